@@ -1,0 +1,38 @@
+namespace ForeignDesk.Core;
+
+/// <summary>One block of an article body.</summary>
+/// <param name="Kind">The block element: p, h2, h3, h4, blockquote, ul or ol.</param>
+/// <param name="Html">Sanitized inner HTML: inline markup only (a[href], em, strong, b, i, br; li inside lists).</param>
+/// <param name="Text">The same block as plain text.</param>
+public sealed record Paragraph(string Kind, string Html, string Text);
+
+public sealed record ArticleImage(string Url, string? Caption, string? Credit);
+
+/// <summary>What extraction made of an article page, in the page's language.</summary>
+/// <param name="Published">Publication instant with the offset the page gave (UTC when it gave none).</param>
+/// <param name="Language">Language the page declares (ISO 639-1), if any.</param>
+public sealed record ExtractedArticle(
+    string Title,
+    string? Teaser,
+    IReadOnlyList<Paragraph> Paragraphs,
+    string? Byline,
+    DateTimeOffset? Published,
+    DateTimeOffset? Modified,
+    string? Language,
+    string? CanonicalUrl,
+    string? Section,
+    ArticleImage? Image,
+    IReadOnlyList<string> Keywords)
+{
+    /// <summary>The body as plain text, paragraphs separated by blank lines.</summary>
+    public string Text => string.Join("\n\n", Paragraphs.Select(p => p.Text));
+}
+
+/// <summary>Why an article page gave no article.</summary>
+public enum ExtractFailure { NotHtml, NoArticleBody, Empty }
+
+public sealed record ExtractOutcome(ExtractedArticle? Article, ExtractFailure? Failure, string? Message)
+{
+    public static ExtractOutcome Success(ExtractedArticle article) => new(article, null, null);
+    public static ExtractOutcome Failed(ExtractFailure failure, string message) => new(null, failure, message);
+}

@@ -1,0 +1,64 @@
+namespace ForeignDesk.Core;
+
+/// <summary>What a new source needs; the store gives it an id and slug.</summary>
+public sealed record SourceDraft(string Name, Uri HomeUrl, IReadOnlyList<Uri> FeedUrls, string? Language, string Category, string TimeZone);
+
+/// <summary>Conditional-GET validators remembered for one URL.</summary>
+public sealed record HttpValidators(string? ETag, string? LastModified);
+
+/// <summary>An extracted article ready to be stored (insert or update by canonical URL).</summary>
+public sealed record ArticleDraft(
+    long SourceId,
+    string Url,
+    string Language,
+    ExtractedArticle Original,
+    DateTimeOffset PublishedUtc,
+    bool PublishedEstimated,
+    string Category,
+    string ContentHash,
+    FetchedPage Page);
+
+public enum ArticleChange { Created, Updated, Unchanged }
+
+public sealed record SaveResult(long ArticleId, ArticleChange Change);
+
+public interface IArticleStore
+{
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    // Sources
+    Task<Source> AddSourceAsync(SourceDraft draft, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken cancellationToken);
+    Task<Source?> GetSourceAsync(string slug, CancellationToken cancellationToken);
+    Task<bool> RemoveSourceAsync(string slug, CancellationToken cancellationToken);
+
+    // Fetch state and health
+    Task<HttpValidators?> GetValidatorsAsync(string url, CancellationToken cancellationToken);
+    Task SaveValidatorsAsync(string url, HttpValidators validators, CancellationToken cancellationToken);
+    Task RecordSourceSuccessAsync(long sourceId, DateTimeOffset atUtc, CancellationToken cancellationToken);
+    Task RecordProblemAsync(FetchProblem problem, CancellationToken cancellationToken);
+    Task<IReadOnlyList<SourceHealth>> SourceHealthAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken);
+    Task<IReadOnlyList<FetchProblem>> RecentProblemsAsync(int limit, CancellationToken cancellationToken);
+
+    // Articles
+    Task<StoredArticle?> FindByUrlAsync(string url, CancellationToken cancellationToken);
+    Task<SaveResult> SaveArticleAsync(ArticleDraft draft, DateTimeOffset nowUtc, CancellationToken cancellationToken);
+    Task SaveTranslationAsync(long articleId, TranslatedArticle translation, DateTimeOffset nowUtc, CancellationToken cancellationToken);
+    Task MarkAwaitingEngineAsync(long articleId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<long>> UntranslatedAsync(int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<long>> AllArticleIdsAsync(CancellationToken cancellationToken);
+    Task<FetchedPage?> GetPageAsync(long articleId, CancellationToken cancellationToken);
+
+    // Reading
+    Task<StoredArticle?> GetArticleAsync(long id, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArticleSummary>> LatestAsync(int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArticleSummary>> OnDateAsync(DateOnly localDate, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArticleSummary>> InCategoryAsync(string category, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArticleSummary>> FromSourceAsync(long sourceId, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> CategoriesAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArticleSummary>> RelatedAsync(long articleId, int limit, CancellationToken cancellationToken);
+
+    // Views and trends
+    Task RecordViewAsync(long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ArticleSummary>> TrendingAsync(DateTimeOffset sinceUtc, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,72 @@
+namespace ForeignDesk.Core;
+
+/// <summary>Where an article stands in the pipeline.</summary>
+public enum ArticleState
+{
+    /// <summary>Extracted, not yet translated.</summary>
+    Extracted,
+    /// <summary>No configured engine translates its language; shown in the original with a notice.</summary>
+    AwaitingEngine,
+    /// <summary>Translated into English and published.</summary>
+    Translated,
+}
+
+/// <summary>An article as the store keeps it: the original, and its English translation when there is one.</summary>
+/// <param name="Url">Normalized canonical URL: the article's identity.</param>
+/// <param name="PublishedUtc">Publication instant in UTC; the first-seen instant when <paramref name="PublishedEstimated"/>.</param>
+/// <param name="TimeZone">The outlet's IANA time zone, for its local time.</param>
+public sealed record StoredArticle(
+    long Id,
+    long SourceId,
+    string SourceSlug,
+    string SourceName,
+    string Url,
+    string Language,
+    ExtractedArticle Original,
+    DateTimeOffset PublishedUtc,
+    bool PublishedEstimated,
+    DateTimeOffset? ModifiedUtc,
+    string TimeZone,
+    string Category,
+    ArticleState State,
+    TranslatedArticle? Translation,
+    DateTimeOffset FirstSeenUtc,
+    DateTimeOffset UpdatedUtc,
+    string ContentHash)
+{
+    /// <summary>The English title when translated, else the original one.</summary>
+    public string DisplayTitle => Translation?.Title ?? Original.Title;
+
+    /// <summary>The outlet-local date, which keys the day archive.</summary>
+    public DateOnly LocalDate => DateOnly.FromDateTime(LocalTime(PublishedUtc).DateTime);
+
+    public DateTimeOffset LocalTime(DateTimeOffset instant) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone)
+            ? TimeZoneInfo.ConvertTime(instant, zone)
+            : instant;
+}
+
+/// <summary>A line in a list of articles (Latest, Trends 24h, archives).</summary>
+public sealed record ArticleSummary(
+    long Id,
+    string Title,
+    string? Teaser,
+    string Category,
+    DateTimeOffset PublishedUtc,
+    string SourceName,
+    string Language,
+    ArticleState State,
+    long Views = 0);
+
+/// <summary>The health of one source for /status.</summary>
+public sealed record SourceHealth(
+    Source Source,
+    DateTimeOffset? LastFetchUtc,
+    DateTimeOffset? LastSuccessUtc,
+    string? LastError,
+    int ConsecutiveErrors,
+    int ArticlesToday,
+    int ArticlesTotal);
+
+/// <summary>A recorded problem with one URL of a source (a feed or an article page).</summary>
+public sealed record FetchProblem(long SourceId, string Url, string Stage, string Message, DateTimeOffset AtUtc);

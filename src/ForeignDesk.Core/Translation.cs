@@ -1,0 +1,32 @@
+namespace ForeignDesk.Core;
+
+public enum SegmentFormat { Text, Html }
+
+/// <summary>Segments to translate; each segment is one unit (a paragraph, a title, a line) and maps to one result.</summary>
+public sealed record TranslationRequest(string From, string To, IReadOnlyList<string> Segments, SegmentFormat Format);
+
+/// <param name="Route">The chain of languages used, for example "fr→es→en".</param>
+/// <param name="UnknownWordShare">Share of source words the engine did not know (0..1).</param>
+public sealed record TranslationResult(IReadOnlyList<string> Segments, string Engine, string Route, double UnknownWordShare);
+
+/// <summary>An English rendering of an article; paragraphs map one-to-one to the source paragraphs.</summary>
+public sealed record TranslatedArticle(
+    string Title,
+    string? Teaser,
+    IReadOnlyList<Paragraph> Paragraphs,
+    string? ImageCaption,
+    string Engine,
+    string Route,
+    double UnknownWordShare);
+
+public interface ITranslationEngine
+{
+    string Name { get; }
+
+    /// <summary>The route this engine takes from <paramref name="from"/> to <paramref name="to"/>, or null if it cannot.</summary>
+    string? RouteFor(string from, string to);
+
+    Task<TranslationResult> TranslateAsync(TranslationRequest request, CancellationToken cancellationToken);
+}
+
+public sealed class TranslationException(string message, Exception? inner = null) : Exception(message, inner);
