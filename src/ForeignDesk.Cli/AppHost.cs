@@ -1,0 +1,62 @@
+using ForeignDesk.Core;
+using ForeignDesk.Ingest;
+using ForeignDesk.Ingest.Pipeline;
+using ForeignDesk.Store;
+using ForeignDesk.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ForeignDesk.Cli;
+
+/// <summary>How a command wants the application put together.</summary>
+/// <param name="Settings">Configuration that overrides appsettings.json and the environment (tests use it).</param>
+public sealed record HostSettings(
+    string DataDirectory,
+    string? Urls = null,
+    bool RunPipeline = false,
+    IReadOnlyDictionary<string, string?>? Settings = null,
+    LogLevel MinimumLogLevel = LogLevel.Information);
+
+/// <summary>Composes the site, the store and the pipeline, the same way for every command and for tests.</summary>
+public static class AppHost
+{
+    public const string ConfigurationRoot = "ForeignDesk";
+
+    public static WebApplication Build(HostSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.AddEnvironmentVariables();
+        if (settings.Settings is not null) builder.Configuration.AddInMemoryCollection(settings.Settings);
+        if (settings.Urls is not null) builder.WebHost.UseUrls(settings.Urls);
+        builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+
+        var configuration = builder.Configuration.GetSection(ConfigurationRoot);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSqliteStore(settings.DataDirectory);
+        builder.Services.AddIngest(configuration);
+        builder.Services.AddForeignDeskSite(configuration);
+        if (settings.RunPipeline) builder.Services.AddHostedService<IngestWorker>();
+
+        var app = builder.Build();
+        app.MapForeignDeskSite();
+        return app;
+    }
+
+    /// <summary>Creates or upgrades the database and, on a new one, imports the default sources.</summary>
+    public static async Task PrepareStoreAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IArticleStore>();
+        await store.MigrateAsync(cancellationToken);
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var file = configuration[$"{ConfigurationRoot}:Sources:DefaultFile"] ?? DefaultSources.DefaultFile;
+        await DefaultSources.ImportIfEmptyAsync(store, file, cancellationToken);
+    }
+}

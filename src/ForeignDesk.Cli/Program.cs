@@ -1,0 +1,33 @@
+using ForeignDesk.Cli;
+using ForeignDesk.Cli.Commands;
+
+var arguments = new CliArguments(args);
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+
+try
+{
+    return arguments.Word(0) switch
+    {
+        "serve" => await ServeCommand.RunAsync(arguments, cancellation.Token),
+        "ingest" => await IngestCommand.RunAsync(arguments, cancellation.Token),
+        "sources" => await SourcesCommand.RunAsync(arguments, cancellation.Token),
+        "feed" => await FeedCommand.RunAsync(arguments, cancellation.Token),
+        "extract" => await ExtractCommand.RunAsync(arguments, cancellation.Token),
+        "translate" => await TranslateCommand.RunAsync(arguments, cancellation.Token),
+        "engines" => await EnginesCommand.RunAsync(arguments, cancellation.Token),
+        "reprocess" => await ReprocessCommand.RunAsync(arguments, cancellation.Token),
+        null or "help" or "--help" => Usage.Print(Console.Out),
+        var unknown => throw new UsageException($"unknown command '{unknown}'"),
+    };
+}
+catch (UsageException ex)
+{
+    Console.Error.WriteLine($"foreigndesk: {ex.Message}");
+    Usage.Print(Console.Error);
+    return 2;
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    return 130;
+}

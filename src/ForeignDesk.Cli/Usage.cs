@@ -1,0 +1,24 @@
+namespace ForeignDesk.Cli;
+
+internal static class Usage
+{
+    public static int Print(TextWriter writer)
+    {
+        writer.WriteLine("""
+            usage: foreigndesk COMMAND [options]        (every command takes --data DIR; default $FOREIGNDESK_DATA or ./data)
+
+              serve [--urls URL] [--no-pipeline]       the site (default http://localhost:5080) and the background pipeline
+              ingest --once                            one full pass over every source, then exit
+              sources list                             the followed outlets
+              sources add --name N --feed URL [--home URL] [--language LANG] [--category C] [--timezone ZONE]
+              sources remove SLUG
+              sources import-opml FILE | sources export-opml [FILE]
+              feed parse FILE|URL                      print a parsed feed as JSON
+              extract --url URL [--file F]             print the article extracted from a page as JSON
+              translate --from LANG [--to en]          translate standard input (plain text line by line, or HTML)
+              engines                                  the languages the configured engines translate into English
+              reprocess                                extract every stored page again and translate what changed
+            """);
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+using ForeignDesk.Core;
+using Lingua;
+using static Lingua.Language;
+
+namespace ForeignDesk.Ingest.Detect;
+
+/// <summary>
+/// Lingua restricted to the languages of the news ForeignDesk follows. Building it loads its models,
+/// which is slow, so one instance serves the whole process.
+/// </summary>
+public sealed class LinguaLanguageDetector : ILanguageDetector
+{
+    /// <summary>Below this many letters a guess is not worth making.</summary>
+    private const int MinimumLetters = 12;
+
+    private static readonly Language[] NewsLanguages =
+    [
+        English, Spanish, Catalan, French, Portuguese, Italian, Romanian, German, Dutch, Polish, Russian, Ukrainian,
+        Turkish, Arabic, Persian, Hebrew, Basque, Croatian, Bosnian, Serbian, Icelandic, Macedonian, Esperanto,
+        Bulgarian, Slovene, Chinese, Japanese, Korean, Hindi, Greek, Czech, Swedish, Danish, Hungarian,
+    ];
+
+    private readonly LanguageDetector _detector = LanguageDetectorBuilder
+        .FromLanguages(NewsLanguages)
+        .WithMinimumRelativeDistance(0.05)
+        .Build();
+
+    public LanguageGuess Detect(string text)
+    {
+        if (text.Count(char.IsLetter) < MinimumLetters) return new LanguageGuess(null, 0);
+        var sample = text.Length > 2000 ? text[..2000] : text;
+        var best = _detector.ComputeLanguageConfidenceValues(sample).FirstOrDefault();
+        if (best.Key == Unknown || best.Value <= 0) return new LanguageGuess(null, 0);
+        return new LanguageGuess(best.Key.IsoCode6391().ToString().ToLowerInvariant(), best.Value);
+    }
+}

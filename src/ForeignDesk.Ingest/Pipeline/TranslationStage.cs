@@ -1,0 +1,51 @@
+using ForeignDesk.Core;
+using ForeignDesk.Ingest.Translate;
+using Microsoft.Extensions.Logging;
+
+namespace ForeignDesk.Ingest.Pipeline;
+
+/// <summary>Moves a stored article from extracted to translated, or to awaiting an engine for its language.</summary>
+public sealed class TranslationStage(
+    IArticleStore store,
+    EngineSelector engines,
+    ArticleTranslator translator,
+    TimeProvider time,
+    ILogger<TranslationStage> log)
+{
+    public const string TargetLanguage = "en";
+
+    /// <returns>The state the article is in afterwards.</returns>
+    public async Task<ArticleState> TranslateAsync(StoredArticle article, CancellationToken cancellationToken)
+    {
+        if (article.Language == TargetLanguage)
+        {
+            var original = article.Original;
+            await store.SaveTranslationAsync(article.Id,
+                new TranslatedArticle(original.Title, original.Teaser, original.Paragraphs, original.Image?.Caption, "none", "en", 0),
+                time.GetUtcNow(), cancellationToken);
+            return ArticleState.Translated;
+        }
+
+        var engine = engines.EngineFor(article.Language, TargetLanguage);
+        if (engine is null)
+        {
+            if (article.State != ArticleState.AwaitingEngine)
+                await store.MarkAwaitingEngineAsync(article.Id, cancellationToken);
+            log.LogInformation("No engine translates {Language}; article {ArticleId} awaits one", article.Language, article.Id);
+            return ArticleState.AwaitingEngine;
+        }
+
+        try
+        {
+            var translation = await translator.TranslateAsync(article.Original, article.Language, engine, cancellationToken);
+            await store.SaveTranslationAsync(article.Id, translation, time.GetUtcNow(), cancellationToken);
+            return ArticleState.Translated;
+        }
+        catch (TranslationException ex)
+        {
+            log.LogWarning(ex, "Engine {Engine} failed on article {ArticleId}; it stays untranslated and is retried", engine.Name, article.Id);
+            await store.RecordProblemAsync(new FetchProblem(article.SourceId, article.Url, "translate", ex.Message, time.GetUtcNow()), cancellationToken);
+            return article.State;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the tests need (Apertium pairs, Chromium) and runs every test.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+scripts/install-packages.sh test
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test --solution ForeignDesk.slnx -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -E '^\s+failed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+skipped=$(grep -E '^\s+skipped: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit "$status"

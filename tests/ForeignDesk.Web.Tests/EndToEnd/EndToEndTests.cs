@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ForeignDesk.Core;
+using Xunit;
+
+namespace ForeignDesk.Web.Tests.EndToEnd;
+
+public sealed class EndToEndTests(PipelineWorld world) : IClassFixture<PipelineWorld>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void FirstPass_StoresEveryReadableArticleAndReportsTheRest()
+    {
+        Assert.Equal(4, world.FirstPass.Created);
+        Assert.Equal(3, world.FirstPass.Failed);
+        Assert.Equal(2, world.FirstPass.FeedsFailed);
+        Assert.Equal(4, world.FirstPass.Translated);
+    }
+
+    [Fact]
+    public async Task ArticlePage_ShowsApertiumsEnglishTitleAndBody()
+    {
+        var html = await ArticlePageAsync(OutletWorld.Housing);
+        var text = Text(html);
+
+        Assert.Contains(await RawApertium.SpanishAsync(OutletWorld.Housing.Title, Ct), text);
+        Assert.Contains(await RawApertium.SpanishAsync(OutletWorld.Housing.Teaser, Ct), text);
+        Assert.Contains(await RawApertium.SpanishAsync(OutletWorld.Housing.Paragraphs[0], Ct), text);
+        Assert.Contains(await RawApertium.SpanishAsync(OutletWorld.Housing.Paragraphs[3], Ct), text);
+    }
+
+    [Fact]
+    public async Task ArticlePage_KeepsTheSourceParagraphsAndTheInlineLinkInsideItsSentence()
+    {
+        var html = await ArticlePageAsync(OutletWorld.Housing);
+        var translated = await world.ArticleAsync(OutletWorld.Housing, Ct);
+
+        Assert.Equal(OutletWorld.Housing.Paragraphs.Length, translated.Original.Paragraphs.Count);
+        Assert.Equal(OutletWorld.Housing.Paragraphs.Length, translated.Translation!.Paragraphs.Count);
+        // Each translated paragraph is its own <p>, in the source's order.
+        var decoded = WebUtility.HtmlDecode(html);
+        var positions = new List<int>();
+        foreach (var paragraph in OutletWorld.Housing.Paragraphs.Where(p => !p.Contains('<')))
+        {
+            var english = await RawApertium.SpanishAsync(paragraph, Ct);
+            var own = Regex.Match(decoded, @"<p[^>]*>\s*" + Regex.Escape(english) + @"\s*</p>");
+            Assert.True(own.Success, $"not a paragraph of its own: {english}");
+            positions.Add(own.Index);
+        }
+        Assert.Equal(positions.Order(), positions);
+
+        var link = Regex.Match(html, @"<p[^>]*>([^<]+)<a [^>]*href=""https://www\.diario-nacional\.example/vivienda""[^>]*>([^<]+)</a>([^<]+)</p>");
+        Assert.True(link.Success, "the link is not inside one paragraph with words on both sides");
+        Assert.Contains("nofollow", link.Value);
+        Assert.Contains("noopener", link.Value);
+        Assert.Contains("three thousand million", link.Groups[3].Value + link.Groups[2].Value + link.Groups[1].Value, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ArticlePage_HasNoBoilerplate()
+    {
+        var text = Text(await ArticlePageAsync(OutletWorld.Housing));
+        foreach (var junk in new[]
+        {
+            "Publicidad", "Advertising", "Más noticias", "More news", "Así fue", "Vídeo", "Video:", "es una oferta de",
+            "Suscríbase", "Compartir", "Twitter", "gasolina", "petrol", "Todos los derechos", "Aviso legal", "seguro de coche",
+        })
+            Assert.DoesNotContain(junk, text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ArticlePage_ShowsBylineBothTimesCaptionCreditSourceAndArchive()
+    {
+        var html = await ArticlePageAsync(OutletWorld.Housing);
+        var text = Text(html);
+        var stored = await world.ArticleAsync(OutletWorld.Housing, Ct);
+
+        Assert.Contains("By: Ana Martín", text);
+        Assert.Contains("2026-11-29 08:15 UTC", text);
+        Assert.Contains("Created: 2026-11-29 09:15", text);
+        Assert.Contains(await RawApertium.SpanishAsync(OutletWorld.Housing.Caption, Ct), text);
+        Assert.Contains("Juan Pérez / EFE", text);
+        Assert.DoesNotContain("Foto: Juan", text);
+        Assert.Matches($@"<a [^>]*href=""{Regex.Escape(stored.Url)}""[^>]*>[^<]*{Regex.Escape(OutletPages.SpanishOutlet)}", html);
+        Assert.Contains("href=\"/date/2026-11-29\"", html);
+        Assert.Contains("All news articles on", text);
+        Assert.Contains("apertium", text);
+        Assert.Contains(OutletWorld.Housing.Paragraphs[0], text);
+    }
+
+    [Fact]
+    public async Task ArticlePage_YouMayLikeListsTheRelatedArticleNotItself()
+    {
+        var html = await ArticlePageAsync(OutletWorld.Housing);
+        var related = await world.ArticleAsync(OutletWorld.Prices, Ct);
+        var self = await world.ArticleAsync(OutletWorld.Housing, Ct);
+
+        var section = Section(html, "You may like");
+        Assert.Contains($"/article/{related.Id}", section);
+        Assert.DoesNotContain($"/article/{self.Id}/", section.Replace($"/article/{self.Id}\"", ""));
+    }
+
+    [Fact]
+    public async Task Home_TrendsListTheViewedArticleWithCategoryAndUtcTime()
+    {
+        var football = await world.ArticleAsync(OutletWorld.Football, Ct);
+        for (var i = 0; i < 5; i++) await ArticlePageAsync(OutletWorld.Football);
+
+        var home = await world.Browser.GetStringAsync("/", Ct);
+        var trends = Section(home, "Trends 24h");
+        Assert.Contains($"/article/{football.Id}", trends);
+        Assert.Contains(WebUtility.HtmlEncode(football.Category), trends);
+        Assert.Contains("2026-11-29 06:30 UTC", Text(trends));
+        Assert.Contains("Latest", Text(home));
+    }
+
+    [Fact]
+    public async Task FrenchArticle_IsTranslatedThroughSpanish()
+    {
+        var stored = await world.ArticleAsync(OutletWorld.Budget, Ct);
+        Assert.Equal("fr", stored.Language);
+        Assert.Equal(ArticleState.Translated, stored.State);
+        Assert.Equal("fr→es→en", stored.Translation!.Route);
+        var text = Text(await ArticlePageAsync(OutletWorld.Budget));
+        Assert.Contains(await RawApertium.FrenchAsync(OutletWorld.Budget.Title, Ct), text);
+    }
+
+    [Fact]
+    public async Task StatusPage_ExplainsEachBadInput()
+    {
+        var status = Text(await world.Browser.GetStringAsync("/status", Ct));
+        Assert.Contains("es/no-existe.html", status);
+        Assert.Contains("404", status);
+        Assert.Contains("es/foto.png", status);
+        Assert.Contains("es/sin-cuerpo.html", status);
+        Assert.Contains("rota/feed.xml", status);
+        Assert.Contains("127.0.0.1:1/feed.xml", status);
+        Assert.Contains("Diario Roto", status);
+    }
+
+    private async Task<string> ArticlePageAsync(OutletArticle article)
+    {
+        var stored = await world.ArticleAsync(article, Ct);
+        using var response = await world.Browser.GetAsync($"/article/{stored.Id}", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    /// <summary>The part of a page from a heading to the next heading of any level.</summary>
+    private static string Section(string html, string heading)
+    {
+        var start = html.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no '{heading}' on the page");
+        var next = Regex.Match(html[(start + heading.Length)..], @"<h[1-6]");
+        return next.Success ? html.Substring(start, heading.Length + next.Index) : html[start..];
+    }
+
+    private static string Text(string html) =>
+        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " ")), @"\s+", " ");
+}

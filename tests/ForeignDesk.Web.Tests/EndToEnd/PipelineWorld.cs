@@ -1,0 +1,73 @@
+using ForeignDesk.Cli;
+using ForeignDesk.Core;
+using ForeignDesk.Ingest.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace ForeignDesk.Web.Tests.EndToEnd;
+
+/// <summary>
+/// Outlets on a local server, ForeignDesk following them with a temporary SQLite file and the real Apertium,
+/// its site listening on 127.0.0.1, after one pipeline pass.
+/// </summary>
+public sealed class PipelineWorld : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("foreigndesk-e2e-").FullName;
+    private WebApplication _site = null!;
+
+    internal OutletServer Outlets { get; private set; } = null!;
+    public HttpClient Browser { get; private set; } = null!;
+    public IArticleStore Store => _site.Services.GetRequiredService<IArticleStore>();
+    public IngestReport FirstPass { get; private set; } = null!;
+    public Source Spanish { get; private set; } = null!;
+    public Source French { get; private set; } = null!;
+    public Source Broken { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Outlets = await OutletServer.StartAsync(ct);
+        OutletWorld.Publish(Outlets);
+
+        _site = AppHost.Build(new HostSettings(_data, Urls: "http://127.0.0.1:0", Settings: new Dictionary<string, string?>
+        {
+            ["ForeignDesk:Fetch:AllowPrivateNetworks"] = "true",
+            ["ForeignDesk:Fetch:MinDelayPerHost"] = "00:00:00",
+            ["ForeignDesk:Fetch:Timeout"] = "00:00:10",
+            ["ForeignDesk:Sources:DefaultFile"] = "",
+        }));
+        await AppHost.PrepareStoreAsync(_site.Services, ct);
+        Spanish = await Store.AddSourceAsync(new SourceDraft(OutletPages.SpanishOutlet, Outlets.Url("es/"),
+            [Outlets.Url("es/rss.xml")], "es", "News/Politics", "Europe/Madrid"), ct);
+        French = await Store.AddSourceAsync(new SourceDraft(OutletPages.FrenchOutlet, Outlets.Url("fr/"),
+            [Outlets.Url("fr/rss.xml")], null, "News/World", "Europe/Paris"), ct);
+        Broken = await Store.AddSourceAsync(new SourceDraft("Diario Roto", new Uri("http://127.0.0.1:1/"),
+            [new Uri("http://127.0.0.1:1/feed.xml"), Outlets.Url("rota/feed.xml")], "es", "News/World", "Europe/Madrid"), ct);
+
+        FirstPass = await RunPassAsync(ct);
+
+        await _site.StartAsync(ct);
+        var address = _site.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Browser = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public Task<IngestReport> RunPassAsync(CancellationToken cancellationToken) =>
+        _site.Services.GetRequiredService<IngestPass>().RunAsync(cancellationToken);
+
+    public async Task<StoredArticle> ArticleAsync(OutletArticle article, CancellationToken cancellationToken) =>
+        await Store.FindByUrlAsync(Outlets.Url(article.Path).AbsoluteUri, cancellationToken)
+            ?? throw new Xunit.Sdk.XunitException($"{article.Path} was not stored");
+
+    public async ValueTask DisposeAsync()
+    {
+        Browser?.Dispose();
+        await _site.DisposeAsync();
+        await Outlets.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_data, recursive: true);
+    }
+}
