@@ -1,0 +1,60 @@
+using AngleSharp.Dom;
+using Ganss.Xss;
+
+namespace ForeignDesk.Ingest.Extract;
+
+/// <summary>Reduces outside HTML to ForeignDesk's allow-list before it is stored or shown.</summary>
+/// <remarks>
+/// Allowed: p a[href] em strong b i br ul ol li blockquote h2-h4 figure figcaption img[src,alt].
+/// URLs are made absolute against the page; only http and https survive. Links get
+/// <c>rel="nofollow noopener"</c> and <c>target="_blank"</c>.
+/// </remarks>
+public static class ArticleHtmlSanitizer
+{
+    private static readonly HtmlSanitizer Sanitizer = Create();
+
+    public static string SanitizeInline(string html, Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        if (string.IsNullOrWhiteSpace(html)) return string.Empty;
+        return Sanitizer.Sanitize(html, baseUrl.AbsoluteUri).Trim();
+    }
+
+    private static HtmlSanitizer Create()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "a", "em", "strong", "b", "i", "br", "ul", "ol", "li", "blockquote",
+                "h2", "h3", "h4", "figure", "figcaption", "img",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+            AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        };
+        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is not IElement element) return;
+            if (element.LocalName == "a")
+            {
+                if (string.IsNullOrEmpty(element.GetAttribute("href")))
+                {
+                    foreach (var child in element.ChildNodes.ToArray()) e.ReplacementNodes.Add(child);
+                    return;
+                }
+                element.SetAttribute("rel", "nofollow noopener");
+                element.SetAttribute("target", "_blank");
+            }
+            else if (element.LocalName == "img" && string.IsNullOrEmpty(element.GetAttribute("src")))
+            {
+                e.ReplacementNodes.Add(e.Document.CreateTextNode(string.Empty));
+            }
+        };
+        return sanitizer;
+    }
+}

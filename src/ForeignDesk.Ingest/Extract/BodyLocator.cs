@@ -1,0 +1,165 @@
+using AngleSharp.Dom;
+
+namespace ForeignDesk.Ingest.Extract;
+
+/// <summary>Finds the elements that hold the article body: explicit markers first, then text-density scoring.</summary>
+internal static class BodyLocator
+{
+    private const int MinParagraphLength = 25;
+
+    /// <summary>Marks chrome and boilerplate as excluded; returns the first lead (standfirst) element, if any.</summary>
+    public static IElement? ExcludeChrome(PageDom dom)
+    {
+        var total = Math.Max(1, dom.TotalText);
+        IElement? lead = null;
+        foreach (var element in dom.Elements)
+        {
+            var tag = element.LocalName;
+            if (tag is "html" or "body") continue;
+            if (BoilerplateRules.IsChromeTag(tag))
+            {
+                dom.Excluded.Add(element);
+                continue;
+            }
+            if (BoilerplateRules.IsBodyMarker(element)) continue;
+            var stats = dom.Stats(element);
+            if (BoilerplateRules.IsBoilerplate(element))
+            {
+                var holdsArticle = stats.TextLength > total / 2 && stats.LinkDensity < 0.35;
+                if (!holdsArticle) dom.Excluded.Add(element);
+                continue;
+            }
+            if (BoilerplateRules.IsLead(element) && stats.TextLength is > 20 and < 800 && stats.Paragraphs <= 2
+                && stats.LinkDensity < 0.5 && tag is "p" or "div" or "h2" or "h3" or "span" or "section")
+            {
+                lead ??= element;
+                dom.Excluded.Add(element);
+            }
+        }
+        dom.Measure();
+        return lead;
+    }
+
+    public static List<IElement> Locate(PageDom dom)
+    {
+        var marked = Marked(dom);
+        if (marked.Sum(e => dom.Stats(e).TextLength) >= 150) return marked;
+
+        var scores = Score(dom);
+        IElement? top = null;
+        var topScore = double.MinValue;
+        foreach (var (element, score) in scores)
+        {
+            var final = score * (1 - dom.Stats(element).LinkDensity);
+            if (final > topScore)
+            {
+                topScore = final;
+                top = element;
+            }
+        }
+        if (top is null) return [];
+        while (top.ParentElement is { } up && up.LocalName != "body" && dom.Stats(up).TextLength <= dom.Stats(top).TextLength)
+        {
+            top = up;
+        }
+        return WithSiblings(dom, top, topScore, scores);
+    }
+
+    private static List<IElement> Marked(PageDom dom)
+    {
+        var marked = new List<IElement>();
+        foreach (var element in dom.Elements)
+        {
+            if (element.GetAttribute("itemprop") is not ("articleBody" or "articlebody") || dom.IsExcluded(element)) continue;
+            if (marked.Count > 0 && HasAncestorIn(element, marked)) continue;
+            marked.Add(element);
+        }
+        return marked;
+    }
+
+    private static bool HasAncestorIn(IElement element, List<IElement> candidates)
+    {
+        for (var up = element.ParentElement; up is not null; up = up.ParentElement)
+        {
+            if (candidates.Contains(up)) return true;
+        }
+        return false;
+    }
+
+    private static Dictionary<IElement, double> Score(PageDom dom)
+    {
+        var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
+        foreach (var element in dom.Elements)
+        {
+            if (dom.IsExcluded(element)) continue;
+            var stats = dom.Stats(element);
+            var paragraphLike = element.LocalName is "p" or "pre" or "td"
+                || (element.LocalName is "div" or "section" or "span" && !stats.HasBlock);
+            if (!paragraphLike || stats.TextLength < MinParagraphLength) continue;
+            if (element.LocalName == "span" && element.ParentElement?.LocalName == "p") continue;
+
+            var score = 1.0 + stats.Commas + Math.Min(stats.TextLength / 100, 3);
+            var level = 0;
+            for (var ancestor = element.ParentElement; ancestor is not null && level < 5; ancestor = ancestor.ParentElement, level++)
+            {
+                if (ancestor.LocalName is "html") break;
+                if (!scores.TryGetValue(ancestor, out var current)) current = InitialScore(ancestor);
+                var divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores[ancestor] = current + score / divider;
+            }
+        }
+        return scores;
+    }
+
+    private static double InitialScore(IElement element)
+    {
+        var score = element.LocalName switch
+        {
+            "div" or "article" or "main" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        if (element.LocalName == "article") score += 10;
+        if (BoilerplateRules.IsBodyMarker(element)) score += 30;
+        return score + BoilerplateRules.ClassWeight(element);
+    }
+
+    /// <summary>The top candidate plus siblings that look like more of the same body (split containers).</summary>
+    private static List<IElement> WithSiblings(PageDom dom, IElement top, double topScore, Dictionary<IElement, double> scores)
+    {
+        if (top.ParentElement is not { } parent) return [top];
+        var threshold = Math.Max(10, topScore * 0.2);
+        var topClass = top.ClassName;
+        var result = new List<IElement>();
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == top)
+            {
+                result.Add(top);
+                continue;
+            }
+            if (dom.IsExcluded(sibling)) continue;
+            var stats = dom.Stats(sibling);
+            if (stats.TextLength == 0) continue;
+            var bonus = !string.IsNullOrEmpty(topClass) && sibling.ClassName == topClass ? topScore * 0.2 : 0;
+            if (scores.TryGetValue(sibling, out var score) && score * (1 - stats.LinkDensity) + bonus >= threshold)
+            {
+                result.Add(sibling);
+                continue;
+            }
+            if (stats.HasBlock && sibling.LocalName != "p") continue;
+            var density = stats.LinkDensity;
+            if (stats.TextLength > 80 && density < 0.25) result.Add(sibling);
+            else if (stats.TextLength is > 0 and <= 80 && density == 0 && EndsSentence(sibling)) result.Add(sibling);
+        }
+        return result;
+    }
+
+    private static bool EndsSentence(IElement element)
+    {
+        var text = DomWalk.Text(element);
+        return text.EndsWith('.') || text.EndsWith('。') || text.EndsWith('!') || text.EndsWith('?');
+    }
+}

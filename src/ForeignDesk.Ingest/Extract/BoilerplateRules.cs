@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace ForeignDesk.Ingest.Extract;
+
+/// <summary>What marks page chrome, ads, teasers for other content and outlet footer lines.</summary>
+internal static partial class BoilerplateRules
+{
+    public static bool IsInvisibleTag(string tag) => tag is "script" or "style" or "noscript" or "template" or "svg"
+        or "canvas" or "iframe" or "object" or "embed" or "video" or "audio" or "head" or "title" or "meta" or "link";
+
+    /// <summary>Tags that are never part of an article body.</summary>
+    public static bool IsChromeTag(string tag) => IsInvisibleTag(tag) || tag is "nav" or "aside" or "form" or "button"
+        or "input" or "select" or "textarea" or "figure" or "h1" or "menu" or "dialog" or "picture" or "img";
+
+    public static bool IsBlockTag(string tag) => tag is "p" or "div" or "section" or "article" or "main" or "ul" or "ol"
+        or "li" or "table" or "tr" or "td" or "blockquote" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "pre"
+        or "figure" or "header" or "footer" or "aside" or "nav" or "form" or "dl" or "dd" or "dt" or "hr" or "address";
+
+    /// <summary>True when the element's class, id, role or attributes mark it as something other than body text.</summary>
+    public static bool IsBoilerplate(IElement element)
+    {
+        var tag = element.LocalName;
+        if (tag is "header" or "footer") return true;
+        if (element.HasAttribute("hidden")) return true;
+        var style = element.GetAttribute("style");
+        if (style is not null && HiddenStyle().IsMatch(style)) return true;
+        var role = element.GetAttribute("role");
+        if (role is "navigation" or "banner" or "complementary" or "contentinfo" or "menu" or "menubar" or "dialog" or "alertdialog" or "search")
+            return true;
+        var itemprop = element.GetAttribute("itemprop");
+        if (itemprop is "author" or "publisher") return true;
+        var names = DomWalk.ClassAndId(element);
+        return names.Length > 1 && NegativeNames().IsMatch(names);
+    }
+
+    /// <summary>Elements holding the article's lead (standfirst), kept out of the body and used as the teaser.</summary>
+    public static bool IsLead(IElement element)
+    {
+        var names = DomWalk.ClassAndId(element);
+        return names.Length > 1 && LeadNames().IsMatch(names);
+    }
+
+    /// <summary>Readability-style weight of an element's class and id: positive for body-like names.</summary>
+    public static int ClassWeight(IElement element)
+    {
+        var names = DomWalk.ClassAndId(element);
+        if (names.Length <= 1) return 0;
+        var weight = 0;
+        if (PositiveWeight().IsMatch(names)) weight += 25;
+        if (NegativeWeight().IsMatch(names)) weight -= 25;
+        return weight;
+    }
+
+    public static bool IsBodyMarker(IElement element) =>
+        element.GetAttribute("itemprop") is "articleBody" or "articlebody" || BodyNames().IsMatch(DomWalk.ClassAndId(element));
+
+    /// <summary>Blocks of text that announce other content or are the outlet's own footer lines.</summary>
+    public static bool IsBoilerplateText(string text) =>
+        text.Length < 220 && (TeaserText().IsMatch(text) || FooterText().IsMatch(text));
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenStyle();
+
+    [GeneratedRegex(@"(^|[\s_-])(ad|ads|adv|advert\w*|adslot|ad-?unit|dfp|banner|sponsor\w*|promo\w*|newsletter\w*|subscri\w*|share\w*|sharing|social\w*|cookie\w*|consent|gdpr|related\w*|relacionad\w*|recommend\w*|recirc\w*|outbrain|taboola|comments?|comentarios?|disqus|nav|navbar|navigation|menu|breadcrumbs?|migas|sidebar|widget\w*|masthead|toolbar|pagination|pager|video\w*|player|jwplayer|gallery-teaser|galeria|more-news|mas-noticias|read-?more|leer-?mas|lire-aussi|also-read|author-?box|author-?bio|bio-box|byline|tags|tag-list|topics|popup|modal|paywall-prompt|teaser-list|most-read|mas-leidos|trending|footer\w*|header\w*|site-header|twitter-tweet|instagram-media|tiktok-embed|print-only|visually-hidden|sr-only|caption|credits?)($|[\s_-])")]
+    private static partial Regex NegativeNames();
+
+    [GeneratedRegex(@"(^|[\s_-])(lead|lede|teaser|standfirst|entradilla|chapo|chapeau|dek|sumario|subtitle|subtitulo|sub-headline|subheadline|summary|article-summary|bajada)($|[\s_-])")]
+    private static partial Regex LeadNames();
+
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|cuerpo|texto|contenido|noticia|articulo|artikel|inhalt|corps")]
+    private static partial Regex PositiveWeight();
+
+    [GeneratedRegex(@"-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget")]
+    private static partial Regex NegativeWeight();
+
+    [GeneratedRegex(@"article-?body|articlebody|story-?body|entry-content|post-content|article-content|article-text|articletext|body-text|cuerpo|article__body|story-content|content-body|paywall")]
+    private static partial Regex BodyNames();
+
+    [GeneratedRegex(@"^(v[íi]deo|watch|galer[íi]a|gallery|fotogaler[íi]a|photos?)\s*[:|]|^(lee|leer|lea|read|see|ver|mira|lire|voir|lesen sie)\s+(tamb[ié]n|m[áa]s|more|also|aussi|auch)\b|^(m[áa]s noticias|noticias relacionadas|te puede interesar|tambi[ée]n te puede interesar|[àa] lire aussi|lire aussi|related|related articles|more on this|mehr zum thema|auch interessant|das k[öo]nnte sie auch interessieren|sign up|subscribe|suscr[íi]bete|abonnez-vous|newsletter|follow us|s[íi]guenos)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TeaserText();
+
+    [GeneratedRegex(@"^(©|\(c\)\s|copyright\b)|\bes una oferta de\b|\best une offre de\b|\bist ein angebot\b|all rights reserved|todos los derechos reservados|tous droits r[ée]serv[ée]s|alle rechte vorbehalten", RegexOptions.IgnoreCase)]
+    private static partial Regex FooterText();
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ForeignDesk.Ingest.Extract;
+
+/// <summary>Parses the date strings pages give (ISO 8601 mostly); keeps their offset, assumes UTC without one.</summary>
+internal static partial class DateValues
+{
+    private static readonly DateTimeOffset Earliest = new(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static DateTimeOffset? Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var text = value.Trim();
+        if (text.Length > 64) return null;
+        text = OffsetWithoutColon().Replace(text, "$1:$2");
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epoch))
+        {
+            return epoch is > 631_152_000 and < 4_102_444_800 ? DateTimeOffset.FromUnixTimeSeconds(epoch) : null;
+        }
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return null;
+        }
+        return parsed >= Earliest && parsed < Latest ? parsed : null;
+    }
+
+    [GeneratedRegex(@"([+-]\d{2})(\d{2})$")]
+    private static partial Regex OffsetWithoutColon();
+}
