@@ -68,7 +68,13 @@ internal sealed class ApertiumChain : IDisposable
             await input.WriteAsync(bytes, timer.Token);
             await input.WriteAsync(new byte[] { 0 }, timer.Token);
             await input.FlushAsync(timer.Token);
-            return await ReadToNulAsync(timer.Token);
+            var reply = await ReadToNulAsync(timer.Token);
+            // Every request ends with a superblank, which Apertium always passes on; a reply without it comes
+            // from a pipeline that lost one of its programs and flushed what it had.
+            var end = request.LastIndexOf('[');
+            if (end >= 0 && !reply.TrimEnd(' ').EndsWith(request[end..], StringComparison.Ordinal))
+                throw new IOException("Apertium gave an incomplete reply.");
+            return reply;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
