@@ -1,0 +1,60 @@
+using ForeignDesk.Core;
+
+namespace ForeignDesk.Ingest.Translate;
+
+/// <summary>
+/// Translates an extracted article into English: title, teaser and image caption in one plain-text request, the
+/// paragraphs (whole paragraphs, inline markup kept) in one HTML request. Paragraphs map one to one.
+/// </summary>
+public sealed class ArticleTranslator
+{
+    public const string Target = "en";
+
+    public async Task<TranslatedArticle> TranslateAsync(
+        ExtractedArticle article, string from, ITranslationEngine engine, CancellationToken ct)
+    {
+        var caption = article.Image?.Caption;
+        List<string> heads = [article.Title, article.Teaser ?? "", caption ?? ""];
+        var headResult = await engine.TranslateAsync(new TranslationRequest(from, Target, heads, SegmentFormat.Text), ct);
+        Expect(headResult, heads.Count);
+
+        var paragraphs = new List<Paragraph>(article.Paragraphs.Count);
+        double unknownShare = headResult.UnknownWordShare;
+        if (article.Paragraphs.Count > 0)
+        {
+            var bodies = article.Paragraphs.Select(p => p.Html).ToList();
+            var bodyResult = await engine.TranslateAsync(new TranslationRequest(from, Target, bodies, SegmentFormat.Html), ct);
+            Expect(bodyResult, bodies.Count);
+            for (var i = 0; i < article.Paragraphs.Count; i++)
+            {
+                var html = bodyResult.Segments[i];
+                paragraphs.Add(new Paragraph(article.Paragraphs[i].Kind, html, InlineHtml.PlainText(html)));
+            }
+            unknownShare = WeightedShare(heads, headResult.UnknownWordShare, bodies, bodyResult.UnknownWordShare);
+        }
+
+        return new TranslatedArticle(
+            headResult.Segments[0],
+            article.Teaser is null ? null : headResult.Segments[1],
+            paragraphs,
+            caption is null ? null : headResult.Segments[2],
+            headResult.Engine,
+            headResult.Route,
+            unknownShare);
+    }
+
+    private static void Expect(TranslationResult result, int count)
+    {
+        if (result.Segments.Count != count)
+            throw new TranslationException($"{result.Engine} returned {result.Segments.Count} segments for {count}.");
+    }
+
+    /// <summary>The two requests' unknown-word shares, weighted by their length.</summary>
+    private static double WeightedShare(IReadOnlyList<string> heads, double headShare, IReadOnlyList<string> bodies, double bodyShare)
+    {
+        double headLength = heads.Sum(s => s.Length);
+        double bodyLength = bodies.Sum(s => InlineHtml.PlainText(s).Length);
+        var total = headLength + bodyLength;
+        return total == 0 ? 0 : (headShare * headLength + bodyShare * bodyLength) / total;
+    }
+}

@@ -1,0 +1,63 @@
+using ForeignDesk.Core;
+using ForeignDesk.Ingest.Translate;
+using Xunit;
+
+namespace ForeignDesk.Ingest.Tests.Translate;
+
+public sealed class ArticleTranslatorTests
+{
+    private static ExtractedArticle Article(IReadOnlyList<Paragraph> paragraphs, string? teaser, string? caption) => new(
+        "El gobierno aprueba el presupuesto",
+        teaser,
+        paragraphs,
+        "Ana García",
+        DateTimeOffset.Parse("2024-05-01T10:00:00Z"),
+        null,
+        "es",
+        "https://ejemplo.es/a",
+        "Economía",
+        caption is null ? null : new ArticleImage("https://ejemplo.es/a.jpg", caption, "EFE"),
+        []);
+
+    [Fact]
+    public async Task TranslateAsync_Article_KeepsParagraphCountAndKinds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var engine = ApertiumEngineTests.NewEngine();
+        Paragraph[] paragraphs =
+        [
+            new("p", "El gobierno aprobó ayer el <a href=\"https://ejemplo.es/ley\">nuevo presupuesto</a>.", "El gobierno aprobó ayer el nuevo presupuesto."),
+            new("h2", "Las reacciones", "Las reacciones"),
+            new("blockquote", "Es un <em>gran</em> día", "Es un gran día"),
+            new("ul", "<li>La casa</li><li>El perro</li>", "La casa\nEl perro"),
+            new("p", "La casa es muy grande.", "La casa es muy grande."),
+        ];
+
+        var translated = await new ArticleTranslator().TranslateAsync(Article(paragraphs, "Un día importante.", "La casa roja"), "es", engine, ct);
+
+        Assert.Equal(paragraphs.Select(p => p.Kind), translated.Paragraphs.Select(p => p.Kind));
+        Assert.StartsWith("The government", translated.Title);
+        Assert.Equal("An important day.", translated.Teaser);
+        Assert.Equal("The red house", translated.ImageCaption);
+        Assert.Contains("<a href=\"https://ejemplo.es/ley\">", translated.Paragraphs[0].Html);
+        Assert.Equal("The house is very big.", translated.Paragraphs[4].Html);
+        Assert.Equal("The house\nThe dog", translated.Paragraphs[3].Text);
+        Assert.DoesNotContain("<", translated.Paragraphs[0].Text);
+        Assert.Equal("apertium", translated.Engine);
+        Assert.Equal("es→en", translated.Route);
+        foreach (var p in translated.Paragraphs) ApertiumEngineTests.AssertBalanced(p.Html);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_NoTeaserNoImage_LeavesThemNull()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var engine = ApertiumEngineTests.NewEngine();
+
+        var translated = await new ArticleTranslator().TranslateAsync(Article([new("p", "Hoy", "Hoy")], null, null), "es", engine, ct);
+
+        Assert.Null(translated.Teaser);
+        Assert.Null(translated.ImageCaption);
+        Assert.Equal("Today", Assert.Single(translated.Paragraphs).Text);
+    }
+}
