@@ -5,13 +5,15 @@ namespace ForeignDesk.Ingest.Feeds;
 /// <summary>Atom 1.0 and 0.3 feeds, and single Atom entry documents.</summary>
 internal static class AtomReader
 {
-    private static readonly string[] Atom = [FeedNamespaces.Atom10, FeedNamespaces.Atom03, ""];
+    private static readonly string[] KnownAtom = [FeedNamespaces.Atom10, FeedNamespaces.Atom03, ""];
 
     public static ParsedFeed Read(FeedNode root, string format, Uri feedUrl)
     {
+        // Early Atom drafts used other namespaces; whatever the root uses counts as Atom.
+        string[] atom = [.. KnownAtom, root.Namespace];
         var isEntry = root.LocalName.Equals("entry", StringComparison.OrdinalIgnoreCase);
-        List<FeedNode> entries = isEntry ? [root] : root.Children("entry", Atom).ToList();
-        var items = entries.Select(e => ReadEntry(e, feedUrl)).OfType<FeedItem>().ToList();
+        List<FeedNode> entries = isEntry ? [root] : root.Children("entry", atom).ToList();
+        var items = entries.Select(e => ReadEntry(e, feedUrl, atom)).OfType<FeedItem>().ToList();
         if (isEntry)
         {
             return new ParsedFeed(format, null, null, FeedStrings.NonEmpty(root.Attr("xml:lang")), items);
@@ -19,16 +21,16 @@ internal static class AtomReader
 
         return new ParsedFeed(
             format,
-            FeedStrings.PlainTitle(TextOf(root.Child("title", Atom))),
-            AlternateLink(root, feedUrl),
+            FeedStrings.PlainTitle(TextOf(root.Child("title", atom))),
+            AlternateLink(root, feedUrl, atom),
             FeedStrings.NonEmpty(root.Attr("xml:lang")),
             items);
     }
 
-    private static FeedItem? ReadEntry(FeedNode entry, Uri feedUrl)
+    private static FeedItem? ReadEntry(FeedNode entry, Uri feedUrl, string[] atom)
     {
-        var id = entry.Child("id", Atom)?.InnerText.Trim();
-        var link = AlternateLink(entry, feedUrl)
+        var id = entry.Child("id", atom)?.InnerText.Trim();
+        var link = AlternateLink(entry, feedUrl, atom)
             ?? (id is not null && id.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? FeedUrls.Resolve(id, entry.BaseUri(feedUrl)) : null);
         if (link is null)
         {
@@ -36,27 +38,27 @@ internal static class AtomReader
         }
 
         var published = RssReader.FirstDate(
-            entry.Child("published", Atom),
-            entry.Child("issued", Atom),
-            entry.Child("created", Atom),
+            entry.Child("published", atom),
+            entry.Child("issued", atom),
+            entry.Child("created", atom),
             entry.Child("date", FeedNamespaces.DublinCore),
-            entry.Child("updated", Atom),
-            entry.Child("modified", Atom));
-        var categories = entry.Children("category", Atom)
+            entry.Child("updated", atom),
+            entry.Child("modified", atom));
+        var categories = entry.Children("category", atom)
             .Select(c => FeedStrings.NonEmpty(c.Attr("term")) ?? FeedStrings.NonEmpty(c.Attr("label")) ?? FeedStrings.NonEmpty(c.InnerText))
             .Concat(entry.Children("subject", FeedNamespaces.DublinCore).Select(c => FeedStrings.NonEmpty(c.InnerText)))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var summary = FeedStrings.NonEmpty(TextOf(entry.Child("summary", Atom)))
-            ?? FeedStrings.NonEmpty(TextOf(entry.Child("content", Atom)));
-        return new FeedItem(link, FeedStrings.PlainTitle(TextOf(entry.Child("title", Atom))), published, categories, summary);
+        var summary = FeedStrings.NonEmpty(TextOf(entry.Child("summary", atom)))
+            ?? FeedStrings.NonEmpty(TextOf(entry.Child("content", atom)));
+        return new FeedItem(link, FeedStrings.PlainTitle(TextOf(entry.Child("title", atom))), published, categories, summary);
     }
 
     /// <summary>The link with rel="alternate" (or no rel), preferring an HTML one; resolved against its own xml:base.</summary>
-    private static Uri? AlternateLink(FeedNode parent, Uri feedUrl)
+    private static Uri? AlternateLink(FeedNode parent, Uri feedUrl, string[] atom)
     {
-        var candidates = parent.Children("link", Atom)
+        var candidates = parent.Children("link", atom)
             .Where(l => (FeedStrings.NonEmpty(l.Attr("rel")) ?? "alternate") == "alternate" && l.Attr("href") is not null)
             .ToList();
         var best = candidates.FirstOrDefault(l => l.Attr("type") is null || l.Attr("type")!.Contains("html", StringComparison.OrdinalIgnoreCase))

@@ -16,10 +16,10 @@ internal static partial class FeedStrings
         var text = raw;
         for (var i = 0; i < 2 && (text.Contains('<') || text.Contains('&')); i++)
         {
-            text = WebUtility.HtmlDecode(Tags().Replace(text, " "));
+            text = WebUtility.HtmlDecode(Tags().Replace(text, ""));
         }
 
-        text = Tags().Replace(text, " ");
+        text = Tags().Replace(text, "");
         text = Spaces().Replace(text, " ").Trim();
         return text.Length == 0 ? null : text;
     }
@@ -34,6 +34,6 @@ internal static partial class FeedStrings
     [GeneratedRegex(@"<(?:[A-Za-z][^<>]*|/[A-Za-z][^<>]*|!--[\s\S]*?--)>")]
     private static partial Regex Tags();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s*[\r\n\t]\s*")]
     private static partial Regex Spaces();
 }

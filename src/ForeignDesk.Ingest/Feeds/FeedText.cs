@@ -151,7 +151,7 @@ internal static partial class FeedText
         return Encoding.GetEncoding(1252);
     }
 
-    [GeneratedRegex(@"^\s*<\?xml[^>]*\?>")]
+    [GeneratedRegex(@"<\?xml\s[^>]*\?>")]
     private static partial Regex XmlDeclaration();
 
     [GeneratedRegex(@"<!DOCTYPE[^\[>]*(\[[\s\S]*?\]\s*)?>", RegexOptions.IgnoreCase)]
