@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ForeignDesk.Ingest.Feeds;
+
+/// <summary>
+/// Turns feed bytes into XML text that a strict reader accepts: picks the encoding (BOM, then valid UTF-8, then the
+/// declared one, then windows-1252), drops bytes before the first tag, the XML declaration and the DOCTYPE (keeping
+/// simple internal entity values), turns HTML entities into character references and escapes stray ampersands.
+/// CDATA sections and comments are left as they are.
+/// </summary>
+internal static partial class FeedText
+{
+    private static readonly HashSet<string> XmlEntities = ["amp", "lt", "gt", "quot", "apos"];
+
+    static FeedText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string Decode(byte[] body)
+    {
+        var span = body.AsSpan();
+        if (span.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return Encoding.UTF8.GetString(span[3..]);
+        if (span.StartsWith(new byte[] { 0xFF, 0xFE, 0, 0 })) return Encoding.UTF32.GetString(span[4..]);
+        if (span.StartsWith(new byte[] { 0, 0, 0xFE, 0xFF })) return new UTF32Encoding(true, false).GetString(span[4..]);
+        if (span.StartsWith(new byte[] { 0xFF, 0xFE })) return Encoding.Unicode.GetString(span[2..]);
+        if (span.StartsWith(new byte[] { 0xFE, 0xFF })) return Encoding.BigEndianUnicode.GetString(span[2..]);
+        if (span.StartsWith(new byte[] { 0, 0, 0, (byte)'<' })) return new UTF32Encoding(true, false).GetString(span);
+        if (span.StartsWith(new byte[] { (byte)'<', 0, 0, 0 })) return Encoding.UTF32.GetString(span);
+        if (span.StartsWith(new byte[] { 0, (byte)'<' })) return Encoding.BigEndianUnicode.GetString(span);
+        if (span.StartsWith(new byte[] { (byte)'<', 0 })) return Encoding.Unicode.GetString(span);
+
+        var strictUtf8 = new UTF8Encoding(false, true);
+        try
+        {
+            return strictUtf8.GetString(span);
+        }
+        catch (DecoderFallbackException)
+        {
+            return DeclaredEncoding(span).GetString(span);
+        }
+    }
+
+    public static string Clean(string text)
+    {
+        var start = text.IndexOf('<');
+        text = start > 0 ? text[start..] : text;
+        text = XmlDeclaration().Replace(text, "", 1);
+
+        var declared = new Dictionary<string, string>(StringComparer.Ordinal);
+        text = Doctype().Replace(text, m =>
+        {
+            foreach (Match entity in EntityDeclaration().Matches(m.Value))
+            {
+                declared[entity.Groups["name"].Value] = entity.Groups["value"].Value;
+            }
+
+            return "";
+        }, 1);
+
+        var builder = new StringBuilder(text.Length + 64);
+        var position = 0;
+        foreach (Match raw in RawSection().Matches(text))
+        {
+            AppendEscaped(builder, text.AsSpan(position, raw.Index - position), declared);
+            builder.Append(raw.Value);
+            position = raw.Index + raw.Length;
+        }
+
+        AppendEscaped(builder, text.AsSpan(position), declared);
+        return builder.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder builder, ReadOnlySpan<char> part, Dictionary<string, string> declared)
+    {
+        var text = part.ToString();
+        text = InvalidXmlChars().Replace(text, "");
+        builder.Append(Ampersand().Replace(text, m => Entity(m, declared)));
+    }
+
+    private static string Entity(Match match, Dictionary<string, string> declared)
+    {
+        var name = match.Groups["name"].Value;
+        if (name.Length == 0)
+        {
+            return "&amp;";
+        }
+
+        if (name[0] == '#')
+        {
+            return ValidCharacterReference(name) ? "&" + name.TrimEnd(';') + ";" : "";
+        }
+
+        if (!match.Value.EndsWith(';'))
+        {
+            return "&amp;" + name;
+        }
+
+        if (XmlEntities.Contains(name))
+        {
+            return match.Value;
+        }
+
+        if (declared.TryGetValue(name, out var value))
+        {
+            return WebUtility.HtmlEncode(value);
+        }
+
+        var decoded = WebUtility.HtmlDecode(match.Value);
+        if (decoded == match.Value)
+        {
+            return "&amp;" + name + ";";
+        }
+
+        var references = new StringBuilder();
+        foreach (var rune in decoded.EnumerateRunes())
+        {
+            references.Append("&#").Append(rune.Value).Append(';');
+        }
+
+        return references.ToString();
+    }
+
+    private static bool ValidCharacterReference(string name)
+    {
+        var hex = name.Length > 1 && (name[1] == 'x' || name[1] == 'X');
+        var digits = name[(hex ? 2 : 1)..].TrimEnd(';');
+        if (!int.TryParse(digits, hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None, null, out var code))
+        {
+            return false;
+        }
+
+        return code is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
+    }
+
+    private static Encoding DeclaredEncoding(ReadOnlySpan<byte> body)
+    {
+        var head = Encoding.ASCII.GetString(body[..Math.Min(body.Length, 512)]);
+        var match = EncodingAttribute().Match(head);
+        if (match.Success)
+        {
+            try
+            {
+                return Encoding.GetEncoding(match.Groups[1].Value.Trim());
+            }
+            catch (ArgumentException)
+            {
+                // An unknown name: fall through to the usual default of feeds that are not UTF-8.
+            }
+        }
+
+        return Encoding.GetEncoding(1252);
+    }
+
+    [GeneratedRegex(@"<\?xml\s[^>]*\?>")]
+    private static partial Regex XmlDeclaration();
+
+    [GeneratedRegex(@"<!DOCTYPE[^\[>]*(\[[\s\S]*?\]\s*)?>", RegexOptions.IgnoreCase)]
+    private static partial Regex Doctype();
+
+    [GeneratedRegex(@"<!ENTITY\s+(?<name>[A-Za-z_][\w.\-]*)\s+(?:""(?<value>[^""]*)""|'(?<value>[^']*)')\s*>")]
+    private static partial Regex EntityDeclaration();
+
+    [GeneratedRegex(@"<!\[CDATA\[[\s\S]*?(\]\]>|$)|<!--[\s\S]*?(-->|$)")]
+    private static partial Regex RawSection();
+
+    [GeneratedRegex(@"&(?<name>#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)?")]
+    private static partial Regex Ampersand();
+
+    [GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]")]
+    private static partial Regex InvalidXmlChars();
+
+    [GeneratedRegex(@"encoding\s*=\s*[""']([^""']+)[""']")]
+    private static partial Regex EncodingAttribute();
+}

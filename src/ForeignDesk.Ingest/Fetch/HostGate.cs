@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+
+namespace ForeignDesk.Ingest.Fetch;
+
+/// <summary>
+/// Lets one request at a time reach a host, and keeps <c>minDelay</c> between the end of one request and the
+/// start of the next.
+/// </summary>
+internal sealed class HostGate(TimeSpan minDelay, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, Lane> lanes = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<IDisposable> EnterAsync(string host, CancellationToken ct)
+    {
+        var lane = lanes.GetOrAdd(host, _ => new Lane());
+        await lane.Lock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (lane.LastEnd is { } lastEnd)
+            {
+                var wait = lastEnd + minDelay - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                }
+            }
+        }
+        catch
+        {
+            lane.Lock.Release();
+            throw;
+        }
+
+        return new Pass(lane, time);
+    }
+
+    private sealed class Lane
+    {
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+
+        public DateTimeOffset? LastEnd { get; set; }
+    }
+
+    private sealed class Pass(Lane lane, TimeProvider time) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                lane.LastEnd = time.GetUtcNow();
+                lane.Lock.Release();
+            }
+        }
+    }
+}
