@@ -1,0 +1,175 @@
+using System.Text;
+using ForeignDesk.Core;
+using ForeignDesk.Store.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace ForeignDesk.Store.Tests.Sqlite;
+
+public sealed class SqliteArticleStoreTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("foreigndesk-store-").FullName;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
+    private SqliteArticleStore _store = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _store = new SqliteArticleStore(Path.Combine(_directory, "test.db"), _time);
+        await _store.MigrateAsync(Ct);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task MigrateAsync_RunTwice_KeepsData()
+    {
+        await AddSourceAsync("El Diario");
+        await _store.MigrateAsync(Ct);
+        Assert.Single(await _store.ListSourcesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AddSourceAsync_SameName_GetsDistinctSlugs()
+    {
+        var first = await AddSourceAsync("Le Monde");
+        var second = await AddSourceAsync("Le Monde");
+        Assert.Equal("le-monde", first.Slug);
+        Assert.Equal("le-monde-2", second.Slug);
+        Assert.Equal(first.FeedUrls, (await _store.GetSourceAsync("le-monde", Ct))!.FeedUrls);
+    }
+
+    [Fact]
+    public async Task SaveArticleAsync_SameUrlTwice_IsUnchangedThenUpdatedWhenHashChanges()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var created = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1"), _time.GetUtcNow(), Ct);
+        var again = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1"), _time.GetUtcNow(), Ct);
+        var changed = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h2", "Título nuevo"), _time.GetUtcNow(), Ct);
+
+        Assert.Equal(ArticleChange.Created, created.Change);
+        Assert.Equal(ArticleChange.Unchanged, again.Change);
+        Assert.Equal(ArticleChange.Updated, changed.Change);
+        Assert.Equal(created.ArticleId, changed.ArticleId);
+        var stored = await _store.GetArticleAsync(created.ArticleId, Ct);
+        Assert.Equal("Título nuevo", stored!.Original.Title);
+        Assert.Single(await _store.FromSourceAsync(source.Id, 10, Ct));
+    }
+
+    [Fact]
+    public async Task SaveTranslationAsync_ThenRead_ShowsEnglishTitleAndState()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var saved = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1"), _time.GetUtcNow(), Ct);
+        Assert.Equal([saved.ArticleId], await _store.UntranslatedAsync(10, Ct));
+
+        await _store.SaveTranslationAsync(saved.ArticleId,
+            new TranslatedArticle("English title", "Teaser", [new Paragraph("p", "Hello <a href=\"https://x.example/\">world</a>", "Hello world")],
+                null, "apertium", "es→en", 0.1), _time.GetUtcNow(), Ct);
+
+        var stored = await _store.GetArticleAsync(saved.ArticleId, Ct);
+        Assert.Equal(ArticleState.Translated, stored!.State);
+        Assert.Equal("English title", stored.DisplayTitle);
+        Assert.Equal("es→en", stored.Translation!.Route);
+        Assert.Empty(await _store.UntranslatedAsync(10, Ct));
+        Assert.Equal("English title", (await _store.LatestAsync(5, Ct)).Single().Title);
+    }
+
+    [Fact]
+    public async Task OnDateAsync_UsesOutletLocalDate()
+    {
+        var source = await AddSourceAsync("El Diario", "Europe/Madrid");
+        // 23:30 UTC on the 28th is 00:30 on the 29th in Madrid.
+        var draft = Draft(source, "https://e.example/late", "h") with { PublishedUtc = new DateTimeOffset(2026, 11, 28, 23, 30, 0, TimeSpan.Zero) };
+        await _store.SaveArticleAsync(draft, _time.GetUtcNow(), Ct);
+        Assert.Single(await _store.OnDateAsync(new DateOnly(2026, 11, 29), Ct));
+        Assert.Empty(await _store.OnDateAsync(new DateOnly(2026, 11, 28), Ct));
+    }
+
+    [Fact]
+    public async Task TrendingAsync_RanksByViewsInWindow()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var a = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "a"), _time.GetUtcNow(), Ct);
+        var b = await _store.SaveArticleAsync(Draft(source, "https://e.example/b", "b", "Otro título"), _time.GetUtcNow(), Ct);
+        await _store.RecordViewAsync(a.ArticleId, _time.GetUtcNow().AddHours(-30), Ct);
+        await _store.RecordViewAsync(a.ArticleId, _time.GetUtcNow().AddHours(-30), Ct);
+        await _store.RecordViewAsync(a.ArticleId, _time.GetUtcNow().AddHours(-30), Ct);
+        await _store.RecordViewAsync(b.ArticleId, _time.GetUtcNow(), Ct);
+        await _store.RecordViewAsync(b.ArticleId, _time.GetUtcNow(), Ct);
+        await _store.RecordViewAsync(a.ArticleId, _time.GetUtcNow(), Ct);
+
+        var trending = await _store.TrendingAsync(_time.GetUtcNow().AddHours(-24), 10, Ct);
+        Assert.Equal([b.ArticleId, a.ArticleId], trending.Select(t => t.Id));
+        Assert.Equal(2, trending[0].Views);
+    }
+
+    [Fact]
+    public async Task GetPageAsync_ReturnsTheStoredBytes()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var saved = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h"), _time.GetUtcNow(), Ct);
+        var page = await _store.GetPageAsync(saved.ArticleId, Ct);
+        Assert.Equal("<html>página</html>", Encoding.UTF8.GetString(page!.Body));
+        Assert.Equal("\"v1\"", page.ETag);
+    }
+
+    [Fact]
+    public async Task RecordProblemAsync_FeedFailure_ShowsInHealth()
+    {
+        var source = await AddSourceAsync("El Diario");
+        await _store.RecordProblemAsync(new FetchProblem(source.Id, "https://e.example/feed", "feed", "HTTP 500", _time.GetUtcNow()), Ct);
+        var health = Assert.Single(await _store.SourceHealthAsync(_time.GetUtcNow(), Ct));
+        Assert.Equal(1, health.ConsecutiveErrors);
+        Assert.Contains("HTTP 500", health.LastError);
+        await _store.RecordSourceSuccessAsync(source.Id, _time.GetUtcNow(), Ct);
+        Assert.Equal(0, (await _store.SourceHealthAsync(_time.GetUtcNow(), Ct))[0].ConsecutiveErrors);
+        Assert.Single(await _store.RecentProblemsAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task RelatedAsync_PrefersSharedWordsAndNeverTheArticleItself()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var a = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "a", "Earthquake hits Granada province"), _time.GetUtcNow(), Ct);
+        var b = await _store.SaveArticleAsync(Draft(source, "https://e.example/b", "b", "Granada earthquake damage assessed"), _time.GetUtcNow(), Ct);
+        await _store.SaveArticleAsync(Draft(source, "https://e.example/c", "c", "Football league results"), _time.GetUtcNow(), Ct);
+
+        var related = await _store.RelatedAsync(a.ArticleId, 5, Ct);
+        Assert.Equal([b.ArticleId], related.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task RemoveSourceAsync_RemovesItsArticles()
+    {
+        var source = await AddSourceAsync("El Diario");
+        await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h"), _time.GetUtcNow(), Ct);
+        Assert.True(await _store.RemoveSourceAsync(source.Slug, Ct));
+        Assert.False(await _store.RemoveSourceAsync(source.Slug, Ct));
+        Assert.Empty(await _store.LatestAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task Validators_RoundTrip()
+    {
+        Assert.Null(await _store.GetValidatorsAsync("https://e.example/feed", Ct));
+        await _store.SaveValidatorsAsync("https://e.example/feed", new HttpValidators("\"e1\"", "Sun, 29 Nov 2026 08:00:00 GMT"), Ct);
+        await _store.SaveValidatorsAsync("https://e.example/feed", new HttpValidators("\"e2\"", null), Ct);
+        Assert.Equal(new HttpValidators("\"e2\"", null), await _store.GetValidatorsAsync("https://e.example/feed", Ct));
+    }
+
+    private Task<Source> AddSourceAsync(string name, string zone = "Europe/Madrid") =>
+        _store.AddSourceAsync(new SourceDraft(name, new Uri("https://e.example/"), [new Uri("https://e.example/feed.xml")], "es", "News/World", zone), Ct);
+
+    private ArticleDraft Draft(Source source, string url, string hash, string title = "Un título") => new(
+        source.Id, url, "es",
+        new ExtractedArticle(title, null, [new Paragraph("p", "Texto <em>uno</em>.", "Texto uno.")], "Ana Pérez",
+            _time.GetUtcNow(), null, "es", url, "Política", null, []),
+        _time.GetUtcNow(), false, "News/World", hash,
+        new FetchedPage(new Uri(url), new Uri(url), 200, "text/html", Encoding.UTF8.GetBytes("<html>página</html>"), _time.GetUtcNow(), "\"v1\""));
+}
