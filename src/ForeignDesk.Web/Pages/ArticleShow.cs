@@ -23,7 +23,8 @@ internal static class ArticleShow
         var trending = await store.TrendingAsync(now.AddHours(-24), 6, cancellationToken);
         var latest = (await store.LatestAsync(9, cancellationToken)).Where(a => a.Id != article.Id).Take(8).ToList();
 
-        var translation = article.State == ArticleState.Translated ? article.Translation : null;
+        // An updated article keeps showing its previous translation until it is translated again.
+        var translation = article.Translation;
         var image = article.Original.Image;
         var imageUrl = Paths.External(image?.Url);
         var description = translation?.Teaser ?? article.Original.Teaser
