@@ -1,0 +1,115 @@
+using ForeignDesk.Core;
+using ForeignDesk.Web.Rendering;
+using Microsoft.AspNetCore.Http;
+
+namespace ForeignDesk.Web.Pages;
+
+/// <summary>One article: the English text, its facts, the original, and what to read next.</summary>
+internal static class ArticleShow
+{
+    public static async Task<IResult> ShowAsync(
+        long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var article = await store.GetArticleAsync(id, cancellationToken);
+        if (article is null) return NotFound.Page(request, shell);
+
+        var path = Paths.Article(article.Id, article.DisplayTitle);
+        if (slug != Slug.From(article.DisplayTitle)) return Results.Redirect(path, permanent: true);
+
+        var now = time.GetUtcNow();
+        await store.RecordViewAsync(article.Id, now, cancellationToken);
+        var related = await store.RelatedAsync(article.Id, 5, cancellationToken);
+        var trending = await store.TrendingAsync(now.AddHours(-24), 6, cancellationToken);
+        var latest = (await store.LatestAsync(9, cancellationToken)).Where(a => a.Id != article.Id).Take(8).ToList();
+
+        // An updated article keeps showing its previous translation until it is translated again.
+        var translation = article.Translation;
+        var image = article.Original.Image;
+        var imageUrl = Paths.External(image?.Url);
+        var description = translation?.Teaser ?? article.Original.Teaser
+            ?? (translation?.Paragraphs ?? article.Original.Paragraphs).FirstOrDefault()?.Text ?? article.DisplayTitle;
+
+        var page = shell.Begin(request, new PageMeta(article.DisplayTitle, description, path, "article", imageUrl, article.PublishedUtc));
+        page.Add($"<div class=\"layout\">\n");
+        WriteStory(page, article, translation, imageUrl);
+        page.Add($"<aside class=\"side\">\n");
+        ArticleList.Section(page, "related", "You may like", related, "Nothing related yet.");
+        ArticleList.Section(page, "trends", "Trends 24h", trending, "Nothing has been read in the last 24 hours.");
+        ArticleList.Section(page, "latest", "Latest", latest, "No other articles yet.");
+        page.Add($"</aside>\n</div>");
+        return shell.Finish(page);
+    }
+
+    private static void WriteStory(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation, string? imageUrl)
+    {
+        var original = article.Original;
+        var lang = translation is null ? article.Language : "en";
+        var language = Stamps.LanguageName(article.Language);
+
+        page.Add($"""
+            <article class="story">
+            <p class="meta"><a href="{Paths.Category(article.Category)}">{article.Category}</a> · <time datetime="{Stamps.Iso(article.PublishedUtc)}">{Stamps.Utc(article.PublishedUtc)}</time></p>
+            <h1 lang="{lang}">{article.DisplayTitle}</h1>
+
+            """);
+        if (translation is null)
+            page.Add($"<p class=\"notice\" role=\"note\">No translation engine is available yet for {language}. This article is shown in its original language.</p>\n");
+
+        var teaser = translation is null ? original.Teaser : translation.Teaser;
+        if (!string.IsNullOrWhiteSpace(teaser)) page.Add($"<p class=\"teaser\" lang=\"{lang}\">{teaser}</p>\n");
+
+        WriteFacts(page, article);
+
+        if (imageUrl is not null)
+        {
+            var caption = translation?.ImageCaption ?? original.Image?.Caption;
+            page.Add($"<figure><img src=\"{imageUrl}\" alt=\"{caption}\" loading=\"lazy\" decoding=\"async\">");
+            if (!string.IsNullOrWhiteSpace(caption) || !string.IsNullOrWhiteSpace(original.Image?.Credit))
+            {
+                var captionLang = translation?.ImageCaption is null ? article.Language : "en";
+                page.Add($"<figcaption>");
+                if (!string.IsNullOrWhiteSpace(caption)) page.Add($"<span lang=\"{captionLang}\">{caption}</span> ");
+                if (!string.IsNullOrWhiteSpace(original.Image?.Credit)) page.Add($"<span class=\"credit\">Photo: {original.Image.Credit}</span>");
+                page.Add($"</figcaption>");
+            }
+            page.Add($"</figure>\n");
+        }
+
+        page.Add($"<div class=\"body\" lang=\"{lang}\">\n");
+        ArticleBody.Write(page, translation?.Paragraphs ?? original.Paragraphs);
+        page.Add($"</div>\n");
+
+        if (translation is not null)
+        {
+            page.Add($"<p class=\"engine\">Machine-translated from {language} by {translation.Engine} ({translation.Route})</p>\n");
+            page.Add($"""
+                <details class="original"><summary>Original text ({language})</summary>
+                <div lang="{article.Language}">
+                <h2>{original.Title}</h2>
+
+                """);
+            if (!string.IsNullOrWhiteSpace(original.Teaser)) page.Add($"<p class=\"teaser\">{original.Teaser}</p>\n");
+            if (!string.IsNullOrWhiteSpace(original.Image?.Caption)) page.Add($"<p class=\"meta\">{original.Image.Caption}</p>\n");
+            ArticleBody.Write(page, original.Paragraphs);
+            page.Add($"</div></details>\n");
+        }
+
+        page.Add($"<p><a class=\"archive-link\" href=\"{Paths.Day(article.LocalDate)}\">All news articles on {Stamps.Date(article.LocalDate)}</a></p>\n</article>\n");
+    }
+
+    private static void WriteFacts(HtmlBuilder page, StoredArticle article)
+    {
+        page.Add($"<div class=\"byline\">\n");
+        if (!string.IsNullOrWhiteSpace(article.Original.Byline)) page.Add($"<p>By: {article.Original.Byline}</p>\n");
+        var created = Stamps.Local(article, article.PublishedUtc);
+        if (article.PublishedEstimated) page.Add($"<p>Created: {created}, first seen</p>\n");
+        else page.Add($"<p>Created: {created}</p>\n");
+        if (article.ModifiedUtc is { } modified && modified != article.PublishedUtc)
+            page.Add($"<p>Updated: {Stamps.Local(article, modified)}</p>\n");
+        var sourceUrl = Paths.External(article.Url);
+        if (sourceUrl is null) page.Add($"<p>Source: {article.SourceName}");
+        else page.Add($"<p>Source: <a href=\"{sourceUrl}\" rel=\"nofollow noopener\" target=\"_blank\">{article.SourceName}</a>");
+        page.Add($" · <a href=\"{Paths.Source(article.SourceSlug)}\">More from {article.SourceName}</a></p>\n</div>\n");
+    }
+}

@@ -1,0 +1,69 @@
+using ForeignDesk.Core;
+using ForeignDesk.Web.Rendering;
+using Microsoft.AspNetCore.Http;
+
+namespace ForeignDesk.Web.Pages;
+
+/// <summary>Each source's health and the latest recorded problems.</summary>
+internal static class StatusPage
+{
+    public static async Task<IResult> ShowAsync(
+        HttpRequest request, SiteShell shell, IArticleStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var health = await store.SourceHealthAsync(now, cancellationToken);
+        var problems = await store.RecentProblemsAsync(50, cancellationToken);
+
+        var page = shell.Begin(request, new PageMeta("Status", "When each source was last read, its errors and recent problems.", "/status"));
+        page.Add($"<h1>Status</h1>\n<p class=\"meta\">As of {Stamps.Utc(now)}.</p>\n<h2>Sources</h2>\n");
+        if (health.Count == 0)
+        {
+            page.Add($"<p class=\"meta\">No sources yet.</p>\n");
+        }
+        else
+        {
+            page.Add($"""
+                <div class="table-wrap"><table>
+                <thead><tr><th scope="col">Source</th><th scope="col">Last fetch</th><th scope="col">Last success</th><th scope="col">Consecutive errors</th><th scope="col">Last error</th><th scope="col">Articles today</th><th scope="col">Articles</th></tr></thead>
+                <tbody>
+
+                """);
+            foreach (var row in health)
+            {
+                page.Add($"""
+                    <tr><th scope="row"><a href="{Paths.Source(row.Source.Slug)}">{row.Source.Name}</a></th><td>{When(row.LastFetchUtc)}</td><td>{When(row.LastSuccessUtc)}</td><td>{row.ConsecutiveErrors}</td><td class="error-cell">{row.LastError ?? "—"}</td><td>{row.ArticlesToday}</td><td>{row.ArticlesTotal}</td></tr>
+
+                    """);
+            }
+            page.Add($"</tbody></table></div>\n");
+        }
+
+        page.Add($"<h2>Recent problems</h2>\n");
+        if (problems.Count == 0)
+        {
+            page.Add($"<p class=\"meta\">No problems recorded.</p>\n");
+        }
+        else
+        {
+            var names = health.ToDictionary(h => h.Source.Id, h => h.Source.Name);
+            page.Add($"""
+                <div class="table-wrap"><table>
+                <thead><tr><th scope="col">When</th><th scope="col">Source</th><th scope="col">Stage</th><th scope="col">URL</th><th scope="col">Problem</th></tr></thead>
+                <tbody>
+
+                """);
+            foreach (var problem in problems)
+            {
+                var source = names.GetValueOrDefault(problem.SourceId, $"#{problem.SourceId}");
+                page.Add($"""
+                    <tr><td>{Stamps.Utc(problem.AtUtc)}</td><td>{source}</td><td>{problem.Stage}</td><td class="error-cell">{problem.Url}</td><td class="error-cell">{problem.Message}</td></tr>
+
+                    """);
+            }
+            page.Add($"</tbody></table></div>\n");
+        }
+        return shell.Finish(page);
+    }
+
+    private static string When(DateTimeOffset? instant) => instant is { } value ? Stamps.Utc(value) : "never";
+}

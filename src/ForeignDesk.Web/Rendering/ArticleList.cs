@@ -1,0 +1,44 @@
+using ForeignDesk.Core;
+
+namespace ForeignDesk.Web.Rendering;
+
+/// <summary>Lists of article summaries: Latest, Trends 24h, You may like, archives.</summary>
+internal static class ArticleList
+{
+    /// <summary>Writes one list.</summary>
+    /// <param name="withTeaser">Show each article's teaser under its title.</param>
+    /// <param name="empty">What to say when there is nothing to list.</param>
+    public static void Write(HtmlBuilder page, IReadOnlyList<ArticleSummary> articles, bool withTeaser, string empty)
+    {
+        if (articles.Count == 0)
+        {
+            page.Add($"<p class=\"meta\">{empty}</p>\n");
+            return;
+        }
+        page.Add($"<ol class=\"list\">\n");
+        foreach (var article in articles) WriteItem(page, article, withTeaser);
+        page.Add($"</ol>\n");
+    }
+
+    /// <summary>A titled block in a page's side column.</summary>
+    public static void Section(HtmlBuilder page, string id, string heading, IReadOnlyList<ArticleSummary> articles, string empty)
+    {
+        page.Add($"<section class=\"side-block\" id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{heading}</h2>\n");
+        Write(page, articles, withTeaser: false, empty);
+        page.Add($"</section>\n");
+    }
+
+    private static void WriteItem(HtmlBuilder page, ArticleSummary article, bool withTeaser)
+    {
+        var translated = article.State == ArticleState.Translated;
+        var lang = translated ? "en" : article.Language;
+        page.Add($"<li><a class=\"title\" href=\"{Paths.Article(article.Id, article.Title)}\" lang=\"{lang}\">{article.Title}</a>");
+        if (!translated) page.Add($"<span class=\"badge\">{Stamps.LanguageName(article.Language)}</span>");
+        page.Add($"""
+            <div class="meta"><a href="{Paths.Category(article.Category)}">{article.Category}</a> · <time datetime="{Stamps.Iso(article.PublishedUtc)}">{Stamps.Utc(article.PublishedUtc)}</time> · {article.SourceName}</div>
+            """);
+        if (withTeaser && !string.IsNullOrWhiteSpace(article.Teaser))
+            page.Add($"<p lang=\"{lang}\">{SiteShell.Shorten(article.Teaser, 240)}</p>");
+        page.Add($"</li>\n");
+    }
+}

@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace ForeignDesk.Web.Rendering;
+
+/// <summary>
+/// Builds a page from interpolated strings. Literal parts are markup; every interpolated value is HTML-encoded
+/// unless it is a <see cref="TrustedHtml"/>.
+/// </summary>
+internal sealed class HtmlBuilder
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    internal StringBuilder Buffer { get; } = new(16 * 1024);
+
+    public HtmlBuilder Add([InterpolatedStringHandlerArgument("")] ref HtmlTemplate template) => this;
+
+    public HtmlBuilder Raw(TrustedHtml html)
+    {
+        Buffer.Append(html.Value);
+        return this;
+    }
+
+    public override string ToString() => Buffer.ToString();
+
+    /// <summary>Encodes text for an element body or a quoted attribute value.</summary>
+    public static string Encode(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Encoder.Encode(text);
+
+    internal static void Encode(StringBuilder buffer, string? text)
+    {
+        if (!string.IsNullOrEmpty(text)) buffer.Append(Encoder.Encode(text));
+    }
+}

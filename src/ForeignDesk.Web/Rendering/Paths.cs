@@ -1,0 +1,21 @@
+using ForeignDesk.Core;
+
+namespace ForeignDesk.Web.Rendering;
+
+/// <summary>The site's own addresses, and the checks on addresses that come from outside.</summary>
+internal static class Paths
+{
+    public static string Article(long id, string title) => $"/article/{id}/{Slug.From(title)}";
+
+    public static string Day(DateOnly date) => $"/date/{date:yyyy-MM-dd}";
+
+    public static string Category(string category) => "/category/" + Slug.From(category);
+
+    public static string Source(string slug) => "/source/" + Uri.EscapeDataString(slug);
+
+    /// <summary>An absolute http(s) URL from outside, or null when it is anything else (javascript:, data:, relative).</summary>
+    public static string? External(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : null;
+}

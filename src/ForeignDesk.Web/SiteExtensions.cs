@@ -1,0 +1,37 @@
+using ForeignDesk.Web.Pages;
+using ForeignDesk.Web.Rendering;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ForeignDesk.Web;
+
+/// <summary>Adds the news site to an ASP.NET Core application. The caller registers <c>IArticleStore</c> and <c>TimeProvider</c>.</summary>
+public static class SiteExtensions
+{
+    public static IServiceCollection AddForeignDeskSite(this IServiceCollection services)
+    {
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SiteShell>();
+        return services;
+    }
+
+    public static WebApplication MapForeignDeskSite(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPage.WriteAsync });
+        app.Use(SecurityHeaders.ApplyAsync);
+
+        app.MapGet("/", Home.ShowAsync);
+        app.MapGet("/article/{id:long}/{slug?}", ArticleShow.ShowAsync);
+        app.MapGet("/date/{date}", DayArchive.ShowAsync);
+        app.MapGet("/category/{slug}", CategoryArchive.ShowAsync);
+        app.MapGet("/source/{slug}", SourceArchive.ShowAsync);
+        app.MapGet("/privacy", Privacy.Show);
+        app.MapGet("/about", About.Show);
+        app.MapGet("/status", StatusPage.ShowAsync);
+        app.MapGet("/healthz", () => Results.Text("ok", "text/plain; charset=utf-8"));
+        app.MapGet("/favicon.svg", Favicon.Show);
+        app.MapFallback("{*path}", NotFound.Page);
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ForeignDesk.Web;
+
+/// <summary>How the news site presents itself. Bound from the <c>Site</c> configuration section.</summary>
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>The site's name, shown in the masthead and in page titles.</summary>
+    /// <value>Defaults to <c>ForeignDesk</c>.</value>
+    [Required]
+    public string Name { get; set; } = "ForeignDesk";
+
+    /// <summary>One line under the name.</summary>
+    /// <value>Defaults to <c>The world's news, in English</c>.</value>
+    [Required]
+    public string Tagline { get; set; } = "The world's news, in English";
+
+    /// <summary>The public base URL (for example <c>https://news.example.org</c>) used for canonical links and OpenGraph.</summary>
+    /// <value>Defaults to null: the scheme and host of each request are used.</value>
+    [Url]
+    public string? PublicUrl { get; set; }
+}
