@@ -1,0 +1,30 @@
+using ForeignDesk.Ingest.Translate;
+using Xunit;
+
+namespace ForeignDesk.Ingest.Tests.Translate;
+
+public sealed class TranslationBenchmarkTests
+{
+    private const string Bench = "/work/shared/bench/mt";
+
+    [Theory]
+    [InlineData("spa-eng", "es→en")]
+    [InlineData("fra-eng", "fr→es→en")]
+    public async Task RunAsync_DevelopmentSet_ScoresCloseToPlainApertium(string pair, string route)
+    {
+        Assert.SkipUnless(File.Exists(Path.Combine(Bench, pair, "src.txt")), "The bench folder is not here.");
+        await using var engine = ApertiumEngineTests.NewEngine();
+
+        var score = await new TranslationBenchmark(engine, TimeProvider.System).RunAsync(Bench, pair, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(score);
+        Assert.Equal(route, score.Route);
+        Assert.Equal(297, score.Lines);
+        Assert.InRange(score.Bleu, score.RawBleu - 1.0, score.RawBleu + 1.0);
+        Assert.InRange(score.ChrF, score.RawChrF - 1.0, score.RawChrF + 1.0);
+        Assert.True(score.IdenticalLines > score.Lines * 9 / 10, $"{score.IdenticalLines} of {score.Lines} lines identical");
+        TestContext.Current.SendDiagnosticMessage(
+            $"{pair}: engine BLEU {score.Bleu:F1} chrF2 {score.ChrF:F1} in {score.Elapsed.TotalMilliseconds:F0} ms; " +
+            $"plain BLEU {score.RawBleu:F1} chrF2 {score.RawChrF:F1} in {score.RawElapsed.TotalMilliseconds:F0} ms; identical {score.IdenticalLines}/{score.Lines}");
+    }
+}
