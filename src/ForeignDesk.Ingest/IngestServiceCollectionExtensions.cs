@@ -14,17 +14,15 @@ public static class IngestServiceCollectionExtensions
     /// <summary>Every pipeline stage, configured from <paramref name="configuration"/> (the "ForeignDesk" section).</summary>
     public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.Section)).ValidateDataAnnotations();
-        services.AddOptions<ApertiumOptions>().Bind(configuration.GetSection(ApertiumOptions.Section)).ValidateDataAnnotations();
-        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section)).ValidateDataAnnotations();
+        services.AddPageFetcher(configuration);
+        services.AddTranslate(configuration);
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Pipeline:PollInterval must be positive.")
+            .Validate(o => o.ParallelSources is >= 1 and <= 64, "Pipeline:ParallelSources must be 1 to 64.")
+            .Validate(o => o.MaxItemsPerFeed is >= 1 and <= 1000, "Pipeline:MaxItemsPerFeed must be 1 to 1000.");
 
-        services.AddSingleton<IPageFetcher, PageFetcher>();
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
         services.AddSingleton<ILanguageDetector, LinguaLanguageDetector>();
-        services.AddSingleton<ApertiumEngine>();
-        services.AddSingleton<ITranslationEngine>(sp => sp.GetRequiredService<ApertiumEngine>());
-        services.AddSingleton<EngineSelector>();
-        services.AddSingleton<ArticleTranslator>();
         services.AddSingleton<TranslationStage>();
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<IngestPass>();

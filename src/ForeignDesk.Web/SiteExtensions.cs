@@ -2,6 +2,7 @@ using ForeignDesk.Web.Pages;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Web;
@@ -9,9 +10,10 @@ namespace ForeignDesk.Web;
 /// <summary>Adds the news site to an ASP.NET Core application. The caller registers <c>IArticleStore</c> and <c>TimeProvider</c>.</summary>
 public static class SiteExtensions
 {
-    public static IServiceCollection AddForeignDeskSite(this IServiceCollection services)
+    /// <param name="configuration">The application's settings; the <c>Site</c> section configures the site.</param>
+    public static IServiceCollection AddForeignDeskSite(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SiteShell>();
         return services;
     }

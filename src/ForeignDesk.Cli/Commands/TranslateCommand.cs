@@ -17,7 +17,9 @@ internal static partial class TranslateCommand
         var to = (arguments.Option("to") ?? "en").ToLowerInvariant();
         await using var app = await CommandHost.OpenAsync(arguments, cancellationToken);
         var selector = app.Services.GetRequiredService<EngineSelector>();
-        var engine = selector.EngineFor(from, to, arguments.Option("engine"));
+        var engine = arguments.Option("engine") is { } name
+            ? app.Services.GetKeyedService<ITranslationEngine>(name.ToLowerInvariant()) is { } named && named.RouteFor(from, to) is not null ? named : null
+            : selector.Select(from, to)?.Engine;
         if (engine is null)
         {
             Console.Error.WriteLine($"foreigndesk: no configured engine translates {from} into {to} (see: foreigndesk engines)");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -5,10 +6,10 @@ namespace ForeignDesk.Ingest.Fetch;
 
 public static class FetchServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IPageFetcher"/> as one shared <see cref="PageFetcher"/> bound to the <c>Fetch</c> section.</summary>
-    public static IServiceCollection AddPageFetcher(this IServiceCollection services)
+    /// <summary>Registers <see cref="IPageFetcher"/> as one shared <see cref="PageFetcher"/> bound to the <c>Fetch</c> section of <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddPageFetcher(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section);
+        services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPageFetcher, PageFetcher>();
         return services;

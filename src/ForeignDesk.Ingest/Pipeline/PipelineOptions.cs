@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ForeignDesk.Ingest.Pipeline;
 
 public sealed class PipelineOptions
@@ -10,10 +8,8 @@ public sealed class PipelineOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <value>Sources polled at the same time (each host still gets one request at a time). Default 4.</value>
-    [Range(1, 64)]
     public int ParallelSources { get; set; } = 4;
 
     /// <value>Most feed items taken from one feed per pass, newest first. Default 50.</value>
-    [Range(1, 1000)]
     public int MaxItemsPerFeed { get; set; } = 50;
 }

@@ -26,8 +26,8 @@ public sealed class TranslationStage(
             return ArticleState.Translated;
         }
 
-        var engine = engines.EngineFor(article.Language, TargetLanguage);
-        if (engine is null)
+        var choice = engines.Select(article.Language, TargetLanguage);
+        if (choice is null)
         {
             if (article.State != ArticleState.AwaitingEngine)
                 await store.MarkAwaitingEngineAsync(article.Id, cancellationToken);
@@ -37,13 +37,13 @@ public sealed class TranslationStage(
 
         try
         {
-            var translation = await translator.TranslateAsync(article.Original, article.Language, engine, cancellationToken);
+            var translation = await translator.TranslateAsync(article.Original, article.Language, choice.Engine, cancellationToken);
             await store.SaveTranslationAsync(article.Id, translation, time.GetUtcNow(), cancellationToken);
             return ArticleState.Translated;
         }
         catch (TranslationException ex)
         {
-            log.LogWarning(ex, "Engine {Engine} failed on article {ArticleId}; it stays untranslated and is retried", engine.Name, article.Id);
+            log.LogWarning(ex, "Engine {Engine} failed on article {ArticleId}; it stays untranslated and is retried", choice.Engine.Name, article.Id);
             await store.RecordProblemAsync(new FetchProblem(article.SourceId, article.Url, "translate", ex.Message, time.GetUtcNow()), cancellationToken);
             return article.State;
         }

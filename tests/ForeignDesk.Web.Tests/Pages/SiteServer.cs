@@ -53,7 +53,7 @@ public sealed class SiteServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IArticleStore>(store);
-        builder.Services.AddForeignDeskSite();
+        builder.Services.AddForeignDeskSite(builder.Configuration);
         var app = builder.Build();
         extra?.Invoke(app);
         app.MapForeignDeskSite();
