@@ -90,10 +90,12 @@ internal static partial class FeedText
             return ValidCharacterReference(name) ? "&" + name.TrimEnd(';') + ";" : "";
         }
 
-        if (!match.Value.EndsWith(';'))
+        if (!name.EndsWith(';'))
         {
             return "&amp;" + name;
         }
+
+        name = name[..^1];
 
         if (XmlEntities.Contains(name))
         {

@@ -1,0 +1,21 @@
+using ForeignDesk.Ingest.Fetch;
+using Microsoft.Extensions.Options;
+
+namespace ForeignDesk.Ingest.Tests.Fetch;
+
+internal static class TestFetchers
+{
+    /// <summary>A fetcher that may reach the local test server: private networks allowed, no per-host pause, robots off.</summary>
+    public static PageFetcher Create(Action<FetchOptions>? configure = null)
+    {
+        var options = new FetchOptions
+        {
+            AllowPrivateNetworks = true,
+            MinDelayPerHost = TimeSpan.Zero,
+            ObeyRobots = false,
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        configure?.Invoke(options);
+        return new PageFetcher(Options.Create(options), TimeProvider.System);
+    }
+}
