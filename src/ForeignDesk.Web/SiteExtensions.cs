@@ -3,15 +3,17 @@ using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ForeignDesk.Web;
 
-/// <summary>Adds the news site to an ASP.NET Core application. The caller registers <c>IArticleStore</c> and <c>TimeProvider</c>.</summary>
+/// <summary>Adds the news site to an ASP.NET Core application. The caller registers <c>IArticleStore</c> (and its <c>TimeProvider</c>; the system clock otherwise).</summary>
 public static class SiteExtensions
 {
     public static IServiceCollection AddForeignDeskSite(this IServiceCollection services)
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteShell>();
         return services;
     }
