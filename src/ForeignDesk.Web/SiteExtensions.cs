@@ -4,16 +4,18 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ForeignDesk.Web;
 
-/// <summary>Adds the news site to an ASP.NET Core application. The caller registers <c>IArticleStore</c> and <c>TimeProvider</c>.</summary>
+/// <summary>Adds the news site to an ASP.NET Core application. The caller registers <c>IArticleStore</c> (and its <c>TimeProvider</c>; the system clock otherwise).</summary>
 public static class SiteExtensions
 {
     /// <param name="configuration">The application's settings; the <c>Site</c> section configures the site.</param>
     public static IServiceCollection AddForeignDeskSite(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteShell>();
         return services;
     }

@@ -64,13 +64,15 @@ internal static class ArticleShow
         if (imageUrl is not null)
         {
             var caption = translation?.ImageCaption ?? original.Image?.Caption;
-            page.Add($"<figure><img src=\"{imageUrl}\" alt=\"{caption}\" loading=\"lazy\" decoding=\"async\">");
+            page.Add($"<figure><img src=\"{imageUrl}\" alt=\"{caption}\" decoding=\"async\">");
             if (!string.IsNullOrWhiteSpace(caption) || !string.IsNullOrWhiteSpace(original.Image?.Credit))
             {
                 var captionLang = translation?.ImageCaption is null ? article.Language : "en";
                 page.Add($"<figcaption>");
-                if (!string.IsNullOrWhiteSpace(caption)) page.Add($"<span lang=\"{captionLang}\">{caption}</span> ");
-                if (!string.IsNullOrWhiteSpace(original.Image?.Credit)) page.Add($"<span class=\"credit\">Photo: {original.Image.Credit}</span>");
+                var credit = original.Image?.Credit;
+                if (!string.IsNullOrWhiteSpace(caption)) page.Add($"<span lang=\"{captionLang}\">{caption}</span>");
+                if (!string.IsNullOrWhiteSpace(caption) && !string.IsNullOrWhiteSpace(credit)) page.Add($" · ");
+                if (!string.IsNullOrWhiteSpace(credit)) page.Add($"<span class=\"credit\">Photo: {credit}</span>");
                 page.Add($"</figcaption>");
             }
             page.Add($"</figure>\n");

@@ -23,7 +23,7 @@ internal static class StatusPage
         else
         {
             page.Add($"""
-                <div class="table-wrap"><table>
+                <div class="table-wrap"><table class="cards">
                 <thead><tr><th scope="col">Source</th><th scope="col">Last fetch</th><th scope="col">Last success</th><th scope="col">Consecutive errors</th><th scope="col">Last error</th><th scope="col">Articles today</th><th scope="col">Articles</th></tr></thead>
                 <tbody>
 
@@ -31,7 +31,7 @@ internal static class StatusPage
             foreach (var row in health)
             {
                 page.Add($"""
-                    <tr><th scope="row"><a href="{Paths.Source(row.Source.Slug)}">{row.Source.Name}</a></th><td>{When(row.LastFetchUtc)}</td><td>{When(row.LastSuccessUtc)}</td><td>{row.ConsecutiveErrors}</td><td class="error-cell">{row.LastError ?? "—"}</td><td>{row.ArticlesToday}</td><td>{row.ArticlesTotal}</td></tr>
+                    <tr><th scope="row"><a href="{Paths.Source(row.Source.Slug)}">{row.Source.Name}</a></th><td data-label="Last fetch">{When(row.LastFetchUtc)}</td><td data-label="Last success">{When(row.LastSuccessUtc)}</td><td data-label="Consecutive errors">{row.ConsecutiveErrors}</td><td data-label="Last error" class="error-cell">{row.LastError ?? "—"}</td><td data-label="Articles today">{row.ArticlesToday}</td><td data-label="Articles">{row.ArticlesTotal}</td></tr>
 
                     """);
             }
@@ -47,7 +47,7 @@ internal static class StatusPage
         {
             var names = health.ToDictionary(h => h.Source.Id, h => h.Source.Name);
             page.Add($"""
-                <div class="table-wrap"><table>
+                <div class="table-wrap"><table class="cards">
                 <thead><tr><th scope="col">When</th><th scope="col">Source</th><th scope="col">Stage</th><th scope="col">URL</th><th scope="col">Problem</th></tr></thead>
                 <tbody>
 
@@ -56,7 +56,7 @@ internal static class StatusPage
             {
                 var source = names.GetValueOrDefault(problem.SourceId, $"#{problem.SourceId}");
                 page.Add($"""
-                    <tr><td>{Stamps.Utc(problem.AtUtc)}</td><td>{source}</td><td>{problem.Stage}</td><td class="error-cell">{problem.Url}</td><td class="error-cell">{problem.Message}</td></tr>
+                    <tr><td data-label="When">{Stamps.Utc(problem.AtUtc)}</td><td data-label="Source">{source}</td><td data-label="Stage">{problem.Stage}</td><td data-label="URL" class="error-cell">{problem.Url}</td><td data-label="Problem" class="error-cell">{problem.Message}</td></tr>
 
                     """);
             }

@@ -18,6 +18,7 @@ internal static class Stylesheet
         nav a{margin-right:.75rem;font-size:.95rem}
         main.wrap{padding:1rem 1rem 2rem}
         h1{font-size:1.9rem;line-height:1.2;margin:.5rem 0 .75rem;letter-spacing:-.01em}
+        @media (max-width:40rem){h1{font-size:1.6rem}}
         h2{font-size:1.3rem;line-height:1.3;margin:1.5rem 0 .5rem}
         h3,h4{line-height:1.3;margin:1.25rem 0 .5rem}
         .layout{display:grid;gap:2rem}
@@ -52,6 +53,7 @@ internal static class Stylesheet
         .table-wrap{overflow-x:auto}
         table{border-collapse:collapse;width:100%;font-size:.9rem}
         th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+        @media (max-width:40rem){table.cards thead{display:none}table.cards tr{display:block;border-bottom:1px solid var(--line);padding:.5rem 0}table.cards th,table.cards td{display:block;border:0;padding:.1rem 0}table.cards td::before{content:attr(data-label) ": ";color:var(--muted)}}
         .error-cell{color:#b3261e;word-break:break-word}
         .footer{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padding:1rem 0 2rem}
         .footer p{margin:.3rem 0}

@@ -52,7 +52,7 @@ public sealed class ArticlePageTests(NewsSiteFixture site) : IClassFixture<NewsS
         Assert.Contains("Source: El Diario de Prueba", page.Text(".byline"));
 
         Assert.EndsWith(NewsSiteFixture.ImagePath, page.One("figure img").GetAttribute("src"));
-        Assert.Equal("The minister in Madrid Photo: EFE", page.Text("figcaption"));
+        Assert.Equal("The minister in Madrid · Photo: EFE", page.Text("figcaption"));
 
         var original = page.One("details.original div");
         Assert.Equal("es", original.GetAttribute("lang"));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -38,10 +39,11 @@ public sealed class SiteServer : IAsyncDisposable
 
     /// <param name="databasePath">Where the store lives; null for a fresh, migrated file in the temp folder.</param>
     /// <param name="environment">The host environment (Development shows stack traces unless the site handles errors).</param>
+    /// <param name="settings">Configuration for the site, for example <c>Site:PublicUrl</c>.</param>
     /// <param name="extra">More endpoints for a test (for example, an image the browser can load).</param>
     public static async Task<SiteServer> StartAsync(
         CancellationToken cancellationToken, string? databasePath = null, string environment = "Production",
-        Action<WebApplication>? extra = null)
+        Action<WebApplication>? extra = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("foreigndesk-web-").FullName;
         var time = new FakeTimeProvider(Now);
@@ -50,6 +52,7 @@ public sealed class SiteServer : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IArticleStore>(store);
