@@ -16,19 +16,7 @@ internal static class FeedCorpus
 
     public static JsonElement Case(string name) => Cases.Value[name];
 
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus", "feeds");
-            if (File.Exists(Path.Combine(candidate, "expected.json")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    private static string? Find() => ForeignDesk.Tests.Shared.SharedFolder.Find("corpus/feeds", "expected.json");
 
     private static IReadOnlyDictionary<string, JsonElement> Load()
     {

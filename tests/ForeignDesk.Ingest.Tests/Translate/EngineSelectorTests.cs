@@ -10,13 +10,13 @@ public sealed class EngineSelectorTests
     [Fact]
     public async Task Select_FromServices_ChoosesApertiumOrNobody()
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Translate:Apertium:ProcessesPerPair"] = "2",
+        }).Build();
         var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Translate:Apertium:ProcessesPerPair"] = "2",
-            }).Build())
             .AddLogging()
-            .AddTranslate();
+            .AddTranslate(configuration);
         await using var provider = services.BuildServiceProvider();
         var selector = provider.GetRequiredService<EngineSelector>();
 

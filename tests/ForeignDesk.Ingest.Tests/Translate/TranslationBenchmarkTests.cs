@@ -5,17 +5,17 @@ namespace ForeignDesk.Ingest.Tests.Translate;
 
 public sealed class TranslationBenchmarkTests
 {
-    private const string Bench = "/work/shared/bench/mt";
+    private static readonly string? Bench = ForeignDesk.Tests.Shared.SharedFolder.Find("bench/mt", "score.py");
 
     [Theory]
     [InlineData("spa-eng", "es→en")]
     [InlineData("fra-eng", "fr→es→en")]
     public async Task RunAsync_DevelopmentSet_ScoresCloseToPlainApertium(string pair, string route)
     {
-        Assert.SkipUnless(File.Exists(Path.Combine(Bench, pair, "src.txt")), "The bench folder is not here.");
+        Assert.SkipWhen(Bench is null, ForeignDesk.Tests.Shared.SharedFolder.SkipMessage("bench/mt"));
         await using var engine = ApertiumEngineTests.NewEngine();
 
-        var score = await new TranslationBenchmark(engine, TimeProvider.System).RunAsync(Bench, pair, TestContext.Current.CancellationToken);
+        var score = await new TranslationBenchmark(engine, TimeProvider.System).RunAsync(Bench!, pair, TestContext.Current.CancellationToken);
 
         Assert.NotNull(score);
         Assert.Equal(route, score.Route);
