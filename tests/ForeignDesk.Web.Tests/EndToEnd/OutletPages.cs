@@ -37,7 +37,7 @@ internal static class OutletPages
            "description":"{{article.Teaser}}","datePublished":"{{article.Published}}","articleSection":"{{article.Section}}",
            "author":{"@type":"Person","name":"{{article.Author}}"},
            "publisher":{"@type":"Organization","name":"{{SpanishOutlet}}"},
-           "image":{"@type":"ImageObject","url":"{{new Uri(baseUrl, article.ImagePath)}}"}}
+           "image":{"@type":"ImageObject","url":"{{new Uri(baseUrl, article.ImagePath)}}"} }
           </script>
           <script>window.dataLayer = [];</script>
         </head>

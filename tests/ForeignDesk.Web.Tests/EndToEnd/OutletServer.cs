@@ -29,7 +29,7 @@ internal sealed class OutletServer : IAsyncDisposable
         var server = new OutletServer(app);
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1") + "/");
         return server;
     }

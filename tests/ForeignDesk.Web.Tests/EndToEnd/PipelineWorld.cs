@@ -51,14 +51,14 @@ public sealed class PipelineWorld : IAsyncLifetime
         FirstPass = await RunPassAsync(ct);
 
         await _site.StartAsync(ct);
-        var address = _site.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = _site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Browser = new HttpClient { BaseAddress = new Uri(address) };
     }
 
     public Task<IngestReport> RunPassAsync(CancellationToken cancellationToken) =>
         _site.Services.GetRequiredService<IngestPass>().RunAsync(cancellationToken);
 
-    public async Task<StoredArticle> ArticleAsync(OutletArticle article, CancellationToken cancellationToken) =>
+    internal async Task<StoredArticle> ArticleAsync(OutletArticle article, CancellationToken cancellationToken) =>
         await Store.FindByUrlAsync(Outlets.Url(article.Path).AbsoluteUri, cancellationToken)
             ?? throw new Xunit.Sdk.XunitException($"{article.Path} was not stored");
 
