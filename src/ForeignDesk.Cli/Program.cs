@@ -1,5 +1,6 @@
 using ForeignDesk.Cli;
 using ForeignDesk.Cli.Commands;
+using ForeignDesk.Cli.Commands.Bench;
 
 var arguments = new CliArguments(args);
 using var cancellation = new CancellationTokenSource();
@@ -17,6 +18,7 @@ try
         "translate" => await TranslateCommand.RunAsync(arguments, cancellation.Token),
         "engines" => await EnginesCommand.RunAsync(arguments, cancellation.Token),
         "reprocess" => await ReprocessCommand.RunAsync(arguments, cancellation.Token),
+        "bench" => await BenchCommand.RunAsync(arguments, cancellation.Token),
         null or "help" or "--help" => Usage.Print(Console.Out),
         var unknown => throw new UsageException($"unknown command '{unknown}'"),
     };

@@ -29,16 +29,15 @@ public sealed partial class SqliteArticleStore : IArticleStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
-        var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken));
-        for (var i = version; i < SqliteSchema.Migrations.Count; i++)
+        await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_ms INTEGER NOT NULL);", cancellationToken);
+        foreach (var migration in SqliteSchema.Migrations)
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var command = connection.CreateCommand())
-            {
-                command.Transaction = (SqliteTransaction)transaction;
-                command.CommandText = SqliteSchema.Migrations[i] + $"\nPRAGMA user_version = {i + 1};";
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+            if (await ScalarAsync(connection, "SELECT 1 FROM schema_migrations WHERE id = $id", cancellationToken, ("$id", migration.Id)) is not null)
+                continue;
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, migration.Sql, cancellationToken);
+            await ExecuteAsync(connection, "INSERT INTO schema_migrations (id, applied_ms) VALUES ($id, $now)", cancellationToken,
+                ("$id", migration.Id), ("$now", Ms(_time.GetUtcNow())));
             await transaction.CommitAsync(cancellationToken);
         }
     }
