@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace ForeignDesk.Web.Tests.Cli;
+
+/// <summary>The real <c>foreigndesk</c> program, run as a process from the test's output folder.</summary>
+internal static class CliProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static async Task<Result> RunAsync(string dataDirectory, string? input, CancellationToken cancellationToken, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = dataDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "foreigndesk.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add("--data");
+        start.ArgumentList.Add(dataDirectory);
+        start.Environment["ForeignDesk__Sources__DefaultFile"] = "";
+        start.Environment["ForeignDesk__Fetch__AllowPrivateNetworks"] = "true";
+        start.Environment["ForeignDesk__Fetch__MinDelayPerHost"] = "00:00:00";
+        start.Environment.Remove("FOREIGNDESK_DATA");
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start foreigndesk");
+        if (input is not null) await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return new Result(process.ExitCode, await output, await error);
+    }
+}
