@@ -14,9 +14,9 @@ internal static class TestPages
 
     public static FetchedPage Page(string html, string? contentType = "text/html; charset=utf-8") => Page(Encoding.UTF8.GetBytes(html), contentType);
 
-    public static ExtractedArticle Extract(string html)
+    public static ExtractedArticle Extract(string html, Uri? url = null)
     {
-        var outcome = new ArticleExtractor().Extract(Page(html));
+        var outcome = new ArticleExtractor().Extract(Page(Encoding.UTF8.GetBytes(html), url: url));
         Assert.True(outcome.Article is not null, $"{outcome.Failure}: {outcome.Message}");
         return outcome.Article;
     }
