@@ -27,7 +27,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (!html.Contains('<'))
             return ExtractOutcome.Failed(ExtractFailure.NotHtml, "The body contains no markup.");
 
-        var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
+        var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(NestingLimiter.Limit(html));
         return Extract(document, page.FinalUrl);
     }
 
@@ -81,7 +81,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (string.IsNullOrWhiteSpace(articleBody)) return paragraphs;
         var markupLength = paragraphs.Sum(p => p.Text.Length);
         var bodyLength = DomWalk.Collapse(articleBody).Length;
-        if (bodyLength < 200 || markupLength >= bodyLength / 2) return paragraphs;
+        if (markupLength > 0 && (bodyLength < 200 || markupLength >= bodyLength / 2)) return paragraphs;
 
         if (articleBody.Contains("</p>", StringComparison.OrdinalIgnoreCase) || articleBody.Contains("<br", StringComparison.OrdinalIgnoreCase))
         {

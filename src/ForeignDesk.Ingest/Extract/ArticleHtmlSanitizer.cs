@@ -37,6 +37,14 @@ public static class ArticleHtmlSanitizer
             AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
         };
         var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            if (e.Tag.LocalName is "script" or "style" or "iframe" or "noscript" or "template" or "object" or "embed"
+                or "svg" or "math" or "select" or "textarea" or "button")
+            {
+                while (e.Tag.FirstChild is { } child) e.Tag.RemoveChild(child);
+            }
+        };
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is not IElement element) return;

@@ -12,6 +12,7 @@ internal static class BodyLocator
     {
         var total = Math.Max(1, dom.TotalText);
         IElement? lead = null;
+        var holdsBody = BodyAncestors(dom);
         foreach (var element in dom.Elements)
         {
             var tag = element.LocalName;
@@ -25,7 +26,7 @@ internal static class BodyLocator
             var stats = dom.Stats(element);
             if (BoilerplateRules.IsBoilerplate(element))
             {
-                var holdsArticle = stats.TextLength > total / 2 && stats.LinkDensity < 0.35;
+                var holdsArticle = holdsBody.Contains(element) || (stats.TextLength > total / 2 && stats.LinkDensity < 0.35);
                 if (!holdsArticle) dom.Excluded.Add(element);
                 continue;
             }
@@ -38,6 +39,19 @@ internal static class BodyLocator
         }
         dom.Measure();
         return lead;
+    }
+
+    /// <summary>Ancestors of explicit body markers: a class like "widget" or "modal" on them must not hide the body.</summary>
+    private static HashSet<IElement> BodyAncestors(PageDom dom)
+    {
+        var ancestors = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        foreach (var element in dom.Elements)
+        {
+            if (!BoilerplateRules.IsBodyMarker(element) || dom.Stats(element).TextLength < 200) continue;
+            var up = element.ParentElement;
+            while (up is not null && ancestors.Add(up)) up = up.ParentElement;
+        }
+        return ancestors;
     }
 
     public static List<IElement> Locate(PageDom dom)

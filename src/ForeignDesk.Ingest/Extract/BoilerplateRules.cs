@@ -77,7 +77,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"article-?body|articlebody|story-?body|entry-content|post-content|article-content|article-text|articletext|body-text|cuerpo|article__body|story-content|content-body|paywall")]
     private static partial Regex BodyNames();
 
-    [GeneratedRegex(@"^(v[íi]deo|watch|galer[íi]a|gallery|fotogaler[íi]a|photos?)\s*[:|]|^(lee|leer|lea|read|see|ver|mira|lire|voir|lesen sie)\s+(tamb[ié]n|m[áa]s|more|also|aussi|auch)\b|^(m[áa]s noticias|noticias relacionadas|te puede interesar|tambi[ée]n te puede interesar|[àa] lire aussi|lire aussi|related|related articles|more on this|mehr zum thema|auch interessant|das k[öo]nnte sie auch interessieren|sign up|subscribe|suscr[íi]bete|abonnez-vous|newsletter|follow us|s[íi]guenos)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(v[íi]deo|watch|galer[íi]a|gallery|fotogaler[íi]a|photos?)\s*[:|]|^(lee|leer|lea|read|see|ver|mira|lire|voir|lesen sie)\s+(tambi[ée]n|m[áa]s|more|also|aussi|auch)\b|^(m[áa]s noticias|noticias relacionadas|te puede interesar|tambi[ée]n te puede interesar|[àa] lire aussi|lire aussi|related|related articles|more on this|mehr zum thema|auch interessant|das k[öo]nnte sie auch interessieren|sign up|subscribe|suscr[íi]bete|abonnez-vous|newsletter|follow us|s[íi]guenos)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TeaserText();
 
     [GeneratedRegex(@"^(©|\(c\)\s|copyright\b)|\bes una oferta de\b|\best une offre de\b|\bist ein angebot\b|all rights reserved|todos los derechos reservados|tous droits r[ée]serv[ée]s|alle rechte vorbehalten", RegexOptions.IgnoreCase)]
