@@ -32,7 +32,11 @@ public sealed class EngineCatalog
                 _ => new HttpTranslationEngine(key, type, settings, Protocol(type, settings), () => clients.CreateClient(HttpClientName), time, logger),
             };
         }
-        foreach (var (language, names) in options.Value.Routing) routing[language.Trim()] = Names(names);
+        foreach (var (language, names) in options.Value.Routing)
+        {
+            var key = language.Trim().Equals(TranslateOptions.DefaultRoute, StringComparison.OrdinalIgnoreCase) ? TranslateOptions.AnyLanguage : language.Trim();
+            routing[key] = Names(names);
+        }
         defaultRoute = routing.TryGetValue(TranslateOptions.AnyLanguage, out var any)
             ? any
             : [TranslateOptions.Apertium, .. engines.Keys.Where(k => k != TranslateOptions.Apertium).Order(StringComparer.Ordinal)];

@@ -24,8 +24,7 @@ public sealed class EngineRoutingTests
         ["Translate:Routing:de:1"] = "google",
         ["Translate:Routing:ru:0"] = "libre",
         ["Translate:Routing:ru:1"] = "local",
-        ["Translate:Routing:*:0"] = "apertium",
-        ["Translate:Routing:*:1"] = "google",
+        ["Translate:Routing:default:0"] = "apertium,google",
     };
 
     private static IReadOnlyList<string> Names(EngineSelector selector, string language) =>
