@@ -1,5 +1,7 @@
+using ForeignDesk.Discover.Trending;
 using ForeignDesk.Web.Pages;
 using ForeignDesk.Web.Rendering;
+using ForeignDesk.Web.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +19,8 @@ public static class SiteExtensions
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteShell>();
+        services.TryAddSingleton<TrendingScorer>();
+        services.TryAddSingleton<Trends24h>();
         return services;
     }
 
@@ -30,6 +34,8 @@ public static class SiteExtensions
         app.MapGet("/date/{date}", DayArchive.ShowAsync);
         app.MapGet("/category/{slug}", CategoryArchive.ShowAsync);
         app.MapGet("/source/{slug}", SourceArchive.ShowAsync);
+        app.MapGet("/search", SearchPage.ShowAsync);
+        app.MapGet("/search.json", SearchJson.ShowAsync);
         app.MapGet("/privacy", Privacy.Show);
         app.MapGet("/about", About.Show);
         app.MapGet("/status", StatusPage.ShowAsync);
