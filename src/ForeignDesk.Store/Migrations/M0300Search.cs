@@ -2,7 +2,8 @@ namespace ForeignDesk.Store.Migrations;
 
 /// <summary>
 /// The full-text index: an FTS5 table over the English and original title and text of every article, kept in step
-/// with <c>articles</c> by triggers, and filled from the articles already stored.
+/// with <c>articles</c> by triggers, and filled from the articles already stored. Words are letters, digits, marks
+/// and symbols (so emoji and scripts with vowel signs stay whole), compared without case or accents, English stems folded.
 /// </summary>
 internal static class M0300Search
 {
@@ -14,7 +15,7 @@ internal static class M0300Search
         $"""
         CREATE VIRTUAL TABLE article_search USING fts5(
             title_en, text_en, title_orig, text_orig,
-            tokenize = 'porter unicode61 remove_diacritics 2'
+            tokenize = "porter unicode61 remove_diacritics 2 categories 'L* N* M* So Co'"
         );
         CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
             {Insert("new")}

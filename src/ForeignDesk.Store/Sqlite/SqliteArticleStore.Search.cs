@@ -38,12 +38,16 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             ("$category", Blank(query.Category)),
             ("$from", query.FromUtc is { } from ? Ms(from) : null), ("$to", query.ToUtc is { } to ? Ms(to) : null),
         ];
-        var order = query.Sort == SearchSort.Newest ? "a.published_ms DESC, a.id DESC" : $"{Relevance}, a.published_ms DESC, a.id DESC";
+        var newest = query.Sort == SearchSort.Newest;
+        var order = newest ? "published DESC, id DESC" : "score, published DESC, id DESC";
 
         await using var connection = await OpenAsync(cancellationToken);
         // First the page of ids and the total, then snippets for that page only: snippet() is costly per row.
         var page = await QueryRowsAsync(connection,
-            $"SELECT a.id, COUNT(*) OVER () {SearchFilters} ORDER BY {order} LIMIT $limit OFFSET $offset",
+            $"""
+            SELECT id, COUNT(*) OVER () FROM (SELECT a.id AS id, {(newest ? "0" : Relevance)} AS score, a.published_ms AS published {SearchFilters})
+            ORDER BY {order} LIMIT $limit OFFSET $offset
+            """,
             r => (Id: r.GetInt64(0), Total: r.GetInt32(1)), cancellationToken,
             [.. parameters, ("$limit", query.PageSize), ("$offset", (query.Page - 1) * query.PageSize)]);
         var total = page.Count > 0
