@@ -4,6 +4,7 @@ using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,8 @@ public static class SiteExtensions
         services.AddSingleton<SiteShell>();
         services.TryAddSingleton<TrendingScorer>();
         services.TryAddSingleton<Trends24h>();
+        // A search of many thousand characters gets the page's "too long" message rather than a bare 414.
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, 64 * 1024));
         return services;
     }
 
