@@ -14,7 +14,8 @@ public sealed partial class SqliteArticleStore : ISearchIndex
 
     private const string SearchFilters =
         """
-        FROM article_search JOIN articles a ON a.id = article_search.rowid JOIN sources s ON s.id = a.source_id
+        FROM article_search JOIN articles a INDEXED BY articles_search_facets ON a.id = article_search.rowid
+            JOIN sources s ON s.id = a.source_id
         WHERE article_search MATCH $match
           AND ($language IS NULL OR a.language = $language)
           AND ($source IS NULL OR s.slug = $source)

@@ -12,7 +12,7 @@ public sealed partial class SqliteArticleStore : ITrendSignals
         var articles = await QueryRowsAsync(connection,
             $"""
             SELECT {SummaryColumns}, a.source_id {SummaryFrom}
-            WHERE a.published_ms >= $since OR a.id IN (SELECT article_id FROM views WHERE hour >= $sinceHour)
+            WHERE a.id IN (SELECT id FROM articles WHERE published_ms >= $since UNION SELECT article_id FROM views WHERE hour >= $sinceHour)
             ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit
             """,
             r => (Summary: ReadSummary(r), SourceId: r.GetInt64(8)), cancellationToken,
