@@ -41,6 +41,7 @@ public static class AppHost
         var configuration = builder.Configuration.GetSection(ConfigurationRoot);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSqliteStore(settings.DataDirectory);
+        builder.Services.AddCategories(settings.DataDirectory);
         builder.Services.AddIngest(configuration);
         builder.Services.AddForeignDeskSite(configuration);
         if (settings.RunPipeline) builder.Services.AddHostedService<IngestWorker>();

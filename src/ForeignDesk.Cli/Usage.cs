@@ -18,6 +18,8 @@ internal static class Usage
               translate --from LANG [--to en]          translate standard input (plain text line by line, or HTML)
               engines                                  the languages the configured engines translate into English
               reprocess                                extract every stored page again and translate what changed
+              categories list                          the categories and the section words that map to them
+              categories map SECTION CATEGORY          file an outlet section under a category (data/categories.tsv)
               bench NAME [--corpus DIR]                measure speed and quality; ends with one "name value ..." line
             """);
         return 0;

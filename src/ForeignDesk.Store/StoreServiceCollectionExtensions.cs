@@ -9,5 +9,12 @@ public static class StoreServiceCollectionExtensions
     /// <summary>The embedded store: <c>foreigndesk.db</c> in <paramref name="dataDirectory"/>.</summary>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, string dataDirectory) =>
         services.AddSingleton<IArticleStore>(sp =>
-            new SqliteArticleStore(Path.Combine(dataDirectory, "foreigndesk.db"), sp.GetRequiredService<TimeProvider>()));
+            new SqliteArticleStore(Path.Combine(dataDirectory, "foreigndesk.db"), sp.GetRequiredService<TimeProvider>()))
+            .AddSqliteDiscovery();
+
+    /// <summary>The search index, trend signals and category upkeep of the SQLite store registered as <c>IArticleStore</c>.</summary>
+    public static IServiceCollection AddSqliteDiscovery(this IServiceCollection services) => services
+        .AddSingleton<ISearchIndex>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+        .AddSingleton<ITrendSignals>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+        .AddSingleton<ICategoryStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>());
 }

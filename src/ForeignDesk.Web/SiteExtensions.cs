@@ -1,7 +1,10 @@
+using ForeignDesk.Discover.Trending;
 using ForeignDesk.Web.Pages;
 using ForeignDesk.Web.Rendering;
+using ForeignDesk.Web.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +20,10 @@ public static class SiteExtensions
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteShell>();
+        services.TryAddSingleton<TrendingScorer>();
+        services.TryAddSingleton<Trends24h>();
+        // A search of many thousand characters gets the page's "too long" message rather than a bare 414.
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, 64 * 1024));
         return services;
     }
 
@@ -30,6 +37,8 @@ public static class SiteExtensions
         app.MapGet("/date/{date}", DayArchive.ShowAsync);
         app.MapGet("/category/{slug}", CategoryArchive.ShowAsync);
         app.MapGet("/source/{slug}", SourceArchive.ShowAsync);
+        app.MapGet("/search", SearchPage.ShowAsync);
+        app.MapGet("/search.json", SearchJson.ShowAsync);
         app.MapGet("/privacy", Privacy.Show);
         app.MapGet("/about", About.Show);
         app.MapGet("/status", StatusPage.ShowAsync);

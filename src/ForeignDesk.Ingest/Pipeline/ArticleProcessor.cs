@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ForeignDesk.Core;
+using ForeignDesk.Discover.Categories;
 using ForeignDesk.Ingest.Extract;
 using ForeignDesk.Ingest.Fetch;
 using ForeignDesk.Ingest.Sources;
@@ -16,7 +17,8 @@ public sealed class ArticleProcessor(
     ILanguageDetector detector,
     TranslationStage translation,
     TimeProvider time,
-    ILogger<ArticleProcessor> log)
+    ILogger<ArticleProcessor> log,
+    CategoryMapper? categories = null)
 {
     public async Task ProcessAsync(Source source, FeedItem item, IngestReport report, CancellationToken cancellationToken)
     {
@@ -59,7 +61,7 @@ public sealed class ArticleProcessor(
             article,
             (published ?? now).ToUniversalTime(),
             PublishedEstimated: published is null,
-            source.Category,
+            categories?.Map(article.Section, url, source.Category).Category ?? source.Category,
             ContentHash(article),
             page);
         var saved = await store.SaveArticleAsync(draft, now, cancellationToken);

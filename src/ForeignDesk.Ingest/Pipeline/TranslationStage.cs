@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Discover.Categories;
 using ForeignDesk.Ingest.Translate;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,8 @@ public sealed class TranslationStage(
     EngineSelector engines,
     ArticleTranslator translator,
     TimeProvider time,
-    ILogger<TranslationStage> log)
+    ILogger<TranslationStage> log,
+    ArticleCategorizer? categorizer = null)
 {
     public const string TargetLanguage = "en";
 
@@ -20,9 +22,9 @@ public sealed class TranslationStage(
         if (article.Language == TargetLanguage)
         {
             var original = article.Original;
-            await store.SaveTranslationAsync(article.Id,
-                new TranslatedArticle(original.Title, original.Teaser, original.Paragraphs, original.Image?.Caption, "none", "en", 0),
-                time.GetUtcNow(), cancellationToken);
+            var english = new TranslatedArticle(original.Title, original.Teaser, original.Paragraphs, original.Image?.Caption, "none", "en", 0);
+            await store.SaveTranslationAsync(article.Id, english, time.GetUtcNow(), cancellationToken);
+            if (categorizer is not null) await categorizer.CategorizeAsync(article, english, cancellationToken);
             return ArticleState.Translated;
         }
 
@@ -39,6 +41,7 @@ public sealed class TranslationStage(
         {
             var translation = await translator.TranslateAsync(article.Original, article.Language, choice.Engine, cancellationToken);
             await store.SaveTranslationAsync(article.Id, translation, time.GetUtcNow(), cancellationToken);
+            if (categorizer is not null) await categorizer.CategorizeAsync(article, translation, cancellationToken);
             return ArticleState.Translated;
         }
         catch (TranslationException ex)

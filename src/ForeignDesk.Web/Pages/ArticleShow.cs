@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Discover.Trending;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -8,7 +9,7 @@ namespace ForeignDesk.Web.Pages;
 internal static class ArticleShow
 {
     public static async Task<IResult> ShowAsync(
-        long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, TimeProvider time,
+        long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, TimeProvider time, Trends24h trends,
         CancellationToken cancellationToken)
     {
         var article = await store.GetArticleAsync(id, cancellationToken);
@@ -20,7 +21,7 @@ internal static class ArticleShow
         var now = time.GetUtcNow();
         await store.RecordViewAsync(article.Id, now, cancellationToken);
         var related = await store.RelatedAsync(article.Id, 5, cancellationToken);
-        var trending = await store.TrendingAsync(now.AddHours(-24), 6, cancellationToken);
+        var trending = await trends.TopAsync(6, cancellationToken);
         var latest = (await store.LatestAsync(9, cancellationToken)).Where(a => a.Id != article.Id).Take(8).ToList();
 
         // An updated article keeps showing its previous translation until it is translated again.

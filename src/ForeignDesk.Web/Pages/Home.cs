@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Discover.Trending;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -8,10 +9,10 @@ namespace ForeignDesk.Web.Pages;
 internal static class Home
 {
     public static async Task<IResult> ShowAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, SiteShell shell, IArticleStore store, Trends24h trends, CancellationToken cancellationToken)
     {
         var latest = await store.LatestAsync(30, cancellationToken);
-        var trending = await store.TrendingAsync(time.GetUtcNow().AddHours(-24), 10, cancellationToken);
+        var trending = await trends.TopAsync(10, cancellationToken);
         var categories = await store.CategoriesAsync(cancellationToken);
 
         var site = shell.Options;

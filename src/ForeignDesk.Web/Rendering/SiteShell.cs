@@ -57,6 +57,7 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
             <a class="brand" href="/">{site.Name}</a>
             <p class="tagline">{site.Tagline}</p>
             <nav aria-label="Site"><a href="/">Latest</a> <a href="/#categories">Categories</a> <a href="/status">Status</a> <a href="/about">About</a></nav>
+            <form class="site-search" action="/search" method="get" role="search"><input type="search" name="q" aria-label="Search articles" placeholder="Search articles"> <button type="submit">Search</button></form>
             </div></header>
             <main class="wrap">
 

@@ -58,5 +58,10 @@ internal static class Stylesheet
         .footer{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padding:1rem 0 2rem}
         .footer p{margin:.3rem 0}
         .message{padding:2rem 0}
+        .site-search{display:flex;gap:.3rem;flex:1 1 16rem;max-width:24rem}
+        .site-search input,.search-form input,.search-form select{font:inherit;font-size:.95rem;padding:.2rem .4rem;border:1px solid var(--line);border-radius:.25rem;background:var(--paper);color:var(--ink)}
+        .site-search input{flex:1;min-width:0}
+        .search-form .filters{display:flex;flex-wrap:wrap;gap:.4rem 1rem;font-size:.9rem}
+        mark{background:var(--warn);color:inherit;padding:0 .1rem}
         """);
 }

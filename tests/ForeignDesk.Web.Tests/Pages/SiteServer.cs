@@ -56,6 +56,8 @@ public sealed class SiteServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IArticleStore>(store);
+        builder.Services.AddSingleton<ISearchIndex>(store);
+        builder.Services.AddSingleton<ITrendSignals>(store);
         builder.Services.AddForeignDeskSite(builder.Configuration);
         var app = builder.Build();
         extra?.Invoke(app);

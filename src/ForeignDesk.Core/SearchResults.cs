@@ -1,0 +1,17 @@
+namespace ForeignDesk.Core;
+
+/// <summary>A piece of a snippet: plain text, highlighted where it matched. Never markup.</summary>
+public sealed record SnippetPart(string Text, bool Highlighted);
+
+/// <param name="SnippetLanguage">The language the snippet is in: "en" for the translation, else the original's.</param>
+public sealed record SearchHit(ArticleSummary Article, IReadOnlyList<SnippetPart> Snippet, string SnippetLanguage);
+
+/// <summary>One page of results, or a message saying why there are none.</summary>
+/// <param name="Total">Matching articles over all pages.</param>
+/// <param name="Message">Set when the query could not be run as typed (empty, only operators, too long).</param>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, string? Message)
+{
+    public static SearchResults Refused(SearchQuery query, string message) => new([], 0, query.Page, query.PageSize, message);
+
+    public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}

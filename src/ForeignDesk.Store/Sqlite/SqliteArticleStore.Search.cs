@@ -1,0 +1,101 @@
+using System.Text.Json;
+using ForeignDesk.Core;
+using ForeignDesk.Store.Migrations;
+using Microsoft.Data.Sqlite;
+
+namespace ForeignDesk.Store.Sqlite;
+
+/// <summary>Search over the FTS5 table that migration 0300 keeps in step with the articles.</summary>
+public sealed partial class SqliteArticleStore : ISearchIndex
+{
+    // Title matches count most, English over the original; bm25 is lower for better matches.
+    private const string Relevance = "bm25(article_search, 10.0, 1.0, 6.0, 0.6)";
+    private const int SnippetTokens = 24;
+
+    private const string SearchFilters =
+        """
+        FROM article_search JOIN articles a INDEXED BY articles_search_facets ON a.id = article_search.rowid
+            JOIN sources s ON s.id = a.source_id
+        WHERE article_search MATCH $match
+          AND ($language IS NULL OR a.language = $language)
+          AND ($source IS NULL OR s.slug = $source)
+          AND ($category IS NULL OR a.category = $category)
+          AND ($from IS NULL OR a.published_ms >= $from)
+          AND ($to IS NULL OR a.published_ms < $to)
+        """;
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Page is < 1 or > SearchQuery.MaxPage)
+            return SearchResults.Refused(query, $"Pages run from 1 to {SearchQuery.MaxPage}.");
+        if (query.PageSize is < 1 or > SearchQuery.MaxPageSize)
+            return SearchResults.Refused(query, $"A page holds 1 to {SearchQuery.MaxPageSize} results.");
+        var fts = Fts5QueryBuilder.Build(query.Text);
+        if (fts.Match is null) return SearchResults.Refused(query, fts.Message!);
+
+        (string, object?)[] parameters =
+        [
+            ("$match", fts.Match), ("$language", Blank(query.Language)), ("$source", Blank(query.SourceSlug)),
+            ("$category", Blank(query.Category)),
+            ("$from", query.FromUtc is { } from ? Ms(from) : null), ("$to", query.ToUtc is { } to ? Ms(to) : null),
+        ];
+        var newest = query.Sort == SearchSort.Newest;
+        var order = newest ? "published DESC, id DESC" : "score, published DESC, id DESC";
+
+        await using var connection = await OpenAsync(cancellationToken);
+        // First the page of ids and the total, then snippets for that page only: snippet() is costly per row.
+        var page = await QueryRowsAsync(connection,
+            $"""
+            SELECT id, COUNT(*) OVER () FROM (SELECT a.id AS id, {(newest ? "0" : Relevance)} AS score, a.published_ms AS published {SearchFilters})
+            ORDER BY {order} LIMIT $limit OFFSET $offset
+            """,
+            r => (Id: r.GetInt64(0), Total: r.GetInt32(1)), cancellationToken,
+            [.. parameters, ("$limit", query.PageSize), ("$offset", (query.Page - 1) * query.PageSize)]);
+        var total = page.Count > 0
+            ? page[0].Total
+            : query.Page == 1 ? 0 : Convert.ToInt32(await ScalarAsync(connection, $"SELECT COUNT(*) {SearchFilters}", cancellationToken, parameters));
+        if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null);
+
+        var hits = await QueryRowsAsync(connection,
+            $"""
+            SELECT {SummaryColumns},
+                snippet(article_search, 1, char({(int)M0300Search.MatchOpen}), char({(int)M0300Search.MatchClose}), '…', {SnippetTokens}),
+                snippet(article_search, 3, char({(int)M0300Search.MatchOpen}), char({(int)M0300Search.MatchClose}), '…', {SnippetTokens})
+            FROM article_search JOIN articles a ON a.id = article_search.rowid JOIN sources s ON s.id = a.source_id
+            WHERE article_search MATCH $match AND article_search.rowid IN (SELECT value FROM json_each($ids))
+            """,
+            ReadHit, cancellationToken, ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
+        var byId = hits.ToDictionary(h => h.Article.Id);
+        return new SearchResults(page.Where(p => byId.ContainsKey(p.Id)).Select(p => byId[p.Id]).ToList(),
+            total, query.Page, query.PageSize, null);
+    }
+
+    private static SearchHit ReadHit(SqliteDataReader r)
+    {
+        var summary = ReadSummary(r);
+        var english = StringOrNull(r, 8) ?? "";
+        var original = StringOrNull(r, 9) ?? "";
+        // The English snippet when it shows a match (or when the original does not either); otherwise the original's.
+        var useOriginal = !english.Contains(M0300Search.MatchOpen) && original.Contains(M0300Search.MatchOpen);
+        var text = useOriginal ? original : english.Trim().Length > 0 ? english : original;
+        return new SearchHit(summary, SnippetParts(text), useOriginal || english.Trim().Length == 0 ? summary.Language : "en");
+    }
+
+    /// <summary>Splits a snippet on the match markers; text outside and inside them stays plain text.</summary>
+    internal static IReadOnlyList<SnippetPart> SnippetParts(string snippet)
+    {
+        var parts = new List<SnippetPart>();
+        var highlighted = false;
+        var start = 0;
+        for (var i = 0; i <= snippet.Length; i++)
+        {
+            if (i < snippet.Length && snippet[i] != M0300Search.MatchOpen && snippet[i] != M0300Search.MatchClose) continue;
+            if (i > start) parts.Add(new SnippetPart(snippet[start..i], highlighted));
+            if (i < snippet.Length) highlighted = snippet[i] == M0300Search.MatchOpen;
+            start = i + 1;
+        }
+        return parts;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
