@@ -37,7 +37,7 @@ public sealed class TranslationStage(
 
         try
         {
-            var translation = await translator.TranslateAsync(article.Original, article.Language, choice.Engine, cancellationToken);
+            var translation = await translator.TranslateAsync(article.Original, article.Language, article.SourceSlug, choice.Engine, cancellationToken);
             await store.SaveTranslationAsync(article.Id, translation, time.GetUtcNow(), cancellationToken);
             return ArticleState.Translated;
         }
