@@ -81,7 +81,7 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
     private async Task<(string[] Segments, int Words, int Unknown)> TranslateBatchAsync(
         ApertiumChainPool pool, TranslationRequest request, IReadOnlyList<int> batch, CancellationToken cancellationToken)
     {
-        var codec = new SegmentCodec(request.Format);
+        var codec = new SegmentCodec(request.Format, EnglishNumbers.For(request.From, request.To));
         var segments = batch.Select(index => request.Segments[index]).ToList();
         var (text, words) = codec.Write(segments);
         var reply = ApertiumReply.Parse(await pool.SendAsync(text, cancellationToken));

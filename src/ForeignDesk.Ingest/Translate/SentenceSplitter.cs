@@ -99,6 +99,6 @@ public static partial class SentenceSplitter
     }
 
     /// <summary>Terminal punctuation, closing quotes or brackets, then white space before a sentence start.</summary>
-    [GeneratedRegex(@"(?<=[^\s])(?:[.!?…]+)[""'”’»)\]]*\s+(?=[\p{Lu}\p{Nd}""'“‘«¿¡(\[—–-])")]
+    [GeneratedRegex(@"(?<=[^\s])(?:[.!?…]+)(?:[\u00a0\u202f ]?[""'”’»)\]])*\s+(?=[\p{Lu}\p{Nd}""'“‘«¿¡(\[—–-])")]
     private static partial Regex Boundary();
 }
