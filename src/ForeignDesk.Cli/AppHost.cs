@@ -1,6 +1,7 @@
 using ForeignDesk.Core;
 using ForeignDesk.Ingest;
 using ForeignDesk.Ingest.Pipeline;
+using ForeignDesk.Ingest.Translate;
 using ForeignDesk.Store;
 using ForeignDesk.Web;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +44,7 @@ public static class AppHost
         builder.Services.AddSqliteStore(settings.DataDirectory);
         builder.Services.AddCategories(settings.DataDirectory);
         builder.Services.AddIngest(configuration);
+        builder.Services.AddTranslationUnits(configuration, settings.DataDirectory);
         builder.Services.AddForeignDeskSite(configuration);
         if (settings.RunPipeline) builder.Services.AddHostedService<IngestWorker>();
 

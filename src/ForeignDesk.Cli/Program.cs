@@ -17,6 +17,7 @@ try
         "extract" => await ExtractCommand.RunAsync(arguments, cancellation.Token),
         "translate" => await TranslateCommand.RunAsync(arguments, cancellation.Token),
         "engines" => await EnginesCommand.RunAsync(arguments, cancellation.Token),
+        "glossary" => await GlossaryCommand.RunAsync(arguments, cancellation.Token),
         "reprocess" => await ReprocessCommand.RunAsync(arguments, cancellation.Token),
         "bench" => await BenchCommand.RunAsync(arguments, cancellation.Token),
         "categories" => await CategoriesCommand.RunAsync(arguments, cancellation.Token),

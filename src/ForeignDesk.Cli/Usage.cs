@@ -15,7 +15,10 @@ internal static class Usage
               sources import-opml FILE | sources export-opml [FILE]
               feed parse FILE|URL                      print a parsed feed as JSON
               extract --url URL [--file F]             print the article extracted from a page as JSON
-              translate --from LANG [--to en]          translate standard input (plain text line by line, or HTML)
+              translate --from LANG [--to en] [--engine NAME] [--source SLUG] [--no-memory]
+                                                       translate standard input (plain text line by line, or HTML)
+              glossary list [--language LANG]          the glossary: terms kept as they are, forced renderings
+              glossary add LANG TERM [RENDERING] [--source SLUG] | glossary remove LANG TERM [--source SLUG]
               engines                                  the languages the configured engines translate into English
               reprocess                                extract every stored page again and translate what changed
               categories list                          the categories and the section words that map to them

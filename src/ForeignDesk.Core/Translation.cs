@@ -10,6 +10,7 @@ public sealed record TranslationRequest(string From, string To, IReadOnlyList<st
 public sealed record TranslationResult(IReadOnlyList<string> Segments, string Engine, string Route, double UnknownWordShare);
 
 /// <summary>An English rendering of an article; paragraphs map one-to-one to the source paragraphs.</summary>
+/// <param name="LengthRatio">Characters of translated text per character of source text (0 when not measured).</param>
 public sealed record TranslatedArticle(
     string Title,
     string? Teaser,
@@ -17,7 +18,8 @@ public sealed record TranslatedArticle(
     string? ImageCaption,
     string Engine,
     string Route,
-    double UnknownWordShare);
+    double UnknownWordShare,
+    double LengthRatio = 0);
 
 public interface ITranslationEngine
 {

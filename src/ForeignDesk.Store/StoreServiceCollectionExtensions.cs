@@ -10,6 +10,7 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, string dataDirectory) =>
         services.AddSingleton<IArticleStore>(sp =>
             new SqliteArticleStore(Path.Combine(dataDirectory, "foreigndesk.db"), sp.GetRequiredService<TimeProvider>()))
+            .AddSingleton<ITranslationMemory>(sp => new SqliteTranslationMemory(Path.Combine(dataDirectory, "foreigndesk.db"), sp.GetRequiredService<TimeProvider>()))
             .AddSqliteDiscovery();
 
     /// <summary>The search index, trend signals and category upkeep of the SQLite store registered as <c>IArticleStore</c>.</summary>

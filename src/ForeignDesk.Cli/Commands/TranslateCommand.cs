@@ -1,16 +1,16 @@
-using System.Text.RegularExpressions;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Translate;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Cli.Commands;
 
-/// <summary>Translates standard input: HTML keeps its markup; plain text keeps its lines (N in, N out).</summary>
-internal static partial class TranslateCommand
+/// <summary>
+/// Translates standard input: HTML keeps its markup (block elements are separate units); plain text keeps its
+/// lines (N in, N out, each line its own unit). Goes through the translation memory and the glossary, as the
+/// pipeline does; <c>--no-memory</c> asks the engine for every unit.
+/// </summary>
+internal static class TranslateCommand
 {
-    [GeneratedRegex(@"<\s*/?\s*[a-zA-Z][^>]*>")]
-    private static partial Regex Tag();
-
     public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
     {
         var from = arguments.RequireOption("from").ToLowerInvariant();
@@ -26,14 +26,13 @@ internal static partial class TranslateCommand
             return 1;
         }
 
+        var units = app.Services.GetRequiredService<TranslationStack>().For(engine, from, arguments.Option("source"), useMemory: !arguments.Has("no-memory"));
         var input = await Console.In.ReadToEndAsync(cancellationToken);
-        var isHtml = Tag().IsMatch(input);
-        var trailingNewline = input.EndsWith('\n');
-        var units = isHtml ? [input] : input.TrimEnd('\n').Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        var result = await engine.TranslateAsync(
-            new TranslationRequest(from, to, units, isHtml ? SegmentFormat.Html : SegmentFormat.Text), cancellationToken);
-        var output = string.Join('\n', result.Segments);
-        await Console.Out.WriteAsync(trailingNewline && !output.EndsWith('\n') ? output + "\n" : output);
+        var result = DocumentTranslator.LooksLikeHtml(input)
+            ? await DocumentTranslator.TranslateHtmlAsync(input, from, to, units, cancellationToken)
+            : await DocumentTranslator.TranslateTextAsync(input, from, to, units, cancellationToken);
+        await Console.Out.WriteAsync(result.Text);
+        await Console.Out.FlushAsync(cancellationToken);
         return 0;
     }
 }

@@ -39,7 +39,7 @@ public sealed class TranslationStage(
 
         try
         {
-            var translation = await translator.TranslateAsync(article.Original, article.Language, choice.Engine, cancellationToken);
+            var translation = await translator.TranslateAsync(article.Original, article.Language, article.SourceSlug, choice.Engine, cancellationToken);
             await store.SaveTranslationAsync(article.Id, translation, time.GetUtcNow(), cancellationToken);
             if (categorizer is not null) await categorizer.CategorizeAsync(article, translation, cancellationToken);
             return ArticleState.Translated;

@@ -14,6 +14,9 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
     /// <summary>Source characters per request; larger inputs are split into several requests.</summary>
     private const int MaxBatchChars = 16_000;
 
+    /// <summary>Requests smaller than this go to one chain even when there are several.</summary>
+    private const int MinParallelChars = 2_000;
+
     private readonly ApertiumOptions options;
     private readonly ILogger<ApertiumEngine> logger;
     private readonly ApertiumModes modes;
@@ -50,16 +53,26 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
         var results = new string[request.Segments.Count];
         var words = 0;
         var unknown = 0;
-        foreach (var batch in Batches(request.Segments))
+        // Batches go to the pool at once: with several chains per route they are translated in parallel.
+        var batches = Batches(request.Segments, options.ProcessesPerPair).ToList();
+        var done = await Task.WhenAll(batches.Select(batch => TranslateBatchAsync(pool, request, batch, cancellationToken)));
+        for (var b = 0; b < batches.Count; b++)
         {
-            var (translated, sourceWords, unknownWords) = await TranslateBatchAsync(pool, request, batch, cancellationToken);
-            for (var k = 0; k < batch.Count; k++) results[batch[k]] = translated[k];
+            var (translated, sourceWords, unknownWords) = done[b];
+            for (var k = 0; k < batches[b].Count; k++) results[batches[b][k]] = translated[k];
             words += sourceWords;
             unknown += unknownWords;
         }
         var share = words == 0 ? 0 : Math.Min(1.0, (double)unknown / words);
         return new TranslationResult(results, Name, route.Display, share);
     }
+
+    /// <summary>The installed pair names (mode files) a route chains, first first, as <c>apertium -u NAME</c> takes them.</summary>
+    internal IReadOnlyList<string>? ModeNames(string from, string to) =>
+        modes.Find(from, to)?.ModeFiles.Select(Path.GetFileNameWithoutExtension).OfType<string>().ToList();
+
+    /// <summary>The folder holding the mode files.</summary>
+    internal string ModesDirectory => options.ModesDirectory;
 
     /// <summary>Process group ids of the Apertium pipelines running now for a route (for diagnostics and tests).</summary>
     internal IReadOnlyList<int> ProcessGroups(string from, string to) =>
@@ -68,7 +81,7 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
     private async Task<(string[] Segments, int Words, int Unknown)> TranslateBatchAsync(
         ApertiumChainPool pool, TranslationRequest request, IReadOnlyList<int> batch, CancellationToken cancellationToken)
     {
-        var codec = new SegmentCodec(request.Format);
+        var codec = new SegmentCodec(request.Format, EnglishNumbers.For(request.From, request.To));
         var segments = batch.Select(index => request.Segments[index]).ToList();
         var (text, words) = codec.Write(segments);
         var reply = ApertiumReply.Parse(await pool.SendAsync(text, cancellationToken));
@@ -89,13 +102,22 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
         return (results, words, unknown);
     }
 
-    private static IEnumerable<IReadOnlyList<int>> Batches(IReadOnlyList<string> segments)
+    /// <summary>
+    /// Consecutive segments in batches of about equal size, none over <see cref="MaxBatchChars"/> (unless one segment
+    /// is); with several chains, a large request gets a multiple of their number so that they all finish together.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<int>> Batches(IReadOnlyList<string> segments, int chains)
     {
+        long total = segments.Sum(s => (long)s.Length);
+        var count = (int)Math.Max(1, (total + MaxBatchChars - 1) / MaxBatchChars);
+        if (chains > 1 && total >= MinParallelChars) count = (Math.Max(count, chains) + chains - 1) / chains * chains;
+        var target = Math.Max(1, total / count);
+
         var batch = new List<int>();
-        var size = 0;
+        long size = 0;
         for (var i = 0; i < segments.Count; i++)
         {
-            if (batch.Count > 0 && size + segments[i].Length > MaxBatchChars)
+            if (batch.Count > 0 && (size >= target || size + segments[i].Length > MaxBatchChars))
             {
                 yield return batch;
                 batch = [];

@@ -45,7 +45,12 @@ internal sealed class ApertiumReply
             var c = reply[i];
             if (c == '\\' && i + 1 < reply.Length)
             {
-                text.Append(reply[i + 1]);
+                // Some pairs' generators escape their unknown-word marks; a literal one was sent in a superblank.
+                if (reply[i + 1] is '*' or '#' or '@')
+                {
+                    if (i == 0 || !IsMark(reply, i - 1)) unknown++;
+                }
+                else if (reply[i + 1] != '~') text.Append(reply[i + 1]);
                 i += 2;
             }
             else if (c == '[')
@@ -94,6 +99,9 @@ internal sealed class ApertiumReply
         segments.Add(tokens);
         return new ApertiumReply(segments, unknown);
     }
+
+    /// <summary>Whether the character at <paramref name="at"/> ends an unknown-word mark (bare or escaped).</summary>
+    private static bool IsMark(string reply, int at) => reply[at] is '*' or '#' or '@';
 
     private static (string Content, int Next) ReadBlank(string reply, int start)
     {

@@ -32,6 +32,13 @@ internal sealed partial class ApertiumStreamWriter
         Plain(text.AsSpan(last));
     }
 
+    /// <summary>Text that must come back unchanged (a kept term): one superblank, not counted as source words.</summary>
+    public void Frozen(string text)
+    {
+        text = text.Replace("\0", "");
+        if (text.Length > 0) Blank(text);
+    }
+
     /// <summary>A ForeignDesk marker, kept by Apertium as a superblank; <paramref name="marker"/> is plain ASCII.</summary>
     public void Marker(string marker) => builder.Append('[').Append(marker).Append(']');
 

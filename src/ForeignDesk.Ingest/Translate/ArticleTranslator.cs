@@ -4,18 +4,32 @@ namespace ForeignDesk.Ingest.Translate;
 
 /// <summary>
 /// Translates an extracted article into English: title, teaser and image caption in one plain-text request, the
-/// paragraphs (whole paragraphs, inline markup kept) in one HTML request. Paragraphs map one to one.
+/// paragraphs (whole paragraphs, inline markup kept) in one HTML request. Paragraphs map one to one. The engine
+/// is used through the <see cref="TranslationStack"/>: units already in the translation memory are not sent.
 /// </summary>
 public sealed class ArticleTranslator
 {
     public const string Target = "en";
 
-    public async Task<TranslatedArticle> TranslateAsync(
-        ExtractedArticle article, string from, ITranslationEngine engine, CancellationToken ct)
+    private readonly TranslationStack stack;
+
+    public ArticleTranslator() : this(TranslationStack.Plain)
     {
+    }
+
+    public ArticleTranslator(TranslationStack stack) => this.stack = stack;
+
+    public Task<TranslatedArticle> TranslateAsync(ExtractedArticle article, string from, ITranslationEngine engine, CancellationToken ct) =>
+        TranslateAsync(article, from, null, engine, ct);
+
+    /// <param name="source">The source's slug, for the glossary entries of that source.</param>
+    public async Task<TranslatedArticle> TranslateAsync(
+        ExtractedArticle article, string from, string? source, ITranslationEngine engine, CancellationToken ct)
+    {
+        var units = stack.For(engine, from, source);
         var caption = article.Image?.Caption;
         List<string> heads = [article.Title, article.Teaser ?? "", caption ?? ""];
-        var headResult = await engine.TranslateAsync(new TranslationRequest(from, Target, heads, SegmentFormat.Text), ct);
+        var headResult = await units.TranslateAsync(new TranslationRequest(from, Target, heads, SegmentFormat.Text), ct);
         Expect(headResult, heads.Count);
 
         var paragraphs = new List<Paragraph>(article.Paragraphs.Count);
@@ -23,7 +37,7 @@ public sealed class ArticleTranslator
         if (article.Paragraphs.Count > 0)
         {
             var bodies = article.Paragraphs.Select(p => p.Html).ToList();
-            var bodyResult = await engine.TranslateAsync(new TranslationRequest(from, Target, bodies, SegmentFormat.Html), ct);
+            var bodyResult = await units.TranslateAsync(new TranslationRequest(from, Target, bodies, SegmentFormat.Html), ct);
             Expect(bodyResult, bodies.Count);
             for (var i = 0; i < article.Paragraphs.Count; i++)
             {
@@ -33,6 +47,8 @@ public sealed class ArticleTranslator
             unknownShare = WeightedShare(heads, headResult.UnknownWordShare, bodies, bodyResult.UnknownWordShare);
         }
 
+        var sourceChars = heads.Sum(h => h.Length) + article.Paragraphs.Sum(p => InlineHtml.PlainText(p.Html).Length);
+        var targetChars = headResult.Segments.Sum(h => h.Length) + paragraphs.Sum(p => p.Text.Length);
         return new TranslatedArticle(
             headResult.Segments[0],
             article.Teaser is null ? null : headResult.Segments[1],
@@ -40,7 +56,8 @@ public sealed class ArticleTranslator
             caption is null ? null : headResult.Segments[2],
             headResult.Engine,
             headResult.Route,
-            unknownShare);
+            unknownShare,
+            sourceChars == 0 ? 0 : Math.Round((double)targetChars / sourceChars, 3));
     }
 
     private static void Expect(TranslationResult result, int count)

@@ -1,7 +1,8 @@
 namespace ForeignDesk.Ingest.Translate;
 
-/// <summary>How one engine did on one development set, next to plain <c>apertium -u</c> over the whole file.</summary>
-/// <param name="IdenticalLines">Lines where the engine's output equals the plain run's.</param>
+/// <summary>How ForeignDesk did on one development set, next to plain <c>apertium -u</c> over the whole file.</summary>
+/// <param name="Words">Whitespace-separated words of source text.</param>
+/// <param name="IdenticalLines">Lines where ForeignDesk's output equals the plain run's.</param>
 public sealed record BenchmarkScore(
     string Pair,
     string Route,
@@ -12,4 +13,10 @@ public sealed record BenchmarkScore(
     double RawBleu,
     double RawChrF,
     TimeSpan RawElapsed,
-    int IdenticalLines);
+    int IdenticalLines,
+    int Words = 0)
+{
+    public double WordsPerSecond => Elapsed > TimeSpan.Zero ? Words / Elapsed.TotalSeconds : 0;
+
+    public double RawWordsPerSecond => RawElapsed > TimeSpan.Zero ? Words / RawElapsed.TotalSeconds : 0;
+}

@@ -52,15 +52,18 @@ internal sealed partial class InlineHtml
 
     public void WriteTo(ApertiumStreamWriter writer)
     {
+        var frozen = 0;
         foreach (var (text, element, close) in parts)
         {
             if (text is not null)
             {
-                writer.Text(text, collapseWhitespace: true);
+                if (frozen > 0) writer.Frozen(text);
+                else writer.Text(text, collapseWhitespace: true);
                 continue;
             }
             var (name, startTag) = elements[element];
             if (close && BlockTags.Contains(name)) writer.SentenceEnd();
+            if (NoTranslate().IsMatch(startTag) && !IsVoid(startTag, name)) frozen += close ? -1 : 1;
             writer.Marker(close ? $"fd:c{element}" : IsVoid(startTag, name) ? $"fd:v{element}" : $"fd:o{element}");
         }
     }
@@ -169,6 +172,10 @@ internal sealed partial class InlineHtml
 
     [GeneratedRegex(@"<br\s*/?>|</li>|</p>", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreak();
+
+    /// <summary>An element whose text is not to be translated (HTML's <c>translate="no"</c>).</summary>
+    [GeneratedRegex(@"\btranslate\s*=\s*[""']?no\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoTranslate();
 
     [GeneratedRegex(@"[ \t\r\f\u00a0]+")]
     private static partial Regex Spaces();

@@ -3,7 +3,8 @@ using ForeignDesk.Core;
 namespace ForeignDesk.Ingest.Translate;
 
 /// <summary>Turns segments into one Apertium request and the reply back into segments, in text or HTML.</summary>
-internal sealed class SegmentCodec(SegmentFormat format)
+/// <param name="textFilter">Applied to every piece of translated text (never to markup), for example <see cref="EnglishNumbers"/>.</param>
+internal sealed class SegmentCodec(SegmentFormat format, Func<string, string>? textFilter = null)
 {
     private readonly List<InlineHtml> markup = [];
 
@@ -33,6 +34,11 @@ internal sealed class SegmentCodec(SegmentFormat format)
     public string[] Read(IReadOnlyList<string> sources, IReadOnlyList<IReadOnlyList<ReplyToken>> replies)
     {
         var results = new string[sources.Count];
+        if (textFilter is not null)
+        {
+            replies = replies.Select(tokens => (IReadOnlyList<ReplyToken>)tokens
+                .Select(t => t.Kind == ReplyTokenKind.Text ? t with { Value = textFilter(t.Value) } : t).ToList()).ToList();
+        }
         for (var i = 0; i < sources.Count; i++)
         {
             if (format == SegmentFormat.Html)

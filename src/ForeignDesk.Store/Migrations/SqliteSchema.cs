@@ -12,6 +12,7 @@ internal static class SqliteSchema
     public static readonly IReadOnlyList<SqliteMigration> Migrations =
     [
         M0001Initial.Migration,
+        M0100TranslationMemory.Migration,
         M0300Search.Migration,
     ];
 }

@@ -21,8 +21,9 @@ public sealed class TranslationBenchmarkTests
         Assert.Equal(route, score.Route);
         Assert.Equal(297, score.Lines);
         Assert.InRange(score.Bleu, score.RawBleu - 1.0, score.RawBleu + 1.0);
-        Assert.InRange(score.ChrF, score.RawChrF - 1.0, score.RawChrF + 1.0);
-        Assert.True(score.IdenticalLines > score.Lines * 9 / 10, $"{score.IdenticalLines} of {score.Lines} lines identical");
+        Assert.InRange(score.ChrF, score.RawChrF - 0.05, score.RawChrF + 1.0);
+        // Lines differ where numbers are written the English way or unknown-word marks are removed.
+        Assert.True(score.IdenticalLines > score.Lines * 8 / 10, $"{score.IdenticalLines} of {score.Lines} lines identical");
         TestContext.Current.SendDiagnosticMessage(
             $"{pair}: engine BLEU {score.Bleu:F1} chrF2 {score.ChrF:F1} in {score.Elapsed.TotalMilliseconds:F0} ms; " +
             $"plain BLEU {score.RawBleu:F1} chrF2 {score.RawChrF:F1} in {score.RawElapsed.TotalMilliseconds:F0} ms; identical {score.IdenticalLines}/{score.Lines}");

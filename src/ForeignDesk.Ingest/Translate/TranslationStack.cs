@@ -1,0 +1,38 @@
+using ForeignDesk.Core;
+using Microsoft.Extensions.Options;
+
+namespace ForeignDesk.Ingest.Translate;
+
+/// <summary>
+/// Puts the same layers around whichever engine was chosen: translation memory outermost, then the glossary of
+/// the source language (and source), then sentence segmentation for units over the engine's limit.
+/// </summary>
+public sealed class TranslationStack
+{
+    private readonly TranslationUnitOptions options;
+    private readonly GlossaryFile? glossary;
+    private readonly ITranslationMemory? memory;
+
+    public TranslationStack(IOptions<TranslationUnitOptions> options, ITranslationMemory? memory = null)
+    {
+        this.options = options.Value;
+        glossary = string.IsNullOrWhiteSpace(this.options.GlossaryFile) ? null : new GlossaryFile(this.options.GlossaryFile);
+        this.memory = this.options.UseMemory ? memory : null;
+    }
+
+    /// <summary>No memory, no glossary: only segmentation.</summary>
+    public static TranslationStack Plain { get; } = new(Options.Create(new TranslationUnitOptions { UseMemory = false }));
+
+    public GlossaryFile? Glossary => glossary;
+
+    /// <param name="source">The source's slug, for its own glossary entries.</param>
+    /// <param name="useMemory">False to measure the engine itself (the benchmark).</param>
+    public ITranslationEngine For(ITranslationEngine engine, string from, string? source = null, bool useMemory = true)
+    {
+        var terms = glossary?.For(from, source) ?? GlossaryTerms.Empty;
+        ITranslationEngine stacked = new SegmentingTranslationEngine(engine, options.MaxCharsFor(engine.Name));
+        if (terms.Count > 0) stacked = new GlossaryTranslationEngine(stacked, terms);
+        if (useMemory && memory is not null) stacked = new MemorizingTranslationEngine(stacked, memory, terms.Version);
+        return stacked;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using ForeignDesk.Core;
+using Microsoft.Data.Sqlite;
+
+namespace ForeignDesk.Store.Sqlite;
+
+/// <summary>
+/// The translation memory in the store's SQLite file (table <c>translation_memory</c>, created by migration
+/// 0100). Each unit is keyed by a SHA-256 of its scope and source text.
+/// </summary>
+public sealed class SqliteTranslationMemory : ITranslationMemory
+{
+    /// <summary>Keys per lookup query, well under SQLite's parameter limit.</summary>
+    private const int LookupChunk = 400;
+
+    private readonly string connectionString;
+    private readonly TimeProvider time;
+
+    public SqliteTranslationMemory(string databasePath, TimeProvider time)
+    {
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWrite,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        this.time = time;
+    }
+
+    public async Task<IReadOnlyDictionary<string, MemoryEntry>> FindAsync(
+        MemoryScope scope, IReadOnlyCollection<string> sources, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, MemoryEntry>(StringComparer.Ordinal);
+        if (sources.Count == 0) return found;
+        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in sources) byKey[Key(scope, source)] = source;
+
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var chunk in byKey.Keys.Chunk(LookupChunk))
+        {
+            await using var command = connection.CreateCommand();
+            var names = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                names.Add($"$k{i}");
+                command.Parameters.AddWithValue($"$k{i}", chunk[i]);
+            }
+            command.CommandText = $"SELECT key, source, target, unknown_share FROM translation_memory WHERE key IN ({string.Join(',', names)})";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var source = byKey[reader.GetString(0)];
+                // A hash collision would show as a different source text: treat it as a miss.
+                if (reader.GetString(1) != source) continue;
+                found[source] = new MemoryEntry(source, reader.GetString(2), reader.GetDouble(3));
+            }
+        }
+        return found;
+    }
+
+    public async Task SaveAsync(MemoryScope scope, IReadOnlyCollection<MemoryEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0) return;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            INSERT OR REPLACE INTO translation_memory
+                (key, from_language, to_language, engine, glossary, source, target, unknown_share, created_ms)
+            VALUES ($key, $from, $to, $engine, $glossary, $source, $target, $unknown, $now)
+            """;
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        command.Parameters.AddWithValue("$from", scope.From);
+        command.Parameters.AddWithValue("$to", scope.To);
+        command.Parameters.AddWithValue("$engine", scope.Engine);
+        command.Parameters.AddWithValue("$glossary", scope.GlossaryVersion);
+        var source = command.Parameters.Add("$source", SqliteType.Text);
+        var target = command.Parameters.Add("$target", SqliteType.Text);
+        var unknown = command.Parameters.Add("$unknown", SqliteType.Real);
+        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        foreach (var entry in entries)
+        {
+            key.Value = Key(scope, entry.Source);
+            source.Value = entry.Source;
+            target.Value = entry.Target;
+            unknown.Value = entry.UnknownWordShare;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private static string Key(MemoryScope scope, string source)
+    {
+        var text = string.Join('\u001f', scope.From, scope.To, scope.Engine, scope.Format.ToString(), scope.GlossaryVersion, source);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}
