@@ -42,9 +42,10 @@ public sealed class IngestPass(
                 continue;
             }
             var items = feed.Items
+                .Where(i => i.ArticleUrl is not null)
                 .OrderByDescending(i => i.Published ?? DateTimeOffset.MinValue)
                 .Take(options.Value.MaxItemsPerFeed)
-                .DistinctBy(i => i.Link.AbsoluteUri);
+                .DistinctBy(i => i.ArticleUrl!.AbsoluteUri);
             foreach (var item in items)
                 await articles.ProcessAsync(source, item, report, cancellationToken);
         }
