@@ -21,6 +21,7 @@ public sealed class EndpointReader(
     ISourceEndpointStore endpoints,
     IPageFetcher fetcher,
     IOptions<SitemapOptions> sitemapOptions,
+    IOptions<FetchOptions> fetchOptions,
     TimeProvider time)
 {
     public async Task<EndpointRead> ReadAsync(SourceEndpoint endpoint, CancellationToken cancellationToken)
@@ -62,7 +63,8 @@ public sealed class EndpointReader(
     {
         var options = sitemapOptions.Value;
         var now = time.GetUtcNow();
-        var sitemap = SitemapParser.Parse(page.Body, page.FinalUrl);
+        // A compressed sitemap may inflate to no more than a page may weigh.
+        var sitemap = SitemapParser.Parse(page.Body, page.FinalUrl, fetchOptions.Value.MaxBodyBytes);
         var items = SitemapSelection.Recent(sitemap, now, options.RecentWindow)
             .Select(u => new FeedItem(u.Location, u.News?.Title, u.Date, u.News?.Keywords ?? [], null))
             .ToList();
