@@ -11,6 +11,7 @@ internal static class Usage
               ingest --once                            one full pass over every source, then exit
               sources list                             the followed outlets
               sources add --name N --feed URL [--home URL] [--language LANG] [--category C] [--timezone ZONE]
+              sources add --home URL | --sitemap URL | --section URL [...]   feeds found on the home page, else its sitemaps
               sources remove SLUG
               sources import-opml FILE | sources export-opml [FILE]
               feed parse FILE|URL                      print a parsed feed as JSON

@@ -11,6 +11,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IArticleStore>(sp =>
             new SqliteArticleStore(Path.Combine(dataDirectory, "foreigndesk.db"), sp.GetRequiredService<TimeProvider>()))
             .AddSingleton<ITranslationMemory>(sp => new SqliteTranslationMemory(Path.Combine(dataDirectory, "foreigndesk.db"), sp.GetRequiredService<TimeProvider>()))
+            .AddSingleton(sp => (ISourceEndpointStore)sp.GetRequiredService<IArticleStore>())
             .AddSqliteDiscovery();
 
     /// <summary>The search index, trend signals and category upkeep of the SQLite store registered as <c>IArticleStore</c>.</summary>

@@ -17,14 +17,7 @@ internal static class SourcesCommand
                     Console.WriteLine($"{source.Slug}\t{source.Name}\t{source.Language ?? "auto"}\t{source.Category}\t{source.TimeZone}\t{string.Join(' ', source.FeedUrls)}");
                 return 0;
             case "add":
-                var feed = ParseUrl(arguments.RequireOption("feed"), "--feed");
-                var added = await store.AddSourceAsync(new SourceDraft(
-                    arguments.Option("name") ?? feed.Host,
-                    arguments.Option("home") is { } home ? ParseUrl(home, "--home") : new Uri(feed.GetLeftPart(UriPartial.Authority) + "/"),
-                    [feed],
-                    arguments.Option("language") is { } language and not "auto" ? language.ToLowerInvariant() : null,
-                    arguments.Option("category") ?? "News/World",
-                    ValidZone(arguments.Option("timezone") ?? "UTC")), cancellationToken);
+                var added = await SourceAdd.RunAsync(arguments, app.Services, cancellationToken);
                 Console.WriteLine($"added {added.Slug}");
                 return 0;
             case "remove":
@@ -54,11 +47,11 @@ internal static class SourcesCommand
         }
     }
 
-    private static Uri ParseUrl(string text, string option) =>
+    internal static Uri ParseUrl(string text, string option) =>
         Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url
             : throw new UsageException($"{option} must be an http(s) URL, not '{text}'");
 
-    private static string ValidZone(string zone) =>
+    internal static string ValidZone(string zone) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) ? zone : throw new UsageException($"unknown time zone '{zone}' (use an IANA id such as Europe/Madrid)");
 }

@@ -13,7 +13,7 @@ internal static class AtomReader
         string[] atom = [.. KnownAtom, root.Namespace];
         var isEntry = root.LocalName.Equals("entry", StringComparison.OrdinalIgnoreCase);
         List<FeedNode> entries = isEntry ? [root] : root.Children("entry", atom).ToList();
-        var items = entries.Select(e => ReadEntry(e, feedUrl, atom)).OfType<FeedItem>().ToList();
+        var items = entries.Select(e => ReadEntry(e, feedUrl, atom)).ToList();
         if (isEntry)
         {
             return new ParsedFeed(format, null, null, FeedStrings.NonEmpty(root.Attr("xml:lang")), items);
@@ -27,15 +27,11 @@ internal static class AtomReader
             items);
     }
 
-    private static FeedItem? ReadEntry(FeedNode entry, Uri feedUrl, string[] atom)
+    private static FeedItem ReadEntry(FeedNode entry, Uri feedUrl, string[] atom)
     {
         var id = entry.Child("id", atom)?.InnerText.Trim();
-        var link = AlternateLink(entry, feedUrl, atom)
-            ?? (id is not null && id.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? FeedUrls.Resolve(id, entry.BaseUri(feedUrl)) : null);
-        if (link is null)
-        {
-            return null;
-        }
+        var link = AlternateLink(entry, feedUrl, atom);
+        var permalink = id is not null && id.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? FeedUrls.Resolve(id, entry.BaseUri(feedUrl)) : null;
 
         var published = RssReader.FirstDate(
             entry.Child("published", atom),
@@ -50,9 +46,12 @@ internal static class AtomReader
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var summary = FeedStrings.NonEmpty(TextOf(entry.Child("summary", atom)))
-            ?? FeedStrings.NonEmpty(TextOf(entry.Child("content", atom)));
-        return new FeedItem(link, FeedStrings.PlainTitle(TextOf(entry.Child("title", atom))), published, categories, summary);
+        var summary = FeedHtml.Summary(
+            FeedStrings.NonEmpty(MarkupOf(entry.Child("summary", atom)))
+            ?? FeedStrings.NonEmpty(MarkupOf(entry.Child("content", atom)))
+            ?? FeedStrings.NonEmpty(System.Net.WebUtility.HtmlEncode(RssReader.MediaDescription(entry))),
+            entry.Child("summary", atom)?.BaseUri(feedUrl) ?? entry.BaseUri(feedUrl));
+        return new FeedItem(link, FeedStrings.PlainTitle(TextOf(entry.Child("title", atom))), published, categories, summary, FeedStrings.NonEmpty(id), permalink);
     }
 
     /// <summary>The link with rel="alternate" (or no rel), preferring an HTML one; resolved against its own xml:base.</summary>
@@ -64,6 +63,27 @@ internal static class AtomReader
         var best = candidates.FirstOrDefault(l => l.Attr("type") is null || l.Attr("type")!.Contains("html", StringComparison.OrdinalIgnoreCase))
             ?? candidates.FirstOrDefault();
         return best is null ? null : FeedUrls.Resolve(best.Attr("href"), best.BaseUri(feedUrl));
+    }
+
+    /// <summary>An Atom text construct as HTML markup: plain text escaped, base64 (Atom 0.3 mode) decoded.</summary>
+    private static string? MarkupOf(FeedNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var text = TextOf(node);
+        if ("base64".Equals(node.Attr("mode")?.Trim(), StringComparison.OrdinalIgnoreCase) && text is not null)
+        {
+            var bytes = new byte[text.Length];
+            text = Convert.TryFromBase64String(text.Trim(), bytes, out var written)
+                ? System.Text.Encoding.UTF8.GetString(bytes, 0, written)
+                : text;
+        }
+
+        var type = node.Attr("type")?.Trim().ToLowerInvariant();
+        return type is null or "" or "text" or "text/plain" ? System.Net.WebUtility.HtmlEncode(text) : text;
     }
 
     /// <summary>An Atom text construct as text or HTML markup (xhtml content is serialized; base64 is not decoded).</summary>

@@ -10,4 +10,6 @@ internal static class FeedNamespaces
     public const string DublinCore = "http://purl.org/dc/elements/1.1/";
     public const string DublinCoreTerms = "http://purl.org/dc/terms/";
     public const string Content = "http://purl.org/rss/1.0/modules/content/";
+    public const string ITunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    public const string MediaRss = "http://search.yahoo.com/mrss/";
 }

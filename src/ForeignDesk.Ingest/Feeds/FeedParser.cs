@@ -7,11 +7,20 @@ namespace ForeignDesk.Ingest.Feeds;
 /// xml:base and the feed URL), titles are plain text, dates UTC. Broken XML is repaired where it can be; a document
 /// that is not a feed throws <see cref="FeedFormatException"/>. Nothing outside the bytes is ever loaded.
 /// <see cref="ParsedFeed.Format"/> is one of rss-0.90, rss-0.91, rss-0.92, rss-0.93, rss-0.94, rss-2.0, rss, rss-1.0,
-/// atom-0.3, atom-1.0, atom, json-1.0, json-1.1, json, rss-in-json.
+/// atom-0.3, atom-1.0, atom, json-1.0, json-1.1, json, rss-in-json, cdf.
 /// </summary>
 public static class FeedParser
 {
-    public static ParsedFeed Parse(byte[] body, Uri feedUrl)
+    /// <param name="contentLanguage">The HTTP Content-Language of the answer, taken when the feed names no language.</param>
+    public static ParsedFeed Parse(byte[] body, Uri feedUrl, string? contentLanguage = null)
+    {
+        var feed = ParseBody(body, feedUrl);
+        return feed.Language is null && FeedStrings.NonEmpty(contentLanguage?.Split(',')[0]) is { } language
+            ? feed with { Language = language }
+            : feed;
+    }
+
+    private static ParsedFeed ParseBody(byte[] body, Uri feedUrl)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(feedUrl);
@@ -39,6 +48,7 @@ public static class FeedParser
             "rss" => RssReader.Read(root, RssVersion(root.Attr("version")), feedUrl),
             "rdf" => RssReader.Read(root, root.LookupNamespace("") == FeedNamespaces.Rss090 || HasNamespace(root, FeedNamespaces.Rss090) ? "rss-0.90" : "rss-1.0", feedUrl),
             "feed" or "entry" => AtomReader.Read(root, AtomVersion(root), feedUrl),
+            "channel" => CdfReader.Read(root, feedUrl),
             "html" or "head" or "body" => throw new FeedFormatException("not a feed: this is an HTML page (FeedDiscovery finds the feeds it links to)"),
             _ => throw new FeedFormatException($"not a feed: unknown root element <{root.Name}>"),
         };

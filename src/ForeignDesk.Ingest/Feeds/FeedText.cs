@@ -16,7 +16,34 @@ internal static partial class FeedText
 
     static FeedText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static string Decode(byte[] body)
+    /// <summary>The document as text; C1 control characters (U+0080-U+009F) are read as the windows-1252 characters they almost always are.</summary>
+    public static string Decode(byte[] body) => MapC1Controls(DecodeBytes(body));
+
+    private static string MapC1Controls(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F') < 0)
+        {
+            return text;
+        }
+
+        var windows1252 = Encoding.GetEncoding(1252);
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is >= '\u0080' and <= '\u009F')
+            {
+                var mapped = windows1252.GetString([(byte)chars[i]]);
+                if (mapped.Length == 1 && mapped[0] is not ('?' or >= '\u0080' and <= '\u009F'))
+                {
+                    chars[i] = mapped[0];
+                }
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static string DecodeBytes(byte[] body)
     {
         var span = body.AsSpan();
         if (span.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return Encoding.UTF8.GetString(span[3..]);
@@ -87,7 +114,7 @@ internal static partial class FeedText
 
         if (name[0] == '#')
         {
-            return ValidCharacterReference(name) ? "&" + name.TrimEnd(';') + ";" : "";
+            return CharacterReference(name) is { } code ? "&#" + code.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";" : "";
         }
 
         if (!name.EndsWith(';'))
@@ -122,16 +149,26 @@ internal static partial class FeedText
         return references.ToString();
     }
 
-    private static bool ValidCharacterReference(string name)
+    /// <summary>
+    /// The code point of a character reference (decimal, or hex with x or X), or null when XML cannot hold it.
+    /// References to 128-159 mean windows-1252 characters, as in most feeds that use them.
+    /// </summary>
+    private static int? CharacterReference(string name)
     {
         var hex = name.Length > 1 && (name[1] == 'x' || name[1] == 'X');
         var digits = name[(hex ? 2 : 1)..].TrimEnd(';');
         if (!int.TryParse(digits, hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None, null, out var code))
         {
-            return false;
+            return null;
         }
 
-        return code is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
+        if (code is >= 0x80 and <= 0x9F)
+        {
+            var mapped = Encoding.GetEncoding(1252).GetString([(byte)code]);
+            return mapped.Length == 1 && mapped[0] != '?' ? mapped[0] : code;
+        }
+
+        return code is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF) ? code : null;
     }
 
     private static Encoding DeclaredEncoding(ReadOnlySpan<byte> body)

@@ -65,15 +65,12 @@ internal static class JsonFeedReader
         }
     }
 
-    private static FeedItem? ReadItem(JsonElement item, Uri feedUrl)
+    private static FeedItem ReadItem(JsonElement item, Uri feedUrl)
     {
-        var link = FeedUrls.Resolve(String(item, "url"), feedUrl)
-            ?? FeedUrls.Resolve(String(item, "external_url"), feedUrl)
-            ?? (String(item, "id") is { } id && id.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? FeedUrls.Resolve(id, feedUrl) : null);
-        if (link is null)
-        {
-            return null;
-        }
+        var link = FeedUrls.Resolve(String(item, "url"), feedUrl);
+        var id = item.TryGetProperty("id", out var idValue) && idValue.ValueKind is JsonValueKind.String or JsonValueKind.Number ? idValue.ToString() : null;
+        var permalink = FeedUrls.Resolve(String(item, "external_url"), feedUrl)
+            ?? (id is not null && id.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? FeedUrls.Resolve(id, feedUrl) : null);
 
         var tags = item.TryGetProperty("tags", out var t) && t.ValueKind == JsonValueKind.Array
             ? t.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!.Trim()).Where(s => s.Length > 0).ToList()
@@ -83,7 +80,9 @@ internal static class JsonFeedReader
             FeedStrings.PlainTitle(String(item, "title")),
             FeedDates.Parse(String(item, "date_published")) ?? FeedDates.Parse(String(item, "date_modified")),
             tags,
-            FeedStrings.NonEmpty(String(item, "summary")) ?? FeedStrings.NonEmpty(String(item, "content_html")) ?? FeedStrings.NonEmpty(String(item, "content_text")));
+            FeedHtml.Summary(FeedStrings.NonEmpty(String(item, "summary")) ?? FeedStrings.NonEmpty(String(item, "content_html")) ?? System.Net.WebUtility.HtmlEncode(FeedStrings.NonEmpty(String(item, "content_text"))), feedUrl),
+            FeedStrings.NonEmpty(id),
+            permalink);
     }
 
     private static ParsedFeed ReadRssInJson(JsonElement channel, Uri feedUrl)
@@ -93,17 +92,13 @@ internal static class JsonFeedReader
         {
             foreach (var item in items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
             {
-                var link = FeedUrls.Resolve(String(item, "link"), feedUrl)
-                    ?? (item.TryGetProperty("guid", out var guid) ? FeedUrls.Resolve(guid.ValueKind == JsonValueKind.Object ? String(guid, "value") : guid.ToString(), feedUrl) : null);
-                if (link is null)
-                {
-                    continue;
-                }
+                var guidText = item.TryGetProperty("guid", out var guid) ? (guid.ValueKind == JsonValueKind.Object ? String(guid, "value") : guid.ToString()) : null;
+                var link = FeedUrls.Resolve(String(item, "link"), feedUrl) ?? FeedUrls.Resolve(guidText, feedUrl);
 
                 var categories = item.TryGetProperty("category", out var c)
                     ? (c.ValueKind == JsonValueKind.Array ? c.EnumerateArray().Select(e => e.ToString()) : [c.ToString()]).ToList()
                     : [];
-                list.Add(new FeedItem(link, FeedStrings.PlainTitle(String(item, "title")), FeedDates.Parse(String(item, "pubDate")), categories, FeedStrings.NonEmpty(String(item, "description"))));
+                list.Add(new FeedItem(link, FeedStrings.PlainTitle(String(item, "title")), FeedDates.Parse(String(item, "pubDate")), categories, FeedHtml.Summary(String(item, "description"), feedUrl), FeedStrings.NonEmpty(guidText)));
             }
         }
 

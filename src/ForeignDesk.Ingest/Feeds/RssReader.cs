@@ -19,10 +19,7 @@ internal static class RssReader
         var items = new List<FeedItem>();
         foreach (var node in ItemNodes(root, channel))
         {
-            if (ReadItem(node, feedUrl) is { } item)
-            {
-                items.Add(item);
-            }
+            items.Add(ReadItem(node, feedUrl));
         }
 
         var title = FeedStrings.PlainTitle(channel.Child("title", Plain)?.InnerText)
@@ -39,20 +36,16 @@ internal static class RssReader
     private static bool IsItem(FeedNode node) => node.LocalName.Equals("item", StringComparison.OrdinalIgnoreCase)
         && Plain.Contains(node.Namespace, StringComparer.OrdinalIgnoreCase);
 
-    private static FeedItem? ReadItem(FeedNode item, Uri feedUrl)
+    private static FeedItem ReadItem(FeedNode item, Uri feedUrl)
     {
         var itemBase = item.BaseUri(feedUrl);
         var guid = item.Child("guid", Plain);
         var guidIsLink = guid is not null && !"false".Equals(guid.Attr("isPermaLink")?.Trim(), StringComparison.OrdinalIgnoreCase);
         var link = LinkOf(item.Child("link", Plain), itemBase)
             ?? FeedUrls.Resolve(AtomLink(item), itemBase)
-            ?? (guidIsLink ? LinkOf(guid, itemBase) : null)
-            ?? FeedUrls.Resolve(item.Attr("rdf:about"), itemBase)
+            ?? (guidIsLink ? LinkOf(guid, itemBase) : null);
+        var permalink = FeedUrls.Resolve(item.Attr("rdf:about"), itemBase)
             ?? (guid is not null && LooksAbsolute(guid.InnerText) ? LinkOf(guid, itemBase) : null);
-        if (link is null)
-        {
-            return null;
-        }
 
         var published = FirstDate(
             item.Child("pubDate", Plain),
@@ -62,19 +55,30 @@ internal static class RssReader
             item.Child("published", FeedNamespaces.Atom10),
             item.Child("updated", FeedNamespaces.Atom10),
             item.Child("modified", FeedNamespaces.DublinCoreTerms));
-        var categories = item.Children("category", Plain)
-            .Concat(item.Children("subject", FeedNamespaces.DublinCore))
-            .Select(c => FeedStrings.NonEmpty(c.InnerText))
+        var categories = item.Children("category", Plain).Select(c => c.InnerText)
+            .Concat((item.Child("keywords", FeedNamespaces.ITunes)?.InnerText ?? "").Split(','))
+            .Concat(item.Children("subject", FeedNamespaces.DublinCore).Select(c => c.InnerText))
+            .Concat(item.Children("category", FeedNamespaces.Atom10).Select(c => c.Attr("term") ?? ""))
+            .Select(FeedStrings.NonEmpty)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var summary = FeedStrings.NonEmpty(item.Child("description", Plain)?.InnerText)
+        var summary = FeedHtml.Summary(
+            FeedStrings.NonEmpty(item.Child("description", Plain)?.InnerText)
             ?? FeedStrings.NonEmpty(item.Child("encoded", FeedNamespaces.Content)?.InnerText)
-            ?? FeedStrings.NonEmpty(item.Child("description", FeedNamespaces.DublinCore)?.InnerText);
+            ?? FeedStrings.NonEmpty(item.Child("description", FeedNamespaces.DublinCore)?.InnerText)
+            ?? FeedStrings.NonEmpty(item.Child("summary", FeedNamespaces.ITunes)?.InnerText)
+            ?? FeedStrings.NonEmpty(MediaDescription(item)),
+            itemBase);
         var title = FeedStrings.PlainTitle(item.Child("title", Plain)?.InnerText)
             ?? FeedStrings.PlainTitle(item.Child("title", FeedNamespaces.DublinCore)?.InnerText);
-        return new FeedItem(link, title, published, categories, summary);
+        return new FeedItem(link, title, published, categories, summary, FeedStrings.NonEmpty(guid?.InnerText), permalink);
     }
+
+    /// <summary>A Media RSS description, on the entry or in its media:group.</summary>
+    internal static string? MediaDescription(FeedNode entry) =>
+        entry.Child("description", FeedNamespaces.MediaRss)?.InnerText
+        ?? entry.Child("group", FeedNamespaces.MediaRss)?.Child("description", FeedNamespaces.MediaRss)?.InnerText;
 
     private static Uri? LinkOf(FeedNode? node, Uri baseUri) =>
         node is null ? null : FeedUrls.Resolve(node.InnerText, node.BaseUri(baseUri));

@@ -23,7 +23,7 @@ public sealed class ArticleProcessor(
     public async Task ProcessAsync(Source source, FeedItem item, IngestReport report, CancellationToken cancellationToken)
     {
         report.ItemSeen();
-        var url = UrlNormalizer.Normalize(item.Link);
+        var url = UrlNormalizer.Normalize(item.ArticleUrl ?? throw new ArgumentException("the feed item has no URL to fetch", nameof(item)));
         var validators = await store.GetValidatorsAsync(url, cancellationToken);
         var outcome = await fetcher.FetchAsync(new FetchRequest(new Uri(url), validators), cancellationToken);
         if (outcome.Status == FetchStatus.NotModified)

@@ -1,83 +1,114 @@
 using ForeignDesk.Core;
-using ForeignDesk.Ingest.Feeds;
-using ForeignDesk.Ingest.Fetch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Ingest.Pipeline;
 
-/// <summary>One pass over every source: poll its feeds, then take each listed article through the pipeline.</summary>
+/// <summary>
+/// Polls the endpoints of every source (all of them, or only those due), then takes each listed article through the
+/// pipeline. Each endpoint keeps its own schedule and error count; a failing endpoint is recorded on its source and
+/// polled again later, never dropped.
+/// </summary>
 public sealed class IngestPass(
     IArticleStore store,
-    IPageFetcher fetcher,
+    ISourceEndpointStore endpoints,
+    EndpointReader reader,
     ArticleProcessor articles,
     TranslationStage translation,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<IngestPass> log)
 {
-    public async Task<IngestReport> RunAsync(CancellationToken cancellationToken)
+    private readonly PollSchedule schedule = new(options.Value, Random.Shared);
+
+    /// <summary>One pass over every endpoint of every source (<c>ingest --once</c>).</summary>
+    public Task<IngestReport> RunAsync(CancellationToken cancellationToken) => RunAsync(dueOnly: false, cancellationToken);
+
+    /// <param name="dueOnly">Poll only the endpoints whose next poll time has come.</param>
+    public async Task<IngestReport> RunAsync(bool dueOnly, CancellationToken cancellationToken)
     {
         var report = new IngestReport();
         var sources = await store.ListSourcesAsync(cancellationToken);
         await Parallel.ForEachAsync(sources,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelSources, CancellationToken = cancellationToken },
-            async (source, ct) => await PollSourceAsync(source, report, ct));
+            async (source, ct) => await PollSourceAsync(source, dueOnly, report, ct));
         await RetryUntranslatedAsync(report, cancellationToken);
         log.LogInformation("Ingest pass done: {Report}", report);
         return report;
     }
 
-    private async Task PollSourceAsync(Source source, IngestReport report, CancellationToken cancellationToken)
+    /// <summary>The earliest next poll over every endpoint, or null when none has been scheduled yet.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
+        DateTimeOffset? earliest = null;
+        foreach (var source in await store.ListSourcesAsync(cancellationToken))
+        {
+            foreach (var endpoint in await EndpointsOfAsync(source, cancellationToken))
+            {
+                var due = endpoint.NextPollUtc ?? time.GetUtcNow();
+                earliest = earliest is null || due < earliest ? due : earliest;
+            }
+        }
+
+        return earliest;
+    }
+
+    private async Task PollSourceAsync(Source source, bool dueOnly, IngestReport report, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = (await EndpointsOfAsync(source, cancellationToken))
+            .Where(e => !dueOnly || e.NextPollUtc is null || e.NextPollUtc <= now)
+            .ToList();
+        if (due.Count == 0) return;
+
         report.SourcePolled();
         var healthy = true;
-        foreach (var feedUrl in source.FeedUrls)
+        foreach (var endpoint in due)
         {
-            var feed = await FetchFeedAsync(source, feedUrl, cancellationToken);
-            if (feed is null)
-            {
-                healthy = false;
-                report.FeedFailed();
-                continue;
-            }
-            var items = feed.Items
-                .OrderByDescending(i => i.Published ?? DateTimeOffset.MinValue)
-                .Take(options.Value.MaxItemsPerFeed)
-                .DistinctBy(i => i.Link.AbsoluteUri);
-            foreach (var item in items)
-                await articles.ProcessAsync(source, item, report, cancellationToken);
+            healthy &= await PollEndpointAsync(source, endpoint, report, cancellationToken);
         }
+
         if (healthy) await store.RecordSourceSuccessAsync(source.Id, time.GetUtcNow(), cancellationToken);
     }
 
-    /// <returns>The parsed feed; an empty one when it has not changed; null when it failed (recorded on the source).</returns>
-    private async Task<ParsedFeed?> FetchFeedAsync(Source source, Uri feedUrl, CancellationToken cancellationToken)
+    private async Task<bool> PollEndpointAsync(Source source, SourceEndpoint endpoint, IngestReport report, CancellationToken cancellationToken)
     {
-        var validators = await store.GetValidatorsAsync(feedUrl.AbsoluteUri, cancellationToken);
-        var outcome = await fetcher.FetchAsync(new FetchRequest(feedUrl, validators), cancellationToken);
-        if (outcome.Status == FetchStatus.NotModified) return new ParsedFeed("unchanged", null, null, null, []);
-        if (outcome.Status != FetchStatus.Ok || outcome.Page is null)
-            return await FeedFailedAsync(source, feedUrl, outcome.Error ?? outcome.Status.ToString(), cancellationToken);
+        var read = await reader.ReadAsync(endpoint, cancellationToken);
+        var now = time.GetUtcNow();
+        if (read.Error is { } error)
+        {
+            report.FeedFailed();
+            var interval = schedule.AfterError(endpoint.ConsecutiveErrors + 1, read.RetryAfter);
+            log.LogWarning("{Kind} {Url} of source {SourceId} failed ({Errors} in a row; next try in {Interval}): {Message}",
+                endpoint.Kind, endpoint.Url, source.Id, endpoint.ConsecutiveErrors + 1, interval, error);
+            await store.RecordProblemAsync(new FetchProblem(source.Id, endpoint.Url.AbsoluteUri, "feed", $"{endpoint.Kind.ToString().ToLowerInvariant()}: {error}", now), cancellationToken);
+            await endpoints.RecordPollAsync(source.Id, endpoint.Url, new EndpointPoll(now, endpoint.Interval, now + interval, error), cancellationToken);
+            return false;
+        }
 
-        ParsedFeed feed;
-        try
-        {
-            feed = FeedParser.Parse(outcome.Page.Body, outcome.Page.FinalUrl);
-        }
-        catch (FeedFormatException ex)
-        {
-            return await FeedFailedAsync(source, feedUrl, ex.Message, cancellationToken);
-        }
-        await store.SaveValidatorsAsync(feedUrl.AbsoluteUri, new HttpValidators(outcome.Page.ETag, outcome.Page.LastModified), cancellationToken);
-        return feed;
+        var items = read.Items
+            .Where(i => i.ArticleUrl is not null)
+            .OrderByDescending(i => i.Published ?? DateTimeOffset.MinValue)
+            .Take(options.Value.MaxItemsPerFeed)
+            .DistinctBy(i => i.ArticleUrl!.AbsoluteUri);
+        var created = report.Created;
+        foreach (var item in items)
+            await articles.ProcessAsync(source, item, report, cancellationToken);
+
+        var next = schedule.AfterSuccess(endpoint.Interval, report.Created - created);
+        await endpoints.RecordPollAsync(source.Id, endpoint.Url, new EndpointPoll(now, next, time.GetUtcNow() + next, null), cancellationToken);
+        return true;
     }
 
-    private async Task<ParsedFeed?> FeedFailedAsync(Source source, Uri feedUrl, string message, CancellationToken cancellationToken)
+    /// <summary>The source's endpoints; its feed URLs are registered as feed endpoints the first time they are seen.</summary>
+    private async Task<IReadOnlyList<SourceEndpoint>> EndpointsOfAsync(Source source, CancellationToken cancellationToken)
     {
-        log.LogWarning("Feed {Url} of source {SourceId} failed: {Message}", feedUrl, source.Id, message);
-        await store.RecordProblemAsync(new FetchProblem(source.Id, feedUrl.AbsoluteUri, "feed", message, time.GetUtcNow()), cancellationToken);
-        return null;
+        var known = await endpoints.EndpointsAsync(source.Id, cancellationToken);
+        var missing = source.FeedUrls.Where(f => known.All(k => k.Url.AbsoluteUri != f.AbsoluteUri)).ToList();
+        if (missing.Count == 0) return known;
+        foreach (var feed in missing)
+            await endpoints.AddEndpointAsync(source.Id, EndpointKind.Feed, feed, cancellationToken);
+        return await endpoints.EndpointsAsync(source.Id, cancellationToken);
     }
 
     /// <summary>Articles whose translation failed earlier, or whose language had no engine, get another chance.</summary>

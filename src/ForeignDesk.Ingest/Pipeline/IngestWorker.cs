@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Ingest.Pipeline;
 
-/// <summary>Runs an ingest pass, waits the poll interval, and again, until the host stops.</summary>
+/// <summary>
+/// Polls each endpoint when it is due (its own adaptive interval), sleeping until the earliest next poll, at least
+/// one second and at most <see cref="PipelineOptions.MinPollInterval"/>, so new sources are picked up soon.
+/// </summary>
 public sealed class IngestWorker(
     IServiceProvider services,
     IOptions<PipelineOptions> options,
@@ -14,17 +17,25 @@ public sealed class IngestWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var pass = services.GetRequiredService<IngestPass>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = options.Value.MinPollInterval;
             try
             {
-                await services.GetRequiredService<IngestPass>().RunAsync(stoppingToken);
+                await pass.RunAsync(dueOnly: true, stoppingToken);
+                if (await pass.NextDueAsync(stoppingToken) is { } next)
+                {
+                    var untilNext = next - time.GetUtcNow();
+                    wait = untilNext < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : untilNext < wait ? untilNext : wait;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "Ingest pass failed; the next pass runs after the poll interval");
+                log.LogError(ex, "Ingest pass failed; the next one runs in {Wait}", wait);
             }
-            await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+
+            await Task.Delay(wait, time, stoppingToken);
         }
     }
 }

@@ -10,6 +10,15 @@ public sealed class PipelineOptions
     /// <value>Sources polled at the same time (each host still gets one request at a time). Default 4.</value>
     public int ParallelSources { get; set; } = 4;
 
+    /// <value>Shortest interval between two polls of one endpoint, however often it publishes. Default 1 minute.</value>
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <value>Longest interval between two polls of one endpoint, also after repeated errors. Default 1 hour.</value>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <value>Consecutive errors after which an endpoint is shown as failing on /status (it is still polled). Default 5.</value>
+    public int FailingAfterErrors { get; set; } = 5;
+
     /// <value>Most feed items taken from one feed per pass, newest first. Default 50.</value>
     public int MaxItemsPerFeed { get; set; } = 50;
 }

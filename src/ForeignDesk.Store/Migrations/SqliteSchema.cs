@@ -13,6 +13,7 @@ internal static class SqliteSchema
     [
         M0001Initial.Migration,
         M0100TranslationMemory.Migration,
+        M0200Endpoints.Migration,
         M0300Search.Migration,
     ];
 }

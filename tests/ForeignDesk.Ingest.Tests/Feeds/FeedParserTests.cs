@@ -104,8 +104,11 @@ public sealed class FeedParserTests
         Assert.Equal("json-1.1", feed.Format);
         Assert.Equal("JSON News", feed.Title);
         Assert.Equal("es", feed.Language);
-        var item = Assert.Single(feed.Items);
+        Assert.Equal(2, feed.Items.Count);
+        var item = feed.Items[0];
         Assert.Equal(new Uri("https://news.example/noticias/1"), item.Link);
+        Assert.Null(feed.Items[1].ArticleUrl);
+        Assert.Equal("no-link", feed.Items[1].Id);
         Assert.Equal(["Mundo"], item.Categories);
         Assert.Equal("<p>x</p>", item.Summary);
     }

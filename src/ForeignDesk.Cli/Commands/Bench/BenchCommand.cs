@@ -9,6 +9,7 @@ internal static class BenchCommand
     private static readonly Dictionary<string, Func<CliArguments, CancellationToken, Task<int>>> Benches = new(StringComparer.Ordinal)
     {
         ["translation"] = TranslationBench.RunAsync,
+        ["feeds"] = FeedsBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken) =>

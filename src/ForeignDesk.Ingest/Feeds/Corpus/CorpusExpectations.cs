@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ForeignDesk.Core;
 
-namespace ForeignDesk.Ingest.Tests.Feeds;
+namespace ForeignDesk.Ingest.Feeds.Corpus;
 
 /// <summary>
 /// Checks the expectation keys of the corpus that <see cref="ParsedFeed"/> can answer (format, feed title/link/language,
@@ -30,6 +30,8 @@ internal static partial class CorpusExpectations
                 return Compare(key, Language(expected), feed.Language?.Replace('_', '-').ToLowerInvariant(), url: false);
             case "items.count":
                 return Compare(key, expected, feed.Items.Count.ToString(CultureInfo.InvariantCulture), url: false);
+            case "items.distinct_links.count":
+                return Compare(key, expected, feed.Items.Select(i => i.Link?.AbsoluteUri).OfType<string>().Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture), url: false);
         }
 
         var m = ItemKey().Match(key);
@@ -55,9 +57,12 @@ internal static partial class CorpusExpectations
             var problem = field switch
             {
                 "title" => Compare(key, PlainExpected(expected), item.Title, url: false),
-                "link" => Compare(key, expected, item.Link.AbsoluteUri, url: true),
+                "link" => Compare(key, expected, item.Link?.AbsoluteUri, url: true),
+                "id" => Compare(key, expected, item.Id, url: false),
                 "published" => Compare(key, expected, item.Published?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), url: false),
-                "summary" => Compare(key, expected, item.Summary, url: false),
+                "summary" => expected.ValueKind == JsonValueKind.Object && expected.TryGetProperty("contains", out var part)
+                    ? ContainsText(key, part.GetString(), item.Summary)
+                    : Compare(key, HtmlExpected(expected), item.Summary, url: false),
                 "categories.count" => Compare(key, expected, item.Categories.Count.ToString(CultureInfo.InvariantCulture), url: false),
                 _ when field.StartsWith("categories[", StringComparison.Ordinal) && field.EndsWith("].term", StringComparison.Ordinal) =>
                     CategoryTerm(key, field, expected, item),
@@ -84,8 +89,28 @@ internal static partial class CorpusExpectations
     /// <summary>Titles are plain text here; peers that keep HTML in titles are compared by their text.</summary>
     private static JsonElement PlainExpected(JsonElement expected) =>
         expected.ValueKind == JsonValueKind.String
-            ? JsonSerializer.SerializeToElement(ForeignDesk.Ingest.Feeds.FeedStrings.PlainTitle(expected.GetString()) ?? "")
+            ? JsonSerializer.SerializeToElement(FeedStrings.PlainTitle(expected.GetString()) ?? "")
             : expected;
+
+    /// <summary>
+    /// Summaries are kept as allow-listed HTML; the peer's HTML is put in the same representation (same sanitizer,
+    /// same serializer) so that <c>&lt;br /&gt;</c> and <c>&lt;br&gt;</c> or <c>&amp;#38;</c> and <c>&amp;amp;</c> compare equal.
+    /// </summary>
+    private static JsonElement HtmlExpected(JsonElement expected) => expected.ValueKind switch
+    {
+        JsonValueKind.String => JsonSerializer.SerializeToElement(FeedHtml.Summary(expected.GetString(), ExpectedBase) ?? ""),
+        _ => expected,
+    };
+
+    /// <summary>A piece of the peer's HTML is compared by its text, since a fragment cannot be put through the sanitizer alone.</summary>
+    private static string? ContainsText(string key, string? expected, string? actual)
+    {
+        var part = FeedStrings.PlainTitle(expected) ?? "";
+        var text = FeedStrings.PlainTitle(actual) ?? "";
+        return text.Contains(part, StringComparison.Ordinal) ? null : $"{key}: expected text containing '{part}', got '{text}'";
+    }
+
+    private static readonly Uri ExpectedBase = new("http://feeds.test/");
 
     private static JsonElement Language(JsonElement expected) =>
         expected.ValueKind == JsonValueKind.String
@@ -114,6 +139,11 @@ internal static partial class CorpusExpectations
         if (index.StartsWith("title=", StringComparison.Ordinal))
         {
             return items.Where(t => t.Title?.Trim() == index["title=".Length..].Trim()).Take(1).ToList();
+        }
+
+        if (index.StartsWith("id=", StringComparison.Ordinal))
+        {
+            return items.Where(t => t.Id?.Trim() == index["id=".Length..].Trim()).Take(1).ToList();
         }
 
         return null;
