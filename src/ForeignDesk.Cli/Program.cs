@@ -19,6 +19,7 @@ try
         "engines" => await EnginesCommand.RunAsync(arguments, cancellation.Token),
         "reprocess" => await ReprocessCommand.RunAsync(arguments, cancellation.Token),
         "bench" => await BenchCommand.RunAsync(arguments, cancellation.Token),
+        "cluster" => await ClusterCommand.RunAsync(arguments, cancellation.Token),
         null or "help" or "--help" => Usage.Print(Console.Out),
         var unknown => throw new UsageException($"unknown command '{unknown}'"),
     };

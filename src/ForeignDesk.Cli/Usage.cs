@@ -18,6 +18,7 @@ internal static class Usage
               translate --from LANG [--to en]          translate standard input (plain text line by line, or HTML)
               engines                                  the languages the configured engines translate into English
               reprocess                                extract every stored page again and translate what changed
+              cluster --jsonl FILE --json OUT          group articles ({"id","lang","title","text","date"} lines) into stories
               bench NAME [--corpus DIR]                measure speed and quality; ends with one "name value ..." line
             """);
         return 0;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Related;
 
@@ -19,18 +20,28 @@ public sealed class StoryClusterer(IStoryStore store, TimeProvider time, Cluster
     /// <summary>Stories scored in full since this clusterer was made (its work, not the store's size).</summary>
     public long Comparisons => _index.Comparisons;
 
+    /// <summary>Time spent placing articles (features, index, store), for benchmarks and logs.</summary>
+    public TimeSpan ClusterTime { get; private set; }
+
+    /// <summary>Time spent computing and storing "You may like" lists.</summary>
+    public TimeSpan RelatedTime { get; private set; }
+
     public async Task<StoryDecision> PlaceAsync(StoredArticle article, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             await CatchUpAsync(cancellationToken);
+            var started = Stopwatch.GetTimestamp();
             var features = FeatureExtractor.Extract(StoryInput.From(article));
             var decision = _index.Assign(article.Id, article.PublishedUtc, features);
             await store.SavePlacementAsync(
                 new StoryPlacement(article.Id, decision.StoryId, article.PublishedUtc, decision.DuplicateOf, features.Serialize()),
                 cancellationToken);
+            var placed = Stopwatch.GetTimestamp();
             await store.SaveRelatedAsync(article.Id, RelatedRanker.Rank(_index, article.Id, RelatedCount), cancellationToken);
+            ClusterTime += Stopwatch.GetElapsedTime(started, placed);
+            RelatedTime += Stopwatch.GetElapsedTime(placed);
             return decision;
         }
         finally

@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Discover.Clusters;
 using ForeignDesk.Ingest.Translate;
 using Microsoft.Extensions.Logging;
 
@@ -9,6 +10,7 @@ public sealed class TranslationStage(
     IArticleStore store,
     EngineSelector engines,
     ArticleTranslator translator,
+    StoryClusterer stories,
     TimeProvider time,
     ILogger<TranslationStage> log)
 {
@@ -20,9 +22,9 @@ public sealed class TranslationStage(
         if (article.Language == TargetLanguage)
         {
             var original = article.Original;
-            await store.SaveTranslationAsync(article.Id,
-                new TranslatedArticle(original.Title, original.Teaser, original.Paragraphs, original.Image?.Caption, "none", "en", 0),
-                time.GetUtcNow(), cancellationToken);
+            var english = new TranslatedArticle(original.Title, original.Teaser, original.Paragraphs, original.Image?.Caption, "none", "en", 0);
+            await store.SaveTranslationAsync(article.Id, english, time.GetUtcNow(), cancellationToken);
+            await stories.PlaceAsync(article with { Translation = english, State = ArticleState.Translated }, cancellationToken);
             return ArticleState.Translated;
         }
 
@@ -30,7 +32,10 @@ public sealed class TranslationStage(
         if (choice is null)
         {
             if (article.State != ArticleState.AwaitingEngine)
+            {
                 await store.MarkAwaitingEngineAsync(article.Id, cancellationToken);
+                await stories.PlaceAsync(article with { State = ArticleState.AwaitingEngine }, cancellationToken);
+            }
             log.LogInformation("No engine translates {Language}; article {ArticleId} awaits one", article.Language, article.Id);
             return ArticleState.AwaitingEngine;
         }
@@ -39,6 +44,7 @@ public sealed class TranslationStage(
         {
             var translation = await translator.TranslateAsync(article.Original, article.Language, choice.Engine, cancellationToken);
             await store.SaveTranslationAsync(article.Id, translation, time.GetUtcNow(), cancellationToken);
+            await stories.PlaceAsync(article with { Translation = translation, State = ArticleState.Translated }, cancellationToken);
             return ArticleState.Translated;
         }
         catch (TranslationException ex)

@@ -12,5 +12,6 @@ internal static class SqliteSchema
     public static readonly IReadOnlyList<SqliteMigration> Migrations =
     [
         M0001Initial.Migration,
+        M0400Stories.Migration,
     ];
 }
