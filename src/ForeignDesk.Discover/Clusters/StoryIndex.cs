@@ -12,6 +12,10 @@ internal sealed class StoryIndex(ClusterOptions options)
     private const double TermWeight = 0.6;
     private const double KeyWeight = 0.5;
     private const double KeyScale = 8.0;
+    private const double SameLanguageNameWeight = 0.3;
+
+    /// <summary>Articles assumed seen before the index's first, so that rare names weigh as rare from the start.</summary>
+    private const double PriorArticles = 200;
 
     private readonly Dictionary<long, StoryState> _stories = [];
     private readonly Dictionary<long, long> _storyOf = [];
@@ -125,7 +129,7 @@ internal sealed class StoryIndex(ClusterOptions options)
 
         double evidence = 0;
         foreach (var key in features.Keys)
-            if (story.KeyCounts.ContainsKey(key)) evidence += Idf("k:" + key);
+            if (story.KeyCounts.ContainsKey(key)) evidence += Idf("k:" + key) * (story.OnlyIn(key, features.Language) ? SameLanguageNameWeight : 1);
         var keyScore = 1 - Math.Exp(-evidence / KeyScale);
         return TermWeight * cosine + KeyWeight * keyScore;
     }
@@ -163,7 +167,7 @@ internal sealed class StoryIndex(ClusterOptions options)
             features.Terms.OrderByDescending(t => t.Value * Idf("t:" + t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal)
                 .Take(PostedTerms).Select(t => "t:" + t.Key));
 
-    private double Idf(string key) => Math.Log((_articles + 1.0) / (_df.GetValueOrDefault(key) + 1.0)) + 1.0;
+    private double Idf(string key) => Math.Log((_articles + PriorArticles) / (_df.GetValueOrDefault(key) + 1.0)) + 1.0;
 
     private void Add(StoryMember member, long storyId)
     {
