@@ -21,6 +21,7 @@ try
         "reprocess" => await ReprocessCommand.RunAsync(arguments, cancellation.Token),
         "bench" => await BenchCommand.RunAsync(arguments, cancellation.Token),
         "categories" => await CategoriesCommand.RunAsync(arguments, cancellation.Token),
+        "cluster" => await ClusterCommand.RunAsync(arguments, cancellation.Token),
         null or "help" or "--help" => Usage.Print(Console.Out),
         var unknown => throw new UsageException($"unknown command '{unknown}'"),
     };

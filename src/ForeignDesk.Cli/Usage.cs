@@ -24,6 +24,7 @@ internal static class Usage
               reprocess                                extract every stored page again and translate what changed
               categories list                          the categories and the section words that map to them
               categories map SECTION CATEGORY          file an outlet section under a category (data/categories.tsv)
+              cluster --jsonl FILE --json OUT          group articles ({"id","lang","title","text","date"} lines) into stories
               bench NAME [--corpus DIR]                measure speed and quality; ends with one "name value ..." line
             """);
         return 0;

@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Discover.Clusters;
 using ForeignDesk.Ingest.Detect;
 using ForeignDesk.Ingest.Extract;
 using ForeignDesk.Ingest.Fetch;
@@ -25,6 +26,7 @@ public static class IngestServiceCollectionExtensions
 
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
         services.AddSingleton<ILanguageDetector, LinguaLanguageDetector>();
+        services.AddSingleton(sp => new StoryClusterer(sp.GetRequiredService<IStoryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TranslationStage>();
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<EndpointReader>();

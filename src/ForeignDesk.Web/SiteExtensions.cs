@@ -34,6 +34,7 @@ public static class SiteExtensions
 
         app.MapGet("/", Home.ShowAsync);
         app.MapGet("/article/{id:long}/{slug?}", ArticleShow.ShowAsync);
+        app.MapGet("/story/{id:long}", StoryShow.ShowAsync);
         app.MapGet("/date/{date}", DayArchive.ShowAsync);
         app.MapGet("/category/{slug}", CategoryArchive.ShowAsync);
         app.MapGet("/source/{slug}", SourceArchive.ShowAsync);

@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
+using ForeignDesk.Discover.Clusters;
 using ForeignDesk.Ingest.Translate;
 using Microsoft.Extensions.Logging;
 
@@ -10,6 +11,7 @@ public sealed class TranslationStage(
     IArticleStore store,
     EngineSelector engines,
     ArticleTranslator translator,
+    StoryClusterer stories,
     TimeProvider time,
     ILogger<TranslationStage> log,
     ArticleCategorizer? categorizer = null)
@@ -25,6 +27,7 @@ public sealed class TranslationStage(
             var english = new TranslatedArticle(original.Title, original.Teaser, original.Paragraphs, original.Image?.Caption, "none", "en", 0);
             await store.SaveTranslationAsync(article.Id, english, time.GetUtcNow(), cancellationToken);
             if (categorizer is not null) await categorizer.CategorizeAsync(article, english, cancellationToken);
+            await stories.PlaceAsync(article with { Translation = english, State = ArticleState.Translated }, cancellationToken);
             return ArticleState.Translated;
         }
 
@@ -32,7 +35,10 @@ public sealed class TranslationStage(
         if (choice is null)
         {
             if (article.State != ArticleState.AwaitingEngine)
+            {
                 await store.MarkAwaitingEngineAsync(article.Id, cancellationToken);
+                await stories.PlaceAsync(article with { State = ArticleState.AwaitingEngine }, cancellationToken);
+            }
             log.LogInformation("No engine translates {Language}; article {ArticleId} awaits one", article.Language, article.Id);
             return ArticleState.AwaitingEngine;
         }
@@ -42,6 +48,7 @@ public sealed class TranslationStage(
             var translation = await translator.TranslateAsync(article.Original, article.Language, article.SourceSlug, choice.Engine, cancellationToken);
             await store.SaveTranslationAsync(article.Id, translation, time.GetUtcNow(), cancellationToken);
             if (categorizer is not null) await categorizer.CategorizeAsync(article, translation, cancellationToken);
+            await stories.PlaceAsync(article with { Translation = translation, State = ArticleState.Translated }, cancellationToken);
             return ArticleState.Translated;
         }
         catch (TranslationException ex)

@@ -15,5 +15,6 @@ internal static class SqliteSchema
         M0100TranslationMemory.Migration,
         M0200Endpoints.Migration,
         M0300Search.Migration,
+        M0400Stories.Migration,
     ];
 }

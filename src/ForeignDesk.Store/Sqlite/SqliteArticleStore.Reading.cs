@@ -36,6 +36,8 @@ public sealed partial class SqliteArticleStore
 
     public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(long articleId, int limit, CancellationToken cancellationToken)
     {
+        var precomputed = await PrecomputedRelatedAsync(articleId, limit, cancellationToken);
+        if (precomputed.Count > 0) return precomputed;
         var target = await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE a.id = $id", ReadSummary, cancellationToken, ("$id", articleId));
         if (target.Count == 0) return [];
         var candidates = await QueryAsync(

@@ -23,6 +23,9 @@ internal static class ArticleShow
         var related = await store.RelatedAsync(article.Id, 5, cancellationToken);
         var trending = await trends.TopAsync(6, cancellationToken);
         var latest = (await store.LatestAsync(9, cancellationToken)).Where(a => a.Id != article.Id).Take(8).ToList();
+        var story = StoryShow.Stories(request, store) is { } stories && await stories.StoryOfAsync(article.Id, cancellationToken) is { } storyId
+            ? await stories.GetStoryAsync(storyId, cancellationToken)
+            : null;
 
         // An updated article keeps showing its previous translation until it is translated again.
         var translation = article.Translation;
@@ -34,6 +37,8 @@ internal static class ArticleShow
         var page = shell.Begin(request, new PageMeta(article.DisplayTitle, description, path, "article", imageUrl, article.PublishedUtc));
         page.Add($"<div class=\"layout\">\n");
         WriteStory(page, article, translation, imageUrl);
+        if (story is { Articles.Count: > 1 })
+            page.Add($"<p class=\"story-link\"><a href=\"{StoryShow.PathOf(story.Id)}\">The whole story: {story.Articles.Count} articles from {story.OutletCount} outlets · {string.Join(", ", story.Languages.Select(Stamps.LanguageName))}</a></p>\n");
         page.Add($"<aside class=\"side\">\n");
         ArticleList.Section(page, "related", "You may like", related, "Nothing related yet.");
         ArticleList.Section(page, "trends", "Trends 24h", trending, "Nothing has been read in the last 24 hours.");

@@ -11,14 +11,17 @@ internal static class Home
     public static async Task<IResult> ShowAsync(
         HttpRequest request, SiteShell shell, IArticleStore store, Trends24h trends, CancellationToken cancellationToken)
     {
-        var latest = await store.LatestAsync(30, cancellationToken);
+        var stories = StoryShow.Stories(request, store);
+        var latest = stories is null ? null : await stories.LatestStoriesAsync(30, cancellationToken);
+        var latestArticles = latest is null ? await store.LatestAsync(30, cancellationToken) : [];
         var trending = await trends.TopAsync(10, cancellationToken);
         var categories = await store.CategoriesAsync(cancellationToken);
 
         var site = shell.Options;
         var page = shell.Begin(request, new PageMeta(site.Name, $"{site.Name}: {site.Tagline}. Latest articles from news outlets around the world, machine-translated into English.", "/"));
         page.Add($"<div class=\"layout\">\n<section aria-labelledby=\"latest-h\"><h1 id=\"latest-h\">Latest</h1>\n");
-        ArticleList.Write(page, latest, withTeaser: true, "No articles yet.");
+        if (latest is null) ArticleList.Write(page, latestArticles, withTeaser: true, "No articles yet.");
+        else StoryList.Write(page, latest, withTeaser: true, "No articles yet.");
         page.Add($"</section>\n<aside class=\"side\">\n");
         ArticleList.Section(page, "trends", "Trends 24h", trending, "Nothing has been read in the last 24 hours.");
         CategoryChips(page, categories);

@@ -8,8 +8,14 @@ internal static class ArticleList
     /// <summary>Writes one list.</summary>
     /// <param name="withTeaser">Show each article's teaser under its title.</param>
     /// <param name="empty">What to say when there is nothing to list.</param>
-    public static void Write(HtmlBuilder page, IReadOnlyList<ArticleSummary> articles, bool withTeaser, string empty)
+    /// <param name="inline">Write only the items, inside a list the caller opened.</param>
+    public static void Write(HtmlBuilder page, IReadOnlyList<ArticleSummary> articles, bool withTeaser, string empty, bool inline = false)
     {
+        if (inline)
+        {
+            foreach (var article in articles) WriteItem(page, article, withTeaser);
+            return;
+        }
         if (articles.Count == 0)
         {
             page.Add($"<p class=\"meta\">{empty}</p>\n");

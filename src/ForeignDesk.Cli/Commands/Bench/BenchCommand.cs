@@ -10,6 +10,7 @@ internal static class BenchCommand
     {
         ["translation"] = TranslationBench.RunAsync,
         ["feeds"] = FeedsBench.RunAsync,
+        ["discovery"] = DiscoveryBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken) =>

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using ForeignDesk.Core;
+using ForeignDesk.Discover.Clusters;
+using ForeignDesk.Ingest.Translate;
+using ForeignDesk.Store.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ForeignDesk.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>bench discovery [--articles 200000] [--place 5000] [--labelled FILE]</c>: a generated store of N articles; search
+/// latency (where a search index is registered); clustering and related-articles cost per stored article over the
+/// newest ones, through the store; B-cubed quality on the labelled multilingual set.
+/// </summary>
+internal static class DiscoveryBench
+{
+    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    {
+        var count = int.Parse(arguments.Option("articles") ?? "200000", System.Globalization.CultureInfo.InvariantCulture);
+        var place = Math.Min(count, int.Parse(arguments.Option("place") ?? "5000", System.Globalization.CultureInfo.InvariantCulture));
+        var labelled = Path.GetFullPath(arguments.Option("labelled") ?? Path.Combine("bench", "clustering", "stories.jsonl"));
+        var folder = Directory.CreateTempSubdirectory("foreigndesk-bench-").FullName;
+        try
+        {
+            await using var app = AppHost.Build(new HostSettings(folder, MinimumLogLevel: LogLevel.Warning));
+            await AppHost.PrepareStoreAsync(app.Services, cancellationToken);
+            var store = (SqliteArticleStore)app.Services.GetRequiredService<IArticleStore>();
+            var figures = new List<(string, double)>();
+
+            var (ids, insertSeconds) = await GenerateAsync(store, count, cancellationToken);
+            Console.WriteLine($"store: {count} synthetic articles inserted in {insertSeconds:0.0} s");
+
+            var (clusterMs, relatedMs, comparisons, readMs) = await PlaceAsync(store, ids.TakeLast(place).ToList(), cancellationToken);
+            Console.WriteLine($"clustering: {clusterMs:0.00} ms per article, {comparisons:0.0} stories compared per article (newest {place})");
+            Console.WriteLine($"related: {relatedMs:0.00} ms per article when stored; page read p50 {readMs:0.00} ms");
+
+            if (File.Exists(labelled))
+            {
+                var (p, r, f, stories) = await LabelledAsync(app.Services, labelled, cancellationToken);
+                Console.WriteLine($"labelled set {Path.GetFileName(labelled)}: B-cubed F1 {f:0.000} precision {p:0.000} recall {r:0.000}, {stories} stories");
+                figures.AddRange([("bcubed_F1", f), ("precision", p), ("recall", r)]);
+            }
+            else Console.WriteLine($"labelled set: none at {labelled} (give --labelled FILE)");
+            figures.AddRange([("cluster_ms", clusterMs), ("related_ms", relatedMs)]);
+
+            if (await SearchAsync(app.Services, cancellationToken) is var (p50, p99))
+            {
+                Console.WriteLine($"search: p50 {p50:0.0} ms, p99 {p99:0.0} ms");
+                figures.AddRange([("search_p50_ms", p50), ("search_p99_ms", p99)]);
+            }
+            else Console.WriteLine("search: no search index registered");
+            figures.Add(("articles", count));
+            BenchCommand.Summary([.. figures]);
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(IReadOnlyList<long> Ids, double Seconds)> GenerateAsync(SqliteArticleStore store, int count, CancellationToken cancellationToken)
+    {
+        var sources = (await store.ListSourcesAsync(cancellationToken)).Select(s => s.Id).ToList();
+        if (sources.Count == 0)
+            sources.Add((await store.AddSourceAsync(new SourceDraft("Bench", new Uri("https://bench.example/"), [], "en", "News/World", "UTC"), cancellationToken)).Id);
+        var articles = new SyntheticNews(7).Generate(count, sources, DateTimeOffset.UtcNow);
+        var started = Stopwatch.GetTimestamp();
+        var ids = new List<long>(count);
+        foreach (var chunk in articles.Chunk(20_000)) ids.AddRange(await store.BulkInsertAsync(chunk, cancellationToken));
+        return (ids, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private static async Task<(double ClusterMs, double RelatedMs, double Comparisons, double ReadMs)> PlaceAsync(
+        SqliteArticleStore store, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        var clusterer = new StoryClusterer(store, TimeProvider.System);
+        var articles = new List<StoredArticle>(ids.Count);
+        foreach (var id in ids) articles.Add(await store.GetArticleAsync(id, cancellationToken) ?? throw new InvalidOperationException($"article {id} missing"));
+        foreach (var article in articles.OrderBy(a => a.PublishedUtc)) await clusterer.PlaceAsync(article, cancellationToken);
+
+        var reads = new List<double>();
+        foreach (var id in ids.Where((_, i) => i % Math.Max(1, ids.Count / 200) == 0))
+        {
+            var started = Stopwatch.GetTimestamp();
+            await store.RelatedAsync(id, 5, cancellationToken);
+            reads.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        reads.Sort();
+        var n = Math.Max(1, ids.Count);
+        return (clusterer.ClusterTime.TotalMilliseconds / n, clusterer.RelatedTime.TotalMilliseconds / n,
+            (double)clusterer.Comparisons / n, reads.Count == 0 ? 0 : reads[reads.Count / 2]);
+    }
+
+    private static async Task<(double P, double R, double F, int Stories)> LabelledAsync(IServiceProvider services, string path, CancellationToken cancellationToken)
+    {
+        var rows = await ClusterInput.ReadAsync(path, cancellationToken);
+        var inputs = await ClusterInput.PrepareAsync(rows, services.GetRequiredService<EngineSelector>(),
+            services.GetRequiredService<ArticleTranslator>(), cancellationToken);
+        var stories = BatchClustering.Run(inputs);
+        var predicted = inputs.ToDictionary(i => rows[(int)i.Id - 1].Id, i => stories[i.Id].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var gold = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var root = JsonDocument.Parse(line).RootElement;
+            if (root.TryGetProperty("cluster", out var cluster)) gold[root.GetProperty("id").GetString()!] = cluster.ToString();
+        }
+        var (p, r, f) = BCubed.Score(gold, predicted);
+        return (p, r, f, predicted.Values.Distinct().Count());
+    }
+
+    /// <summary>
+    /// Search latency through <c>SearchBenchmark.RunAsync(ISearchIndex, queries, ct)</c> when the application has a
+    /// search index; looked up by name so that this bench builds with or without the search feature.
+    /// </summary>
+    private static async Task<(double P50, double P99)?> SearchAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var indexType = typeof(IArticleStore).Assembly.GetType("ForeignDesk.Core.ISearchIndex");
+        var benchmark = typeof(StoryClusterer).Assembly.GetType("ForeignDesk.Discover.Search.SearchBenchmark");
+        var run = benchmark?.GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Static);
+        if (indexType is null || run is null || services.GetService(indexType) is not { } index) return null;
+        string[] queries = ["kalo minera", "Stoven", "trimor", "\"sa ti\"", "gar den ul", "bre", "zel dro qua", "42.5", "fen", "polka"];
+        var task = (Task)run.Invoke(null, [index, queries, cancellationToken])!;
+        await task;
+        var result = task.GetType().GetProperty("Result")!.GetValue(task)!;
+        return ((double)result.GetType().GetField("Item1")!.GetValue(result)!, (double)result.GetType().GetField("Item2")!.GetValue(result)!);
+    }
+}

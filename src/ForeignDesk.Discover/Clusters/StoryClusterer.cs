@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using ForeignDesk.Core;
+using ForeignDesk.Discover.Related;
+
+namespace ForeignDesk.Discover.Clusters;
+
+/// <summary>
+/// Places each stored article in a story as it is translated (or found to await an engine), incrementally: the
+/// article is compared only with the stories the index proposes. Also computes its "You may like" list. The index
+/// holds the recent window and catches up with placements other processes recorded in the store.
+/// </summary>
+public sealed class StoryClusterer(IStoryStore store, TimeProvider time, ClusterOptions? options = null)
+{
+    public const int RelatedCount = 6;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly StoryIndex _index = new(options ?? ClusterOptions.Default);
+    private long _sequence;
+
+    /// <summary>Stories scored in full since this clusterer was made (its work, not the store's size).</summary>
+    public long Comparisons => _index.Comparisons;
+
+    /// <summary>Time spent placing articles (features, index, store), for benchmarks and logs.</summary>
+    public TimeSpan ClusterTime { get; private set; }
+
+    /// <summary>Time spent computing and storing "You may like" lists.</summary>
+    public TimeSpan RelatedTime { get; private set; }
+
+    public async Task<StoryDecision> PlaceAsync(StoredArticle article, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await CatchUpAsync(cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var features = FeatureExtractor.Extract(StoryInput.From(article));
+            var decision = _index.Assign(article.Id, article.PublishedUtc, features);
+            await store.SavePlacementAsync(
+                new StoryPlacement(article.Id, decision.StoryId, article.PublishedUtc, decision.DuplicateOf, features.Serialize()),
+                cancellationToken);
+            var placed = Stopwatch.GetTimestamp();
+            await store.SaveRelatedAsync(article.Id, RelatedRanker.Rank(_index, article.Id, RelatedCount), cancellationToken);
+            ClusterTime += Stopwatch.GetElapsedTime(started, placed);
+            RelatedTime += Stopwatch.GetElapsedTime(placed);
+            return decision;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Loads placements recorded since the last look (all of the recent window on the first call).</summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var o = _index.Options;
+        var since = time.GetUtcNow() - o.RelatedWindow - o.JoinWindow;
+        foreach (var placement in await store.PlacementsSinceAsync(_sequence, since, cancellationToken))
+        {
+            _sequence = Math.Max(_sequence, placement.Sequence);
+            if (ArticleFeatures.Deserialize(placement.Features) is not { } features) continue;
+            if (_index.StoryOf(placement.ArticleId) == placement.StoryId) continue;
+            _index.Restore(placement.ArticleId, placement.StoryId, placement.PublishedUtc, features, placement.DuplicateOf);
+        }
+    }
+}
