@@ -15,6 +15,7 @@ internal static class Usage
               sources import-opml FILE | sources export-opml [FILE]
               feed parse FILE|URL                      print a parsed feed as JSON
               extract --url URL [--file F]             print the article extracted from a page as JSON
+              extract --dir DIR --json OUT [--meta]    extract every .html/.htm/.html.gz in DIR on all cores into one JSON file
               translate --from LANG [--to en]          translate standard input (plain text line by line, or HTML)
               engines                                  the languages the configured engines translate into English
               reprocess                                extract every stored page again and translate what changed

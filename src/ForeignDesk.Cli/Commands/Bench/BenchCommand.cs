@@ -8,6 +8,7 @@ internal static class BenchCommand
 {
     private static readonly Dictionary<string, Func<CliArguments, CancellationToken, Task<int>>> Benches = new(StringComparer.Ordinal)
     {
+        ["extraction"] = ExtractionBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken) =>
