@@ -12,6 +12,7 @@ namespace ForeignDesk.Ingest.Extract;
 public sealed class ArticleExtractor : IArticleExtractor
 {
     private const int SniffBytes = 8192;
+    private const int RetryBelow = 250;
 
     public ExtractOutcome Extract(FetchedPage page)
     {
@@ -45,6 +46,14 @@ public sealed class ArticleExtractor : IArticleExtractor
 
         var lead = BodyLocator.ExcludeChrome(dom);
         var paragraphs = BlockWriter.Write(BodyLocator.Locate(dom), dom, url);
+        if (paragraphs.Sum(p => p.Text.Length) < RetryBelow)
+        {
+            // Class names hid the body (a "widget" or "sidebar" frame around it): try again trusting tags only.
+            var plain = new PageDom(document);
+            BodyLocator.ExcludeChrome(plain, byName: false);
+            var lenient = BlockWriter.Write(BodyLocator.Locate(plain), plain, url);
+            if (lenient.Sum(p => p.Text.Length) > 2 * paragraphs.Sum(p => p.Text.Length)) (paragraphs, lead) = (lenient, null);
+        }
         paragraphs = PreferJsonLdBody(paragraphs, ld.ArticleBody, url);
         if (paragraphs.Count == 0)
         {

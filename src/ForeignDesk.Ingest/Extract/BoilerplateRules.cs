@@ -34,6 +34,15 @@ internal static partial class BoilerplateRules
         return names.Length > 1 && NegativeNames().IsMatch(names);
     }
 
+    /// <summary>True for elements that the page hides or marks as chrome by role and tag, whatever their names.</summary>
+    public static bool IsHidden(IElement element)
+    {
+        if (element.LocalName is "header" or "footer" || element.HasAttribute("hidden")) return true;
+        var style = element.GetAttribute("style");
+        if (style is not null && HiddenStyle().IsMatch(style)) return true;
+        return element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "menu" or "menubar" or "dialog" or "alertdialog" or "search";
+    }
+
     /// <summary>Elements holding the article's lead (standfirst), kept out of the body and used as the teaser.</summary>
     public static bool IsLead(IElement element)
     {
