@@ -27,6 +27,7 @@ internal static class BodyLocator
                 continue;
             }
             if (BoilerplateRules.IsBodyMarker(element)) continue;
+            if (byName && BoilerplateRules.IsInlineInText(element) && !BoilerplateRules.IsHidden(element)) continue;
             var stats = dom.Stats(element);
             if (tag == "form" || (byName ? BoilerplateRules.IsBoilerplate(element) : BoilerplateRules.IsHidden(element)))
             {
