@@ -69,6 +69,8 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (paragraphs.Count == 0)
             return ExtractOutcome.Failed(ExtractFailure.NoArticleBody, "No article body found: the page holds only its headline and teaser.");
 
+        var clean = ArticleHtmlSanitizer.SanitizeBlocks(paragraphs.Select(p => p.Html).ToList(), url);
+        paragraphs = paragraphs.Select((p, i) => p with { Html = clean[i] }).ToList();
         var article = new ExtractedArticle(
             Title: title.Length > 0 ? title : paragraphs[0].Text[..Math.Min(paragraphs[0].Text.Length, 120)],
             Teaser: teaser,
