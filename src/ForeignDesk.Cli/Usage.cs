@@ -20,6 +20,8 @@ internal static class Usage
                                                        translate standard input (plain text line by line, or HTML)
               glossary list [--language LANG]          the glossary: terms kept as they are, forced renderings
               glossary add LANG TERM [RENDERING] [--source SLUG] | glossary remove LANG TERM [--source SLUG]
+              extract --dir DIR --json OUT [--meta]    extract every .html/.htm/.html.gz in DIR on all cores into one JSON file
+              translate --from LANG [--to en]          translate standard input (plain text line by line, or HTML)
               engines                                  the languages the configured engines translate into English
               reprocess                                extract every stored page again and translate what changed
               categories list                          the categories and the section words that map to them

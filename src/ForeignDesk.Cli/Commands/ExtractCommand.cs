@@ -7,6 +7,7 @@ internal static class ExtractCommand
 {
     public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
     {
+        if (arguments.Has("dir")) return await ExtractDirectoryCommand.RunAsync(arguments, cancellationToken);
         await using var app = await CommandHost.OpenAsync(arguments, cancellationToken);
         var page = await PageInput.ReadAsync(arguments.Option("file"), arguments.Option("url"), app.Services, cancellationToken);
         var outcome = app.Services.GetRequiredService<IArticleExtractor>().Extract(page);

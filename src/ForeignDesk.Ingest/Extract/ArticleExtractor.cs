@@ -12,6 +12,7 @@ namespace ForeignDesk.Ingest.Extract;
 public sealed class ArticleExtractor : IArticleExtractor
 {
     private const int SniffBytes = 8192;
+    private const int RetryBelow = 250;
 
     public ExtractOutcome Extract(FetchedPage page)
     {
@@ -45,6 +46,14 @@ public sealed class ArticleExtractor : IArticleExtractor
 
         var lead = BodyLocator.ExcludeChrome(dom);
         var paragraphs = BlockWriter.Write(BodyLocator.Locate(dom), dom, url);
+        if (paragraphs.Sum(p => p.Text.Length) < RetryBelow)
+        {
+            // Class names hid the body (a "widget" or "sidebar" frame around it): try again trusting tags only.
+            var plain = new PageDom(document);
+            BodyLocator.ExcludeChrome(plain, byName: false);
+            var lenient = BlockWriter.Write(BodyLocator.Locate(plain), plain, url);
+            if (lenient.Sum(p => p.Text.Length) > 2 * paragraphs.Sum(p => p.Text.Length)) (paragraphs, lead) = (lenient, null);
+        }
         paragraphs = PreferJsonLdBody(paragraphs, ld.ArticleBody, url);
         if (paragraphs.Count == 0)
         {
@@ -60,6 +69,8 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (paragraphs.Count == 0)
             return ExtractOutcome.Failed(ExtractFailure.NoArticleBody, "No article body found: the page holds only its headline and teaser.");
 
+        var clean = ArticleHtmlSanitizer.SanitizeBlocks(paragraphs.Select(p => p.Html).ToList(), url);
+        paragraphs = paragraphs.Select((p, i) => p with { Html = clean[i] }).ToList();
         var article = new ExtractedArticle(
             Title: title.Length > 0 ? title : paragraphs[0].Text[..Math.Min(paragraphs[0].Text.Length, 120)],
             Teaser: teaser,

@@ -11,7 +11,32 @@ namespace ForeignDesk.Ingest.Extract;
 /// </remarks>
 public static class ArticleHtmlSanitizer
 {
+    private const string Wrapper = "section";
     private static readonly HtmlSanitizer Sanitizer = Create();
+    private static readonly HtmlSanitizer BlockSanitizer = Create(Wrapper);
+
+    /// <summary>
+    /// Sanitizes many blocks in one pass (one parse instead of one per block): each is wrapped in an element that
+    /// the blocks themselves never contain, and the result is split on it again.
+    /// </summary>
+    public static IReadOnlyList<string> SanitizeBlocks(IReadOnlyList<string> blocks, Uri baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        if (blocks.Count == 0) return [];
+        if (blocks.Any(b => b.Contains("<" + Wrapper, StringComparison.OrdinalIgnoreCase) || b.Contains("</" + Wrapper, StringComparison.OrdinalIgnoreCase)))
+            return blocks.Select(b => SanitizeInline(b, baseUrl)).ToList();
+        var open = "<" + Wrapper + ">";
+        var close = "</" + Wrapper + ">";
+        var joined = string.Concat(blocks.Select(b => open + b + close));
+        var clean = BlockSanitizer.Sanitize(joined, baseUrl.AbsoluteUri);
+        var parts = clean.Split(close + open);
+        if (parts.Length != blocks.Count || !clean.StartsWith(open, StringComparison.Ordinal) || !clean.EndsWith(close, StringComparison.Ordinal))
+            return blocks.Select(b => SanitizeInline(b, baseUrl)).ToList();
+        parts[0] = parts[0][open.Length..];
+        parts[^1] = parts[^1][..^close.Length];
+        return parts.Select(p => p.Trim()).ToList();
+    }
 
     public static string SanitizeInline(string html, Uri baseUrl)
     {
@@ -20,7 +45,7 @@ public static class ArticleHtmlSanitizer
         return Sanitizer.Sanitize(html, baseUrl.AbsoluteUri).Trim();
     }
 
-    private static HtmlSanitizer Create()
+    private static HtmlSanitizer Create(string? wrapper = null)
     {
         var options = new HtmlSanitizerOptions
         {
@@ -36,6 +61,7 @@ public static class ArticleHtmlSanitizer
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
             AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
         };
+        if (wrapper is not null) options.AllowedTags.Add(wrapper);
         var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
         sanitizer.RemovingTag += (_, e) =>
         {

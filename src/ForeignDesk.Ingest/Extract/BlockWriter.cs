@@ -3,7 +3,7 @@ using ForeignDesk.Core;
 
 namespace ForeignDesk.Ingest.Extract;
 
-/// <summary>Turns body containers into paragraphs: p, h2-h4, blockquote, ul and ol, in document order.</summary>
+/// <summary>Turns body containers into paragraphs: p, h2-h4, blockquote, ul and ol, in document order (HTML not yet sanitized).</summary>
 internal static class BlockWriter
 {
     private const int MaxBlocks = 5000;
@@ -114,7 +114,7 @@ internal static class BlockWriter
         var links = items.Sum(i => i.LinkLength);
         if (links > text.Length / 2) return;
         var html = string.Concat(items.Select(i => "<li>" + i.Html + "</li>"));
-        output.Add(new Paragraph(list.LocalName, ArticleHtmlSanitizer.SanitizeInline(html, baseUrl), text));
+        output.Add(new Paragraph(list.LocalName, html, text));
     }
 
     private static void Add(string kind, InlineContent content, Uri baseUrl, List<Paragraph> output)
@@ -123,7 +123,7 @@ internal static class BlockWriter
         if (text.Length == 0 || !text.Any(char.IsLetterOrDigit)) return;
         if (BoilerplateRules.IsBoilerplateText(text)) return;
         if (content.LinkLength > text.Length / 2 && text.Length < 300) return;
-        output.Add(new Paragraph(kind, ArticleHtmlSanitizer.SanitizeInline(content.Html, baseUrl), text));
+        output.Add(new Paragraph(kind, content.Html, text));
     }
 
     private sealed class Frame(IElement node)

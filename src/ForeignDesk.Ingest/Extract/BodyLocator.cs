@@ -7,30 +7,37 @@ internal static class BodyLocator
 {
     private const int MinParagraphLength = 25;
 
-    /// <summary>Marks chrome and boilerplate as excluded; returns the first lead (standfirst) element, if any.</summary>
-    public static IElement? ExcludeChrome(PageDom dom)
+    /// <summary>
+    /// Marks chrome and boilerplate as excluded; returns the first lead (standfirst) element, if any. With
+    /// <paramref name="byName"/> false, class and id names are not trusted (the second try on pages whose names hid the body).
+    /// </summary>
+    public static IElement? ExcludeChrome(PageDom dom, bool byName = true)
     {
         var total = Math.Max(1, dom.TotalText);
+        var prose = Math.Max(1, dom.TotalProse);
         IElement? lead = null;
         var holdsBody = BodyAncestors(dom);
         foreach (var element in dom.Elements)
         {
             var tag = element.LocalName;
             if (tag is "html" or "body") continue;
-            if (BoilerplateRules.IsChromeTag(tag))
+            if (BoilerplateRules.IsChromeTag(tag) && tag != "form")
             {
                 dom.Excluded.Add(element);
                 continue;
             }
             if (BoilerplateRules.IsBodyMarker(element)) continue;
+            if (byName && BoilerplateRules.IsInlineInText(element) && !BoilerplateRules.IsHidden(element)) continue;
             var stats = dom.Stats(element);
-            if (BoilerplateRules.IsBoilerplate(element))
+            if (tag == "form" || (byName ? BoilerplateRules.IsBoilerplate(element) : BoilerplateRules.IsHidden(element)))
             {
-                var holdsArticle = holdsBody.Contains(element) || (stats.TextLength > total / 2 && stats.LinkDensity < 0.35);
+                // A container named "sidebar" or "widget" that holds most of the page's prose is the article's frame.
+                var holdsArticle = holdsBody.Contains(element) || (stats.TextLength > total / 2 && stats.LinkDensity < 0.35)
+                    || (stats.ProseLength > prose / 2 && stats.ProseLength > 500);
                 if (!holdsArticle) dom.Excluded.Add(element);
                 continue;
             }
-            if (BoilerplateRules.IsLead(element) && stats.TextLength is > 20 and < 800 && stats.Paragraphs <= 2
+            if (byName && BoilerplateRules.IsLead(element) && stats.TextLength is > 20 and < 800 && stats.Paragraphs <= 2
                 && stats.LinkDensity < 0.5 && tag is "p" or "div" or "h2" or "h3" or "span" or "section")
             {
                 lead ??= element;

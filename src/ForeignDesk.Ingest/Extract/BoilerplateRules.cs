@@ -34,6 +34,15 @@ internal static partial class BoilerplateRules
         return names.Length > 1 && NegativeNames().IsMatch(names);
     }
 
+    /// <summary>True for elements that the page hides or marks as chrome by role and tag, whatever their names.</summary>
+    public static bool IsHidden(IElement element)
+    {
+        if (element.LocalName is "header" or "footer" || element.HasAttribute("hidden")) return true;
+        var style = element.GetAttribute("style");
+        if (style is not null && HiddenStyle().IsMatch(style)) return true;
+        return element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "menu" or "menubar" or "dialog" or "alertdialog" or "search";
+    }
+
     /// <summary>Elements holding the article's lead (standfirst), kept out of the body and used as the teaser.</summary>
     public static bool IsLead(IElement element)
     {
@@ -57,7 +66,34 @@ internal static partial class BoilerplateRules
 
     /// <summary>Blocks of text that announce other content or are the outlet's own footer lines.</summary>
     public static bool IsBoilerplateText(string text) =>
-        text.Length < 220 && (TeaserText().IsMatch(text) || FooterText().IsMatch(text));
+        text.Length < 220 && (TeaserText().IsMatch(text) || FooterText().IsMatch(text)
+            || (text.Length < 40 && UiText().IsMatch(text)) || (text.Length < 60 && IsDateLine(text)));
+
+    /// <summary>A short line that is only a date, a time or a reading time ("Updated 1:39 am EST, Wednesday, November 20, 2019").</summary>
+    private static bool IsDateLine(string text)
+    {
+        if (ReadingTime().IsMatch(text)) return true;
+        if (!DateShape().IsMatch(text)) return false;
+        var rest = DateWords().Replace(text, " ");
+        return rest.Count(char.IsLetter) <= 3;
+    }
+
+    /// <summary>Inline elements inside a block of text keep their words whatever their class says (a link styled "player").</summary>
+    public static bool IsInlineInText(IElement element) =>
+        element.LocalName is "a" or "span" or "em" or "strong" or "b" or "i" or "u" or "small" or "mark" or "abbr" or "cite" or "q" or "sup" or "sub" or "time"
+        && element.ParentElement?.LocalName is "p" or "li" or "blockquote" or "h2" or "h3" or "h4" or "em" or "strong" or "b" or "i";
+
+    [GeneratedRegex(@"^(caption|close|back to gallery|advertisement|advertising|publicidad|publicité|anzeige|werbung|реклама|share|share this|tweet|email|print|loading\.*|skip ad|next|previous|more:?|read more|see more|show more|you may also like\.*|you might also like\.*|related:?|recommended:?|continue reading)\s*[:.…]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UiText();
+
+    [GeneratedRegex(@"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}\s*年|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\b\.?\s*\d|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)", RegexOptions.IgnoreCase)]
+    private static partial Regex DateShape();
+
+    [GeneratedRegex(@"\b(?:reading time|read time|min read|minutes? read|tempo de leitura|tiempo de lectura|lesezeit|temps de lecture)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadingTime();
+
+    [GeneratedRegex(@"\d+|\b(?:updated|published|posted|last|modified|on|at|am|pm|a\.m|p\.m|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|de|del|em|às|le|am|um|uhr|h|min|기사입력|입력|수정|年|月|日|時|分)\b|기사입력|입력|수정|年|月|日|時|分", RegexOptions.IgnoreCase)]
+    private static partial Regex DateWords();
 
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();

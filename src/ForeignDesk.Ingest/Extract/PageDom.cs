@@ -10,6 +10,9 @@ internal struct ElementStats
     public int LinkLength;
     public int Commas;
     public int Paragraphs;
+
+    /// <summary>Text inside <c>p</c> elements that is not link text: the measure of running prose.</summary>
+    public int ProseLength;
     public bool HasBlock;
 
     public readonly double LinkDensity => TextLength == 0 ? 0 : (double)LinkLength / TextLength;
@@ -36,6 +39,8 @@ internal sealed class PageDom
     public HashSet<INode> Excluded { get; } = new(ReferenceEqualityComparer.Instance);
 
     public int TotalText => Document.Body is { } body ? Stats(body).TextLength : 0;
+
+    public int TotalProse => Document.Body is { } body ? Stats(body).ProseLength : 0;
 
     public ElementStats Stats(IElement element) => stats.GetValueOrDefault(element);
 
@@ -74,11 +79,16 @@ internal sealed class PageDom
                         s.LinkLength += c.LinkLength;
                         s.Commas += c.Commas;
                         s.Paragraphs += c.Paragraphs;
+                        s.ProseLength += c.ProseLength;
                         s.HasBlock |= c.HasBlock || BoilerplateRules.IsBlockTag(childElement.LocalName);
                     }
                 }
                 if (element.LocalName == "a") s.LinkLength = s.TextLength;
-                if (element.LocalName == "p") s.Paragraphs++;
+                if (element.LocalName == "p")
+                {
+                    s.Paragraphs++;
+                    s.ProseLength = s.TextLength - s.LinkLength;
+                }
             }
             stats[element] = s;
         }

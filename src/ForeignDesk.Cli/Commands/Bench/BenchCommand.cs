@@ -11,6 +11,7 @@ internal static class BenchCommand
         ["translation"] = TranslationBench.RunAsync,
         ["feeds"] = FeedsBench.RunAsync,
         ["discovery"] = DiscoveryBench.RunAsync,
+        ["extraction"] = ExtractionBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken) =>
