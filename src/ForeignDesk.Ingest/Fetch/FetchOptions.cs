@@ -23,6 +23,13 @@ public sealed class FetchOptions
     /// <value>Whether loopback, private, link-local and unique-local addresses may be contacted. Default false.</value>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <value>
+    /// Hosts that may be contacted even though they are private, as <c>host</c>, <c>host:port</c> or <c>[v6]:port</c>
+    /// (for example a local test server <c>127.0.0.1:5080</c>). Any other private address stays refused, before any
+    /// connection is attempted. Empty by default.
+    /// </value>
+    public IList<string> AllowedPrivateHosts { get; } = [];
+
     /// <value>Whether robots.txt is fetched and obeyed. Default true.</value>
     public bool ObeyRobots { get; set; } = true;
 }

@@ -22,6 +22,7 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
     private readonly HttpClient client;
     private readonly HostGate gate;
     private readonly RobotsCache robots;
+    private readonly PrivateHostList allowedPrivate;
 
     public PageFetcher(IOptions<FetchOptions> options, TimeProvider time)
     {
@@ -29,6 +30,7 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
         this.options = options.Value;
         this.time = time ?? throw new ArgumentNullException(nameof(time));
         gate = new HostGate(this.options.MinDelayPerHost, time);
+        allowedPrivate = new PrivateHostList(this.options.AllowedPrivateHosts);
         robots = new RobotsCache(this.options.UserAgent.Split('/', ' ')[0], time);
         var handler = new SocketsHttpHandler
         {
@@ -221,7 +223,7 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
 
     private string? RefusedLiteral(Uri url)
     {
-        if (options.AllowPrivateNetworks || !IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var address))
+        if (options.AllowPrivateNetworks || allowedPrivate.Allows(url.IdnHost, url.Port) || !IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var address))
         {
             return null;
         }
@@ -255,7 +257,7 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
-        if (!options.AllowPrivateNetworks)
+        if (!options.AllowPrivateNetworks && !allowedPrivate.Allows(host, context.DnsEndPoint.Port))
         {
             var allowed = addresses.Where(a => AddressPolicy.NonPublicReason(a) is null).ToArray();
             if (allowed.Length == 0 && addresses.Length > 0)
