@@ -4,21 +4,25 @@ namespace ForeignDesk.Ingest.Fetch;
 
 /// <summary>
 /// Lets one request at a time reach a host, and keeps <c>minDelay</c> between the end of one request and the
-/// start of the next.
+/// start of the next (or the host's longer robots.txt Crawl-delay).
 /// </summary>
 internal sealed class HostGate(TimeSpan minDelay, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Lane> lanes = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<IDisposable> EnterAsync(string host, CancellationToken ct)
+    public Task<IDisposable> EnterAsync(string host, CancellationToken ct) => EnterAsync(host, null, ct);
+
+    /// <param name="crawlDelay">The pause the host asks for; the longer of it and the configured delay is kept.</param>
+    public async Task<IDisposable> EnterAsync(string host, TimeSpan? crawlDelay, CancellationToken ct)
     {
+        var delay = crawlDelay is { } asked && asked > minDelay ? asked : minDelay;
         var lane = lanes.GetOrAdd(host, _ => new Lane());
         await lane.Lock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             if (lane.LastEnd is { } lastEnd)
             {
-                var wait = lastEnd + minDelay - time.GetUtcNow();
+                var wait = lastEnd + delay - time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, time, ct).ConfigureAwait(false);

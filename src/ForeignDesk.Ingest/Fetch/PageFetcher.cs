@@ -93,7 +93,8 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
                 return FetchOutcome.Failed(FetchStatus.RobotsDisallowed, $"robots.txt disallows {current.AbsolutePath}");
             }
 
-            using var pass = await gate.EnterAsync(current.IdnHost, callerToken).ConfigureAwait(false);
+            var crawlDelay = hops.ObeyRobots ? robots.CrawlDelay(current) : null;
+            using var pass = await gate.EnterAsync(current.IdnHost, crawlDelay, callerToken).ConfigureAwait(false);
             hops.StartClock();
             using var message = BuildRequest(current, hops.Request.Validators);
             HttpResponseMessage response;

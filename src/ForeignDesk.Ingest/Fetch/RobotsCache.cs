@@ -52,6 +52,9 @@ internal sealed class RobotsCache(string productToken, TimeProvider time)
         }
     }
 
+    /// <summary>The Crawl-delay of the cached robots.txt of <paramref name="url"/>'s site, or null (none, or not loaded).</summary>
+    public TimeSpan? CrawlDelay(Uri url) => TryGetFresh(url.GetLeftPart(UriPartial.Authority))?.CrawlDelay;
+
     private RobotsRules? TryGetFresh(string key) =>
         entries.TryGetValue(key, out var entry) && entry.Expires > time.GetUtcNow() ? entry.Rules : null;
 

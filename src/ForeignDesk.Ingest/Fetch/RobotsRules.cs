@@ -3,17 +3,28 @@ namespace ForeignDesk.Ingest.Fetch;
 /// <summary>
 /// The Allow/Disallow rules of robots.txt that apply to one user agent (RFC 9309): the groups naming our product
 /// token, else the <c>*</c> groups; the longest matching pattern wins and Allow wins a tie; <c>*</c> matches any
-/// run of characters and a final <c>$</c> anchors the end.
+/// run of characters and a final <c>$</c> anchors the end. <c>Crawl-delay</c> (seconds, from the same groups) is
+/// kept, up to <see cref="MaxCrawlDelay"/>.
 /// </summary>
 internal sealed class RobotsRules
 {
     public static readonly RobotsRules AllowAll = new([]);
 
+    /// <summary>The longest crawl delay obeyed: a site asking for more still gets one request per minute.</summary>
+    public static readonly TimeSpan MaxCrawlDelay = TimeSpan.FromSeconds(60);
+
     private readonly IReadOnlyList<Rule> rules;
 
-    private RobotsRules(IReadOnlyList<Rule> rules) => this.rules = rules;
+    private RobotsRules(IReadOnlyList<Rule> rules, TimeSpan? crawlDelay = null)
+    {
+        this.rules = rules;
+        CrawlDelay = crawlDelay;
+    }
 
     public int Count => rules.Count;
+
+    /// <summary>The pause the site asks for between two requests, or null when it names none.</summary>
+    public TimeSpan? CrawlDelay { get; }
 
     public static RobotsRules Parse(string text, string productToken)
     {
@@ -23,6 +34,8 @@ internal sealed class RobotsRules
         var inRules = false;
         var namesUs = false;
         var namesStar = false;
+        TimeSpan? ourDelay = null;
+        TimeSpan? starDelay = null;
 
         foreach (var rawLine in text.Split('\n'))
         {
@@ -72,13 +85,34 @@ internal sealed class RobotsRules
                     }
 
                     break;
+                case "crawl-delay":
+                    // Like Sitemap and unknown keys, Crawl-delay ends nothing and adds no rule.
+                    if (CrawlDelayOf(value) is { } delay)
+                    {
+                        if (namesUs) ourDelay = delay;
+                        else if (namesStar) starDelay = delay;
+                    }
+
+                    break;
                 default:
-                    // Crawl-delay, Sitemap and unknown keys end nothing and add no rule.
+                    // Sitemap and unknown keys end nothing and add no rule.
                     break;
             }
         }
 
-        return new RobotsRules(ours.Count > 0 || HasGroupFor(text, productToken) ? ours : star);
+        var forUs = ours.Count > 0 || ourDelay is not null || HasGroupFor(text, productToken);
+        return new RobotsRules(forUs ? ours : star, forUs ? ourDelay : starDelay);
+    }
+
+    private static TimeSpan? CrawlDelayOf(string value)
+    {
+        if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            || double.IsNaN(seconds) || seconds <= 0)
+        {
+            return null;
+        }
+
+        return seconds >= MaxCrawlDelay.TotalSeconds ? MaxCrawlDelay : TimeSpan.FromSeconds(seconds);
     }
 
     public bool IsAllowed(Uri url)

@@ -83,6 +83,12 @@ public sealed class IngestPass(
                 endpoint.Kind, endpoint.Url, source.Id, endpoint.ConsecutiveErrors + 1, interval, error);
             await store.RecordProblemAsync(new FetchProblem(source.Id, endpoint.Url.AbsoluteUri, "feed", $"{endpoint.Kind.ToString().ToLowerInvariant()}: {error}", now), cancellationToken);
             await endpoints.RecordPollAsync(source.Id, endpoint.Url, new EndpointPoll(now, endpoint.Interval, now + interval, error), cancellationToken);
+            if (endpoint.ConsecutiveErrors + 1 == options.Value.FailingAfterErrors)
+            {
+                log.LogWarning("{Kind} {Url} of source {SourceId} is now failing ({Errors} errors in a row); it is still polled, next in {Interval}",
+                    endpoint.Kind, endpoint.Url, source.Id, endpoint.ConsecutiveErrors + 1, interval);
+            }
+
             return false;
         }
 

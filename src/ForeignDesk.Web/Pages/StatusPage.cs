@@ -8,7 +8,8 @@ namespace ForeignDesk.Web.Pages;
 internal static class StatusPage
 {
     public static async Task<IResult> ShowAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, SiteShell shell, IArticleStore store, ISourceEndpointStore endpoints, IServiceProvider services,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var health = await store.SourceHealthAsync(now, cancellationToken);
@@ -37,6 +38,9 @@ internal static class StatusPage
             }
             page.Add($"</tbody></table></div>\n");
         }
+
+        var rules = (EndpointHealthRules?)services.GetService(typeof(EndpointHealthRules)) ?? EndpointHealthRules.Default;
+        await StatusEndpoints.AddAsync(page, health, endpoints, rules, cancellationToken);
 
         page.Add($"<h2>Recent problems</h2>\n");
         if (problems.Count == 0)
