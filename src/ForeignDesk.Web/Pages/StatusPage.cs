@@ -8,7 +8,7 @@ namespace ForeignDesk.Web.Pages;
 internal static class StatusPage
 {
     public static async Task<IResult> ShowAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, ISourceEndpointStore endpoints, IServiceProvider services,
+        HttpRequest request, SiteShell shell, IArticleStore store, IServiceProvider services,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -39,8 +39,12 @@ internal static class StatusPage
             page.Add($"</tbody></table></div>\n");
         }
 
-        var rules = (EndpointHealthRules?)services.GetService(typeof(EndpointHealthRules)) ?? EndpointHealthRules.Default;
-        await StatusEndpoints.AddAsync(page, health, endpoints, rules, cancellationToken);
+        // Sites without the endpoint store (a bare store in some hosts) show no endpoints table.
+        if (services.GetService(typeof(ISourceEndpointStore)) is ISourceEndpointStore endpoints)
+        {
+            var rules = (EndpointHealthRules?)services.GetService(typeof(EndpointHealthRules)) ?? EndpointHealthRules.Default;
+            await StatusEndpoints.AddAsync(page, health, endpoints, rules, cancellationToken);
+        }
 
         page.Add($"<h2>Recent problems</h2>\n");
         if (problems.Count == 0)
