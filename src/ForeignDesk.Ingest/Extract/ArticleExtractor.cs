@@ -62,12 +62,12 @@ public sealed class ArticleExtractor : IArticleExtractor
         }
 
         var leadText = lead is null ? null : DomWalk.Text(lead);
-        var teaser = MetadataReader.Clean(ld.Description)
-            ?? MetadataReader.Clean(meta.First("og:description", "twitter:description", "description"))
-            ?? MetadataReader.Clean(leadText);
-        paragraphs = BodyEdits.WithoutRepeats(paragraphs, teaser, leadText, title, byline, image?.Caption);
+        var description = MetadataReader.Clean(ld.Description)
+            ?? MetadataReader.Clean(meta.First("og:description", "twitter:description", "description"));
+        paragraphs = BodyEdits.WithoutRepeats(paragraphs, MetadataReader.Clean(leadText), title, byline, image?.Caption);
         if (paragraphs.Count == 0)
             return ExtractOutcome.Failed(ExtractFailure.NoArticleBody, "No article body found: the page holds only its headline and teaser.");
+        var teaser = BodyEdits.Teaser(paragraphs, description, MetadataReader.Clean(leadText));
 
         var clean = ArticleHtmlSanitizer.SanitizeBlocks(paragraphs.Select(p => p.Html).ToList(), url);
         paragraphs = paragraphs.Select((p, i) => p with { Html = clean[i] }).ToList();
