@@ -29,7 +29,9 @@ internal static partial class BoilerplateRules
         if (role is "navigation" or "banner" or "complementary" or "contentinfo" or "menu" or "menubar" or "dialog" or "alertdialog" or "search")
             return true;
         var itemprop = element.GetAttribute("itemprop");
-        if (itemprop is "author" or "publisher") return true;
+        if (itemprop is "author" or "publisher" or "datePublished" or "dateModified" or "dateCreated") return true;
+        // Table rows and cells carry data-row names ("player-2020", "oddrow"), not chrome.
+        if (tag is "tr" or "td" or "th" or "tbody" or "thead") return false;
         var names = DomWalk.ClassAndId(element);
         return names.Length > 1 && NegativeNames().IsMatch(names);
     }
