@@ -17,7 +17,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     public ExtractOutcome Extract(FetchedPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (page.Body is null || page.Body.Length == 0 || page.Body.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        if (page.Body is null || page.Body.AsSpan().IndexOfAnyExcept(" \n\r\t"u8) < 0)
             return ExtractOutcome.Failed(ExtractFailure.Empty, "The page body is empty.");
         if (!IsHtmlType(page.ContentType, page.Body))
             return ExtractOutcome.Failed(ExtractFailure.NotHtml, $"Content type '{page.ContentType}' is not HTML.");

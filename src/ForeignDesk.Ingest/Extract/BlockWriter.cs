@@ -52,6 +52,7 @@ internal static class BlockWriter
                 else frame.Run.Add(child);
                 continue;
             }
+            if (tag == "a" && dom.Stats(element).HasBlock) continue; // a link around headings or paragraphs is a teaser card
             if (tag == "tr" && IsPlainRow(element, dom))
             {
                 Flush(frame.Run, dom, baseUrl, output);
