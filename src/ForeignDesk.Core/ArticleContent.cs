@@ -9,6 +9,8 @@ public sealed record Paragraph(string Kind, string Html, string Text);
 public sealed record ArticleImage(string Url, string? Caption, string? Credit);
 
 /// <summary>What extraction made of an article page, in the page's language.</summary>
+/// <param name="Teaser">The standfirst shown above the body; null when the page has none or its description is just the
+/// body's first paragraph (which stays in the body, so the text is not shown twice).</param>
 /// <param name="Published">Publication instant with the offset the page gave (UTC when it gave none).</param>
 /// <param name="Language">Language the page declares (ISO 639-1), if any.</param>
 public sealed record ExtractedArticle(

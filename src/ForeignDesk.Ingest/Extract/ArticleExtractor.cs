@@ -17,7 +17,7 @@ public sealed class ArticleExtractor : IArticleExtractor
     public ExtractOutcome Extract(FetchedPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (page.Body is null || page.Body.Length == 0 || page.Body.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        if (page.Body is null || page.Body.AsSpan().IndexOfAnyExcept(" \n\r\t"u8) < 0)
             return ExtractOutcome.Failed(ExtractFailure.Empty, "The page body is empty.");
         if (!IsHtmlType(page.ContentType, page.Body))
             return ExtractOutcome.Failed(ExtractFailure.NotHtml, $"Content type '{page.ContentType}' is not HTML.");
@@ -62,12 +62,12 @@ public sealed class ArticleExtractor : IArticleExtractor
         }
 
         var leadText = lead is null ? null : DomWalk.Text(lead);
-        var teaser = MetadataReader.Clean(ld.Description)
-            ?? MetadataReader.Clean(meta.First("og:description", "twitter:description", "description"))
-            ?? MetadataReader.Clean(leadText);
-        paragraphs = BodyEdits.WithoutRepeats(paragraphs, teaser, leadText, title, byline, image?.Caption);
+        var description = MetadataReader.Clean(ld.Description)
+            ?? MetadataReader.Clean(meta.First("og:description", "twitter:description", "description"));
+        paragraphs = BodyEdits.WithoutRepeats(paragraphs, MetadataReader.Clean(leadText), title, byline, image?.Caption);
         if (paragraphs.Count == 0)
             return ExtractOutcome.Failed(ExtractFailure.NoArticleBody, "No article body found: the page holds only its headline and teaser.");
+        var teaser = BodyEdits.Teaser(paragraphs, description, MetadataReader.Clean(leadText));
 
         var clean = ArticleHtmlSanitizer.SanitizeBlocks(paragraphs.Select(p => p.Html).ToList(), url);
         paragraphs = paragraphs.Select((p, i) => p with { Html = clean[i] }).ToList();

@@ -52,7 +52,13 @@ internal static class BlockWriter
                 else frame.Run.Add(child);
                 continue;
             }
-            if (IsBlockKind(tag))
+            if (tag == "a" && dom.Stats(element).HasBlock) continue; // a link around headings or paragraphs is a teaser card
+            if (tag == "tr" && IsPlainRow(element, dom))
+            {
+                Flush(frame.Run, dom, baseUrl, output);
+                EmitRow(element, dom, baseUrl, output);
+            }
+            else if (IsBlockKind(tag))
             {
                 Flush(frame.Run, dom, baseUrl, output);
                 Emit(element, dom, baseUrl, output);
@@ -98,6 +104,32 @@ internal static class BlockWriter
             _ => tag,
         };
         Add(kind, InlineHtml.Serialize([element], dom, baseUrl), baseUrl, output);
+    }
+
+    /// <summary>A table row whose cells hold only inline content: written as one line, cells separated by " | ".</summary>
+    private static bool IsPlainRow(IElement row, PageDom dom)
+    {
+        foreach (var cell in row.Children)
+        {
+            if (cell.LocalName is not ("td" or "th")) return false;
+            if (dom.Stats(cell).HasBlock) return false;
+        }
+        return row.Children.Length > 1;
+    }
+
+    private static void EmitRow(IElement row, PageDom dom, Uri baseUrl, List<Paragraph> output)
+    {
+        var cells = new List<InlineContent>();
+        foreach (var cell in row.Children)
+        {
+            if (dom.IsExcluded(cell)) continue;
+            var content = InlineHtml.Serialize(cell.ChildNodes.ToArray(), dom, baseUrl);
+            if (content.Text.Length > 0) cells.Add(content);
+        }
+        if (cells.Count == 0) return;
+        var joined = new InlineContent(
+            string.Join(" | ", cells.Select(c => c.Html)), string.Join(" | ", cells.Select(c => c.Text)), cells.Sum(c => c.LinkLength));
+        Add("p", joined, baseUrl, output);
     }
 
     private static void EmitList(IElement list, PageDom dom, Uri baseUrl, List<Paragraph> output)

@@ -89,10 +89,14 @@ internal static class BodyLocator
     private static List<IElement> Marked(PageDom dom)
     {
         var marked = new List<IElement>();
+        HashSet<string>? texts = null;
         foreach (var element in dom.Elements)
         {
             if (element.GetAttribute("itemprop") is not ("articleBody" or "articlebody") || dom.IsExcluded(element)) continue;
             if (marked.Count > 0 && HasAncestorIn(element, marked)) continue;
+            // Pages repeat the same microdata block (one per template); the body is taken once.
+            texts ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!texts.Add(DomWalk.Text(element, dom.Excluded))) continue;
             marked.Add(element);
         }
         return marked;
@@ -116,12 +120,21 @@ internal static class BodyLocator
             var stats = dom.Stats(element);
             var paragraphLike = element.LocalName is "p" or "pre" or "td"
                 || (element.LocalName is "div" or "section" or "span" && !stats.HasBlock);
-            if (!paragraphLike || stats.TextLength < MinParagraphLength) continue;
+            IElement? first = element.ParentElement;
+            var (length, commas) = (stats.TextLength, stats.Commas);
+            if (!paragraphLike && stats.HasBlock && element.LocalName is "div" or "section" or "article" or "main" or "td" or "font" or "center")
+            {
+                // Text written straight into a container beside its blocks counts as a paragraph of the container itself.
+                (length, commas) = LooseText(element, dom);
+                if (length < 2 * MinParagraphLength) continue;
+                first = element;
+            }
+            else if (!paragraphLike || stats.TextLength < MinParagraphLength) continue;
             if (element.LocalName == "span" && element.ParentElement?.LocalName == "p") continue;
 
-            var score = 1.0 + stats.Commas + Math.Min(stats.TextLength / 100, 3);
+            var score = 1.0 + commas + Math.Min(length / 100, 3);
             var level = 0;
-            for (var ancestor = element.ParentElement; ancestor is not null && level < 5; ancestor = ancestor.ParentElement, level++)
+            for (var ancestor = first; ancestor is not null && level < 5; ancestor = ancestor.ParentElement, level++)
             {
                 if (ancestor.LocalName is "html") break;
                 if (!scores.TryGetValue(ancestor, out var current)) current = InitialScore(ancestor);
@@ -130,6 +143,31 @@ internal static class BodyLocator
             }
         }
         return scores;
+    }
+
+    /// <summary>Length and commas of the text nodes and inline elements directly inside a container with blocks.</summary>
+    private static (int Length, int Commas) LooseText(IElement element, PageDom dom)
+    {
+        var (length, commas) = (0, 0);
+        foreach (var child in element.ChildNodes)
+        {
+            if (child is IText text)
+            {
+                foreach (var c in text.Data)
+                {
+                    if (!char.IsWhiteSpace(c)) length++;
+                    if (c is ',' or '،' or '、' or '，' or '。') commas++;
+                }
+            }
+            else if (child is IElement inline && !BoilerplateRules.IsBlockTag(inline.LocalName) && !dom.IsExcluded(inline))
+            {
+                var stats = dom.Stats(inline);
+                if (stats.HasBlock) continue;
+                length += stats.TextLength - stats.LinkLength;
+                commas += stats.Commas;
+            }
+        }
+        return (length, commas);
     }
 
     private static double InitialScore(IElement element)

@@ -29,9 +29,10 @@ internal static partial class BoilerplateRules
         if (role is "navigation" or "banner" or "complementary" or "contentinfo" or "menu" or "menubar" or "dialog" or "alertdialog" or "search")
             return true;
         var itemprop = element.GetAttribute("itemprop");
-        if (itemprop is "author" or "publisher") return true;
-        var names = DomWalk.ClassAndId(element);
-        return names.Length > 1 && NegativeNames().IsMatch(names);
+        if (itemprop is "author" or "publisher" or "datePublished" or "dateModified" or "dateCreated") return true;
+        // Table rows and cells carry data-row names ("player-2020", "oddrow"), not chrome.
+        if (tag is "tr" or "td" or "th" or "tbody" or "thead") return false;
+        return (ElementNames.Of(element) & NameKinds.Boilerplate) != 0;
     }
 
     /// <summary>True for elements that the page hides or marks as chrome by role and tag, whatever their names.</summary>
@@ -46,23 +47,34 @@ internal static partial class BoilerplateRules
     /// <summary>Elements holding the article's lead (standfirst), kept out of the body and used as the teaser.</summary>
     public static bool IsLead(IElement element)
     {
-        var names = DomWalk.ClassAndId(element);
-        return names.Length > 1 && LeadNames().IsMatch(names);
+        return (ElementNames.Of(element) & NameKinds.Lead) != 0;
     }
 
     /// <summary>Readability-style weight of an element's class and id: positive for body-like names.</summary>
     public static int ClassWeight(IElement element)
     {
-        var names = DomWalk.ClassAndId(element);
-        if (names.Length <= 1) return 0;
+        var kinds = ElementNames.Of(element);
         var weight = 0;
-        if (PositiveWeight().IsMatch(names)) weight += 25;
-        if (NegativeWeight().IsMatch(names)) weight -= 25;
+        if ((kinds & NameKinds.PositiveWeight) != 0) weight += 25;
+        if ((kinds & NameKinds.NegativeWeight) != 0) weight -= 25;
         return weight;
     }
 
+    /// <summary>Tests a lower-case "class id" string against every name pattern (<see cref="ElementNames"/> caches the result).</summary>
+    internal static NameKinds Classify(string names)
+    {
+        if (names.Length <= 1) return NameKinds.None;
+        var kinds = NameKinds.None;
+        if (NegativeNames().IsMatch(names)) kinds |= NameKinds.Boilerplate;
+        if (LeadNames().IsMatch(names)) kinds |= NameKinds.Lead;
+        if (BodyNames().IsMatch(names)) kinds |= NameKinds.Body;
+        if (PositiveWeight().IsMatch(names)) kinds |= NameKinds.PositiveWeight;
+        if (NegativeWeight().IsMatch(names)) kinds |= NameKinds.NegativeWeight;
+        return kinds;
+    }
+
     public static bool IsBodyMarker(IElement element) =>
-        element.GetAttribute("itemprop") is "articleBody" or "articlebody" || BodyNames().IsMatch(DomWalk.ClassAndId(element));
+        element.GetAttribute("itemprop") is "articleBody" or "articlebody" || (ElementNames.Of(element) & NameKinds.Body) != 0;
 
     /// <summary>Blocks of text that announce other content or are the outlet's own footer lines.</summary>
     public static bool IsBoilerplateText(string text) =>
@@ -98,7 +110,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
     private static partial Regex HiddenStyle();
 
-    [GeneratedRegex(@"(^|[\s_-])(ad|ads|adv|advert\w*|adslot|ad-?unit|dfp|banner|sponsor\w*|promo\w*|newsletter\w*|subscri\w*|share\w*|sharing|social\w*|cookie\w*|consent|gdpr|related\w*|relacionad\w*|recommend\w*|recirc\w*|outbrain|taboola|comments?|comentarios?|disqus|nav|navbar|navigation|menu|breadcrumbs?|migas|sidebar|widget\w*|masthead|toolbar|pagination|pager|video\w*|player|jwplayer|gallery-teaser|galeria|more-news|mas-noticias|read-?more|leer-?mas|lire-aussi|also-read|author-?box|author-?bio|bio-box|byline|tags|tag-list|topics|popup|modal|paywall-prompt|teaser-list|most-read|mas-leidos|trending|footer\w*|header\w*|site-header|twitter-tweet|instagram-media|tiktok-embed|print-only|visually-hidden|sr-only|caption|credits?)($|[\s_-])")]
+    [GeneratedRegex(@"(^|[\s_-])(ad|ads|adv|advert\w*|adslot|ad-?unit|dfp|banner|sponsor\w*|promo\w*|newsletter\w*|subscri\w*|share\w*|sharing|social\w*|cookie\w*|consent|gdpr|related\w*|relacionad\w*|recommend\w*|recirc\w*|outbrain|taboola|comments?|comentarios?|disqus|nav|navbar|navigation|menu|breadcrumbs?|migas|sidebar|widget\w*|masthead|toolbar|pagination|pager|video\w*|player|jwplayer|gallery-teaser|galeria|more-news|mas-noticias|read-?more|leer-?mas|lire-aussi|also-read|author-?box|author-?bio|bio-box|byline|tags|tag-list|topics|popup|modal|paywall-prompt|teaser-list|most-read|recent\w*|popular\w*|next-?prev\w*|prev-?next\w*|post-?nav\w*|mas-leidos|trending|footer\w*|header\w*|site-header|instagram-media|tiktok-embed|print-only|visually-hidden|sr-only|caption|credits?)($|[\s_-])")]
     private static partial Regex NegativeNames();
 
     [GeneratedRegex(@"(^|[\s_-])(lead|lede|teaser|standfirst|entradilla|chapo|chapeau|dek|sumario|subtitle|subtitulo|sub-headline|subheadline|summary|article-summary|bajada)($|[\s_-])")]

@@ -28,12 +28,15 @@ internal static class InlineHtml
             {
                 if (close.Tag == "a")
                 {
-                    TrimLinkMarker(html, text, linkStart);
+                    if (close.Emitted) TrimLinkMarker(html, text, linkStart);
                     linkLength += DomWalk.Collapse(text.ToString(linkStart, text.Length - linkStart)).Length;
                     linkStart = -1;
                 }
-                html.Append("</").Append(close.Tag).Append('>');
-                open--;
+                if (close.Emitted)
+                {
+                    html.Append("</").Append(close.Tag).Append('>');
+                    open--;
+                }
                 continue;
             }
             if (item is IText node)
@@ -62,7 +65,13 @@ internal static class InlineHtml
                 html.Append(emitted.Value.OpenTag);
                 open++;
                 if (emitted.Value.Tag == "a") linkStart = text.Length;
-                stack.Push(new Close(emitted.Value.Tag));
+                stack.Push(new Close(emitted.Value.Tag, Emitted: true));
+            }
+            else if (tag == "a" && linkStart < 0)
+            {
+                // A script or fragment link ("javascript:", "#") is still link text, though its tag is not kept.
+                linkStart = text.Length;
+                stack.Push(new Close("a", Emitted: false));
             }
             var children = element.ChildNodes;
             for (var i = children.Length - 1; i >= 0; i--) stack.Push(children[i]);
@@ -106,5 +115,5 @@ internal static class InlineHtml
         return result;
     }
 
-    private sealed record Close(string Tag);
+    private sealed record Close(string Tag, bool Emitted);
 }

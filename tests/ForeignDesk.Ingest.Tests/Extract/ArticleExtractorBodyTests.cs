@@ -85,14 +85,35 @@ public sealed class ArticleExtractorBodyTests
     }
 
     [Fact]
-    public void Extract_DescriptionRepeatsFirstParagraph_ParagraphIsDropped()
+    public void Extract_DescriptionRepeatsFirstParagraph_ParagraphStaysAndTeaserIsNull()
     {
         var article = TestPages.Extract(TestPages.Article(head:
             """<meta name="description" content="El Gobierno aprobó este martes en el Consejo de Ministros la nueva ley de vivienda, que limita los precios del alquiler en las zonas tensionadas.">"""));
 
-        Assert.StartsWith("El Gobierno aprobó", article.Teaser);
-        Assert.Equal(2, article.Paragraphs.Count);
-        Assert.StartsWith("La norma", article.Paragraphs[0].Text);
+        Assert.Null(article.Teaser);
+        Assert.Equal(3, article.Paragraphs.Count);
+        Assert.StartsWith("El Gobierno aprobó", article.Paragraphs[0].Text);
+    }
+
+    [Fact]
+    public void Extract_TruncatedDescriptionAndSeparateLead_LeadIsTeaserAndFirstParagraphStays()
+    {
+        var article = TestPages.Extract(TestPages.Article(
+            head: """<meta name="description" content="El Gobierno aprobó este martes en el Consejo de Ministros la nueva ley de vivienda...">""",
+            before: """<p class="entradilla">La norma limita los precios del alquiler en las zonas tensionadas.</p>"""));
+
+        Assert.Equal("La norma limita los precios del alquiler en las zonas tensionadas.", article.Teaser);
+        Assert.StartsWith("El Gobierno aprobó", article.Paragraphs[0].Text);
+    }
+
+    [Fact]
+    public void Extract_DescriptionDiffersFromBody_IsTeaser()
+    {
+        var article = TestPages.Extract(TestPages.Article(head:
+            """<meta name="description" content="Qué cambia para los inquilinos con la nueva ley.">"""));
+
+        Assert.Equal("Qué cambia para los inquilinos con la nueva ley.", article.Teaser);
+        Assert.StartsWith("El Gobierno aprobó", article.Paragraphs[0].Text);
     }
 
     [Fact]
