@@ -9,7 +9,8 @@ public sealed partial class SqliteArticleStore
         """
         a.id,
         COALESCE(json_extract(a.translation, '$.title'), json_extract(a.original, '$.title')),
-        COALESCE(json_extract(a.translation, '$.teaser'), json_extract(a.original, '$.teaser')),
+        COALESCE(json_extract(a.translation, '$.teaser'), json_extract(a.original, '$.teaser'),
+            substr(json_extract(COALESCE(a.translation, a.original), '$.paragraphs[0].text'), 1, 280)),
         a.category, a.published_ms, s.name, a.language, a.state
         """;
 

@@ -168,7 +168,7 @@ public sealed class SqliteArticleStoreTests : IAsyncLifetime
 
     private ArticleDraft Draft(Source source, string url, string hash, string title = "Un título") => new(
         source.Id, url, "es",
-        new ExtractedArticle(title, null, [new Paragraph("p", "Texto <em>uno</em>.", "Texto uno.")], "Ana Pérez",
+        new ExtractedArticle(title, null, [new Paragraph("p", title, title)], "Ana Pérez",
             _time.GetUtcNow(), null, "es", url, "Política", null, []),
         _time.GetUtcNow(), false, "News/World", hash,
         new FetchedPage(new Uri(url), new Uri(url), 200, "text/html", Encoding.UTF8.GetBytes("<html>página</html>"), _time.GetUtcNow(), "\"v1\""));
