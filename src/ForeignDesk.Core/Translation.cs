@@ -3,7 +3,16 @@ namespace ForeignDesk.Core;
 public enum SegmentFormat { Text, Html }
 
 /// <summary>Segments to translate; each segment is one unit (a paragraph, a title, a line) and maps to one result.</summary>
-public sealed record TranslationRequest(string From, string To, IReadOnlyList<string> Segments, SegmentFormat Format);
+public sealed record TranslationRequest(string From, string To, IReadOnlyList<string> Segments, SegmentFormat Format)
+{
+    /// <summary>
+    /// True when the <see cref="SegmentFormat.Text"/> segments are the consecutive lines of one plain-text document
+    /// (the <c>translate</c> command): an engine may read them as it reads a text file, one line flowing into the
+    /// next, instead of ending every line as a sentence. False for units that stand alone (titles, paragraphs).
+    /// Each line still maps to one result.
+    /// </summary>
+    public bool LinesOfOneText { get; init; }
+}
 
 /// <param name="Route">The chain of languages used, for example "fr→es→en".</param>
 /// <param name="UnknownWordShare">Share of source words the engine did not know (0..1).</param>

@@ -21,33 +21,47 @@ internal sealed class ApertiumChainPool(ApertiumRoute route, int size, TimeSpan 
     /// <summary>Process group ids of the chains alive now.</summary>
     public IReadOnlyList<int> GroupIds => all.Keys.Where(c => c.IsUsable).Select(c => c.GroupId).ToList();
 
-    public async Task<string> SendAsync(string request, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(string request, CancellationToken cancellationToken) =>
+        (await SendInOrderAsync([request], cancellationToken))[0];
+
+    /// <summary>
+    /// Requests sent one after the other to the same chain, as one process would read them from a file: Apertium's
+    /// transfer keeps state from one sentence to the next, so the lines of one text must not be spread over chains.
+    /// </summary>
+    public async Task<string[]> SendInOrderAsync(IReadOnlyList<string> requests, CancellationToken cancellationToken)
     {
+        var replies = new string[requests.Count];
         await slots.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 1; ; attempt++)
+            ApertiumChain? chain = null;
+            for (var i = 0; i < requests.Count; i++)
             {
-                ObjectDisposedException.ThrowIf(disposed, this);
-                var chain = Take();
-                try
+                for (var attempt = 1; ; attempt++)
                 {
-                    var reply = await chain.SendAsync(request, timeout, cancellationToken);
-                    idle.Add(chain);
-                    return reply;
-                }
-                catch (Exception ex) when (ex is IOException or TimeoutException or ObjectDisposedException)
-                {
-                    Retire(chain);
-                    Log.ApertiumRestart(logger, route.Display, ex);
-                    if (attempt >= 2) throw new TranslationException($"Apertium failed on route {route.Display}.", ex);
-                }
-                catch
-                {
-                    Retire(chain);
-                    throw;
+                    ObjectDisposedException.ThrowIf(disposed, this);
+                    chain ??= Take();
+                    try
+                    {
+                        replies[i] = await chain.SendAsync(requests[i], timeout, cancellationToken);
+                        break;
+                    }
+                    catch (Exception ex) when (ex is IOException or TimeoutException or ObjectDisposedException)
+                    {
+                        Retire(chain);
+                        chain = null;
+                        Log.ApertiumRestart(logger, route.Display, ex);
+                        if (attempt >= 2) throw new TranslationException($"Apertium failed on route {route.Display}.", ex);
+                    }
+                    catch
+                    {
+                        Retire(chain);
+                        throw;
+                    }
                 }
             }
+            if (chain is not null) idle.Add(chain);
+            return replies;
         }
         finally
         {

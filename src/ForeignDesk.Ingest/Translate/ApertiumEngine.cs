@@ -53,13 +53,20 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
         var results = new string[request.Segments.Count];
         var words = 0;
         var unknown = 0;
-        // Batches go to the pool at once: with several chains per route they are translated in parallel.
-        var batches = Batches(request.Segments, options.ProcessesPerPair).ToList();
-        var done = await Task.WhenAll(batches.Select(batch => TranslateBatchAsync(pool, request, batch, cancellationToken)));
+        // Lines of one text go in order through one chain, as Apertium reads a file. Other batches go to the pool at
+        // once: with several chains per route they are translated in parallel.
+        var lines = request.LinesOfOneText && request.Format == SegmentFormat.Text;
+        var indexes = Batches(request.Segments, lines ? 1 : options.ProcessesPerPair, lines).ToList();
+        var batches = indexes
+            .Select(batch => (IReadOnlyList<string>)batch.Select(index => request.Segments[index]).ToList())
+            .ToList();
+        var done = lines
+            ? await TranslateLinesAsync(pool, request, batches, cancellationToken)
+            : await Task.WhenAll(batches.Select(batch => TranslateUnitsAsync(pool, request, batch, cancellationToken)));
         for (var b = 0; b < batches.Count; b++)
         {
             var (translated, sourceWords, unknownWords) = done[b];
-            for (var k = 0; k < batches[b].Count; k++) results[batches[b][k]] = translated[k];
+            for (var k = 0; k < indexes[b].Count; k++) results[indexes[b][k]] = translated[k];
             words += sourceWords;
             unknown += unknownWords;
         }
@@ -78,13 +85,54 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
     internal IReadOnlyList<int> ProcessGroups(string from, string to) =>
         modes.Find(from, to) is { } route && pools.TryGetValue(route.Display, out var pool) ? pool.GroupIds : [];
 
-    private async Task<(string[] Segments, int Words, int Unknown)> TranslateBatchAsync(
-        ApertiumChainPool pool, TranslationRequest request, IReadOnlyList<int> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lines of one text, each batch sent as Apertium reads a text file, all batches in order to one chain, and each
+    /// reply split again at the line feeds (superblanks, which Apertium gives back unchanged); empty lines stay empty.
+    /// A batch whose reply does not hold one line per line is translated again as units that stand alone.
+    /// </summary>
+    private async Task<(string[] Segments, int Words, int Unknown)[]> TranslateLinesAsync(
+        ApertiumChainPool pool, TranslationRequest request, IReadOnlyList<IReadOnlyList<string>> batches, CancellationToken cancellationToken)
+    {
+        var codec = new SegmentCodec(request.Format, EnglishNumbers.For(request.From, request.To), lines: true);
+        var filled = batches
+            .Select(batch => Enumerable.Range(0, batch.Count).Where(k => !string.IsNullOrWhiteSpace(batch[k])).ToList())
+            .ToList();
+        var texts = filled.Select((indexes, b) => indexes.Select(k => batches[b][k]).ToList()).ToList();
+        var requests = texts.Where(lines => lines.Count > 0).Select(lines => codec.Write(lines)).ToList();
+        var replies = await pool.SendInOrderAsync(requests.Select(r => r.Request).ToList(), cancellationToken);
+
+        var done = new (string[] Segments, int Words, int Unknown)[batches.Count];
+        var next = 0;
+        for (var b = 0; b < batches.Count; b++)
+        {
+            var results = batches[b].ToArray();
+            if (texts[b].Count == 0)
+            {
+                done[b] = (results, 0, 0);
+                continue;
+            }
+            var (_, words) = requests[next];
+            var reply = ApertiumReply.Parse(replies[next++], lines: true, englishArticles: IsEnglish(request));
+            if (reply.Segments.Count != texts[b].Count)
+            {
+                Log.ApertiumBatchMismatch(logger, pool.Route.Display, reply.Segments.Count, texts[b].Count);
+                done[b] = await TranslateUnitsAsync(pool, request, batches[b], cancellationToken);
+                continue;
+            }
+            var translated = codec.Read(texts[b], reply.Segments);
+            for (var k = 0; k < filled[b].Count; k++) results[filled[b][k]] = translated[k];
+            done[b] = (results, words, reply.UnknownWords);
+        }
+        return done;
+    }
+
+    /// <summary>Units that stand alone, each ended as a sentence; one by one when the reply does not map back.</summary>
+    private async Task<(string[] Segments, int Words, int Unknown)> TranslateUnitsAsync(
+        ApertiumChainPool pool, TranslationRequest request, IReadOnlyList<string> segments, CancellationToken cancellationToken)
     {
         var codec = new SegmentCodec(request.Format, EnglishNumbers.For(request.From, request.To));
-        var segments = batch.Select(index => request.Segments[index]).ToList();
         var (text, words) = codec.Write(segments);
-        var reply = ApertiumReply.Parse(await pool.SendAsync(text, cancellationToken));
+        var reply = ApertiumReply.Parse(await pool.SendAsync(text, cancellationToken), englishArticles: IsEnglish(request));
         if (reply.Segments.Count == segments.Count)
             return (codec.Read(segments, reply.Segments), words, reply.UnknownWords);
 
@@ -94,7 +142,7 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
         for (var k = 0; k < segments.Count; k++)
         {
             var (single, _) = codec.Write([segments[k]]);
-            var one = ApertiumReply.Parse(await pool.SendAsync(single, cancellationToken));
+            var one = ApertiumReply.Parse(await pool.SendAsync(single, cancellationToken), englishArticles: IsEnglish(request));
             var tokens = one.Segments.SelectMany(s => s).ToList();
             results[k] = codec.Read([segments[k]], [tokens])[0];
             unknown += one.UnknownWords;
@@ -105,8 +153,10 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
     /// <summary>
     /// Consecutive segments in batches of about equal size, none over <see cref="MaxBatchChars"/> (unless one segment
     /// is); with several chains, a large request gets a multiple of their number so that they all finish together.
+    /// Lines of one text are cut after a line that ends a sentence where one comes before the limit, so that a batch
+    /// ends where the whole text would have a sentence end anyway.
     /// </summary>
-    private static IEnumerable<IReadOnlyList<int>> Batches(IReadOnlyList<string> segments, int chains)
+    private static IEnumerable<IReadOnlyList<int>> Batches(IReadOnlyList<string> segments, int chains, bool lines)
     {
         long total = segments.Sum(s => (long)s.Length);
         var count = (int)Math.Max(1, (total + MaxBatchChars - 1) / MaxBatchChars);
@@ -117,7 +167,8 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
         long size = 0;
         for (var i = 0; i < segments.Count; i++)
         {
-            if (batch.Count > 0 && (size >= target || size + segments[i].Length > MaxBatchChars))
+            var full = size + segments[i].Length > MaxBatchChars;
+            if (batch.Count > 0 && (full || (size >= target && (!lines || EndsSentence(segments[i - 1])))))
             {
                 yield return batch;
                 batch = [];
@@ -127,6 +178,15 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
             size += segments[i].Length;
         }
         if (batch.Count > 0) yield return batch;
+    }
+
+    private static bool IsEnglish(TranslationRequest request) => request.To.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a line ends with a full stop, a question or exclamation mark, or an ellipsis (before closing quotes).</summary>
+    private static bool EndsSentence(string line)
+    {
+        var end = line.AsSpan().TrimEnd().TrimEnd("\"'»”’)]");
+        return end.Length > 0 && end[^1] is '.' or '!' or '?' or '…';
     }
 
     public ValueTask DisposeAsync()

@@ -20,12 +20,20 @@ internal sealed class ApertiumReply
         UnknownWords = unknownWords;
     }
 
-    /// <summary>The reply split at segment markers.</summary>
+    /// <summary>The reply split at segment markers (or at line-feed superblanks).</summary>
     public IReadOnlyList<IReadOnlyList<ReplyToken>> Segments { get; }
 
     public int UnknownWords { get; }
 
-    public static ApertiumReply Parse(string reply)
+    /// <param name="lines">
+    /// Split at line-feed superblanks instead of segment markers: the request was lines of one text
+    /// (<see cref="ApertiumStreamWriter.LineBreak"/>), closed by one more line feed.
+    /// </param>
+    /// <param name="englishArticles">
+    /// The reply is English: "a" before an unknown word that starts with a vowel becomes "an", as Apertium's
+    /// post-generator makes it when it sees the word without its mark.
+    /// </param>
+    public static ApertiumReply Parse(string reply, bool lines = false, bool englishArticles = false)
     {
         var segments = new List<IReadOnlyList<ReplyToken>>();
         var tokens = new List<ReplyToken>();
@@ -49,6 +57,7 @@ internal sealed class ApertiumReply
                 if (reply[i + 1] is '*' or '#' or '@')
                 {
                     if (i == 0 || !IsMark(reply, i - 1)) unknown++;
+                    if (englishArticles) AgreeArticle(text, reply, i + 2);
                 }
                 else if (reply[i + 1] != '~') text.Append(reply[i + 1]);
                 i += 2;
@@ -63,7 +72,7 @@ internal sealed class ApertiumReply
                 {
                     if (text.Length > 0 && text[^1] == '.') text.Length--;
                 }
-                else if (content == ApertiumStreamWriter.SegmentMarker)
+                else if (lines ? content == "\n" : content == ApertiumStreamWriter.SegmentMarker)
                 {
                     FlushText();
                     segments.Add(tokens);
@@ -82,6 +91,7 @@ internal sealed class ApertiumReply
             else if (c is '*' or '#' or '@' or '~')
             {
                 if (c != '~' && (i == 0 || reply[i - 1] is not ('*' or '#' or '@'))) unknown++;
+                if (englishArticles && c != '~') AgreeArticle(text, reply, i + 1);
                 i++;
             }
             else
@@ -91,6 +101,8 @@ internal sealed class ApertiumReply
             }
         }
         FlushText();
+        // The line feed that closes a request of lines leaves nothing after it.
+        if (lines && tokens.Count == 0 && segments.Count > 0) return new ApertiumReply(segments, unknown);
         if (tokens.Count > 0 && tokens[^1] is { Kind: ReplyTokenKind.Text } lastToken)
         {
             var trimmed = lastToken.Value.TrimEnd('\n');
@@ -98,6 +110,17 @@ internal sealed class ApertiumReply
         }
         segments.Add(tokens);
         return new ApertiumReply(segments, unknown);
+    }
+
+    /// <summary>Turns a text ending in the article "a " into "an " when the unknown word at <paramref name="next"/> starts with a vowel.</summary>
+    private static void AgreeArticle(StringBuilder text, string reply, int next)
+    {
+        while (next < reply.Length && reply[next] is '*' or '#' or '@' or '\\') next++;
+        if (next >= reply.Length || !"aeiouAEIOU".Contains(reply[next])) return;
+        var n = text.Length;
+        if (n < 2 || text[n - 1] != ' ' || text[n - 2] is not ('a' or 'A')) return;
+        if (n > 2 && char.IsLetterOrDigit(text[n - 3])) return;
+        text.Insert(n - 1, 'n');
     }
 
     /// <summary>Whether the character at <paramref name="at"/> ends an unknown-word mark (bare or escaped).</summary>

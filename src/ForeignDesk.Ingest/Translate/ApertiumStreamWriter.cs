@@ -11,6 +11,9 @@ namespace ForeignDesk.Ingest.Translate;
 internal sealed partial class ApertiumStreamWriter
 {
     public const string SegmentMarker = "fd:seg";
+
+    /// <summary>The superblank of one line feed; Apertium gives superblanks back unchanged.</summary>
+    public const string LineBreakBlank = "[\n]";
     private const string Special = "\\[]^$/@<>{}";
     private readonly StringBuilder builder = new();
 
@@ -46,6 +49,9 @@ internal sealed partial class ApertiumStreamWriter
     public void SentenceEnd() => builder.Append(".[]");
 
     public void SegmentBreak() => Marker(SegmentMarker);
+
+    /// <summary>A line break between two lines of one text, written as <c>apertium-destxt</c> writes it.</summary>
+    public void LineBreak() => builder.Append(LineBreakBlank);
 
     /// <summary>Closes the request as <c>apertium-destxt</c> closes a file.</summary>
     public void End() => builder.Append("[\n]");

@@ -9,7 +9,8 @@ public sealed record TranslatedDocument(string Text, string Engine, string Route
 
 /// <summary>
 /// Translates a document as <c>foreigndesk translate</c> reads it. Plain text keeps its lines: each non-empty line
-/// is one unit, empty lines and line ends stay where they were (N lines in, N lines out). HTML keeps its markup:
+/// is one unit, empty lines and line ends stay where they were (N lines in, N lines out); the engine may read the
+/// lines as one text, as it would the file (<see cref="TranslationRequest.LinesOfOneText"/>). HTML keeps its markup:
 /// each run of text and inline elements between block-level tags is one unit; tags, comments, scripts and styles
 /// are copied unchanged.
 /// </summary>
@@ -37,7 +38,7 @@ public static partial class DocumentTranslator
         {
             if (lines[i].Trim().Length > 0) units.Add(i);
         }
-        var result = await TranslateUnitsAsync(units.Select(i => lines[i].TrimEnd('\r')).ToList(), from, to, SegmentFormat.Text, engine, cancellationToken);
+        var result = await TranslateUnitsAsync(units.Select(i => lines[i].TrimEnd('\r')).ToList(), from, to, SegmentFormat.Text, engine, linesOfOneText: true, cancellationToken);
         for (var k = 0; k < units.Count; k++)
         {
             var line = lines[units[k]];
@@ -103,7 +104,7 @@ public static partial class DocumentTranslator
             units.Add(text.Trim());
         }
 
-        var result = await TranslateUnitsAsync(units, from, to, SegmentFormat.Html, engine, cancellationToken);
+        var result = await TranslateUnitsAsync(units, from, to, SegmentFormat.Html, engine, linesOfOneText: false, cancellationToken);
         var output = new StringBuilder(input.Length + input.Length / 4);
         var next = 0;
         for (var i = 0; i < pieces.Count; i++)
@@ -122,10 +123,11 @@ public static partial class DocumentTranslator
     }
 
     private static async Task<TranslationResult> TranslateUnitsAsync(
-        IReadOnlyList<string> units, string from, string to, SegmentFormat format, ITranslationEngine engine, CancellationToken cancellationToken)
+        IReadOnlyList<string> units, string from, string to, SegmentFormat format, ITranslationEngine engine, bool linesOfOneText,
+        CancellationToken cancellationToken)
     {
         if (units.Count == 0) return new TranslationResult([], engine.Name, engine.RouteFor(from, to) ?? "", 0);
-        var result = await engine.TranslateAsync(new TranslationRequest(from, to, units, format), cancellationToken);
+        var result = await engine.TranslateAsync(new TranslationRequest(from, to, units, format) { LinesOfOneText = linesOfOneText }, cancellationToken);
         if (result.Segments.Count != units.Count)
             throw new TranslationException($"{result.Engine} returned {result.Segments.Count} segments for {units.Count}.");
         return result;
