@@ -47,8 +47,10 @@ public static class AppHost
         builder.Services.AddTranslationUnits(configuration, settings.DataDirectory);
         builder.Services.AddForeignDeskSite(configuration);
         if (settings.RunPipeline) builder.Services.AddHostedService<IngestWorker>();
+        if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.WebSub.WebSubWorker>();
 
         var app = builder.Build();
+        app.MapWebSub();
         app.MapForeignDeskSite();
         return app;
     }

@@ -32,6 +32,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<EndpointReader>();
         services.AddSingleton<Sources.EndpointDiscovery>();
         services.AddSingleton<IngestPass>();
+        WebSub.WebSubServiceCollectionExtensions.AddWebSub(services, configuration);
         services.AddSingleton(sp => new EndpointHealthRules(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value.FailingAfterErrors));
         return services;
     }

@@ -22,7 +22,8 @@ public sealed class EndpointReader(
     IPageFetcher fetcher,
     IOptions<SitemapOptions> sitemapOptions,
     IOptions<FetchOptions> fetchOptions,
-    TimeProvider time)
+    TimeProvider time,
+    WebSub.WebSubSubscriber? webSub = null)
 {
     public async Task<EndpointRead> ReadAsync(SourceEndpoint endpoint, CancellationToken cancellationToken)
     {
@@ -39,6 +40,8 @@ public sealed class EndpointReader(
                     .Select(u => new FeedItem(u, null, null, [], null)).ToList(),
             };
             await store.SaveValidatorsAsync(endpoint.Url.AbsoluteUri, new HttpValidators(page.ETag, page.LastModified), cancellationToken);
+            if (webSub is not null && endpoint.Kind == EndpointKind.Feed && WebSub.HubLinks.Find(page.Body, page.FinalUrl) is { } hub)
+                await webSub.EnsureSubscribedAsync(endpoint.SourceId, endpoint.Url, hub, cancellationToken);
             return new EndpointRead(items, null, null);
         }
         catch (FeedFormatException ex)

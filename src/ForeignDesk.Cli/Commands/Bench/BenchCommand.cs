@@ -12,6 +12,7 @@ internal static class BenchCommand
         ["feeds"] = FeedsBench.RunAsync,
         ["discovery"] = DiscoveryBench.RunAsync,
         ["extraction"] = ExtractionBench.RunAsync,
+        ["latency"] = LatencyBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken) =>

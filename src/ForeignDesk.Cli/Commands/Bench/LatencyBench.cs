@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using ForeignDesk.Cli.Commands.Bench.Latency;
+using ForeignDesk.Core;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ForeignDesk.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>bench latency [--outlets 200] [--minutes 2] [--articles-per-day 100000] [--parallel 16]</c>: a simulated world of
+/// outlets on loopback publishing at random times, followed by the real pipeline (SQLite, Apertium, the site); per
+/// article, from the first feed response listing it (processing) and from its publication, to its translated page
+/// being served by the site.
+/// </summary>
+internal static class LatencyBench
+{
+    /// <summary>Articles published less than this before the end may still be on their way; they are not counted as lost.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    {
+        var outlets = Number(arguments, "outlets", 200);
+        var length = TimeSpan.FromMinutes(double.Parse(arguments.Option("minutes") ?? "2", CultureInfo.InvariantCulture));
+        var perDay = Number(arguments, "articles-per-day", 100_000);
+        var parallel = Number(arguments, "parallel", 16);
+        var schedule = SimulatedWorld.Plan(outlets, perDay, length, seed: 5);
+        var folder = Directory.CreateTempSubdirectory("foreigndesk-latency-").FullName;
+        Console.WriteLine($"world: {outlets} outlets on 127.x.y.1, {perDay} articles/day ({schedule.Count} in {length.TotalMinutes:0.#} min), feeds of the newest {SimulatedWorld.FeedSize}");
+        Console.WriteLine($"pipeline: Fetch:MinDelayPerHost 100 ms, Pipeline:PollInterval 2 s, MinPollInterval 2 s, MaxPollInterval 5 s, ParallelSources {parallel}");
+        try
+        {
+            await using var world = await SimulatedWorld.StartAsync(outlets, schedule, cancellationToken);
+            await using var app = AppHost.Build(new HostSettings(folder, Urls: "http://127.0.0.1:0", RunPipeline: true, MinimumLogLevel: LogLevel.Warning,
+                Settings: new Dictionary<string, string?>
+                {
+                    ["Logging:LogLevel:Default"] = "Warning",
+                    ["ForeignDesk:Fetch:AllowPrivateNetworks"] = "true",
+                    ["ForeignDesk:Fetch:MinDelayPerHost"] = "00:00:00.100",
+                    ["ForeignDesk:Sources:DefaultFile"] = "",
+                    ["ForeignDesk:Pipeline:PollInterval"] = "00:00:02",
+                    ["ForeignDesk:Pipeline:MinPollInterval"] = "00:00:02",
+                    ["ForeignDesk:Pipeline:MaxPollInterval"] = "00:00:05",
+                    ["ForeignDesk:Pipeline:ParallelSources"] = parallel.ToString(CultureInfo.InvariantCulture),
+                }));
+            await AppHost.PrepareStoreAsync(app.Services, cancellationToken);
+            var store = app.Services.GetRequiredService<IArticleStore>();
+            for (var o = 0; o < outlets; o++)
+            {
+                var home = world.Home(o);
+                await store.AddSourceAsync(new SourceDraft(SimulatedWorld.OutletName(o), home, [new Uri(home, "rss.xml")], "es", "News/World", "Europe/Madrid"), cancellationToken);
+            }
+
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var browser = new HttpClient { BaseAddress = new Uri(address) };
+            var watcher = new SiteWatcher(store, browser);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var watching = watcher.RunAsync(stop.Token);
+            var clock = Stopwatch.StartNew();
+            await Task.Delay(length - TimeProvider.System.GetElapsedTime(world.StartTimestamp), cancellationToken);
+            await stop.CancelAsync();
+            await watching;
+            await app.StopAsync(CancellationToken.None);
+
+            var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+            var (lost, duplicated) = await AuditAsync(store, world, length, cancellationToken);
+            Report(world, watcher.Served, clock.Elapsed, peakMb, lost, duplicated);
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Report(SimulatedWorld world, IReadOnlyCollection<(int? Index, long ServedAt)> served, TimeSpan ran, double peakMb, int lost, int duplicated)
+    {
+        var processing = new List<double>();
+        var publication = new List<double>();
+        foreach (var (index, servedAt) in served)
+        {
+            if (index is not { } i) continue;
+            var article = world.Schedule[i];
+            publication.Add((TimeProvider.System.GetElapsedTime(world.StartTimestamp, servedAt) - article.PublishedAt).TotalSeconds);
+            if (world.FirstListed(i) is { } listed) processing.Add(TimeProvider.System.GetElapsedTime(listed, servedAt).TotalSeconds);
+        }
+
+        processing.Sort();
+        publication.Sort();
+        var perMinute = served.Count / ran.TotalMinutes;
+        Console.WriteLine($"served: {served.Count} translated pages in {ran.TotalSeconds:0} s ({perMinute:0.0} per minute); published: {world.Schedule.Count}");
+        Console.WriteLine($"processing (feed listing -> page served): p50 {Percentile(processing, 50):0.00} s, p95 {Percentile(processing, 95):0.00} s, p99 {Percentile(processing, 99):0.00} s, max {processing.LastOrDefault():0.00} s");
+        Console.WriteLine($"publication (publish -> page served): p50 {Percentile(publication, 50):0.00} s, p95 {Percentile(publication, 95):0.00} s, p99 {Percentile(publication, 99):0.00} s");
+        Console.WriteLine($"peak working set {peakMb:0} MB (this process: world, site and pipeline; Apertium runs in its own processes); lost {lost}, duplicated {duplicated}");
+        BenchCommand.Summary(
+            ("processing_p50_s", Percentile(processing, 50)), ("processing_p95_s", Percentile(processing, 95)), ("processing_p99_s", Percentile(processing, 99)),
+            ("publication_p95_s", Percentile(publication, 95)), ("articles_per_min", perMinute), ("peak_mb", peakMb),
+            ("lost", lost), ("duplicated", duplicated));
+    }
+
+    /// <summary>Every article published more than <see cref="Grace"/> before the end must be stored exactly once.</summary>
+    private static async Task<(int Lost, int Duplicated)> AuditAsync(IArticleStore store, SimulatedWorld world, TimeSpan length, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<int, int>();
+        foreach (var id in await store.AllArticleIdsAsync(cancellationToken))
+        {
+            if (await store.GetArticleAsync(id, cancellationToken) is { } article && SpanishNewsWriter.IndexOf(article.Url) is { } index)
+                stored[index] = stored.GetValueOrDefault(index) + 1;
+        }
+
+        var lost = world.Schedule.Count(a => a.PublishedAt < length - Grace && !stored.ContainsKey(a.Index));
+        return (lost, stored.Values.Count(c => c > 1));
+    }
+
+    private static double Percentile(List<double> sorted, int percent) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static int Number(CliArguments arguments, string name, int fallback) =>
+        int.Parse(arguments.Option(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}
