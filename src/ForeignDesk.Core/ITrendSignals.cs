@@ -10,4 +10,5 @@ public interface ITrendSignals
 /// <summary>Views of one article in the clock hour starting at <paramref name="HourUtc"/>.</summary>
 public sealed record HourlyViews(DateTimeOffset HourUtc, long Count);
 
-public sealed record TrendCandidate(ArticleSummary Article, long SourceId, IReadOnlyList<HourlyViews> Views);
+/// <param name="StoryId">The story clustering placed the article in; null until it is placed.</param>
+public sealed record TrendCandidate(ArticleSummary Article, long SourceId, IReadOnlyList<HourlyViews> Views, long? StoryId = null);

@@ -7,9 +7,11 @@ public sealed record SnippetPart(string Text, bool Highlighted);
 public sealed record SearchHit(ArticleSummary Article, IReadOnlyList<SnippetPart> Snippet, string SnippetLanguage);
 
 /// <summary>One page of results, or a message saying why there are none.</summary>
-/// <param name="Total">Matching articles over all pages.</param>
+/// <param name="Total">Matching articles over all pages (at least that many when <paramref name="TotalIsLowerBound"/>).</param>
 /// <param name="Message">Set when the query could not be run as typed (empty, only operators, too long).</param>
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, string? Message)
+/// <param name="TotalIsLowerBound">More articles match than were counted: a common word; show "1,000+".</param>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, string? Message,
+    bool TotalIsLowerBound = false)
 {
     public static SearchResults Refused(SearchQuery query, string message) => new([], 0, query.Page, query.PageSize, message);
 

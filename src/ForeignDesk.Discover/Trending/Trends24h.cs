@@ -4,8 +4,9 @@ namespace ForeignDesk.Discover.Trending;
 
 /// <summary>
 /// Trends 24h: the articles of the last 24 hours ranked by <see cref="TrendingScorer"/> on their views per hour and on
-/// how many outlets carry the same story (articles whose headlines share enough distinctive words). One article per
-/// story: a lower-ranked article of a story already listed is left out.
+/// how many outlets carry the same story: the story clustering placed it in, or, for an article not placed yet,
+/// articles whose headlines share enough distinctive words. One article per story: a lower-ranked article of a story
+/// already listed is left out.
 /// </summary>
 public sealed class Trends24h(ITrendSignals signals, TrendingScorer scorer, TimeProvider time)
 {
@@ -52,9 +53,14 @@ public sealed class Trends24h(ITrendSignals signals, TrendingScorer scorer, Time
         return perHour;
     }
 
-    /// <summary>For each candidate, the other candidates that tell the same story (through an inverted word index).</summary>
+    /// <summary>
+    /// For each candidate, the other candidates of its story: the same story id when clustering placed both,
+    /// otherwise headlines close enough (through an inverted word index).
+    /// </summary>
     private static List<int>[] StoryNeighbours(IReadOnlyList<TrendCandidate> candidates)
     {
+        var byStory = candidates.Select((c, i) => (c.StoryId, Index: i)).Where(x => x.StoryId is not null)
+            .GroupBy(x => x.StoryId!.Value).ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToList());
         var words = candidates.Select(c => TitleWords.Of(c.Article.Title, c.Article.Teaser)).ToArray();
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < words.Length; i++)
@@ -65,11 +71,17 @@ public sealed class Trends24h(ITrendSignals signals, TrendingScorer scorer, Time
         var shared = new Dictionary<int, int>();
         for (var i = 0; i < words.Length; i++)
         {
+            if (candidates[i].StoryId is { } story)
+            {
+                neighbours[i] = byStory[story].Where(j => j != i).ToList();
+                continue;
+            }
             shared.Clear();
             foreach (var word in words[i])
                 foreach (var j in index[word])
                     if (j != i) shared[j] = shared.GetValueOrDefault(j) + 1;
             neighbours[i] = shared
+                .Where(s => candidates[s.Key].StoryId is null)
                 .Where(s => s.Value >= MinSharedWords && TitleWords.Overlap(words[i], words[s.Key], s.Value) >= SameStory)
                 .Select(s => s.Key).ToList();
         }

@@ -12,13 +12,18 @@ public sealed partial class SqliteArticleStore : ISearchIndex
     private const string Relevance = "bm25(article_search, 10.0, 1.0, 6.0, 0.6)";
     private const int SnippetTokens = 24;
 
+    /// <summary>
+    /// At most this many matches (the most recently stored ones, or as many as the requested page needs) are ordered;
+    /// beyond it the total is a lower bound. Keeps a common word as fast as a rare one: scoring is per match.
+    /// </summary>
+    public const int Window = 1000;
+
     private const string SearchFilters =
         """
         FROM article_search JOIN articles a INDEXED BY articles_search_facets ON a.id = article_search.rowid
-            JOIN sources s ON s.id = a.source_id
         WHERE article_search MATCH $match
           AND ($language IS NULL OR a.language = $language)
-          AND ($source IS NULL OR s.slug = $source)
+          AND ($source IS NULL OR a.source_id = (SELECT s.id FROM sources s WHERE s.slug = $source))
           AND ($category IS NULL OR a.category = $category)
           AND ($from IS NULL OR a.published_ms >= $from)
           AND ($to IS NULL OR a.published_ms < $to)
@@ -41,20 +46,26 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         ];
         var newest = query.Sort == SearchSort.Newest;
         var order = newest ? "published DESC, id DESC" : "score, published DESC, id DESC";
+        var window = Math.Max(Window, (query.Page + 1) * query.PageSize);
 
         await using var connection = await OpenAsync(cancellationToken);
-        // First the page of ids and the total, then snippets for that page only: snippet() is costly per row.
+        // The most recently stored matches that pass the filters, at most `window` of them, read in rowid order so
+        // FTS5 stops early; only those are scored and sorted. Snippets follow for the page alone: snippet() is costly.
         var page = await QueryRowsAsync(connection,
             $"""
-            SELECT id, COUNT(*) OVER () FROM (SELECT a.id AS id, {(newest ? "0" : Relevance)} AS score, a.published_ms AS published {SearchFilters})
+            SELECT id, COUNT(*) OVER () FROM (
+                SELECT a.id AS id, {(newest ? "0" : Relevance)} AS score, a.published_ms AS published {SearchFilters}
+                ORDER BY article_search.rowid DESC LIMIT $window)
             ORDER BY {order} LIMIT $limit OFFSET $offset
             """,
             r => (Id: r.GetInt64(0), Total: r.GetInt32(1)), cancellationToken,
-            [.. parameters, ("$limit", query.PageSize), ("$offset", (query.Page - 1) * query.PageSize)]);
+            [.. parameters, ("$window", window), ("$limit", query.PageSize), ("$offset", (query.Page - 1) * query.PageSize)]);
         var total = page.Count > 0
             ? page[0].Total
-            : query.Page == 1 ? 0 : Convert.ToInt32(await ScalarAsync(connection, $"SELECT COUNT(*) {SearchFilters}", cancellationToken, parameters));
-        if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null);
+            : query.Page == 1 ? 0 : Convert.ToInt32(await ScalarAsync(connection,
+                $"SELECT COUNT(*) FROM (SELECT 1 {SearchFilters} LIMIT $window)", cancellationToken, [.. parameters, ("$window", window)]));
+        var more = total >= window;
+        if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null, more);
 
         var hits = await QueryRowsAsync(connection,
             $"""
@@ -67,7 +78,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             ReadHit, cancellationToken, ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
         var byId = hits.ToDictionary(h => h.Article.Id);
         return new SearchResults(page.Where(p => byId.ContainsKey(p.Id)).Select(p => byId[p.Id]).ToList(),
-            total, query.Page, query.PageSize, null);
+            total, query.Page, query.PageSize, null, more);
     }
 
     private static SearchHit ReadHit(SqliteDataReader r)

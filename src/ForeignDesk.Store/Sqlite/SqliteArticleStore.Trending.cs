@@ -11,11 +11,11 @@ public sealed partial class SqliteArticleStore : ITrendSignals
         await using var connection = await OpenAsync(cancellationToken);
         var articles = await QueryRowsAsync(connection,
             $"""
-            SELECT {SummaryColumns}, a.source_id {SummaryFrom}
+            SELECT {SummaryColumns}, a.source_id, (SELECT sa.story_id FROM story_articles sa WHERE sa.article_id = a.id) {SummaryFrom}
             WHERE a.id IN (SELECT id FROM articles WHERE published_ms >= $since UNION SELECT article_id FROM views WHERE hour >= $sinceHour)
             ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit
             """,
-            r => (Summary: ReadSummary(r), SourceId: r.GetInt64(8)), cancellationToken,
+            r => (Summary: ReadSummary(r), SourceId: r.GetInt64(8), StoryId: r.IsDBNull(9) ? (long?)null : r.GetInt64(9)), cancellationToken,
             ("$since", Ms(sinceUtc)), ("$sinceHour", sinceHour), ("$limit", limit));
         var views = (await QueryRowsAsync(connection,
                 "SELECT article_id, hour, count FROM views WHERE hour >= $sinceHour ORDER BY article_id, hour",
@@ -26,7 +26,7 @@ public sealed partial class SqliteArticleStore : ITrendSignals
         return articles.Select(a =>
         {
             var hourly = views.GetValueOrDefault(a.Summary.Id) ?? [];
-            return new TrendCandidate(a.Summary with { Views = hourly.Sum(h => h.Count) }, a.SourceId, hourly);
+            return new TrendCandidate(a.Summary with { Views = hourly.Sum(h => h.Count) }, a.SourceId, hourly, a.StoryId);
         }).ToList();
     }
 }

@@ -28,6 +28,7 @@ internal static class SearchJson
             page = results.Page,
             pageSize = results.PageSize,
             total = results.Total,
+            totalIsLowerBound = results.TotalIsLowerBound,
             pages = results.PageCount,
             message = message.Length == 0 ? null : message,
             next = results.Page < results.PageCount && results.Page < SearchQuery.MaxPage ? search.Link(results.Page + 1).Replace("/search?", "/search.json?") : null,

@@ -34,8 +34,9 @@ internal static class SearchPage
 
     private static void WriteResults(HtmlBuilder page, SearchRequest search, SearchResults results)
     {
-        page.Add($"<p class=\"meta\" role=\"status\">{results.Total:N0} {(results.Total == 1 ? "article" : "articles")} found");
-        if (results.PageCount > 1) page.Add($" · page {results.Page} of {results.PageCount}");
+        var more = results.TotalIsLowerBound ? "+" : "";
+        page.Add($"<p class=\"meta\" role=\"status\">{results.Total:N0}{more} {(results.Total == 1 ? "article" : "articles")} found");
+        if (results.PageCount > 1) page.Add($" · page {results.Page} of {results.PageCount}{more}");
         page.Add($"</p>\n");
         if (results.Hits.Count == 0)
         {

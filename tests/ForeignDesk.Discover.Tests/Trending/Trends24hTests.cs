@@ -66,4 +66,24 @@ public sealed class Trends24hTests : IAsyncLifetime
         Assert.Equal(first, top[0].Id);
         Assert.Equal(lone, top[1].Id);
     }
+
+    [Fact]
+    public async Task TopAsync_PlacedStory_SpreadsByStoryIdNotHeadlineWords()
+    {
+        var now = NewsDesk.Now;
+        var outlets = new List<Source>();
+        foreach (var name in new[] { "Uno", "Dos", "Tres" }) outlets.Add(await _desk.OutletAsync(name, "es", "News/World", Ct));
+        var lead = await _desk.ArticleAsync(outlets[0], "T", "t", "Floods close the northern highway", "x", now.AddHours(-3), Ct);
+        var second = await _desk.ArticleAsync(outlets[1], "T", "t", "Rescue teams reach stranded drivers", "x", now.AddHours(-2), Ct);
+        var third = await _desk.ArticleAsync(outlets[2], "T", "t", "Rain keeps falling in the valley", "x", now.AddHours(-2), Ct);
+        var lone = await _desk.ArticleAsync(outlets[0], "L", "l", "Local bakery wins a prize", "x", now.AddHours(-1), Ct);
+        foreach (var id in new[] { lead, second, third })
+            await _desk.Store.SavePlacementAsync(new StoryPlacement(id, lead, now.AddHours(-3), null, "{}"), Ct);
+        await ViewAsync(lone, 2, TimeSpan.FromMinutes(5));
+        await ViewAsync(lead, 1, TimeSpan.FromMinutes(5));
+
+        var top = await _trends.TopAsync(10, Ct);
+
+        Assert.Equal([lead, lone], top.Select(a => a.Id));
+    }
 }
