@@ -36,7 +36,7 @@ internal static class M0300Search
     private static string Insert(string row) =>
         $"INSERT INTO article_search (rowid, title_en, text_en, title_orig, text_orig) SELECT {row}.id, {Fields(row)};";
 
-    private static string Fields(string row) =>
+    internal static string Fields(string row) =>
         $"{Clean($"json_extract({row}.translation, '$.title')")}, {Clean(Body($"{row}.translation"))}, " +
         $"{Clean($"json_extract({row}.original, '$.title')")}, {Clean(Body($"{row}.original"))}";
 

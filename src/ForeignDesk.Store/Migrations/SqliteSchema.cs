@@ -15,6 +15,7 @@ internal static class SqliteSchema
         M0100TranslationMemory.Migration,
         M0200Endpoints.Migration,
         M0300Search.Migration,
+        M0310SearchPrefixes.Migration,
         M0400Stories.Migration,
     ];
 }
