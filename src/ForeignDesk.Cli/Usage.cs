@@ -10,24 +10,24 @@ internal static class Usage
               serve [--urls URL] [--no-pipeline]       the site (default http://localhost:5080) and the background pipeline
               ingest --once                            one full pass over every source, then exit
               sources list                             the followed outlets
-              sources add --name N --feed URL [--home URL] [--language LANG] [--category C] [--timezone ZONE]
+              sources add --name N --feed URL [--language LANG] [--category C] [--timezone ZONE]
               sources add --home URL | --sitemap URL | --section URL [...]   feeds found on the home page, else its sitemaps
               sources remove SLUG
               sources import-opml FILE | sources export-opml [FILE]
               feed parse FILE|URL                      print a parsed feed as JSON
               extract --url URL [--file F]             print the article extracted from a page as JSON
+              extract --dir DIR --json OUT [--meta]    extract every .html/.htm/.html.gz in DIR on all cores into one JSON file
               translate --from LANG [--to en] [--engine NAME] [--source SLUG] [--no-memory]
                                                        translate standard input (plain text line by line, or HTML)
+              engines                                  the configured engines and the languages they translate into English
               glossary list [--language LANG]          the glossary: terms kept as they are, forced renderings
               glossary add LANG TERM [RENDERING] [--source SLUG] | glossary remove LANG TERM [--source SLUG]
-              extract --dir DIR --json OUT [--meta]    extract every .html/.htm/.html.gz in DIR on all cores into one JSON file
-              translate --from LANG [--to en]          translate standard input (plain text line by line, or HTML)
-              engines                                  the languages the configured engines translate into English
               reprocess                                extract every stored page again and translate what changed
               categories list                          the categories and the section words that map to them
               categories map SECTION CATEGORY          file an outlet section under a category (data/categories.tsv)
               cluster --jsonl FILE --json OUT          group articles ({"id","lang","title","text","date"} lines) into stories
-              bench NAME [--corpus DIR]                measure speed and quality; ends with one "name value ..." line
+              bench extraction|translation|feeds|latency|discovery [--corpus DIR]
+                                                       measure speed and quality; ends with one "name value ..." line
             """);
         return 0;
     }
