@@ -1,3 +1,4 @@
+using ForeignDesk.Core;
 using ForeignDesk.Ingest.Extract;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,21 +17,24 @@ internal static class ExtractCommand
             Console.Error.WriteLine($"foreigndesk: no article: {outcome.Message}");
             return 1;
         }
-        JsonOutput.Write(new
-        {
-            article.Title,
-            article.Teaser,
-            article.Byline,
-            article.Published,
-            article.Modified,
-            article.Language,
-            article.CanonicalUrl,
-            article.Section,
-            article.Image,
-            article.Keywords,
-            Paragraphs = article.Paragraphs.Select(p => new { p.Kind, p.Html, p.Text }),
-            article.Text,
-        });
+        JsonOutput.Write(Json(article));
         return 0;
     }
+
+    /// <summary>An extracted article as the command line prints it.</summary>
+    internal static object Json(ExtractedArticle article) => new
+    {
+        article.Title,
+        article.Teaser,
+        article.Byline,
+        article.Published,
+        article.Modified,
+        article.Language,
+        article.CanonicalUrl,
+        article.Section,
+        article.Image,
+        article.Keywords,
+        Paragraphs = article.Paragraphs.Select(p => new { p.Kind, p.Html, p.Text }),
+        article.Text,
+    };
 }

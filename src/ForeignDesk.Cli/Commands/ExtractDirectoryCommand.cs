@@ -59,20 +59,7 @@ internal static class ExtractDirectoryCommand
     private static object Describe(ExtractOutcome outcome)
     {
         if (outcome.Article is not { } article) return new { Error = outcome.Failure?.ToString(), outcome.Message };
-        return new
-        {
-            article.Title,
-            article.Teaser,
-            article.Byline,
-            article.Published,
-            article.Modified,
-            article.Language,
-            article.CanonicalUrl,
-            article.Section,
-            article.Keywords,
-            article.Image,
-            article.Text,
-        };
+        return ExtractCommand.Json(article);
     }
 
     /// <summary>The file's bytes (gunzipped for .gz), as a page with no URL beyond the file and no declared charset.</summary>
