@@ -29,10 +29,10 @@ public sealed class ArticleExtractor : IArticleExtractor
             return ExtractOutcome.Failed(ExtractFailure.NotHtml, "The body contains no markup.");
 
         var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(NestingLimiter.Limit(html));
-        return Extract(document, page.FinalUrl);
+        return Extract(document, page.FinalUrl, page.FetchedAt);
     }
 
-    private static ExtractOutcome Extract(IHtmlDocument document, Uri url)
+    private static ExtractOutcome Extract(IHtmlDocument document, Uri url, DateTimeOffset fetchedAt)
     {
         var dom = new PageDom(document);
         var ld = JsonLdReader.Read(dom.Elements
@@ -43,6 +43,8 @@ public sealed class ArticleExtractor : IArticleExtractor
         var title = reader.Title();
         var byline = reader.Byline();
         var image = ImageReader.Read(dom, ld, meta, url);
+        var published = reader.Published(fetchedAt);
+        var modified = reader.Modified(fetchedAt);
 
         var lead = BodyLocator.ExcludeChrome(dom);
         var paragraphs = BlockWriter.Write(BodyLocator.Locate(dom), dom, url);
@@ -76,8 +78,8 @@ public sealed class ArticleExtractor : IArticleExtractor
             Teaser: teaser,
             Paragraphs: paragraphs,
             Byline: byline,
-            Published: reader.Published(),
-            Modified: reader.Modified(),
+            Published: published,
+            Modified: modified,
             Language: reader.Language(),
             CanonicalUrl: reader.CanonicalUrl(),
             Section: reader.Section(),

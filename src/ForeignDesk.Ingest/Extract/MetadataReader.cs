@@ -82,14 +82,47 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
 
     internal static string StripByPrefix(string name) => DomWalk.Collapse(ByPrefix().Replace(DomWalk.Collapse(name), string.Empty));
 
-    public DateTimeOffset? Published() =>
+    /// <summary>Machine-readable dates first; without one, a date written in words in the byline or date line.</summary>
+    public DateTimeOffset? Published(DateTimeOffset fetchedAt) =>
         DateValues.Parse(ld.Published)
         ?? DateValues.Parse(meta.First("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "sailthru.date"))
-        ?? DateValues.Parse(TimeElement());
+        ?? DateValues.Parse(TimeElement())
+        ?? WrittenDates(fetchedAt).Published;
 
-    public DateTimeOffset? Modified() =>
+    public DateTimeOffset? Modified(DateTimeOffset fetchedAt) =>
         DateValues.Parse(ld.Modified)
-        ?? DateValues.Parse(meta.First("article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified"));
+        ?? DateValues.Parse(meta.First("article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified"))
+        ?? WrittenDates(fetchedAt).Modified;
+
+    /// <summary>
+    /// The first published and updated dates written in words in a short date-like element (a class or id naming a
+    /// date, time, byline or dateline, or a &lt;time&gt; without datetime); text after an "updated" word counts as the
+    /// update. See <see cref="DateWords"/> for what is understood and how zones are handled.
+    /// </summary>
+    private (DateTimeOffset? Published, DateTimeOffset? Modified) WrittenDates(DateTimeOffset fetchedAt)
+    {
+        if (writtenDates is { } known) return known;
+        DateTimeOffset? published = null, modified = null;
+        foreach (var element in dom.Elements)
+        {
+            if (published is not null && modified is not null) break;
+            if (element.LocalName is "script" or "style" or "nav" or "footer") continue;
+            var isDateElement = element.LocalName == "time"
+                || element.GetAttribute("itemprop") is "datePublished" or "dateModified"
+                || DateLineNames().IsMatch(DomWalk.ClassAndId(element));
+            if (!isDateElement) continue;
+            var text = DomWalk.Text(element);
+            if (text.Length is < 4 or > 200) continue;
+            var split = DateWords.SplitAtUpdate(text);
+            var before = split?.Before ?? text;
+            published ??= DateWords.Parse(before, fetchedAt);
+            if (split is { } parts) modified ??= DateWords.Parse(parts.After, fetchedAt);
+        }
+        writtenDates = (published, modified);
+        return (published, modified);
+    }
+
+    private (DateTimeOffset?, DateTimeOffset?)? writtenDates;
 
     private string? TimeElement()
     {
@@ -172,6 +205,9 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
 
     [GeneratedRegex(@"(^|[\s_-])(byline|author|author-name|autor|auteur|firma|signature)($|[\s_-])")]
     private static partial Regex BylineNames();
+
+    [GeneratedRegex(@"date|time|fecha|datum|data|zeit|heure|byline|dateline|posted|published|publicado|publie|pubdate|meta", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLineNames();
 
     [GeneratedRegex(@"^(home|inicio|portada|accueil|startseite|início|главная)$", RegexOptions.IgnoreCase)]
     private static partial Regex HomeCrumb();

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ForeignDesk.Ingest.Extract;
+
+/// <summary>
+/// Parses dates written in words in an article's byline or date line ("8. April 2022", "29 de noviembre de 2026 a las
+/// 9:15", "il y a 3 heures") in German, Spanish, French, Italian, Portuguese, English, Dutch and Polish.
+/// Pages rarely name a zone in such text: an absolute value is kept as written with offset zero (as
+/// <see cref="DateValues"/> does for unzoned values), not converted from any guessed local zone. Relative values
+/// ("vor 2 Stunden") count back from the time the page was fetched. Text that does not parse gives null.
+/// </summary>
+internal static partial class DateWords
+{
+    private static readonly DateTimeOffset Earliest = new(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly Dictionary<string, int> Months = BuildMonths();
+
+    private static readonly string MonthPattern = string.Join("|", Months.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
+
+    // "8. April 2022", "8 avril 2022", "29 de noviembre de 2026", "29 listopada 2026", "1er mai 2024", "8 apr. 2022"
+    private static readonly Regex DayMonthYear = new(
+        $@"(?<!\d)(?<d>\d{{1,2}})(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+)?(?<m>{MonthPattern})(?!\p{{L}})\.?,?\s*(?:de\s+|del\s+)?(?<y>\d{{4}})(?!\d)",
+        RegexOptions.CultureInvariant);
+
+    // "April 8, 2022", "Nov. 29 2026"
+    private static readonly Regex MonthDayYear = new(
+        $@"(?<!\p{{L}})(?<m>{MonthPattern})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}})(?!\d)",
+        RegexOptions.CultureInvariant);
+
+    /// <summary>Reads the first date in <paramref name="text"/>; null when none is there.</summary>
+    public static DateTimeOffset? Parse(string? text, DateTimeOffset fetchedAt)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 300) return null;
+        var lower = DomWalk.Collapse(text).ToLowerInvariant();
+        return Absolute(lower) ?? Relative(lower, fetchedAt);
+    }
+
+    /// <summary>The text before and after an "updated" word ("Mis à jour le", "Aktualisiert am"), or null when it has none.</summary>
+    public static (string Before, string After)? SplitAtUpdate(string text)
+    {
+        var match = UpdateWord().Match(text);
+        return match.Success ? (text[..match.Index], text[match.Index..]) : null;
+    }
+
+    private static DateTimeOffset? Absolute(string text)
+    {
+        var match = DayMonthYear.Match(text);
+        if (!match.Success) match = MonthDayYear.Match(text);
+        if (!match.Success) return null;
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        var month = Months[match.Groups["m"].Value];
+        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        if (day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month)) return null;
+
+        var (hour, minute) = TimeOf(text[(match.Index + match.Length)..], TimeAfter())
+            ?? TimeOf(text[..match.Index], TimeAnywhere())
+            ?? (0, 0);
+        var value = new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero);
+        return value >= Earliest && value < Latest ? value : null;
+    }
+
+    private static (int Hour, int Minute)? TimeOf(string text, Regex pattern)
+    {
+        var match = pattern.Match(text);
+        if (!match.Success) return null;
+        var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
+        var minute = int.Parse(match.Groups["min"].Value, CultureInfo.InvariantCulture);
+        var half = match.Groups["ap"].Value;
+        if (half.Length > 0)
+        {
+            if (hour is < 1 or > 12) return null;
+            hour = hour % 12 + (half == "p" ? 12 : 0);
+        }
+        return hour is >= 0 and < 24 && minute is >= 0 and < 60 ? (hour, minute) : null;
+    }
+
+    private static DateTimeOffset? Relative(string text, DateTimeOffset fetchedAt)
+    {
+        var match = RelativeBefore().Match(text);
+        if (!match.Success) match = RelativeAfter().Match(text);
+        if (!match.Success) return null;
+        var amount = int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
+        var unit = match.Groups["u"].Value;
+        TimeSpan span;
+        if (unit.StartsWith("min", StringComparison.Ordinal)) span = TimeSpan.FromMinutes(amount);
+        else if (unit[0] is 'h' or 's' or 'o') span = TimeSpan.FromHours(amount);
+        else span = TimeSpan.FromDays(amount);
+        if (span > TimeSpan.FromDays(60)) return null;
+        var value = fetchedAt - span;
+        return value >= Earliest && value < Latest ? value : null;
+    }
+
+    private static Dictionary<string, int> BuildMonths()
+    {
+        var names = new[]
+        {
+            // en, de, es, fr, it, pt, nl, pl (genitive), then short forms
+            "january januar jänner enero janvier gennaio janeiro januari stycznia jan ene janv gen",
+            "february februar febrero février fevrier febbraio fevereiro februari lutego feb fév févr fev fevr",
+            "march märz maerz marzo mars março marco maart marca mar mär mrz",
+            "april abril avril aprile kwietnia apr abr avr",
+            "may mai mayo maggio maio mei maja mag",
+            "june juni junio juin giugno junho czerwca jun jun giu",
+            "july juli julio juillet luglio julho lipca jul juil lug",
+            "august agosto août aout augustus sierpnia aug ago aoû",
+            "september septiembre setiembre septembre settembre setembro września wrzesnia sep sept set",
+            "october oktober octubre octobre ottobre outubro października pazdziernika oct okt ott out",
+            "november noviembre novembre novembro listopada nov",
+            "december dezember diciembre décembre decembre dicembre dezembro grudnia dec dez dic déc",
+        };
+        var months = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            foreach (var name in names[i].Split(' ', StringSplitOptions.RemoveEmptyEntries)) months[name] = i + 1;
+        }
+        return months;
+    }
+
+    // After the date: "um 9.15 Uhr", "a las 9:15", "à 09h15", "às 9h15", "alle 9:15", "at 9:15 am", ", 09:15"
+    [GeneratedRegex(@"^[\s,\-–|/]*(?:(?:um|à|a\s+las|a\s+la|às|as|alle|ore|at|om|o|godz\.?|kl\.?|-)\s+)*(?<h>\d{1,2})(?:[:h]|\.(?=\d{2}\s*(?:uhr|h)\b))(?<min>\d{2})(?!\d)(?:\s*(?:uhr|h)\b)?(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeAfter();
+
+    // Before the date, only unambiguous shapes: "09:15", "9.15 Uhr", "9h15"
+    [GeneratedRegex(@"(?<!\d)(?<h>\d{1,2})(?::|h|\.(?=\d{2}\s*uhr\b))(?<min>\d{2})(?!\d)(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeAnywhere();
+
+    // "hace 2 horas", "vor 2 Stunden", "vor einer Stunde", "há 3 horas", "il y a 3 heures"
+    [GeneratedRegex(@"(?:(?<!\p{L})(?:hace|vor|há)|il\s+y\s+a)\s+(?:(?<n>\d{1,3})|una?|une|uma?|einer|einem|eine?)\s+(?<u>minutos?|minuten?|minutes?|minuti|minuto|min|horas?|heures?|stunden?|ore|ora|hours?|días?|dias?|jours?|tagen?|giorni|giorno|days?)(?!\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeBefore();
+
+    // "2 hours ago", "an hour ago", "3 ore fa"
+    [GeneratedRegex(@"(?<!\p{L})(?:(?<n>\d{1,3})|an?|un)\s+(?<u>minutes?|mins?|minuti|minuto|hours?|hrs?|ore|ora|days?|giorni|giorno)\s+(?:ago|fa)(?!\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeAfter();
+
+    [GeneratedRegex(@"(?<!\p{L})(?:updated|last\s+updated|aktualisiert|actualizado|actualizada|actualización|mis\s+à\s+jour|mise\s+à\s+jour|modifié|aggiornato|aggiornamento|atualizado|atualização|bijgewerkt|zaktualizowano|aktualizacja)(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UpdateWord();
+}

@@ -1,0 +1,107 @@
+using ForeignDesk.Ingest.Extract;
+using Xunit;
+
+namespace ForeignDesk.Ingest.Tests.Extract;
+
+public sealed class DateWordsTests
+{
+    private static readonly DateTimeOffset FetchedAt = new(2026, 11, 29, 12, 0, 0, TimeSpan.FromHours(1));
+
+    [Theory]
+    [InlineData("8. April 2022", "2022-04-08T00:00")]
+    [InlineData("Veröffentlicht am 8. März 2022, 9.15 Uhr", "2022-03-08T09:15")]
+    [InlineData("8. Mai 2022 um 09:15 Uhr", "2022-05-08T09:15")]
+    [InlineData("8 avril 2022", "2022-04-08T00:00")]
+    [InlineData("Publié le 1er août 2024 à 09h15", "2024-08-01T09:15")]
+    [InlineData("29 de noviembre de 2026", "2026-11-29T00:00")]
+    [InlineData("29 de noviembre de 2026 a las 9:15", "2026-11-29T09:15")]
+    [InlineData("29 novembre 2026", "2026-11-29T00:00")]
+    [InlineData("29 novembre 2026 alle 18:40", "2026-11-29T18:40")]
+    [InlineData("29 de março de 2026 às 9h15", "2026-03-29T09:15")]
+    [InlineData("29 listopada 2026, 09:15", "2026-11-29T09:15")]
+    [InlineData("29 maart 2026 om 9:15", "2026-03-29T09:15")]
+    [InlineData("April 8, 2022", "2022-04-08T00:00")]
+    [InlineData("Nov. 29, 2026 at 9:15 p.m.", "2026-11-29T21:15")]
+    [InlineData("09:15, 8 avril 2022", "2022-04-08T09:15")]
+    public void Parse_WrittenDate_KeepsWallClockAtOffsetZero(string text, string expected)
+    {
+        var value = DateWords.Parse(text, FetchedAt);
+
+        Assert.Equal(DateTimeOffset.Parse(expected + ":00+00:00", System.Globalization.CultureInfo.InvariantCulture), value);
+        Assert.Equal(TimeSpan.Zero, value!.Value.Offset);
+    }
+
+    [Theory]
+    [InlineData("hace 2 horas", 120)]
+    [InlineData("il y a 3 heures", 180)]
+    [InlineData("vor 2 Stunden", 120)]
+    [InlineData("vor einer Stunde", 60)]
+    [InlineData("2 hours ago", 120)]
+    [InlineData("an hour ago", 60)]
+    [InlineData("hace 15 minutos", 15)]
+    [InlineData("há 3 dias", 3 * 24 * 60)]
+    [InlineData("3 ore fa", 180)]
+    public void Parse_RelativeWords_CountBackFromFetchedAt(string text, int minutes)
+    {
+        Assert.Equal(FetchedAt - TimeSpan.FromMinutes(minutes), DateWords.Parse(text, FetchedAt));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ayer por la tarde")]
+    [InlineData("31 de febrero de 2024")]
+    [InlineData("8 avril 1850")]
+    [InlineData("2 horas de lectura")]
+    [InlineData("Lesezeit: 4 Minuten")]
+    [InlineData("Ana García, Madrid")]
+    public void Parse_Garbage_IsNull(string text)
+    {
+        Assert.Null(DateWords.Parse(text, FetchedAt));
+    }
+
+    [Fact]
+    public void Extract_WrittenDateInByline_GivesPublishedAndModified()
+    {
+        var article = TestPages.Extract(TestPages.Article(
+            before: """<p class="article-date">Publicado el 29 de noviembre de 2026 a las 9:15. Actualizado el 30 de noviembre de 2026 a las 10:05</p>"""));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 29, 9, 15, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 10, 5, 0, TimeSpan.Zero), article.Modified);
+    }
+
+    [Fact]
+    public void Extract_RelativeDateInTimeElement_CountsFromFetchedAt()
+    {
+        var article = TestPages.Extract(TestPages.Article(before: """<time>hace 2 horas</time>"""));
+
+        // TestPages fetches at 2024-03-05 10:00 UTC.
+        Assert.Equal(new DateTimeOffset(2024, 3, 5, 8, 0, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
+    public void Extract_MachineDate_WinsOverWrittenDate()
+    {
+        var article = TestPages.Extract(TestPages.Article(
+            head: """<meta property="article:published_time" content="2024-03-05T09:30:00+01:00">""",
+            before: """<p class="date">8 de abril de 2022</p>"""));
+
+        Assert.Equal(new DateTimeOffset(2024, 3, 5, 9, 30, 0, TimeSpan.FromHours(1)), article.Published);
+    }
+
+    [Fact]
+    public void Extract_DateWordsOutsideDateLine_AreIgnored()
+    {
+        var article = TestPages.Extract(TestPages.Article(extra: "<p>La ley se aprobó el 8 de abril de 2022 tras un largo debate parlamentario en el Congreso.</p>"));
+
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void Extract_GarbageDateLine_GivesNull()
+    {
+        var article = TestPages.Extract(TestPages.Article(before: """<p class="date">ayer por la tarde</p>"""));
+
+        Assert.Null(article.Published);
+        Assert.Null(article.Modified);
+    }
+}
