@@ -1,17 +1,19 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Ingest.WebSub;
 
 public static class WebSubServiceCollectionExtensions
 {
-    /// <summary>The subscriber; its public URL is <c>WebSub:PublicUrl</c>, else <c>Site:PublicUrl</c>.</summary>
+    /// <summary>The subscriber; its requests to hubs keep the fetcher's address rules; its public URL is <c>WebSub:PublicUrl</c>, else <c>Site:PublicUrl</c>.</summary>
     public static IServiceCollection AddWebSub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebSubOptions>().Bind(configuration.GetSection(WebSubOptions.Section))
             .PostConfigure(o => o.PublicUrl ??= configuration["Site:PublicUrl"])
             .Validate(o => o.LeaseSeconds >= 60, "WebSub:LeaseSeconds must be at least 60.");
-        services.AddHttpClient(WebSubSubscriber.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddHttpClient(WebSubSubscriber.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20))
+            .ConfigurePrimaryHttpMessageHandler(sp => Fetch.GuardedConnection.Handler(sp.GetRequiredService<IOptions<Fetch.FetchOptions>>().Value));
         services.AddSingleton<WebSubSubscriber>();
         return services;
     }

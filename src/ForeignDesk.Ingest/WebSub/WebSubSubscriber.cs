@@ -63,7 +63,7 @@ public sealed class WebSubSubscriber(IHttpClientFactory clients, IOptions<WebSub
         }
         catch (HttpRequestException ex)
         {
-            log.LogWarning("Hub {Hub} could not be reached to subscribe to {Topic}: {Message}", links.Hub, subscription.Topic, ex.Message);
+            log.LogWarning("Hub {Hub} could not be reached to subscribe to {Topic}: {Message}", links.Hub, subscription.Topic, (ex.InnerException as Fetch.AddressRefusedException)?.Message ?? ex.Message);
         }
     }
 

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace ForeignDesk.Ingest.Fetch;
+
+/// <summary>
+/// An HTTP handler for requests made outside <see cref="PageFetcher"/> (WebSub subscriptions) that keeps the fetcher's
+/// address rules: no private addresses unless <see cref="FetchOptions.AllowPrivateNetworks"/> or
+/// <see cref="FetchOptions.AllowedPrivateHosts"/> allow them.
+/// </summary>
+internal static class GuardedConnection
+{
+    public static SocketsHttpHandler Handler(FetchOptions options)
+    {
+        var allowedPrivate = new PrivateHostList(options.AllowedPrivateHosts);
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, options.AllowPrivateNetworks || allowedPrivate.Allows(context.DnsEndPoint.Host, context.DnsEndPoint.Port), ct),
+        };
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool privateAllowed, CancellationToken ct)
+    {
+        var host = endPoint.Host.Trim('[', ']');
+        var addresses = IPAddress.TryParse(host, out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
+        if (!privateAllowed)
+        {
+            var allowed = addresses.Where(a => AddressPolicy.NonPublicReason(a) is null).ToArray();
+            if (allowed.Length == 0 && addresses.Length > 0)
+            {
+                var first = addresses[0];
+                var what = literal is null ? $"{host} resolves to {first}, which" : first.ToString();
+                throw new AddressRefusedException($"refused: {what} is {AddressPolicy.NonPublicReason(first)}");
+            }
+
+            addresses = allowed;
+        }
+
+        SocketException? last = null;
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, endPoint.Port), ct).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException ex)
+            {
+                socket.Dispose();
+                last = ex;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw last ?? new SocketException((int)SocketError.HostNotFound);
+    }
+}
