@@ -4,9 +4,10 @@ using System.Net.Sockets;
 namespace ForeignDesk.Ingest.Fetch;
 
 /// <summary>
-/// An HTTP handler for requests made outside <see cref="PageFetcher"/> (WebSub subscriptions) that keeps the fetcher's
-/// address rules: no private addresses unless <see cref="FetchOptions.AllowPrivateNetworks"/> or
-/// <see cref="FetchOptions.AllowedPrivateHosts"/> allow them.
+/// The HTTP handler behind every outgoing request (<see cref="PageFetcher"/> and WebSub subscriptions), with one set
+/// of address rules: no private, loopback or link-local addresses unless <see cref="FetchOptions.AllowPrivateNetworks"/>
+/// or <see cref="FetchOptions.AllowedPrivateHosts"/> allow them. Names are resolved here, so the rule holds for the
+/// address actually connected to.
 /// </summary>
 internal static class GuardedConnection
 {
@@ -19,7 +20,7 @@ internal static class GuardedConnection
             UseProxy = false,
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, options.AllowPrivateNetworks || allowedPrivate.Allows(context.DnsEndPoint.Host, context.DnsEndPoint.Port), ct),
+            ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, options.AllowPrivateNetworks || allowedPrivate.Allows(context.DnsEndPoint.Host.Trim('[', ']'), context.DnsEndPoint.Port), ct),
         };
     }
 

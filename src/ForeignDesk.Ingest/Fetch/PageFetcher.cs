@@ -22,6 +22,7 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
     private readonly HttpClient client;
     private readonly HostGate gate;
     private readonly RobotsCache robots;
+
     private readonly PrivateHostList allowedPrivate;
 
     public PageFetcher(IOptions<FetchOptions> options, TimeProvider time)
@@ -32,15 +33,8 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
         gate = new HostGate(this.options.MinDelayPerHost, time);
         allowedPrivate = new PrivateHostList(this.options.AllowedPrivateHosts);
         robots = new RobotsCache(this.options.UserAgent.Split('/', ' ')[0], time);
-        var handler = new SocketsHttpHandler
-        {
-            AutomaticDecompression = DecompressionMethods.All,
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            UseCookies = false,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectCallback = ConnectAsync,
-        };
+        var handler = GuardedConnection.Handler(this.options);
+        handler.AutomaticDecompression = DecompressionMethods.All;
         client = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
@@ -250,49 +244,6 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
         }
 
         return FetchOutcome.Failed(FetchStatus.NetworkError, $"network error: {ex.Message}");
-    }
-
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
-    {
-        var host = context.DnsEndPoint.Host.Trim('[', ']');
-        var addresses = IPAddress.TryParse(host, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
-        if (!options.AllowPrivateNetworks && !allowedPrivate.Allows(host, context.DnsEndPoint.Port))
-        {
-            var allowed = addresses.Where(a => AddressPolicy.NonPublicReason(a) is null).ToArray();
-            if (allowed.Length == 0 && addresses.Length > 0)
-            {
-                var first = addresses[0];
-                var what = literal is null ? $"{host} resolves to {first}, which" : first.ToString();
-                throw new AddressRefusedException($"refused: {what} is {AddressPolicy.NonPublicReason(first)}");
-            }
-
-            addresses = allowed;
-        }
-
-        SocketException? last = null;
-        foreach (var address in addresses)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), ct).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException ex)
-            {
-                socket.Dispose();
-                last = ex;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
-        throw last ?? new SocketException((int)SocketError.HostNotFound);
     }
 
     /// <summary>The state of one fetch across its redirects; the clock starts when the first request goes out.</summary>
