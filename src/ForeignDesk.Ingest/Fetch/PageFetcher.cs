@@ -22,7 +22,6 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
     private readonly HttpClient client;
     private readonly HostGate gate;
     private readonly RobotsCache robots;
-
     private readonly PrivateHostList allowedPrivate;
 
     public PageFetcher(IOptions<FetchOptions> options, TimeProvider time)
