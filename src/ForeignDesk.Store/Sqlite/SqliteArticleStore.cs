@@ -7,21 +7,12 @@ namespace ForeignDesk.Store.Sqlite;
 /// <summary>The embedded store: one SQLite file in WAL mode.</summary>
 public sealed partial class SqliteArticleStore : IArticleStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
     public SqliteArticleStore(string databasePath, TimeProvider time)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _database = new SqliteDatabase(databasePath, create: true);
         _time = time;
     }
 
@@ -42,15 +33,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

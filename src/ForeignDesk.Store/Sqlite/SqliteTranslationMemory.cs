@@ -14,19 +14,12 @@ public sealed class SqliteTranslationMemory : ITranslationMemory
     /// <summary>Keys per lookup query, well under SQLite's parameter limit.</summary>
     private const int LookupChunk = 400;
 
-    private readonly string connectionString;
+    private readonly SqliteDatabase database;
     private readonly TimeProvider time;
 
     public SqliteTranslationMemory(string databasePath, TimeProvider time)
     {
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWrite,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        database = new SqliteDatabase(databasePath, create: false);
         this.time = time;
     }
 
@@ -93,15 +86,7 @@ public sealed class SqliteTranslationMemory : ITranslationMemory
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => database.OpenAsync(cancellationToken);
 
     private static string Key(MemoryScope scope, string source)
     {

@@ -1,0 +1,36 @@
+using Microsoft.Data.Sqlite;
+
+namespace ForeignDesk.Store.Sqlite;
+
+/// <summary>
+/// The one SQLite file behind the store and the translation memory: how it is opened, and the settings every
+/// connection to it gets.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    /// <param name="create">Create the file (and its folder) when missing; otherwise it must exist already.</param>
+    public SqliteDatabase(string path, bool create)
+    {
+        if (create && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) Directory.CreateDirectory(directory);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+}
