@@ -1,15 +1,9 @@
 using System.Text;
-using ForeignDesk.Cli;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Pipeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace ForeignDesk.Web.Tests.Ingestion;
@@ -24,7 +18,7 @@ public sealed class HostileEndpointsTests
     public async Task Pass_HostileEndpoints_RecordsErrorsAndMarksFailingOnStatus()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var hostile = await StartAsync(app =>
+        await using var hostile = await PipelineSite.ServeAsync(app =>
         {
             app.MapGet("/trickle.xml", async context =>
             {
@@ -52,55 +46,39 @@ public sealed class HostileEndpointsTests
             });
         }, ct);
         var baseUrl = new Uri(hostile.Urls.First());
-        var data = Directory.CreateTempSubdirectory("foreigndesk-hostile-endpoints-").FullName;
-        var site = AppHost.Build(new HostSettings(data, Urls: "http://127.0.0.1:0", Settings: new Dictionary<string, string?>
+        await using var site = await PipelineSite.CreateAsync(new Dictionary<string, string?>
         {
             ["ForeignDesk:Fetch:AllowPrivateNetworks"] = "false",
             ["ForeignDesk:Fetch:AllowedPrivateHosts:0"] = $"127.0.0.1:{baseUrl.Port}",
-            ["ForeignDesk:Fetch:MinDelayPerHost"] = "00:00:00",
             ["ForeignDesk:Fetch:Timeout"] = "00:00:01",
-            ["ForeignDesk:Fetch:ObeyRobots"] = "false",
             ["ForeignDesk:Pipeline:FailingAfterErrors"] = "2",
-            ["ForeignDesk:Sources:DefaultFile"] = "",
-        }, MinimumLogLevel: LogLevel.Warning));
-        try
-        {
-            await AppHost.PrepareStoreAsync(site.Services, ct);
-            var store = site.Services.GetRequiredService<IArticleStore>();
-            var endpoints = site.Services.GetRequiredService<ISourceEndpointStore>();
-            var feeds = new[] { "/trickle.xml", "/moved.xml", "/broken.xml" }.Select(p => new Uri(baseUrl, p)).ToArray();
-            var source = await store.AddSourceAsync(new SourceDraft("Hostile Outlet", baseUrl, feeds, "es", "News/World", "UTC"), ct);
-            var pass = site.Services.GetRequiredService<IngestPass>();
+        }, ct);
+        var store = site.Services.GetRequiredService<IArticleStore>();
+        var endpoints = site.Services.GetRequiredService<ISourceEndpointStore>();
+        var feeds = new[] { "/trickle.xml", "/moved.xml", "/broken.xml" }.Select(p => new Uri(baseUrl, p)).ToArray();
+        var source = await store.AddSourceAsync(new SourceDraft("Hostile Outlet", baseUrl, feeds, "es", "News/World", "UTC"), ct);
+        var pass = site.Services.GetRequiredService<IngestPass>();
 
-            await pass.RunAsync(ct);
-            var second = await pass.RunAsync(ct);
+        await pass.RunAsync(ct);
+        var second = await pass.RunAsync(ct);
 
-            Assert.Equal(2, second.FeedsFailed);
-            var state = (await endpoints.EndpointsAsync(source.Id, ct)).ToDictionary(e => e.Url.AbsolutePath);
-            Assert.Equal("timed out after 1 s", state["/trickle.xml"].LastError);
-            Assert.Equal("refused: 10.0.0.1 is a private address", state["/moved.xml"].LastError);
-            Assert.Equal(2, state["/trickle.xml"].ConsecutiveErrors);
-            Assert.Equal(0, state["/broken.xml"].ConsecutiveErrors);
-            Assert.All(state.Values, e => Assert.NotNull(e.NextPollUtc));
-            var problems = await store.RecentProblemsAsync(20, ct);
-            Assert.Contains(problems, p => p.Url.EndsWith("/gone/a-1.html", StringComparison.Ordinal));
+        Assert.Equal(2, second.FeedsFailed);
+        var state = (await endpoints.EndpointsAsync(source.Id, ct)).ToDictionary(e => e.Url.AbsolutePath);
+        Assert.Equal("timed out after 1 s", state["/trickle.xml"].LastError);
+        Assert.Equal("refused: 10.0.0.1 is a private address", state["/moved.xml"].LastError);
+        Assert.Equal(2, state["/trickle.xml"].ConsecutiveErrors);
+        Assert.Equal(0, state["/broken.xml"].ConsecutiveErrors);
+        Assert.All(state.Values, e => Assert.NotNull(e.NextPollUtc));
+        var problems = await store.RecentProblemsAsync(20, ct);
+        Assert.Contains(problems, p => p.Url.EndsWith("/gone/a-1.html", StringComparison.Ordinal));
 
-            await site.StartAsync(ct);
-            var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var browser = new HttpClient { BaseAddress = new Uri(address) };
-            var status = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/status", ct));
-            Assert.Contains("<h2>Endpoints</h2>", status, StringComparison.Ordinal);
-            Assert.Contains("feed: timed out after 1 s", status, StringComparison.Ordinal);
-            Assert.Contains("refused: 10.0.0.1 is a private address", status, StringComparison.Ordinal);
-            Assert.Equal(2, CountOf(status, "class=\"endpoint-failing\">failing<"));
-            Assert.Equal(1, CountOf(status, "class=\"endpoint-ok\">ok<"));
-        }
-        finally
-        {
-            await site.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-        }
+        using var browser = await site.StartAsync(ct);
+        var status = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/status", ct));
+        Assert.Contains("<h2>Endpoints</h2>", status, StringComparison.Ordinal);
+        Assert.Contains("feed: timed out after 1 s", status, StringComparison.Ordinal);
+        Assert.Contains("refused: 10.0.0.1 is a private address", status, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(status, "class=\"endpoint-failing\">failing<"));
+        Assert.Equal(1, CountOf(status, "class=\"endpoint-ok\">ok<"));
     }
 
     private static int CountOf(string text, string part)
@@ -108,16 +86,5 @@ public sealed class HostileEndpointsTests
         var count = 0;
         for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
         return count;
-    }
-
-    private static async Task<WebApplication> StartAsync(Action<WebApplication> map, CancellationToken ct)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        map(app);
-        await app.StartAsync(ct);
-        return app;
     }
 }
