@@ -12,11 +12,12 @@ internal static class WebSubRoutes
 
     public static void MapWebSub(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/websub/{id}", (string id, HttpRequest request, WebSubSubscriber subscriber) =>
-            subscriber.Verify(id, request.Query["hub.mode"], request.Query["hub.topic"], request.Query["hub.challenge"]) is { } challenge
-                ? Results.Text(challenge, "text/plain; charset=utf-8")
+        app.MapGet("/websub/{id}", async (string id, HttpRequest request, WebSubCallback callback, CancellationToken ct) =>
+            await callback.VerifyAsync(id, request.Query["hub.mode"], request.Query["hub.topic"], request.Query["hub.challenge"],
+                request.Query["hub.lease_seconds"], request.Query["hub.reason"], ct) is { } answer
+                ? Results.Text(answer, "text/plain; charset=utf-8")
                 : Results.NotFound());
-        app.MapPost("/websub/{id}", async (string id, HttpRequest request, WebSubSubscriber subscriber, CancellationToken ct) =>
+        app.MapPost("/websub/{id}", async (string id, HttpRequest request, WebSubCallback callback, CancellationToken ct) =>
         {
             using var body = new MemoryStream();
             var buffer = new byte[81920];
@@ -28,7 +29,7 @@ internal static class WebSubRoutes
             }
 
             // A bad signature is acknowledged without effect, as WebSub asks, so that a forger learns nothing.
-            subscriber.Accept(id, request.Headers["X-Hub-Signature-256"].FirstOrDefault() ?? request.Headers["X-Hub-Signature"].FirstOrDefault(), body.ToArray());
+            await callback.AcceptAsync(id, request.Headers["X-Hub-Signature-256"].FirstOrDefault() ?? request.Headers["X-Hub-Signature"].FirstOrDefault(), body.ToArray(), ct);
             return Results.Accepted();
         });
     }

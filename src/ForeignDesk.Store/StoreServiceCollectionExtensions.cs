@@ -13,6 +13,7 @@ public static class StoreServiceCollectionExtensions
             .AddSingleton<ITranslationMemory>(sp => new SqliteTranslationMemory(Path.Combine(dataDirectory, "foreigndesk.db"), sp.GetRequiredService<TimeProvider>()))
             .AddSingleton(sp => (ISourceEndpointStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IStoryStore>(sp => (IStoryStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<IWebSubSubscriptionStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSqliteDiscovery();
 
     /// <summary>The search index, trend signals and category upkeep of the SQLite store registered as <c>IArticleStore</c>.</summary>

@@ -20,10 +20,31 @@ public sealed class ArticleProcessor(
     ILogger<ArticleProcessor> log,
     CategoryMapper? categories = null)
 {
+    /// <summary>Article URLs being processed now: a poll and a WebSub push listing the same new article fetch it once.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+
     public async Task ProcessAsync(Source source, FeedItem item, IngestReport report, CancellationToken cancellationToken)
     {
         report.ItemSeen();
         var url = UrlNormalizer.Normalize(item.ArticleUrl ?? throw new ArgumentException("the feed item has no URL to fetch", nameof(item)));
+        if (!_inFlight.TryAdd(url, 0))
+        {
+            report.ArticleUnchanged();
+            return;
+        }
+
+        try
+        {
+            await FetchAndStoreAsync(source, url, item, report, cancellationToken);
+        }
+        finally
+        {
+            _inFlight.TryRemove(url, out _);
+        }
+    }
+
+    private async Task FetchAndStoreAsync(Source source, string url, FeedItem item, IngestReport report, CancellationToken cancellationToken)
+    {
         var validators = await store.GetValidatorsAsync(url, cancellationToken);
         var outcome = await fetcher.FetchAsync(new FetchRequest(new Uri(url), validators), cancellationToken);
         if (outcome.Status == FetchStatus.NotModified)

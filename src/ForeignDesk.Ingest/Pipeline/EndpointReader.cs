@@ -40,8 +40,13 @@ public sealed class EndpointReader(
                     .Select(u => new FeedItem(u, null, null, [], null)).ToList(),
             };
             await store.SaveValidatorsAsync(endpoint.Url.AbsoluteUri, new HttpValidators(page.ETag, page.LastModified), cancellationToken);
-            if (webSub is not null && endpoint.Kind == EndpointKind.Feed && WebSub.HubLinks.Find(page.Body, page.FinalUrl) is { } hub)
-                await webSub.EnsureSubscribedAsync(endpoint.SourceId, endpoint.Url, hub, cancellationToken);
+            if (webSub is not null && endpoint.Kind == EndpointKind.Feed)
+            {
+                if (WebSub.HubLinks.Find(page.Body, page.FinalUrl) is { } hub)
+                    await webSub.EnsureSubscribedAsync(endpoint.SourceId, endpoint.Url, hub, cancellationToken);
+                else
+                    await webSub.EnsureUnsubscribedAsync(endpoint.SourceId, endpoint.Url, cancellationToken);
+            }
             return new EndpointRead(items, null, null);
         }
         catch (FeedFormatException ex)

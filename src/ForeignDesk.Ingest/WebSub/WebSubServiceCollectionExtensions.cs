@@ -6,15 +6,19 @@ namespace ForeignDesk.Ingest.WebSub;
 
 public static class WebSubServiceCollectionExtensions
 {
-    /// <summary>The subscriber; its requests to hubs keep the fetcher's address rules; its public URL is <c>WebSub:PublicUrl</c>, else <c>Site:PublicUrl</c>.</summary>
+    /// <summary>The subscriber and the callback (subscriptions kept by the registered <c>IWebSubSubscriptionStore</c>); its requests to hubs keep the fetcher's address rules; its public URL is <c>WebSub:PublicUrl</c>, else <c>Site:PublicUrl</c>.</summary>
     public static IServiceCollection AddWebSub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebSubOptions>().Bind(configuration.GetSection(WebSubOptions.Section))
             .PostConfigure(o => o.PublicUrl ??= configuration["Site:PublicUrl"])
-            .Validate(o => o.LeaseSeconds >= 60, "WebSub:LeaseSeconds must be at least 60.");
+            .Validate(o => o.LeaseSeconds >= 60, "WebSub:LeaseSeconds must be at least 60.")
+            .Validate(o => o.ParallelPushes is >= 1 and <= 64, "WebSub:ParallelPushes must be 1 to 64.")
+            .Validate(o => o.VerifyTimeout > TimeSpan.Zero && o.RetryAfter > TimeSpan.Zero && o.MaintenanceInterval > TimeSpan.Zero,
+                "WebSub:VerifyTimeout, RetryAfter and MaintenanceInterval must be positive.");
         services.AddHttpClient(WebSubSubscriber.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20))
             .ConfigurePrimaryHttpMessageHandler(sp => Fetch.GuardedConnection.Handler(sp.GetRequiredService<IOptions<Fetch.FetchOptions>>().Value));
         services.AddSingleton<WebSubSubscriber>();
+        services.AddSingleton<WebSubCallback>();
         return services;
     }
 }

@@ -1,91 +1,192 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Threading.Channels;
 using ForeignDesk.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Ingest.WebSub;
 
-/// <summary>A subscription asked of a hub for one feed endpoint; <paramref name="Id"/> names its callback <c>/websub/{Id}</c>.</summary>
-public sealed record WebSubSubscription(string Id, long SourceId, Uri FeedUrl, Uri Topic, Uri Hub, string Secret, DateTimeOffset RequestedUtc);
-
-/// <summary>A feed body a hub pushed, waiting to be processed.</summary>
-public sealed record PushedFeed(WebSubSubscription Subscription, byte[] Body);
-
 /// <summary>
-/// Subscribes feed endpoints to the hubs they name (when a public URL is configured), answers the hubs'
-/// verification requests, and queues verified pushed content. Subscriptions live in memory: after a restart the next
-/// poll of a feed subscribes again, and polling goes on regardless.
+/// Subscribes feed endpoints to the hubs they name (when a public URL is configured), renews them before their lease
+/// runs out, and unsubscribes when a feed stops naming its hub or its source is removed. Subscriptions, with their
+/// secrets, are kept in the store, so pushes keep verifying after a restart. Polling goes on regardless.
 /// </summary>
-public sealed class WebSubSubscriber(IHttpClientFactory clients, IOptions<WebSubOptions> options, TimeProvider time, ILogger<WebSubSubscriber> log)
+public sealed class WebSubSubscriber(
+    IHttpClientFactory clients,
+    IWebSubSubscriptionStore subscriptions,
+    ISourceEndpointStore endpoints,
+    IOptions<WebSubOptions> options,
+    TimeProvider time,
+    ILogger<WebSubSubscriber> log)
 {
     public const string HttpClientName = "WebSub";
 
-    private readonly ConcurrentDictionary<string, WebSubSubscription> _subscriptions = new(StringComparer.Ordinal);
-    private readonly Channel<PushedFeed> _inbox = Channel.CreateBounded<PushedFeed>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
+    /// <summary>The feed endpoint's subscription (any state but unsubscribing), or null.</summary>
+    public async Task<WebSubSubscription?> CurrentAsync(long sourceId, Uri feedUrl, CancellationToken cancellationToken) =>
+        (await subscriptions.SubscriptionsOfAsync(sourceId, feedUrl, cancellationToken)).LastOrDefault(s => s.State != WebSubState.Unsubscribing);
 
-    public ChannelReader<PushedFeed> Inbox => _inbox.Reader;
-
-    /// <summary>The callback id of a feed endpoint: stable, and not guessable from the feed URL alone.</summary>
-    public string IdOf(long sourceId, Uri feedUrl) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{sourceId}\n{feedUrl.AbsoluteUri}\n{SecretSalt}")))[..24];
-
-    public WebSubSubscription? Find(string id) => _subscriptions.GetValueOrDefault(id);
-
-    /// <summary>Asks the hub for a subscription unless one was asked within half the lease.</summary>
+    /// <summary>
+    /// Called at each poll of a feed naming a hub: subscribes when there is no subscription yet, renews one that is
+    /// due, asks again after a denial or expiry once <see cref="WebSubOptions.RetryAfter"/> has passed, and moves to
+    /// a new hub when the feed names another.
+    /// </summary>
     public async Task EnsureSubscribedAsync(long sourceId, Uri feedUrl, HubLinks links, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(options.Value.PublicUrl)) return;
-        var id = IdOf(sourceId, feedUrl);
         var now = time.GetUtcNow();
-        if (_subscriptions.TryGetValue(id, out var known) && known.Hub == links.Hub
-            && now - known.RequestedUtc < TimeSpan.FromSeconds(options.Value.LeaseSeconds / 2.0)) return;
+        var current = await CurrentAsync(sourceId, feedUrl, cancellationToken);
+        if (current is not null && current.Hub != links.Hub)
+        {
+            await UnsubscribeAsync(current, "the feed names another hub", cancellationToken);
+            current = null;
+        }
 
-        var subscription = new WebSubSubscription(id, sourceId, feedUrl, links.Self ?? feedUrl, links.Hub,
-            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)), now);
-        _subscriptions[id] = subscription;
-        var callback = $"{options.Value.PublicUrl!.TrimEnd('/')}/websub/{id}";
+        if (current is null)
+        {
+            var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+            var fresh = new WebSubSubscription(NewToken(12), sourceId, feedUrl, links.Self ?? feedUrl, links.Hub, NewToken(24),
+                WebSubState.Pending, now, lease);
+            await SubscribeAsync(fresh, cancellationToken);
+            return;
+        }
+
+        if (IsDue(current, now)) await SubscribeAsync(Renewal(current, now), cancellationToken);
+    }
+
+    /// <summary>Called at each poll of a feed that names no hub: unsubscribes from the hub it named before, if any.</summary>
+    public async Task EnsureUnsubscribedAsync(long sourceId, Uri feedUrl, CancellationToken cancellationToken)
+    {
+        if (await CurrentAsync(sourceId, feedUrl, cancellationToken) is { } current)
+            await UnsubscribeAsync(current, "the feed no longer names a hub", cancellationToken);
+    }
+
+    /// <summary>
+    /// Renews verified subscriptions once 85 % of their lease has passed, marks those the hub never verified or whose
+    /// lease ran out as expired, unsubscribes those whose feed endpoint or source was removed, and forgets
+    /// unsubscriptions the hub never confirmed once their lease is over.
+    /// </summary>
+    public async Task MaintainAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.PublicUrl)) return;
+        foreach (var subscription in await subscriptions.SubscriptionsAsync(cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            if (subscription.State == WebSubState.Unsubscribing)
+            {
+                var over = subscription.ExpiresUtc is { } expires && expires > subscription.RequestedUtc + options.Value.VerifyTimeout
+                    ? expires : subscription.RequestedUtc + options.Value.VerifyTimeout;
+                if (now >= over) await subscriptions.DeleteSubscriptionAsync(subscription.Id, cancellationToken);
+                continue;
+            }
+
+            var feeds = await endpoints.EndpointsAsync(subscription.SourceId, cancellationToken);
+            if (!feeds.Any(e => e.Kind == EndpointKind.Feed && e.Url == subscription.FeedUrl))
+            {
+                await UnsubscribeAsync(subscription, "its source or feed was removed", cancellationToken);
+                continue;
+            }
+
+            if (subscription.State is WebSubState.Verified or WebSubState.Pending && subscription.ExpiresUtc is { } end && now >= end)
+            {
+                await ExpireAsync(subscription, "the lease ran out before a renewal was verified", cancellationToken);
+            }
+            else if (subscription.State == WebSubState.Pending && now - subscription.RequestedUtc >= options.Value.VerifyTimeout)
+            {
+                await ExpireAsync(subscription, "the hub did not verify the subscription", cancellationToken);
+            }
+            else if (subscription.State == WebSubState.Verified && IsDue(subscription, now))
+            {
+                await SubscribeAsync(Renewal(subscription, now), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a subscription should be asked for again now: a verified one past its renewal time (and not already
+    /// being renewed), or a denied or expired one after <see cref="WebSubOptions.RetryAfter"/>.
+    /// </summary>
+    private bool IsDue(WebSubSubscription subscription, DateTimeOffset now) => subscription.State switch
+    {
+        WebSubState.Verified => subscription.RenewAtUtc is { } renewAt && now >= renewAt
+            && (subscription.RequestedUtc < renewAt || now - subscription.RequestedUtc >= options.Value.VerifyTimeout),
+        WebSubState.Denied or WebSubState.Expired => now - subscription.RequestedUtc >= options.Value.RetryAfter,
+        _ => false,
+    };
+
+    /// <summary>The same subscription asked again: a verified one stays verified until its lease ends; others are pending.</summary>
+    private WebSubSubscription Renewal(WebSubSubscription subscription, DateTimeOffset now) => subscription with
+    {
+        State = subscription.State == WebSubState.Verified ? WebSubState.Verified : WebSubState.Pending,
+        VerifiedUtc = subscription.State == WebSubState.Verified ? subscription.VerifiedUtc : null,
+        ExpiresUtc = subscription.State == WebSubState.Verified ? subscription.ExpiresUtc : null,
+        RequestedUtc = now,
+        Lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds),
+        Reason = null,
+    };
+
+    private async Task SubscribeAsync(WebSubSubscription subscription, CancellationToken cancellationToken)
+    {
+        // Saved before asking: the hub's verification may arrive before its answer to the request.
+        await subscriptions.SaveSubscriptionAsync(subscription, cancellationToken);
+        var refusal = await AskHubAsync(subscription, "subscribe", cancellationToken);
+        if (refusal is null)
+        {
+            log.LogInformation("Asked hub {Hub} for a subscription to {Topic} (source {SourceId})", subscription.Hub, subscription.Topic, subscription.SourceId);
+            return;
+        }
+
+        log.LogWarning("Hub {Hub} refused the subscription to {Topic} (source {SourceId}): {Reason}", subscription.Hub, subscription.Topic, subscription.SourceId, refusal);
+        // A renewal the hub refuses leaves the subscription verified until its lease ends.
+        if (subscription.State != WebSubState.Verified)
+            await subscriptions.SaveSubscriptionAsync(subscription with { State = WebSubState.Denied, Reason = refusal }, cancellationToken);
+    }
+
+    private async Task UnsubscribeAsync(WebSubSubscription subscription, string why, CancellationToken cancellationToken)
+    {
+        var leaving = subscription with { State = WebSubState.Unsubscribing, RequestedUtc = time.GetUtcNow(), Reason = why };
+        await subscriptions.SaveSubscriptionAsync(leaving, cancellationToken);
+        if (subscription.State is WebSubState.Denied or WebSubState.Expired || await AskHubAsync(leaving, "unsubscribe", cancellationToken) is not null)
+        {
+            // Nothing to undo at the hub, or it cannot be told: the lease will run out on its own.
+            await subscriptions.DeleteSubscriptionAsync(subscription.Id, cancellationToken);
+        }
+
+        log.LogInformation("Unsubscribing from {Topic} at hub {Hub} (source {SourceId}): {Reason}", subscription.Topic, subscription.Hub, subscription.SourceId, why);
+    }
+
+    private async Task ExpireAsync(WebSubSubscription subscription, string why, CancellationToken cancellationToken)
+    {
+        log.LogWarning("WebSub subscription to {Topic} (source {SourceId}) expired: {Reason}", subscription.Topic, subscription.SourceId, why);
+        await subscriptions.SaveSubscriptionAsync(subscription with { State = WebSubState.Expired, Reason = why }, cancellationToken);
+    }
+
+    /// <returns>Null when the hub accepted the request (2xx); otherwise why not.</returns>
+    private async Task<string?> AskHubAsync(WebSubSubscription subscription, string mode, CancellationToken cancellationToken)
+    {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["hub.mode"] = "subscribe",
+            ["hub.mode"] = mode,
             ["hub.topic"] = subscription.Topic.AbsoluteUri,
-            ["hub.callback"] = callback,
+            ["hub.callback"] = CallbackOf(subscription.Id),
             ["hub.secret"] = subscription.Secret,
-            ["hub.lease_seconds"] = options.Value.LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["hub.lease_seconds"] = ((long)subscription.Lease.TotalSeconds).ToString(CultureInfo.InvariantCulture),
         });
         try
         {
-            using var response = await clients.CreateClient(HttpClientName).PostAsync(links.Hub, form, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-                log.LogWarning("Hub {Hub} refused the subscription to {Topic}: {Status}", links.Hub, subscription.Topic, (int)response.StatusCode);
+            using var response = await clients.CreateClient(HttpClientName).PostAsync(subscription.Hub, form, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"the hub answered {(int)response.StatusCode}";
         }
         catch (HttpRequestException ex)
         {
-            log.LogWarning("Hub {Hub} could not be reached to subscribe to {Topic}: {Message}", links.Hub, subscription.Topic, (ex.InnerException as Fetch.AddressRefusedException)?.Message ?? ex.Message);
+            return (ex.InnerException as Fetch.AddressRefusedException)?.Message ?? ex.Message;
         }
-    }
-
-    /// <summary>The challenge to echo when the hub's verification matches a subscription asked for; null otherwise (404).</summary>
-    public string? Verify(string id, string? mode, string? topic, string? challenge) =>
-        challenge is { Length: > 0 } && Find(id) is { } s && mode is "subscribe" or "unsubscribe"
-            && string.Equals(topic, s.Topic.AbsoluteUri, StringComparison.Ordinal)
-            ? challenge
-            : null;
-
-    /// <summary>Queues a pushed body whose signature matches its subscription's secret.</summary>
-    /// <returns>False for an unknown subscription or a missing or wrong signature.</returns>
-    public bool Accept(string id, string? signature, byte[] body)
-    {
-        if (Find(id) is not { } subscription || !WebSubSignature.IsValid(signature, body, subscription.Secret))
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            log.LogWarning("Refused pushed content for /websub/{Id}: unknown subscription or bad signature", id);
-            return false;
+            return "the hub did not answer in time";
         }
-
-        return _inbox.Writer.TryWrite(new PushedFeed(subscription, body));
     }
 
-    private static readonly string SecretSalt = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    private string CallbackOf(string id) => $"{options.Value.PublicUrl!.TrimEnd('/')}/websub/{id}";
+
+    private static string NewToken(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
 }

@@ -43,7 +43,8 @@ internal static class StatusPage
         if (services.GetService(typeof(ISourceEndpointStore)) is ISourceEndpointStore endpoints)
         {
             var rules = (EndpointHealthRules?)services.GetService(typeof(EndpointHealthRules)) ?? EndpointHealthRules.Default;
-            await StatusEndpoints.AddAsync(page, health, endpoints, rules, cancellationToken);
+            await StatusEndpoints.AddAsync(page, health, endpoints, rules, cancellationToken,
+                services.GetService(typeof(IWebSubSubscriptionStore)) as IWebSubSubscriptionStore, now);
         }
 
         page.Add($"<h2>Recent problems</h2>\n");

@@ -11,10 +11,12 @@ using Microsoft.Extensions.Logging;
 namespace ForeignDesk.Cli.Commands.Bench;
 
 /// <summary>
-/// <c>bench latency [--outlets 200] [--minutes 2] [--articles-per-day 100000] [--parallel 16]</c>: a simulated world of
-/// outlets on loopback publishing at random times, followed by the real pipeline (SQLite, Apertium, the site); per
-/// article, from the first feed response listing it (processing) and from its publication, to its translated page
-/// being served by the site.
+/// <c>bench latency [--outlets 200] [--minutes 2] [--articles-per-day 100000] [--parallel 16] [--websub-share 0.5]</c>:
+/// a simulated world of outlets on loopback publishing at random times, followed by the real pipeline (SQLite,
+/// Apertium, the site); per article, from the first feed response listing it (processing) and from its publication,
+/// to its translated page being served by the site. A share of the outlets name a WebSub hub of the world in their
+/// feeds and ping it when they publish; the site has a public URL, so it subscribes and takes their pushes (and still
+/// polls them); their publication latency is reported apart.
 /// </summary>
 internal static class LatencyBench
 {
@@ -27,14 +29,19 @@ internal static class LatencyBench
         var length = TimeSpan.FromMinutes(double.Parse(arguments.Option("minutes") ?? "2", CultureInfo.InvariantCulture));
         var perDay = Number(arguments, "articles-per-day", 100_000);
         var parallel = Number(arguments, "parallel", 16);
+        var webSubShare = double.Parse(arguments.Option("websub-share") ?? "0.5", CultureInfo.InvariantCulture);
+        var hubOutlets = (int)Math.Round(Math.Clamp(webSubShare, 0, 1) * outlets);
         var schedule = SimulatedWorld.Plan(outlets, perDay, length, seed: 5);
         var folder = Directory.CreateTempSubdirectory("foreigndesk-latency-").FullName;
         Console.WriteLine($"world: {outlets} outlets on 127.x.y.1, {perDay} articles/day ({schedule.Count} in {length.TotalMinutes:0.#} min), feeds of the newest {SimulatedWorld.FeedSize}");
         Console.WriteLine($"pipeline: Fetch:MinDelayPerHost 100 ms, Pipeline:PollInterval 2 s, MinPollInterval 2 s, MaxPollInterval 5 s, ParallelSources {parallel}");
+        Console.WriteLine($"websub: {hubOutlets} outlets name a hub on 127.0.0.1 and ping it on publication; the site subscribes at its public URL (and still polls them)");
         try
         {
-            await using var world = await SimulatedWorld.StartAsync(outlets, schedule, cancellationToken);
-            await using var app = AppHost.Build(new HostSettings(folder, Urls: "http://127.0.0.1:0", RunPipeline: true, MinimumLogLevel: LogLevel.Warning,
+            await using var hub = await LocalHub.StartAsync(cancellationToken);
+            await using var world = await SimulatedWorld.StartAsync(outlets, schedule, hubOutlets > 0 ? hub.Url : null, hubOutlets, cancellationToken);
+            var site = $"http://127.0.0.1:{FreePort()}";
+            await using var app = AppHost.Build(new HostSettings(folder, Urls: site, RunPipeline: true, MinimumLogLevel: LogLevel.Warning,
                 Settings: new Dictionary<string, string?>
                 {
                     ["Logging:LogLevel:Default"] = "Warning",
@@ -45,29 +52,33 @@ internal static class LatencyBench
                     ["ForeignDesk:Pipeline:MinPollInterval"] = "00:00:02",
                     ["ForeignDesk:Pipeline:MaxPollInterval"] = "00:00:05",
                     ["ForeignDesk:Pipeline:ParallelSources"] = parallel.ToString(CultureInfo.InvariantCulture),
+                    ["ForeignDesk:Site:PublicUrl"] = site,
                 }));
             await AppHost.PrepareStoreAsync(app.Services, cancellationToken);
             var store = app.Services.GetRequiredService<IArticleStore>();
             for (var o = 0; o < outlets; o++)
             {
                 var home = world.Home(o);
-                await store.AddSourceAsync(new SourceDraft(SimulatedWorld.OutletName(o), home, [new Uri(home, "rss.xml")], "es", "News/World", "Europe/Madrid"), cancellationToken);
+                await store.AddSourceAsync(new SourceDraft(SimulatedWorld.OutletName(o), home, [world.FeedUrl(o)], "es", "News/World", "Europe/Madrid"), cancellationToken);
             }
 
             await app.StartAsync(cancellationToken);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var browser = new HttpClient { BaseAddress = new Uri(address) };
+            using var browser = new HttpClient { BaseAddress = new Uri(site) };
             var watcher = new SiteWatcher(store, browser);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var watching = watcher.RunAsync(stop.Token);
+            var pinging = world.RunPingsAsync(stop.Token);
             var clock = Stopwatch.StartNew();
             await Task.Delay(length - TimeProvider.System.GetElapsedTime(world.StartTimestamp), cancellationToken);
             await stop.CancelAsync();
             await watching;
+            await pinging.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var subscribed = hub.Subscribers.Count;
             await app.StopAsync(CancellationToken.None);
 
             var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
             var (lost, duplicated) = await AuditAsync(store, world, length, cancellationToken);
+            Console.WriteLine($"hub: {subscribed} verified subscriptions, {hub.FailedDeliveries} failed deliveries");
             Report(world, watcher.Served, clock.Elapsed, peakMb, lost, duplicated);
             return 0;
         }
@@ -82,24 +93,30 @@ internal static class LatencyBench
     {
         var processing = new List<double>();
         var publication = new List<double>();
+        var pushed = new List<double>();
         foreach (var (index, servedAt) in served)
         {
             if (index is not { } i) continue;
             var article = world.Schedule[i];
-            publication.Add((TimeProvider.System.GetElapsedTime(world.StartTimestamp, servedAt) - article.PublishedAt).TotalSeconds);
+            (world.NamesHub(article.Outlet) ? pushed : publication)
+                .Add((TimeProvider.System.GetElapsedTime(world.StartTimestamp, servedAt) - article.PublishedAt).TotalSeconds);
             if (world.FirstListed(i) is { } listed) processing.Add(TimeProvider.System.GetElapsedTime(listed, servedAt).TotalSeconds);
         }
 
         processing.Sort();
         publication.Sort();
+        pushed.Sort();
         var perMinute = served.Count / ran.TotalMinutes;
         Console.WriteLine($"served: {served.Count} translated pages in {ran.TotalSeconds:0} s ({perMinute:0.0} per minute); published: {world.Schedule.Count}");
         Console.WriteLine($"processing (feed listing -> page served): p50 {Percentile(processing, 50):0.00} s, p95 {Percentile(processing, 95):0.00} s, p99 {Percentile(processing, 99):0.00} s, max {processing.LastOrDefault():0.00} s");
-        Console.WriteLine($"publication (publish -> page served): p50 {Percentile(publication, 50):0.00} s, p95 {Percentile(publication, 95):0.00} s, p99 {Percentile(publication, 99):0.00} s");
+        Console.WriteLine($"publication, polled outlets ({publication.Count} pages; publish -> page served): p50 {Percentile(publication, 50):0.00} s, p95 {Percentile(publication, 95):0.00} s, p99 {Percentile(publication, 99):0.00} s");
+        Console.WriteLine($"publication, WebSub outlets ({pushed.Count} pages; publish -> hub ping -> push -> page served): p50 {Percentile(pushed, 50):0.00} s, p95 {Percentile(pushed, 95):0.00} s, p99 {Percentile(pushed, 99):0.00} s, max {pushed.LastOrDefault():0.00} s");
         Console.WriteLine($"peak working set {peakMb:0} MB (this process: world, site and pipeline; Apertium runs in its own processes); lost {lost}, duplicated {duplicated}");
         BenchCommand.Summary(
             ("processing_p50_s", Percentile(processing, 50)), ("processing_p95_s", Percentile(processing, 95)), ("processing_p99_s", Percentile(processing, 99)),
-            ("publication_p95_s", Percentile(publication, 95)), ("articles_per_min", perMinute), ("peak_mb", peakMb),
+            ("publication_p95_s", Percentile(publication, 95)), ("websub_publication_p50_s", Percentile(pushed, 50)),
+            ("websub_publication_p95_s", Percentile(pushed, 95)), ("websub_publication_p99_s", Percentile(pushed, 99)),
+            ("articles_per_min", perMinute), ("peak_mb", peakMb),
             ("lost", lost), ("duplicated", duplicated));
     }
 
@@ -119,6 +136,13 @@ internal static class LatencyBench
 
     private static double Percentile(List<double> sorted, int percent) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
 
     private static int Number(CliArguments arguments, string name, int fallback) =>
         int.Parse(arguments.Option(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

@@ -13,7 +13,8 @@ namespace ForeignDesk.Cli.Commands.Bench.Latency;
 /// <summary>
 /// Outlets on loopback, each on its own address 127.0.1.N (so that the fetcher's per-host gate applies per outlet),
 /// publishing on a Poisson schedule: an RSS feed of each outlet's newest items and a Spanish page per article. It
-/// records, per article, when a feed response first listed it.
+/// records, per article, when a feed response first listed it. Outlets below <see cref="HubOutlets"/> name a WebSub
+/// hub in their feeds and ping it at each publication (<see cref="RunPingsAsync"/>).
 /// </summary>
 internal sealed class SimulatedWorld : IAsyncDisposable
 {
@@ -24,11 +25,15 @@ internal sealed class SimulatedWorld : IAsyncDisposable
     private readonly ConcurrentDictionary<int, long> _firstListed = new();
     private readonly ConcurrentDictionary<int, string> _pages = new();
     private readonly int _port;
+    private readonly Uri? _hub;
 
-    private SimulatedWorld(WebApplication server, IReadOnlyList<WorldArticle> schedule, int outlets, int port, DateTimeOffset startUtc, long startTimestamp)
+    private SimulatedWorld(WebApplication server, IReadOnlyList<WorldArticle> schedule, int outlets, int port, DateTimeOffset startUtc, long startTimestamp,
+        Uri? hub, int hubOutlets)
     {
         _server = server;
         _port = port;
+        _hub = hub;
+        HubOutlets = hub is null ? 0 : hubOutlets;
         Schedule = schedule;
         StartUtc = startUtc;
         StartTimestamp = startTimestamp;
@@ -39,6 +44,13 @@ internal sealed class SimulatedWorld : IAsyncDisposable
     public DateTimeOffset StartUtc { get; }
     public long StartTimestamp { get; }
     public int Outlets => _byOutlet.Length;
+
+    /// <summary>Outlets 0 to this number (excluded) name the hub and ping it.</summary>
+    public int HubOutlets { get; }
+
+    public bool NamesHub(int outlet) => outlet < HubOutlets;
+
+    public Uri FeedUrl(int outlet) => new(Home(outlet), "rss.xml");
 
     /// <summary>The first time (a <see cref="TimeProvider"/> timestamp) a feed response listed the article, if one did.</summary>
     public long? FirstListed(int index) => _firstListed.TryGetValue(index, out var at) ? at : null;
@@ -62,7 +74,8 @@ internal sealed class SimulatedWorld : IAsyncDisposable
         }
     }
 
-    public static async Task<SimulatedWorld> StartAsync(int outlets, IReadOnlyList<WorldArticle> schedule, CancellationToken cancellationToken)
+    /// <param name="hub">The WebSub hub of the world, named by the feeds of the first <paramref name="hubOutlets"/> outlets.</param>
+    public static async Task<SimulatedWorld> StartAsync(int outlets, IReadOnlyList<WorldArticle> schedule, Uri? hub, int hubOutlets, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
@@ -73,7 +86,7 @@ internal sealed class SimulatedWorld : IAsyncDisposable
         });
         var app = builder.Build();
         var start = TimeProvider.System.GetTimestamp();
-        var world = new SimulatedWorld(app, schedule, outlets, port, TimeProvider.System.GetUtcNow(), start);
+        var world = new SimulatedWorld(app, schedule, outlets, port, TimeProvider.System.GetUtcNow(), start, hub, hubOutlets);
         app.Run(world.ServeAsync);
         await app.StartAsync(cancellationToken);
         return world;
@@ -133,7 +146,8 @@ internal sealed class SimulatedWorld : IAsyncDisposable
         }
 
         return SendAsync(context, etag, "application/rss+xml; charset=utf-8",
-            () => SpanishNewsWriter.Feed(OutletName(outlet), Home(outlet), newest.Select(a => (a, StartUtc + a.PublishedAt))));
+            () => SpanishNewsWriter.Feed(OutletName(outlet), Home(outlet), newest.Select(a => (a, StartUtc + a.PublishedAt)),
+                NamesHub(outlet) ? _hub : null, FeedUrl(outlet)));
     }
 
     private static async Task SendAsync(HttpContext context, string etag, string contentType, Func<string> body)
@@ -147,6 +161,33 @@ internal sealed class SimulatedWorld : IAsyncDisposable
 
         context.Response.ContentType = contentType;
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body()), context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The publishers' side of WebSub: at each article's publication instant, its outlet (if it names the hub) pings
+    /// the hub with <c>hub.mode=publish</c> and its feed URL. Runs until the schedule ends or it is cancelled.
+    /// </summary>
+    public async Task RunPingsAsync(CancellationToken cancellationToken)
+    {
+        if (_hub is null) return;
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var article in Schedule.Where(a => NamesHub(a.Outlet)))
+        {
+            var wait = article.PublishedAt - Now;
+            if (wait > TimeSpan.Zero && !await DelayAsync(wait, cancellationToken)) return;
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["hub.mode"] = "publish",
+                ["hub.url"] = FeedUrl(article.Outlet).AbsoluteUri,
+            });
+            using var response = await client.PostAsync(_hub, form, cancellationToken);
+        }
+    }
+
+    private static async Task<bool> DelayAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        await Task.Delay(wait, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return !cancellationToken.IsCancellationRequested;
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

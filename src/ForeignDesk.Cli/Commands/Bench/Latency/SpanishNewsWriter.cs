@@ -116,11 +116,14 @@ internal static class SpanishNewsWriter
             """;
     }
 
-    public static string Feed(string outletName, Uri home, IEnumerable<(WorldArticle Article, DateTimeOffset Published)> items)
+    /// <param name="hub">The WebSub hub the feed names (with the feed's own URL as <paramref name="self"/>), if any.</param>
+    public static string Feed(string outletName, Uri home, IEnumerable<(WorldArticle Article, DateTimeOffset Published)> items, Uri? hub = null, Uri? self = null)
     {
         var builder = new StringBuilder()
-            .Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>")
+            .Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>")
             .Append(WebUtility.HtmlEncode(outletName)).Append("</title><link>").Append(home).Append("</link><language>es</language>\n");
+        if (hub is not null && self is not null)
+            builder.Append("<atom:link rel=\"hub\" href=\"").Append(hub).Append("\"/><atom:link rel=\"self\" href=\"").Append(self).Append("\"/>\n");
         foreach (var (article, published) in items)
         {
             builder.Append("<item><title>").Append(WebUtility.HtmlEncode(Title(article))).Append("</title><link>")
