@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using ForeignDesk.Cli;
+using ForeignDesk.Cli.Commands.Bench.Latency;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Ingest.WebSub;
 using ForeignDesk.Web.Tests.EndToEnd;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace ForeignDesk.Web.Tests.WebSub;
@@ -25,54 +25,35 @@ public sealed class WebSubHubTests
         var article = OutletWorld.Housing;
         outlet.Serve(article.Path, "text/html; charset=utf-8", OutletPages.Spanish(outlet.BaseUrl, article));
         var feedUrl = outlet.Url("es/rss.xml");
-        outlet.Serve("es/rss.xml", "application/rss+xml", Feed(outlet.BaseUrl, hub.Url, feedUrl, item: null));
+        outlet.Serve("es/rss.xml", "application/rss+xml", WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: null));
+        await using var site = new WebSubSite();
+        await site.StartAsync(ct);
+        var store = site.Services.GetRequiredService<IArticleStore>();
+        var source = await store.AddSourceAsync(new SourceDraft(OutletPages.SpanishOutlet, outlet.Url("es/"), [feedUrl], "es", "News/World", "Europe/Madrid"), ct);
+        var worker = site.Worker();
+        await worker.StartAsync(ct);
 
-        var site = $"http://127.0.0.1:{FreePort()}";
-        var data = Directory.CreateTempSubdirectory("foreigndesk-websub-hub-").FullName;
-        try
-        {
-            await using var app = AppHost.Build(new HostSettings(data, Urls: site, Settings: new Dictionary<string, string?>
-            {
-                ["ForeignDesk:Fetch:AllowPrivateNetworks"] = "true",
-                ["ForeignDesk:Fetch:MinDelayPerHost"] = "00:00:00",
-                ["ForeignDesk:Sources:DefaultFile"] = "",
-                ["ForeignDesk:Site:PublicUrl"] = site,
-                ["ForeignDesk:WebSub:LeaseSeconds"] = "3600",
-            }));
-            await AppHost.PrepareStoreAsync(app.Services, ct);
-            await app.StartAsync(ct);
-            var store = app.Services.GetRequiredService<IArticleStore>();
-            var source = await store.AddSourceAsync(new SourceDraft(OutletPages.SpanishOutlet, outlet.Url("es/"), [feedUrl], "es", "News/World", "Europe/Madrid"), ct);
-            var subscriber = app.Services.GetRequiredService<WebSubSubscriber>();
-            var worker = new WebSubWorker(subscriber, store, app.Services.GetRequiredService<ArticleProcessor>(), NullLogger<WebSubWorker>.Instance);
-            await worker.StartAsync(ct);
+        // The one poll: it reads the (empty) feed, finds the hub and subscribes.
+        await site.Services.GetRequiredService<IngestPass>().RunAsync(ct);
 
-            // The one poll: it reads the (empty) feed, finds the hub and subscribes.
-            await app.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        var subscription = await site.Services.GetRequiredService<WebSubSubscriber>().CurrentAsync(source.Id, feedUrl, ct);
+        Assert.NotNull(subscription);
+        var subscribe = Assert.Single(hub.Requests);
+        Assert.Equal("subscribe", subscribe.Mode);
+        Assert.Equal(feedUrl.AbsoluteUri, subscribe.Topic);
+        Assert.Equal($"{site.Url}/websub/{subscription.Id}", subscribe.Callback);
+        Assert.Equal(subscription.Secret, subscribe.Secret);
+        Assert.Equal("3600", subscribe.LeaseSeconds);
+        Assert.Equal("verified", await hub.NextVerificationAsync(ct));
 
-            var subscribe = Assert.Single(hub.Requests);
-            Assert.Equal("subscribe", subscribe.Mode);
-            Assert.Equal(feedUrl.AbsoluteUri, subscribe.Topic);
-            Assert.Equal($"{site}/websub/{subscriber.IdOf(source.Id, feedUrl)}", subscribe.Callback);
-            Assert.False(string.IsNullOrEmpty(subscribe.Secret));
-            Assert.Equal("3600", subscribe.LeaseSeconds);
-            Assert.Equal("verified", await hub.Verification.WaitAsync(TimeSpan.FromSeconds(30), ct));
+        var pushed = Encoding.UTF8.GetBytes(WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: (article.Title, outlet.Url(article.Path))));
+        Assert.Equal([HttpStatusCode.Accepted], await hub.PublishAsync(feedUrl.AbsoluteUri, "application/rss+xml", pushed, ct));
 
-            var pushed = Encoding.UTF8.GetBytes(Feed(outlet.BaseUrl, hub.Url, feedUrl, item: (article.Title, outlet.Url(article.Path))));
-            Assert.Equal([HttpStatusCode.Accepted], await hub.PublishAsync(feedUrl.AbsoluteUri, "application/rss+xml", pushed, ct));
-
-            var stored = await WaitForAsync(store, outlet.Url(article.Path).AbsoluteUri, ct);
-            Assert.NotNull(stored);
-            Assert.Equal(ArticleState.Translated, stored.State);
-            Assert.False(string.IsNullOrWhiteSpace(stored.Translation?.Title));
-            await worker.StopAsync(ct);
-            await app.StopAsync(ct);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-        }
+        var stored = await WaitForAsync(store, outlet.Url(article.Path).AbsoluteUri, ct);
+        Assert.NotNull(stored);
+        Assert.Equal(ArticleState.Translated, stored.State);
+        Assert.False(string.IsNullOrWhiteSpace(stored.Translation?.Title));
+        await worker.StopAsync(ct);
     }
 
     [Fact]
@@ -82,7 +63,7 @@ public sealed class WebSubHubTests
         await using var outlet = await OutletServer.StartAsync(ct);
         await using var hub = await LocalHub.StartAsync(ct);
         var feedUrl = outlet.Url("es/rss.xml");
-        outlet.Serve("es/rss.xml", "application/rss+xml", Feed(outlet.BaseUrl, hub.Url, feedUrl, item: null));
+        outlet.Serve("es/rss.xml", "application/rss+xml", WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: null));
 
         var site = $"http://127.0.0.1:{FreePort()}";
         var data = Directory.CreateTempSubdirectory("foreigndesk-websub-private-").FullName;
@@ -103,8 +84,10 @@ public sealed class WebSubHubTests
 
             await app.Services.GetRequiredService<IngestPass>().RunAsync(ct);
 
-            var subscriber = app.Services.GetRequiredService<WebSubSubscriber>();
-            Assert.NotNull(subscriber.Find(subscriber.IdOf(source.Id, feedUrl)));
+            var subscription = await app.Services.GetRequiredService<WebSubSubscriber>().CurrentAsync(source.Id, feedUrl, ct);
+            Assert.NotNull(subscription);
+            Assert.Equal(WebSubState.Denied, subscription.State);
+            Assert.Contains("127.0.0.1", subscription.Reason);
             Assert.Empty(hub.Requests);
         }
         finally
@@ -114,16 +97,8 @@ public sealed class WebSubHubTests
         }
     }
 
-    private static string Feed(Uri outlet, Uri hub, Uri self, (string Title, Uri Link)? item) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Voz</title><link>{outlet}</link>
-        <atom:link rel="hub" href="{hub}"/><atom:link rel="self" href="{self}"/>
-        {(item is { } i ? $"<item><title>{i.Title}</title><link>{i.Link}</link></item>" : "")}
-        </channel></rss>
-        """;
-
     /// <summary>The article once the pushed feed went through the pipeline; null if it never arrives.</summary>
-    private static async Task<StoredArticle?> WaitForAsync(IArticleStore store, string url, CancellationToken ct)
+    internal static async Task<StoredArticle?> WaitForAsync(IArticleStore store, string url, CancellationToken ct)
     {
         for (var i = 0; i < 600; i++)
         {
