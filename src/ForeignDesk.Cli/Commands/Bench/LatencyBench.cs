@@ -16,7 +16,9 @@ namespace ForeignDesk.Cli.Commands.Bench;
 /// Apertium, the site); per article, from the first feed response listing it (processing) and from its publication,
 /// to its translated page being served by the site. A share of the outlets name a WebSub hub of the world in their
 /// feeds and ping it when they publish; the site has a public URL, so it subscribes and takes their pushes (and still
-/// polls them); their publication latency is reported apart.
+/// polls them); their publication latency is reported apart. Nothing is published during the first
+/// <c>--warmup</c> seconds (default 10), while the site starts, makes its first pass and subscribes, and the
+/// translation engine is started, so that the figures are those of a running site.
 /// </summary>
 internal static class LatencyBench
 {
@@ -31,9 +33,10 @@ internal static class LatencyBench
         var parallel = Number(arguments, "parallel", 16);
         var webSubShare = double.Parse(arguments.Option("websub-share") ?? "0.5", CultureInfo.InvariantCulture);
         var hubOutlets = (int)Math.Round(Math.Clamp(webSubShare, 0, 1) * outlets);
-        var schedule = SimulatedWorld.Plan(outlets, perDay, length, seed: 5);
+        var warmup = TimeSpan.FromSeconds(Number(arguments, "warmup", 10));
+        var schedule = SimulatedWorld.Plan(outlets, perDay, length, seed: 5, quiet: warmup);
         var folder = Directory.CreateTempSubdirectory("foreigndesk-latency-").FullName;
-        Console.WriteLine($"world: {outlets} outlets on 127.x.y.1, {perDay} articles/day ({schedule.Count} in {length.TotalMinutes:0.#} min), feeds of the newest {SimulatedWorld.FeedSize}");
+        Console.WriteLine($"world: {outlets} outlets on 127.x.y.1, {perDay} articles/day ({schedule.Count} in {length.TotalMinutes:0.#} min after a {warmup.TotalSeconds:0} s warm-up), feeds of the newest {SimulatedWorld.FeedSize}");
         Console.WriteLine($"pipeline: Fetch:MinDelayPerHost 100 ms, Pipeline:PollInterval 2 s, MinPollInterval 2 s, MaxPollInterval 5 s, ParallelSources {parallel}");
         Console.WriteLine($"websub: {hubOutlets} outlets name a hub on 127.0.0.1 and ping it on publication; the site subscribes at its public URL (and still polls them)");
         try
@@ -63,13 +66,15 @@ internal static class LatencyBench
             }
 
             await app.StartAsync(cancellationToken);
+            await WarmUpTranslationAsync(app.Services, cancellationToken);
             using var browser = new HttpClient { BaseAddress = new Uri(site) };
             var watcher = new SiteWatcher(store, browser);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var watching = watcher.RunAsync(stop.Token);
             var pinging = world.RunPingsAsync(stop.Token);
             var clock = Stopwatch.StartNew();
-            await Task.Delay(length - TimeProvider.System.GetElapsedTime(world.StartTimestamp), cancellationToken);
+            var end = warmup + length;
+            await Task.Delay(end - TimeProvider.System.GetElapsedTime(world.StartTimestamp), cancellationToken);
             await stop.CancelAsync();
             await watching;
             await pinging.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -77,7 +82,7 @@ internal static class LatencyBench
             await app.StopAsync(CancellationToken.None);
 
             var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-            var (lost, duplicated) = await AuditAsync(store, world, length, cancellationToken);
+            var (lost, duplicated) = await AuditAsync(store, world, end, cancellationToken);
             Console.WriteLine($"hub: {subscribed} verified subscriptions, {hub.FailedDeliveries} failed deliveries");
             Report(world, watcher.Served, clock.Elapsed, peakMb, lost, duplicated);
             return 0;
@@ -103,6 +108,12 @@ internal static class LatencyBench
             if (world.FirstListed(i) is { } listed) processing.Add(TimeProvider.System.GetElapsedTime(listed, servedAt).TotalSeconds);
         }
 
+        var slowest = served.Where(s => s.Index is not null)
+            .Select(s => (Index: s.Index!.Value, Latency: TimeProvider.System.GetElapsedTime(world.StartTimestamp, s.ServedAt) - world.Schedule[s.Index!.Value].PublishedAt))
+            .OrderByDescending(s => s.Latency).Take(5)
+            .Select(s => $"#{s.Index} ({(world.NamesHub(world.Schedule[s.Index].Outlet) ? "websub" : "polled")}, published at {world.Schedule[s.Index].PublishedAt.TotalSeconds:0.0} s"
+                + $"{(world.FirstListed(s.Index) is { } l ? $", listed +{(TimeProvider.System.GetElapsedTime(world.StartTimestamp, l) - world.Schedule[s.Index].PublishedAt).TotalSeconds:0.00} s" : "")}, served +{s.Latency.TotalSeconds:0.00} s)");
+        Console.WriteLine($"slowest: {string.Join("; ", slowest)}");
         processing.Sort();
         publication.Sort();
         pushed.Sort();
@@ -136,6 +147,13 @@ internal static class LatencyBench
 
     private static double Percentile(List<double> sorted, int percent) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>Starts the Spanish engine (Apertium's processes) the way a running site has it started already.</summary>
+    private static async Task WarmUpTranslationAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetRequiredService<Ingest.Translate.EngineSelector>().Select("es") is { } choice)
+            await choice.Engine.TranslateAsync(new TranslationRequest("es", "en", ["El Gobierno anunció un nuevo plan."], SegmentFormat.Text), cancellationToken);
+    }
 
     private static int FreePort()
     {

@@ -59,8 +59,8 @@ internal sealed class SimulatedWorld : IAsyncDisposable
 
     public Uri Home(int outlet) => new($"http://{Address(outlet)}:{_port}/");
 
-    /// <summary>A Poisson schedule: exponential gaps at the total rate, each article at a random outlet.</summary>
-    public static IReadOnlyList<WorldArticle> Plan(int outlets, double perDay, TimeSpan length, int seed)
+    /// <summary>A Poisson schedule: exponential gaps at the total rate, each article at a random outlet, all after <paramref name="quiet"/>.</summary>
+    public static IReadOnlyList<WorldArticle> Plan(int outlets, double perDay, TimeSpan length, int seed, TimeSpan quiet = default)
     {
         var random = new Random(seed);
         var perSecond = perDay / 86_400;
@@ -70,7 +70,7 @@ internal sealed class SimulatedWorld : IAsyncDisposable
         {
             at += -Math.Log(1 - random.NextDouble()) / perSecond;
             if (at >= length.TotalSeconds) return list;
-            list.Add(new WorldArticle(list.Count, random.Next(outlets), TimeSpan.FromSeconds(at)));
+            list.Add(new WorldArticle(list.Count, random.Next(outlets), quiet + TimeSpan.FromSeconds(at)));
         }
     }
 
