@@ -10,5 +10,6 @@ internal static class CategoryServices
         .AddSingleton(new SectionMap(Path.Combine(dataDirectory, SectionMap.FileName)))
         .AddSingleton<CategoryMapper>()
         .AddSingleton<CategoryModel>()
-        .AddSingleton<ArticleCategorizer>();
+        .AddSingleton<ArticleCategorizer>()
+        .AddSingleton<CategoryReclassifier>();
 }

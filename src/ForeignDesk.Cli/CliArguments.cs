@@ -26,7 +26,7 @@ public sealed class CliArguments
     }
 
     /// <summary>Options that never take a value.</summary>
-    private static bool IsFlag(string name) => name is "once" or "no-pipeline" or "meta" or "help";
+    private static bool IsFlag(string name) => name is "once" or "no-pipeline" or "meta" or "help" or "dry-run";
 
     public IReadOnlyList<string> Words => _words;
 

@@ -25,6 +25,8 @@ internal static class Usage
               reprocess                                extract every stored page again and translate what changed
               categories list                          the categories and the section words that map to them
               categories map SECTION CATEGORY          file an outlet section under a category (data/categories.tsv)
+              categories reclassify [--dry-run] [--source ID|SLUG] [--since DATE]
+                                                       file stored articles again by the current table and classifier
               cluster --jsonl FILE --json OUT          group articles ({"id","lang","title","text","date"} lines) into stories
               bench extraction|translation|feeds|latency|discovery [--corpus DIR]
                                                        measure speed and quality; ends with one "name value ..." line

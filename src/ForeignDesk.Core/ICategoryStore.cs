@@ -5,6 +5,13 @@ public interface ICategoryStore
 {
     Task SetCategoryAsync(long articleId, string category, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="limit"/> stored articles with ids above <paramref name="afterId"/>, in id order, as <paramref name="scan"/> selects them.</summary>
+    Task<IReadOnlyList<CategorizedArticle>> ArticlesForCategoriesAsync(CategoryScan scan, long afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Applies the changes in one transaction; an article whose category is no longer <c>From</c> is left as it is.</summary>
+    /// <returns>How many articles changed.</returns>
+    Task<int> ChangeCategoriesAsync(IReadOnlyList<CategoryChange> changes, CancellationToken cancellationToken);
+
     /// <summary>Translated articles, newest first, with the outlet's section and the English text.</summary>
     Task<IReadOnlyList<CategoryExample>> CategoryExamplesAsync(int limit, CancellationToken cancellationToken);
 }

@@ -43,13 +43,25 @@ public interface IStoryStore
 
     Task SaveRelatedAsync(long articleId, IReadOnlyList<long> relatedIds, CancellationToken cancellationToken);
 
-    /// <summary>The precomputed related articles, best first; empty when none was computed.</summary>
+    /// <summary>
+    /// The precomputed related articles, best first; empty when none was computed. One per story as stories stand now,
+    /// never of the article's own story (stories merged after the list was computed must not show twice).
+    /// </summary>
     Task<IReadOnlyList<ArticleSummary>> PrecomputedRelatedAsync(long articleId, int limit, CancellationToken cancellationToken);
 
     Task<Story?> GetStoryAsync(long storyId, CancellationToken cancellationToken);
 
     /// <summary>The story an article belongs to, when clustering placed it.</summary>
     Task<long?> StoryOfAsync(long articleId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves every article of the absorbed stories to the survivor, records each absorbed id (so that it redirects, also
+    /// for ids absorbed earlier into an absorbed story), marks the given near-duplicates and refreshes the survivor.
+    /// </summary>
+    Task MergeStoriesAsync(StoryMerge merge, CancellationToken cancellationToken);
+
+    /// <summary>The story that absorbed <paramref name="storyId"/>, when it was merged away; null otherwise.</summary>
+    Task<long?> SurvivorOfAsync(long storyId, CancellationToken cancellationToken);
 
     /// <summary>The newest articles, one line per story.</summary>
     Task<IReadOnlyList<StoryLine>> LatestStoriesAsync(int limit, CancellationToken cancellationToken);

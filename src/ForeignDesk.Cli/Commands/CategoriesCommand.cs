@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Cli.Commands;
 
-/// <summary><c>foreigndesk categories list | map SECTION CATEGORY</c>: the taxonomy and the section table.</summary>
+/// <summary><c>foreigndesk categories list | map SECTION CATEGORY | reclassify</c>: the taxonomy and the section table.</summary>
 internal static class CategoriesCommand
 {
     public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
@@ -25,10 +25,12 @@ internal static class CategoriesCommand
                     Console.Error.WriteLine($"foreigndesk: {problem}");
                     return 1;
                 }
-                Console.WriteLine($"mapped '{section}' to {CategoryTaxonomy.Find(category)} (new articles; stored ones keep theirs until reprocessed)");
+                Console.WriteLine($"mapped '{section}' to {CategoryTaxonomy.Find(category)} (new articles; run categories reclassify for stored ones)");
                 return 0;
+            case "reclassify":
+                return await CategoriesReclassifyCommand.RunAsync(arguments, cancellationToken);
             default:
-                throw new UsageException("categories needs one of: list, map");
+                throw new UsageException("categories needs one of: list, map, reclassify");
         }
     }
 }

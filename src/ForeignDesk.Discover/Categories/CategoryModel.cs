@@ -17,15 +17,25 @@ public sealed class CategoryModel(ICategoryStore store, CategoryMapper mapper, T
     private readonly SemaphoreSlim _gate = new(1, 1);
     private NaiveBayesClassifier? _model;
     private DateTimeOffset _trainedAt;
+    private long _trainedOn;
 
-    /// <summary>The current model, or null while there are too few labelled articles to learn from.</summary>
-    public async Task<NaiveBayesClassifier?> GetAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The current model, or null while there are too few labelled articles to learn from. Trained again after
+    /// <see cref="RetrainAfter"/>, or at once when the section table was edited (its labels changed).
+    /// </summary>
+    public Task<NaiveBayesClassifier?> GetAsync(CancellationToken cancellationToken) => ModelAsync(force: false, cancellationToken);
+
+    /// <summary>A model trained now from the stored articles and the current section table.</summary>
+    public Task<NaiveBayesClassifier?> RetrainAsync(CancellationToken cancellationToken) => ModelAsync(force: true, cancellationToken);
+
+    private async Task<NaiveBayesClassifier?> ModelAsync(bool force, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var now = time.GetUtcNow();
-            if (_model is null || now - _trainedAt >= RetrainAfter)
+            var version = mapper.Sections.Version;
+            if (force || _model is null || now - _trainedAt >= RetrainAfter || version != _trainedOn)
             {
                 var examples = await store.CategoryExamplesAsync(MaxExamples, cancellationToken);
                 _model = NaiveBayesClassifier.Train(examples
@@ -33,6 +43,7 @@ public sealed class CategoryModel(ICategoryStore store, CategoryMapper mapper, T
                     .Where(e => e.Choice is not null)
                     .Select(e => (e.EnglishText, e.Choice!.Category)));
                 _trainedAt = now;
+                _trainedOn = version;
             }
             return _model.Examples >= MinExamples && _model.Categories.Count >= 2 ? _model : null;
         }

@@ -23,6 +23,16 @@ public sealed class SectionMap
 
     public string? FilePath => _file;
 
+    /// <summary>Changes whenever the editable file does (its write time), so that what learned from the table can tell it is stale.</summary>
+    public long Version
+    {
+        get
+        {
+            Edited();
+            lock (_gate) return _fileStamp.Ticks;
+        }
+    }
+
     /// <summary>The category a section name means: the whole name first, then its words in order; null when none is known.</summary>
     public string? Lookup(string? section)
     {

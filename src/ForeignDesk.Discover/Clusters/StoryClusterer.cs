@@ -20,6 +20,9 @@ public sealed class StoryClusterer(IStoryStore store, TimeProvider time, Cluster
     /// <summary>Stories scored in full since this clusterer was made (its work, not the store's size).</summary>
     public long Comparisons => _index.Comparisons;
 
+    /// <summary>Stories merged into another by this clusterer.</summary>
+    public long Merges => _index.Merges;
+
     /// <summary>Time spent placing articles (features, index, store), for benchmarks and logs.</summary>
     public TimeSpan ClusterTime { get; private set; }
 
@@ -35,6 +38,8 @@ public sealed class StoryClusterer(IStoryStore store, TimeProvider time, Cluster
             var started = Stopwatch.GetTimestamp();
             var features = FeatureExtractor.Extract(StoryInput.From(article));
             var decision = _index.Assign(article.Id, article.PublishedUtc, features);
+            if (decision.Absorbed.Count > 0)
+                await store.MergeStoriesAsync(new StoryMerge(decision.StoryId, decision.Absorbed, time.GetUtcNow(), decision.Duplicates), cancellationToken);
             await store.SavePlacementAsync(
                 new StoryPlacement(article.Id, decision.StoryId, article.PublishedUtc, decision.DuplicateOf, features.Serialize()),
                 cancellationToken);

@@ -5,7 +5,7 @@ namespace ForeignDesk.Discover.Clusters;
 /// distinctive terms to the stories holding them. An article is compared only with the stories the index proposes;
 /// nothing is recomputed for the others. Not thread-safe: callers serialize.
 /// </summary>
-internal sealed class StoryIndex(ClusterOptions options)
+internal sealed partial class StoryIndex(ClusterOptions options)
 {
     private const int PostedTerms = 10;
     private const int LongPosting = 5000;
@@ -38,7 +38,10 @@ internal sealed class StoryIndex(ClusterOptions options)
 
     public long? StoryOf(long articleId) => _storyOf.TryGetValue(articleId, out var story) ? story : null;
 
-    /// <summary>Places an article: in the best story within the window above the threshold, else in a new story.</summary>
+    /// <summary>
+    /// Places an article: in the best story within the window above the threshold, else in a new story. When it matches
+    /// two or more stories strongly (<see cref="ClusterOptions.MergeThreshold"/>), they are merged into the oldest first.
+    /// </summary>
     public StoryDecision Assign(long articleId, DateTimeOffset published, ArticleFeatures features)
     {
         long? keep = null;
@@ -53,26 +56,34 @@ internal sealed class StoryIndex(ClusterOptions options)
         double bestScore = 0;
         long? duplicateOf = null;
         var compared = 0;
+        var strong = new List<StoryState>();
         foreach (var story in candidates)
         {
             Comparisons++;
             compared++;
-            duplicateOf ??= Duplicate(features, story);
-            if (duplicateOf is not null && story.Members.Any(m => m.ArticleId == duplicateOf))
-            {
-                best = story;
-                bestScore = 1;
-                break;
-            }
+            var copies = duplicateOf is null ? Duplicate(features, story.Members) : null;
+            duplicateOf ??= copies;
             var score = Score(features, story);
-            if (score > bestScore) (best, bestScore) = (story, score);
+            if (score >= options.MergeThreshold || copies is not null) strong.Add(story);
+            if (copies is not null && story.Members.Any(m => m.ArticleId == copies))
+            {
+                (best, bestScore) = (story, 1);
+                continue;
+            }
+            if (score > bestScore && bestScore < 1) (best, bestScore) = (story, score);
         }
 
         var join = best is not null && (bestScore >= options.JoinThreshold || duplicateOf is not null);
         if (!join) duplicateOf = null;
         var storyId = join ? best!.Id : keep ?? articleId;
+        var merge = join && strong.Count >= 2 ? Merge(strong) : null;
+        if (merge is not null) storyId = merge.Survivor.Id;
         Add(new StoryMember(articleId, published, features, duplicateOf), storyId);
-        return new StoryDecision(storyId, !join, duplicateOf, bestScore, candidates.Count, compared);
+        return new StoryDecision(storyId, !join, duplicateOf, bestScore, candidates.Count, compared)
+        {
+            Absorbed = merge?.Absorbed ?? [],
+            Duplicates = merge?.Duplicates ?? [],
+        };
     }
 
     /// <summary>Puts back an article placed earlier (rebuilding the index from the store).</summary>
@@ -134,10 +145,10 @@ internal sealed class StoryIndex(ClusterOptions options)
         return TermWeight * cosine + KeyWeight * keyScore;
     }
 
-    private long? Duplicate(ArticleFeatures features, StoryState story)
+    private long? Duplicate(ArticleFeatures features, IEnumerable<StoryMember> members)
     {
         if (features.Sketch.Length < 8) return null;
-        foreach (var member in story.Members)
+        foreach (var member in members)
         {
             if (member.Features.Language != features.Language) continue;
             if (Resemblance(features.Sketch, member.Features.Sketch) >= options.DuplicateThreshold)

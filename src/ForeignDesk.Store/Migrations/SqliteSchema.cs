@@ -17,6 +17,7 @@ internal static class SqliteSchema
         M0300Search.Migration,
         M0310SearchPrefixes.Migration,
         M0400Stories.Migration,
+        M0410StoryMerges.Migration,
         M0500WebSub.Migration,
     ];
 }

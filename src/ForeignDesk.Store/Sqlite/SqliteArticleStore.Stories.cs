@@ -55,7 +55,12 @@ public sealed partial class SqliteArticleStore : IStoryStore
         await QueryAsync(
             $"""
             SELECT {SummaryColumns} FROM related_articles r JOIN articles a ON a.id = r.related_id JOIN sources s ON s.id = a.source_id
-            WHERE r.article_id = $id ORDER BY r.rank LIMIT $limit
+            LEFT JOIN story_articles rs ON rs.article_id = r.related_id
+            WHERE r.article_id = $id
+                AND (rs.story_id IS NULL OR rs.story_id IS NOT (SELECT story_id FROM story_articles WHERE article_id = $id))
+                AND NOT EXISTS (SELECT 1 FROM related_articles r2 JOIN story_articles s2 ON s2.article_id = r2.related_id
+                    WHERE r2.article_id = $id AND r2.rank < r.rank AND s2.story_id = rs.story_id)
+            ORDER BY r.rank LIMIT $limit
             """, ReadSummary, cancellationToken, ("$id", articleId), ("$limit", limit));
 
     public async Task<long?> StoryOfAsync(long articleId, CancellationToken cancellationToken) =>

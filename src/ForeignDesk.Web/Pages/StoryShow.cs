@@ -16,8 +16,15 @@ internal static class StoryShow
 
     public static async Task<IResult> ShowAsync(long id, HttpRequest request, SiteShell shell, IArticleStore store, CancellationToken cancellationToken)
     {
-        var story = Stories(request, store) is { } stories ? await stories.GetStoryAsync(id, cancellationToken) : null;
-        if (story is null) return NotFound.Page(request, shell);
+        if (Stories(request, store) is not { } stories) return NotFound.Page(request, shell);
+        var story = await stories.GetStoryAsync(id, cancellationToken);
+        if (story is null)
+        {
+            // A story merged into an older one keeps its address: it points to the story that holds its articles.
+            return await stories.SurvivorOfAsync(id, cancellationToken) is { } survivor
+                ? Results.Redirect(PathOf(survivor), permanent: true)
+                : NotFound.Page(request, shell);
+        }
 
         var languages = string.Join(", ", story.Languages.Select(Stamps.LanguageName));
         var summary = $"{Count(story.Articles.Count, "article")} from {Count(story.OutletCount, "outlet")} in {languages}";

@@ -1,4 +1,3 @@
-using System.Text;
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Clusters;
 using ForeignDesk.Store.Sqlite;
@@ -82,17 +81,8 @@ public sealed class StoryClustererStoreTests : IAsyncLifetime
 
     private async Task<StoredArticle> SaveAsync(StoryInput input)
     {
-        var source = await _store.AddSourceAsync(new SourceDraft($"Outlet {input.Id}", new Uri($"https://o{input.Id}.example/"), [], input.Language, "News/World", "UTC"), Ct);
-        var url = $"https://o{input.Id}.example/a";
-        var page = new FetchedPage(new Uri(url), new Uri(url), 200, "text/html", Encoding.UTF8.GetBytes("<html></html>"), input.PublishedUtc);
-        var original = new ExtractedArticle(input.Original.Title, null, input.Original.Paragraphs.Select(p => new Paragraph("p", p, p)).ToList(),
-            null, input.PublishedUtc, null, input.Language, null, null, null, []);
-        var saved = await _store.SaveArticleAsync(new ArticleDraft(source.Id, url, input.Language, original, input.PublishedUtc, false, "News/World", url, page), input.PublishedUtc, Ct);
-        _ids[input.Id] = saved.ArticleId;
-        if (input.English is { } english)
-            await _store.SaveTranslationAsync(saved.ArticleId, new TranslatedArticle(english.Title, null,
-                english.Paragraphs.Select(p => new Paragraph("p", p, p)).ToList(), null, "apertium", input.Language + "→en", 0), input.PublishedUtc, Ct);
-        else await _store.MarkAwaitingEngineAsync(saved.ArticleId, Ct);
-        return (await _store.GetArticleAsync(saved.ArticleId, Ct))!;
+        var article = await StoredInputs.SaveAsync(_store, input, Ct);
+        _ids[input.Id] = article.Id;
+        return article;
     }
 }

@@ -44,6 +44,28 @@ public sealed class StoryPageTests
         Assert.Equal(404, missing.Status);
     }
 
+    [Fact]
+    public async Task StoryPage_MergedStory_OldAddressRedirectsPermanentlyToSurvivor()
+    {
+        await using var server = await SiteServer.StartAsync(Ct);
+        var store = (SqliteArticleStore)server.Store;
+        var now = SiteServer.Now;
+        var older = await SaveAsync(store, "Tagesblatt", "de", "Waldbrand bei Marseille", null, now.AddHours(-3));
+        var newer = await SaveAsync(store, "Daily Two", "en", "Marignane airport closes", "Marignane airport closes", now.AddHours(-2));
+        foreach (var id in new[] { older, newer })
+            await store.SavePlacementAsync(new StoryPlacement(id, id, (await store.GetArticleAsync(id, Ct))!.PublishedUtc, null, "{}"), Ct);
+        await store.MergeStoriesAsync(new StoryMerge(older, [newer], now, []), Ct);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.Address };
+
+        using var response = await client.GetAsync($"/story/{newer}", Ct);
+
+        Assert.Equal(301, (int)response.StatusCode);
+        Assert.Equal($"/story/{older}", response.Headers.Location?.OriginalString);
+        var page = await HtmlPage.GetAsync(server.Client, $"/story/{newer}", Ct);
+        Assert.Equal(200, page.Status);
+        Assert.Equal(["Tagesblatt", "Daily Two"], page.Document.QuerySelectorAll("ol.coverage li a.outlet").Select(a => a.TextContent));
+    }
+
     private static async Task<long> SaveAsync(SqliteArticleStore store, string outlet, string language, string title, string? english, DateTimeOffset published)
     {
         var slug = Slug.From(outlet);

@@ -33,8 +33,8 @@ internal static class DiscoveryBench
             var (ids, insertSeconds) = await GenerateAsync(store, count, cancellationToken);
             Console.WriteLine($"store: {count} synthetic articles inserted and indexed in {insertSeconds:0.0} s");
 
-            var (clusterMs, relatedMs, comparisons, readMs) = await PlaceAsync(store, ids.TakeLast(place).ToList(), cancellationToken);
-            Console.WriteLine($"clustering: {clusterMs:0.00} ms per article, {comparisons:0.0} stories compared per article (newest {place})");
+            var (clusterMs, relatedMs, comparisons, readMs, merges) = await PlaceAsync(store, ids.TakeLast(place).ToList(), cancellationToken);
+            Console.WriteLine($"clustering: {clusterMs:0.00} ms per article, {comparisons:0.0} stories compared per article (newest {place}), {merges} stories merged");
             Console.WriteLine($"related: {relatedMs:0.00} ms per article when stored; page read p50 {readMs:0.00} ms");
 
             if (File.Exists(labelled))
@@ -44,7 +44,7 @@ internal static class DiscoveryBench
                 figures.AddRange([("bcubed_F1", f), ("precision", p), ("recall", r)]);
             }
             else Console.WriteLine($"labelled set: none at {labelled} (give --labelled FILE)");
-            figures.AddRange([("cluster_ms", clusterMs), ("related_ms", relatedMs)]);
+            figures.AddRange([("cluster_ms", clusterMs), ("related_ms", relatedMs), ("merges", merges)]);
 
             var (p50, p99) = await SearchAsync(app.Services, new SyntheticNews(11).Queries(400), cancellationToken);
             Console.WriteLine($"search: p50 {p50:0.0} ms, p99 {p99:0.0} ms (400 searches over {count} articles)");
@@ -76,7 +76,7 @@ internal static class DiscoveryBench
         return (ids, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
-    private static async Task<(double ClusterMs, double RelatedMs, double Comparisons, double ReadMs)> PlaceAsync(
+    private static async Task<(double ClusterMs, double RelatedMs, double Comparisons, double ReadMs, long Merges)> PlaceAsync(
         SqliteArticleStore store, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         var clusterer = new StoryClusterer(store, TimeProvider.System);
@@ -94,7 +94,7 @@ internal static class DiscoveryBench
         reads.Sort();
         var n = Math.Max(1, ids.Count);
         return (clusterer.ClusterTime.TotalMilliseconds / n, clusterer.RelatedTime.TotalMilliseconds / n,
-            (double)clusterer.Comparisons / n, reads.Count == 0 ? 0 : reads[reads.Count / 2]);
+            (double)clusterer.Comparisons / n, reads.Count == 0 ? 0 : reads[reads.Count / 2], clusterer.Merges);
     }
 
     private static async Task<(double P, double R, double F, int Stories)> LabelledAsync(IServiceProvider services, string path, CancellationToken cancellationToken)
