@@ -30,23 +30,39 @@ internal static partial class BodyImages
         }
 
         IElement? lastBlock = null;
+        var stack = new Stack<IElement>();
         foreach (var root in Roots(body))
         {
-            foreach (var element in DomWalk.Elements(root).Prepend(root))
+            stack.Push(root);
+            while (stack.Count > 0 && images.Count < MaxImages)
             {
+                var element = stack.Pop();
                 var tag = element.LocalName;
                 if (tag is "p" or "h2" or "h3" or "h4" or "h5" or "h6" or "blockquote" or "pre" or "ul" or "ol")
                 {
                     if (!dom.IsExcluded(element) && (lastBlock is null || !lastBlock.Contains(element))) lastBlock = element;
+                }
+                else if (IsImage(element))
+                {
+                    if (Read(element, root, dom, ld, pageUrl, seen) is { } image)
+                        images.Add(new BodyImage(image, lastBlock is null ? null : DomWalk.Text(lastBlock)));
                     continue;
                 }
-                if (!IsImage(element) || images.Count >= MaxImages) continue;
-                if (Read(element, root, dom, ld, pageUrl, seen) is { } image)
-                    images.Add(new BodyImage(image, lastBlock is null ? null : DomWalk.Text(lastBlock)));
+                else if (element != root && dom.IsExcluded(element) && !MayHoldImage(element))
+                {
+                    continue; // chrome, ads and teasers: nothing in them is one of the body's images
+                }
+                var children = element.Children;
+                for (var i = children.Length - 1; i >= 0; i--) stack.Push(children[i]);
             }
+            stack.Clear();
         }
         return images;
     }
+
+    /// <summary>Elements left out of the body text that still hold its images: figures, pictures, caption frames.</summary>
+    private static bool MayHoldImage(IElement element) =>
+        element.LocalName is "figure" or "picture" or "noscript" or "a" or "span" || IsCaptionLike(element);
 
     /// <summary>
     /// Gives each image the number of paragraphs before it: the position after the paragraph whose text it followed
@@ -97,8 +113,8 @@ internal static partial class BodyImages
     {
         var figure = Ancestor(img, root, "figure");
         var holder = figure ?? Wrapper(img, root);
-        if (InChrome(holder, dom)) return null;
-        if (ImageSources.Url(img, pageUrl) is not { } url || ImageSources.IsJunk(img, holder, url)) return null;
+        if (InChrome(holder, dom) || ImageSources.IsJunkElement(img, holder)) return null;
+        if (ImageSources.Url(img, pageUrl) is not { } url || ImageSources.IsJunkUrl(url)) return null;
         var keys = ImageSources.Keys(img, pageUrl).Append(ImageSources.Key(url)).ToList();
         if (keys.Any(seen.Contains)) return null;
         seen.UnionWith(keys);

@@ -18,11 +18,23 @@ internal static partial class Breadcrumbs
     private const int MaxSectionWords = 6;
     private const int MaxSteps = 12;
 
-    /// <summary>The first microdata BreadcrumbList, ordered by its items' positions.</summary>
-    public static IReadOnlyList<Crumb> Microdata(PageDom dom)
+    /// <summary>The first microdata BreadcrumbList and the first breadcrumb navigation in the markup, in one pass.</summary>
+    public static (IElement? Microdata, IElement? Navigation) Locate(PageDom dom)
     {
-        var list = dom.Elements.FirstOrDefault(e => e.GetAttribute("itemtype") is { } type
-            && type.EndsWith("BreadcrumbList", StringComparison.OrdinalIgnoreCase));
+        IElement? microdata = null, navigation = null;
+        foreach (var element in dom.Elements)
+        {
+            if (microdata is null && element.GetAttribute("itemtype") is { } type && type.EndsWith("BreadcrumbList", StringComparison.OrdinalIgnoreCase))
+                microdata = element;
+            if (navigation is null && IsTrail(element)) navigation = element;
+            if (microdata is not null && navigation is not null) break;
+        }
+        return (microdata, navigation);
+    }
+
+    /// <summary>The items of a microdata BreadcrumbList, ordered by their positions.</summary>
+    public static IReadOnlyList<Crumb> Microdata(IElement? list)
+    {
         if (list is null) return [];
         var crumbs = new List<(double Position, Crumb Crumb)>();
         foreach (var item in DomWalk.Elements(list))
@@ -43,10 +55,9 @@ internal static partial class Breadcrumbs
         return crumbs.OrderBy(c => c.Position).Select(c => c.Crumb).ToList();
     }
 
-    /// <summary>The first breadcrumb navigation in the markup: its list items, or its links and the text after them.</summary>
-    public static IReadOnlyList<Crumb> Navigation(PageDom dom)
+    /// <summary>The steps of a breadcrumb navigation: its list items, or its links and the text after them.</summary>
+    public static IReadOnlyList<Crumb> Navigation(IElement? trail)
     {
-        var trail = dom.Elements.FirstOrDefault(IsTrail);
         if (trail is null) return [];
         var parts = DomWalk.Elements(trail);
         var items = parts.Where(e => e.LocalName == "li" && !parts.Any(o => o.LocalName == "li" && o != e && o.Contains(e))).ToList();
@@ -95,9 +106,14 @@ internal static partial class Breadcrumbs
     {
         if (element.LocalName is not ("nav" or "ol" or "ul" or "div" or "p" or "section")) return false;
         if (element.LocalName == "nav" && element.GetAttribute("aria-label") is { } label && TrailName().IsMatch(label)) return true;
-        return (element.GetAttribute("class") is { Length: > 0 } classes && TrailName().IsMatch(classes))
-            || (element.Id is { Length: > 0 } id && TrailName().IsMatch(id));
+        return NamesTrail(element.GetAttribute("class")) || NamesTrail(element.Id);
     }
+
+    /// <summary>A cheap test first: this runs on every list and block of a page without a declared section.</summary>
+    private static bool NamesTrail(string? names) =>
+        names is { Length: > 4 } && (names.Contains("crumb", StringComparison.OrdinalIgnoreCase) || names.Contains("migas", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("ariane", StringComparison.OrdinalIgnoreCase) || names.Contains("brotkr", StringComparison.OrdinalIgnoreCase)
+            || names.Contains("briciole", StringComparison.OrdinalIgnoreCase)) && TrailName().IsMatch(names);
 
     private static bool HasItemProp(IElement element, string name) =>
         element.GetAttribute("itemprop") is { } itemprop && itemprop.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(name, StringComparer.OrdinalIgnoreCase);

@@ -10,6 +10,7 @@ namespace ForeignDesk.Ingest.Extract;
 internal static partial class ImageSources
 {
     private const int MinSide = 100;
+    private const int MaxUrlLength = 2048;
 
     private static readonly string[] LazyAttributes = ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url"];
 
@@ -62,12 +63,17 @@ internal static partial class ImageSources
         return uri.Host.ToLowerInvariant() + path + (keepQuery ? uri.Query : string.Empty);
     }
 
-    /// <summary>True for tracking pixels, icons, logos, avatars, ads and images declared smaller than 100 pixels a side.</summary>
-    public static bool IsJunk(IElement img, IElement holder, string url)
+    /// <summary>True for images whose markup marks them as pixels, icons, logos, avatars or ads, or declares them under 100 pixels a side.</summary>
+    public static bool IsJunkElement(IElement img, IElement holder)
     {
         if (Side(img.GetAttribute("width")) is < MinSide || Side(img.GetAttribute("height")) is < MinSide) return true;
         if (img.GetAttribute("style") is { } style && TinyStyle().IsMatch(style)) return true;
-        if (JunkName().IsMatch(Names(img)) || (holder != img && JunkName().IsMatch(Names(holder)))) return true;
+        return JunkName().IsMatch(Names(img)) || (holder != img && JunkName().IsMatch(Names(holder)));
+    }
+
+    /// <summary>True for URLs of ad and tracking hosts, of icon, logo and avatar files, and of SVG and ICO files.</summary>
+    public static bool IsJunkUrl(string url)
+    {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return true;
         var host = uri.Host.ToLowerInvariant();
         if (AdHosts.Any(h => host.StartsWith(h, StringComparison.Ordinal) || host.Contains("." + h, StringComparison.Ordinal))) return true;
@@ -75,9 +81,12 @@ internal static partial class ImageSources
         return path.EndsWith(".svg", StringComparison.Ordinal) || path.EndsWith(".ico", StringComparison.Ordinal) || JunkPath().IsMatch(path);
     }
 
+    /// <summary>The URL resolved against the page when it is http(s); inline data and over-long values are refused unparsed.</summary>
     public static string? Absolute(string? href, Uri pageUrl)
     {
-        if (string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(pageUrl, href.Trim(), out var url)) return null;
+        if (string.IsNullOrWhiteSpace(href) || href.Length > MaxUrlLength) return null;
+        var trimmed = href.Trim();
+        if (trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || !Uri.TryCreate(pageUrl, trimmed, out var url)) return null;
         return url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps ? url.AbsoluteUri : null;
     }
 

@@ -181,10 +181,11 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
     {
         var declared = Clean(ld.Section) ?? Clean(meta.First("article:section", "section", "parsely-section", "sailthru.section"));
         if (declared is not null && !Breadcrumbs.IsGeneric(declared, SiteName)) return declared;
-        var fromTrail = Breadcrumbs.Section(ld.Breadcrumb, title, SiteName, pageUrl)
-            ?? Breadcrumbs.Section(Breadcrumbs.Microdata(dom), title, SiteName, pageUrl)
-            ?? Breadcrumbs.Section(Breadcrumbs.Navigation(dom), title, SiteName, pageUrl);
-        return fromTrail ?? declared;
+        if (Breadcrumbs.Section(ld.Breadcrumb, title, SiteName, pageUrl) is { } fromJsonLd) return fromJsonLd;
+        var (microdata, navigation) = Breadcrumbs.Locate(dom);
+        return Breadcrumbs.Section(Breadcrumbs.Microdata(microdata), title, SiteName, pageUrl)
+            ?? Breadcrumbs.Section(Breadcrumbs.Navigation(navigation), title, SiteName, pageUrl)
+            ?? declared;
     }
 
     public IReadOnlyList<string> Keywords()
