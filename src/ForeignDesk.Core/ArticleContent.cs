@@ -6,7 +6,17 @@ namespace ForeignDesk.Core;
 /// <param name="Text">The same block as plain text.</param>
 public sealed record Paragraph(string Kind, string Html, string Text);
 
-public sealed record ArticleImage(string Url, string? Caption, string? Credit);
+/// <summary>An image of the article with its caption and credit as the page gives them.</summary>
+/// <param name="Url">Absolute http(s) URL.</param>
+/// <param name="Credit">Photographer or agency, without a "Photo:" or "©" label.</param>
+public sealed record ArticleImage(string Url, string? Caption, string? Credit)
+{
+    /// <summary>
+    /// For an image inside the body: how many body paragraphs come before it in the reading order; null when its place
+    /// is unknown (it is shown after the body). Always null for the lead image.
+    /// </summary>
+    public int? Position { get; init; }
+}
 
 /// <summary>What extraction made of an article page, in the page's language.</summary>
 /// <param name="Teaser">The standfirst shown above the body; null when the page has none or its description is just the
@@ -26,6 +36,9 @@ public sealed record ExtractedArticle(
     ArticleImage? Image,
     IReadOnlyList<string> Keywords)
 {
+    /// <summary>Images inside the body, in document order, without the lead image, icons, logos, pixels and ads.</summary>
+    public IReadOnlyList<ArticleImage> Images { get; init; } = [];
+
     /// <summary>The body as plain text, paragraphs separated by blank lines.</summary>
     public string Text => string.Join("\n\n", Paragraphs.Select(p => p.Text));
 }

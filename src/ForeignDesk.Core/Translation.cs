@@ -28,7 +28,14 @@ public sealed record TranslatedArticle(
     string Engine,
     string Route,
     double UnknownWordShare,
-    double LengthRatio = 0);
+    double LengthRatio = 0)
+{
+    /// <summary>
+    /// English captions of the body images, one per <see cref="ExtractedArticle.Images"/> entry in the same order
+    /// (null where the image has no caption); empty for translations made before body images were kept.
+    /// </summary>
+    public IReadOnlyList<string?> ImageCaptions { get; init; } = [];
+}
 
 public interface ITranslationEngine
 {

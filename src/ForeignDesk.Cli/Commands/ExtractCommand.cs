@@ -33,6 +33,7 @@ internal static class ExtractCommand
         article.CanonicalUrl,
         article.Section,
         article.Image,
+        article.Images,
         article.Keywords,
         Paragraphs = article.Paragraphs.Select(p => new { p.Kind, p.Html, p.Text }),
         article.Text,

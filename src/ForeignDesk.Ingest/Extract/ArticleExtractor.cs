@@ -42,19 +42,22 @@ public sealed class ArticleExtractor : IArticleExtractor
         var reader = new MetadataReader(dom, ld, meta, url);
         var title = reader.Title();
         var byline = reader.Byline();
-        var image = ImageReader.Read(dom, ld, meta, url);
+        var leadImage = ImageReader.Read(dom, ld, meta, url);
+        var image = leadImage.Image;
         var published = reader.Published(fetchedAt);
         var modified = reader.Modified(fetchedAt);
 
         var lead = BodyLocator.ExcludeChrome(dom);
-        var paragraphs = BlockWriter.Write(BodyLocator.Locate(dom), dom, url);
+        var (body, bodyDom) = (BodyLocator.Locate(dom), dom);
+        var paragraphs = BlockWriter.Write(body, dom, url);
         if (paragraphs.Sum(p => p.Text.Length) < RetryBelow)
         {
             // Class names hid the body (a "widget" or "sidebar" frame around it): try again trusting tags only.
             var plain = new PageDom(document);
             BodyLocator.ExcludeChrome(plain, byName: false);
-            var lenient = BlockWriter.Write(BodyLocator.Locate(plain), plain, url);
-            if (lenient.Sum(p => p.Text.Length) > 2 * paragraphs.Sum(p => p.Text.Length)) (paragraphs, lead) = (lenient, null);
+            var plainBody = BodyLocator.Locate(plain);
+            var lenient = BlockWriter.Write(plainBody, plain, url);
+            if (lenient.Sum(p => p.Text.Length) > 2 * paragraphs.Sum(p => p.Text.Length)) (paragraphs, lead, body, bodyDom) = (lenient, null, plainBody, plain);
         }
         paragraphs = PreferJsonLdBody(paragraphs, ld.ArticleBody, url);
         if (paragraphs.Count == 0)
@@ -82,9 +85,12 @@ public sealed class ArticleExtractor : IArticleExtractor
             Modified: modified,
             Language: reader.Language(),
             CanonicalUrl: reader.CanonicalUrl(),
-            Section: reader.Section(),
+            Section: reader.Section(title),
             Image: image,
-            Keywords: reader.Keywords());
+            Keywords: reader.Keywords())
+        {
+            Images = BodyImages.Place(BodyImages.Read(body, bodyDom, ld, url, leadImage), paragraphs),
+        };
         return ExtractOutcome.Success(article);
     }
 

@@ -4,31 +4,62 @@ using ForeignDesk.Core;
 
 namespace ForeignDesk.Ingest.Extract;
 
+/// <summary>The lead image and the figure it was read from (kept out of the body images).</summary>
+internal sealed record LeadImage(ArticleImage? Image, IElement? Figure);
+
 /// <summary>Finds the article's lead image and splits its caption from its credit.</summary>
 internal static partial class ImageReader
 {
-    public static ArticleImage? Read(PageDom dom, JsonLdFacts ld, MetaTags meta, Uri pageUrl)
+    private const int LongParagraph = 100;
+
+    public static LeadImage Read(PageDom dom, JsonLdFacts ld, MetaTags meta, Uri pageUrl)
     {
-        var figure = LeadFigure(dom);
         var url = Absolute(ld.ImageUrl, pageUrl) ?? Absolute(meta.First("og:image", "og:image:url", "og:image:secure_url", "twitter:image"), pageUrl);
+        var figure = LeadFigure(dom, url, pageUrl);
         if (figure is not null && url is null)
         {
             var img = DomWalk.Elements(figure).FirstOrDefault(e => e.LocalName == "img");
-            url = Absolute(img?.GetAttribute("src") ?? img?.GetAttribute("data-src"), pageUrl);
+            url = img is null ? null : ImageSources.Url(img, pageUrl);
         }
-        if (url is null) return null;
+        if (url is null) return new LeadImage(null, figure);
 
         var (caption, credit) = figure?.Children.FirstOrDefault(c => c.LocalName == "figcaption") is { } figcaption
             ? Split(figcaption)
             : (MetadataReader.Clean(ld.ImageCaption), null);
-        return new ArticleImage(url, caption, credit);
+        if (credit is null && ld.Images.Count > 0)
+        {
+            // A JSON-LD ImageObject of the same picture may name its credit (creditText, copyrightHolder, author).
+            var key = ImageSources.Key(url);
+            var known = ld.Images.FirstOrDefault(i => Absolute(i.Url, pageUrl) is { } u && ImageSources.Key(u) == key);
+            credit = MetadataReader.Clean(known?.Credit);
+            caption ??= MetadataReader.Clean(known?.Caption);
+        }
+        return new LeadImage(new ArticleImage(url, caption, credit), figure);
     }
 
-    /// <summary>The first figure outside chrome and boilerplate (the figure itself is always kept out of the body).</summary>
-    private static IElement? LeadFigure(PageDom dom) =>
-        dom.Elements.FirstOrDefault(e => e.LocalName == "figure"
-            && (e.ParentElement is null || !dom.IsExcluded(e.ParentElement))
-            && e.Children.Any(c => c.LocalName == "figcaption"));
+    /// <summary>
+    /// The figure of the declared lead image (the same picture, whatever its size variant) when the page has one;
+    /// otherwise the first captioned figure outside chrome that comes before the body's running text (fewer than two
+    /// long paragraphs before it): a figure further down is one of the body's images. The figure itself is always
+    /// kept out of the body text.
+    /// </summary>
+    private static IElement? LeadFigure(PageDom dom, string? declared, Uri pageUrl)
+    {
+        var declaredKey = declared is null ? null : ImageSources.Key(declared);
+        IElement? first = null;
+        var prose = 0;
+        foreach (var element in dom.Elements)
+        {
+            if (element.LocalName == "p" && dom.Stats(element).TextLength >= LongParagraph) prose++;
+            if (element.LocalName != "figure" || !element.Children.Any(c => c.LocalName == "figcaption")) continue;
+            if (element.ParentElement is not null && dom.IsExcluded(element.ParentElement)) continue;
+            if (declaredKey is not null && DomWalk.Elements(element).Any(e => e.LocalName == "img" && ImageSources.Keys(e, pageUrl).Contains(declaredKey)))
+                return element;
+            if (prose < 2) first ??= element;
+            if (declaredKey is null && first is not null) return first;
+        }
+        return first;
+    }
 
     internal static (string? Caption, string? Credit) Split(IElement figcaption)
     {
@@ -56,11 +87,7 @@ internal static partial class ImageReader
 
     private static string? Empty(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private static string? Absolute(string? href, Uri pageUrl)
-    {
-        if (string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(pageUrl, href.Trim(), out var url)) return null;
-        return url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps ? url.AbsoluteUri : null;
-    }
+    private static string? Absolute(string? href, Uri pageUrl) => ImageSources.Absolute(href, pageUrl);
 
     [GeneratedRegex(@"(^|[\s_-])(credits?|copyright|author|autor|photographer|fotografo|fuente|source|byline|photo-credit)($|[\s_-])")]
     private static partial Regex CreditNames();

@@ -14,7 +14,13 @@ internal sealed record JsonLdFacts(
     string? ImageCaption,
     IReadOnlyList<string> Keywords,
     string? PublisherName,
-    IReadOnlyList<string> Breadcrumb)
+    IReadOnlyList<Crumb> Breadcrumb)
 {
     public static readonly JsonLdFacts None = new(null, null, null, [], null, null, null, null, null, null, [], null, []);
+
+    /// <summary>Every schema.org ImageObject on the page that names its URL, with caption and credit when given.</summary>
+    public IReadOnlyList<JsonLdImage> Images { get; init; } = [];
 }
+
+/// <summary>A JSON-LD ImageObject: its URL (as written), caption and credit (creditText, copyrightHolder or author).</summary>
+internal sealed record JsonLdImage(string Url, string? Caption, string? Credit);

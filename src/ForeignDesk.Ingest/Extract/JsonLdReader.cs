@@ -24,7 +24,8 @@ internal static class JsonLdReader
     public static JsonLdFacts Read(IEnumerable<string> blocks)
     {
         JsonLdFacts? article = null;
-        IReadOnlyList<string> breadcrumb = [];
+        IReadOnlyList<Crumb> breadcrumb = [];
+        List<JsonLdImage>? images = null;
         string? publisher = null;
         foreach (var block in blocks)
         {
@@ -36,6 +37,7 @@ internal static class JsonLdReader
                 if (publisher is null && (HasType(node, "NewsMediaOrganization") || HasType(node, "Organization")))
                     publisher = Str(node, "name");
                 if (article is null && ArticleTypes.Overlaps(Types(node))) article = Facts(node);
+                if (HasType(node, "ImageObject") && Image(node) is { } image) (images ??= []).Add(image);
             }
         }
         var facts = article ?? JsonLdFacts.None;
@@ -43,6 +45,7 @@ internal static class JsonLdReader
         {
             Breadcrumb = breadcrumb,
             PublisherName = facts.PublisherName ?? publisher,
+            Images = images ?? [],
         };
     }
 
@@ -113,18 +116,45 @@ internal static class JsonLdReader
     private static IEnumerable<string> SplitKeywords(string value) =>
         value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    private static List<string> Crumbs(JsonElement list)
+    /// <summary>The list's items ordered by their position (document order where positions are missing or equal).</summary>
+    private static List<Crumb> Crumbs(JsonElement list)
     {
         if (!list.TryGetProperty("itemListElement", out var items) || items.ValueKind != JsonValueKind.Array) return [];
-        var crumbs = new List<string>();
+        var crumbs = new List<(double Position, Crumb Crumb)>();
         foreach (var item in items.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Object) continue;
-            var name = Str(item, "name");
-            if (name is null && item.TryGetProperty("item", out var inner) && inner.ValueKind == JsonValueKind.Object) name = Str(inner, "name");
-            if (!string.IsNullOrWhiteSpace(name)) crumbs.Add(DomWalk.Collapse(name));
+            var inner = item.TryGetProperty("item", out var value) ? value : default;
+            var name = Str(item, "name") ?? (inner.ValueKind == JsonValueKind.Object ? Str(inner, "name") : null);
+            if (string.IsNullOrWhiteSpace(name)) continue;
+            var url = inner.ValueKind switch
+            {
+                JsonValueKind.String => inner.GetString(),
+                JsonValueKind.Object => Str(inner, "@id") ?? Str(inner, "url"),
+                _ => Str(item, "url"),
+            };
+            crumbs.Add((Position(item) ?? crumbs.Count + 1, new Crumb(DomWalk.Collapse(name), url)));
         }
-        return crumbs;
+        return crumbs.OrderBy(c => c.Position).Select(c => c.Crumb).ToList();
+    }
+
+    private static double? Position(JsonElement item)
+    {
+        if (!item.TryGetProperty("position", out var position)) return null;
+        if (position.ValueKind == JsonValueKind.Number && position.TryGetDouble(out var number)) return number;
+        return position.ValueKind == JsonValueKind.String && double.TryParse(position.GetString(), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+    }
+
+    private static JsonLdImage? Image(JsonElement node)
+    {
+        var url = Str(node, "url") ?? Str(node, "contentUrl");
+        if (url is null) return null;
+        var credit = Str(node, "creditText")
+            ?? (node.TryGetProperty("copyrightHolder", out var holder) ? Names(holder).FirstOrDefault() : null)
+            ?? (node.TryGetProperty("author", out var author) ? Names(author).FirstOrDefault() : null)
+            ?? (node.TryGetProperty("creator", out var creator) ? Names(creator).FirstOrDefault() : null);
+        return new JsonLdImage(url, Str(node, "caption") ?? Str(node, "description"), credit);
     }
 
     /// <summary>Names of people from a string, an object or an array; organizations are left out.</summary>

@@ -170,13 +170,22 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
         return lower;
     }
 
-    public string? Section()
+    /// <summary>
+    /// The outlet's section for the article. Precedence: what the page declares about the article itself comes
+    /// first, JSON-LD <c>articleSection</c> and then the <c>article:section</c> meta tag (and its kin); a breadcrumb
+    /// trail is navigation, so it is used only when no section is declared or the declared one names none ("News", the
+    /// outlet's name, "Home"). Among trails, JSON-LD BreadcrumbList comes before microdata and microdata before plain
+    /// breadcrumb markup; the trail's most specific step that is not home, the outlet or the article itself is taken.
+    /// </summary>
+    public string? Section(string title)
     {
-        var section = Clean(ld.Section) ?? Clean(meta.First("article:section", "section", "parsely-section", "sailthru.section"));
-        if (section is not null) return section;
-        var crumbs = ld.Breadcrumb.Where(c => !HomeCrumb().IsMatch(c)).ToList();
-        if (crumbs.Count > 1) crumbs.RemoveAt(crumbs.Count - 1); // the last crumb is the article itself
-        return crumbs.Count > 0 ? crumbs[^1] : null;
+        var declared = Clean(ld.Section) ?? Clean(meta.First("article:section", "section", "parsely-section", "sailthru.section"));
+        if (declared is not null && !Breadcrumbs.IsGeneric(declared, SiteName)) return declared;
+        if (Breadcrumbs.Section(ld.Breadcrumb, title, SiteName, pageUrl) is { } fromJsonLd) return fromJsonLd;
+        var (microdata, navigation) = Breadcrumbs.Locate(dom);
+        return Breadcrumbs.Section(Breadcrumbs.Microdata(microdata), title, SiteName, pageUrl)
+            ?? Breadcrumbs.Section(Breadcrumbs.Navigation(navigation), title, SiteName, pageUrl)
+            ?? declared;
     }
 
     public IReadOnlyList<string> Keywords()
@@ -208,7 +217,4 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
 
     [GeneratedRegex(@"date|time|fecha|datum|data|zeit|heure|byline|dateline|posted|published|publicado|publie|pubdate|meta", RegexOptions.IgnoreCase)]
     private static partial Regex DateLineNames();
-
-    [GeneratedRegex(@"^(home|inicio|portada|accueil|startseite|início|главная)$", RegexOptions.IgnoreCase)]
-    private static partial Regex HomeCrumb();
 }

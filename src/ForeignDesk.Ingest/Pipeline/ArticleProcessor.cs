@@ -130,6 +130,7 @@ public sealed class ArticleProcessor(
         var builder = new StringBuilder().Append(article.Title).Append('\n').Append(article.Teaser).Append('\n');
         foreach (var paragraph in article.Paragraphs) builder.Append(paragraph.Kind).Append(':').Append(paragraph.Html).Append('\n');
         builder.Append(article.Image?.Url).Append(article.Image?.Caption).Append(article.Image?.Credit).Append(article.Byline);
+        foreach (var image in article.Images) builder.Append('\n').Append(image.Url).Append(image.Caption).Append(image.Credit).Append(image.Position);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 

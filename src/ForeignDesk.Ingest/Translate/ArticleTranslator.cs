@@ -3,7 +3,7 @@ using ForeignDesk.Core;
 namespace ForeignDesk.Ingest.Translate;
 
 /// <summary>
-/// Translates an extracted article into English: title, teaser and image caption in one plain-text request, the
+/// Translates an extracted article into English: title, teaser and image captions in one plain-text request, the
 /// paragraphs (whole paragraphs, inline markup kept) in one HTML request. Paragraphs map one to one. The engine
 /// is used through the <see cref="TranslationStack"/>: units already in the translation memory are not sent.
 /// </summary>
@@ -29,6 +29,9 @@ public sealed class ArticleTranslator
         var units = stack.For(engine, from, source);
         var caption = article.Image?.Caption;
         List<string> heads = [article.Title, article.Teaser ?? "", caption ?? ""];
+        // Captions of the body images follow in the same plain-text request, one segment each.
+        var captioned = article.Images.Select((image, index) => (image.Caption, Index: index)).Where(c => !string.IsNullOrWhiteSpace(c.Caption)).ToList();
+        heads.AddRange(captioned.Select(c => c.Caption!));
         var headResult = await units.TranslateAsync(new TranslationRequest(from, Target, heads, SegmentFormat.Text), ct);
         Expect(headResult, heads.Count);
 
@@ -49,6 +52,8 @@ public sealed class ArticleTranslator
 
         var sourceChars = heads.Sum(h => h.Length) + article.Paragraphs.Sum(p => InlineHtml.PlainText(p.Html).Length);
         var targetChars = headResult.Segments.Sum(h => h.Length) + paragraphs.Sum(p => p.Text.Length);
+        var imageCaptions = new string?[article.Images.Count];
+        for (var i = 0; i < captioned.Count; i++) imageCaptions[captioned[i].Index] = headResult.Segments[3 + i];
         return new TranslatedArticle(
             headResult.Segments[0],
             article.Teaser is null ? null : headResult.Segments[1],
@@ -57,7 +62,10 @@ public sealed class ArticleTranslator
             headResult.Engine,
             headResult.Route,
             unknownShare,
-            sourceChars == 0 ? 0 : Math.Round((double)targetChars / sourceChars, 3));
+            sourceChars == 0 ? 0 : Math.Round((double)targetChars / sourceChars, 3))
+        {
+            ImageCaptions = imageCaptions,
+        };
     }
 
     private static void Expect(TranslationResult result, int count)

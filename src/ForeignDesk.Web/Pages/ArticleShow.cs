@@ -85,7 +85,7 @@ internal static class ArticleShow
         }
 
         page.Add($"<div class=\"body\" lang=\"{lang}\">\n");
-        ArticleBody.Write(page, translation?.Paragraphs ?? original.Paragraphs);
+        ArticleFigures.WriteBody(page, article, translation);
         page.Add($"</div>\n");
 
         if (translation is not null)

@@ -90,6 +90,35 @@ public sealed class EndToEndTests(PipelineWorld world) : IClassFixture<PipelineW
     }
 
     [Fact]
+    public async Task ArticlePage_ShowsTheBreadcrumbSectionsCategoryAndTheSecondFigureInPlace()
+    {
+        var stored = await world.ArticleAsync(OutletWorld.Housing, Ct);
+        var figure = OutletWorld.Housing.SecondFigure!;
+        // The page names its section only in its breadcrumb; its URL path (/politica/) would say politics.
+        Assert.Equal("Vivienda", stored.Original.Section);
+        Assert.Equal("Business", stored.Category);
+        var image = Assert.Single(stored.Original.Images);
+        Assert.Equal(new Uri(new Uri(stored.Url), figure.ImagePath).AbsoluteUri, image.Url);
+        Assert.Equal(figure.Credit, image.Credit);
+
+        var html = await ArticlePageAsync(OutletWorld.Housing);
+        Assert.Contains("<a href=\"/category/business\">Business</a>", html, StringComparison.OrdinalIgnoreCase);
+        var figures = Regex.Matches(html, "<figure>.*?</figure>", RegexOptions.Singleline);
+        Assert.Equal(2, figures.Count);
+        var second = WebUtility.HtmlDecode(figures[1].Value);
+        Assert.Contains($"src=\"{image.Url}\"", second);
+        Assert.Contains(await RawApertium.SpanishAsync(figure.Caption, Ct), second);
+        Assert.Contains($"Photo: {figure.Credit}", second);
+        Assert.DoesNotContain(figure.Caption, second);
+        Assert.DoesNotContain("pixel.gif", html);
+        var decoded = WebUtility.HtmlDecode(html);
+        var before = decoded.IndexOf(await RawApertium.SpanishAsync(OutletWorld.Housing.Paragraphs[figure.After - 1], Ct), StringComparison.Ordinal);
+        var after = decoded.IndexOf(await RawApertium.SpanishAsync(OutletWorld.Housing.Paragraphs[figure.After], Ct), StringComparison.Ordinal);
+        var at = decoded.IndexOf(second, StringComparison.Ordinal);
+        Assert.True(before >= 0 && before < at && at < after, $"the figure is not between paragraphs {figure.After} and {figure.After + 1}");
+    }
+
+    [Fact]
     public async Task ArticlePage_YouMayLikeListsTheRelatedArticleNotItself()
     {
         var html = await ArticlePageAsync(OutletWorld.Housing);

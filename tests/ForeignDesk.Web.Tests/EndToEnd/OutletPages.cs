@@ -13,7 +13,12 @@ internal sealed record OutletArticle(
     string Section,
     string ImagePath,
     string Caption,
-    string Credit);
+    string Credit,
+    bool SectionOnlyInBreadcrumb = false,
+    OutletFigure? SecondFigure = null);
+
+/// <summary>An image inside the body, after the paragraph numbered <paramref name="After"/>.</summary>
+internal sealed record OutletFigure(string ImagePath, string Caption, string Credit, int After);
 
 /// <summary>Pages and feeds in the shapes outlets serve them.</summary>
 internal static class OutletPages
@@ -34,7 +39,7 @@ internal static class OutletPages
           <link rel="canonical" href="{{new Uri(baseUrl, article.Path)}}?utm_source=portada">
           <script type="application/ld+json">
           {"@context":"https://schema.org","@type":"NewsArticle","headline":"{{article.Title}}",
-           "description":"{{article.Teaser}}","datePublished":"{{article.Published}}","articleSection":"{{article.Section}}",
+           "description":"{{article.Teaser}}","datePublished":"{{article.Published}}",{{(article.SectionOnlyInBreadcrumb ? "" : $"\"articleSection\":\"{article.Section}\",")}}
            "author":{"@type":"Person","name":"{{article.Author}}"},
            "publisher":{"@type":"Organization","name":"{{SpanishOutlet}}"},
            "image":{"@type":"ImageObject","url":"{{new Uri(baseUrl, article.ImagePath)}}"} }
@@ -49,6 +54,7 @@ internal static class OutletPages
           </header>
           <div class="ad ad-top" id="publicidad-superior">Publicidad: Compre ahora su seguro de coche con un 30% de descuento</div>
           <main>
+            {{Breadcrumb(article)}}
             <article class="noticia">
               <p class="kicker">{{article.Section}}</p>
               <h1 class="titular">{{article.Title}}</h1>
@@ -60,9 +66,9 @@ internal static class OutletPages
                 <figcaption>{{article.Caption}} <span class="credito">Foto: {{article.Credit}}</span></figcaption>
               </figure>
               <div class="cuerpo">
-                {{string.Join("\n        ", article.Paragraphs.Take(2).Select(p => $"<p>{p}</p>"))}}
+                {{string.Join("\n        ", article.Paragraphs.Take(2).Select((p, i) => $"<p>{p}</p>" + Figure(article, i + 1)))}}
                 <div class="video-teaser"><span>Vídeo:</span> <a href="/videos/rueda-de-prensa/">Así fue la rueda de prensa del ministro</a></div>
-                {{string.Join("\n        ", article.Paragraphs.Skip(2).Select(p => $"<p>{p}</p>"))}}
+                {{string.Join("\n        ", article.Paragraphs.Skip(2).Select((p, i) => $"<p>{p}</p>" + Figure(article, i + 3)))}}
               </div>
               <aside class="relacionadas">
                 <h3>Más noticias</h3>
@@ -80,6 +86,25 @@ internal static class OutletPages
           </footer>
         </body>
         </html>
+        """;
+
+    /// <summary>A breadcrumb trail (home, section, the article) when the page gives its section only there.</summary>
+    private static string Breadcrumb(OutletArticle article) => !article.SectionOnlyInBreadcrumb ? "" : $"""
+        <nav aria-label="Migas de pan" class="breadcrumb"><ol>
+          <li><a href="/">Portada</a></li>
+          <li><a href="/{article.Section.ToLowerInvariant()}/">{article.Section}</a></li>
+          <li aria-current="page">{article.Title}</li>
+        </ol></nav>
+        """;
+
+    /// <summary>The second image, in the body after the given paragraph: lazily loaded, with a tracking pixel beside it.</summary>
+    private static string Figure(OutletArticle article, int after) => article.SecondFigure is not { } figure || figure.After != after ? "" : $"""
+
+        <figure class="foto-cuerpo">
+          <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="{figure.ImagePath}" width="800" height="533" alt="">
+          <figcaption>{figure.Caption} <span class="credito">Foto: {figure.Credit}</span></figcaption>
+        </figure>
+        <img src="/stats/pixel.gif?a=1" width="1" height="1" alt="">
         """;
 
     /// <summary>A French outlet's page with OpenGraph and article meta tags instead of JSON-LD.</summary>

@@ -15,10 +15,12 @@ internal static class OutletWorld
         ],
         "Ana Martín",
         "2026-11-29T09:15:00+01:00",
-        "Política",
+        "Vivienda",
         "img/ministra.jpg",
         "La ministra durante la rueda de prensa en Madrid.",
-        "Juan Pérez / EFE");
+        "Juan Pérez / EFE",
+        SectionOnlyInBreadcrumb: true,
+        SecondFigure: new OutletFigure("img/obras.jpg", "Las obras de un edificio de viviendas en Madrid.", "Luis Gómez / Europa Press", After: 3));
 
     public static readonly OutletArticle Prices = new(
         "es/economia/2026/11/29/precio-vivienda-sevilla.html",

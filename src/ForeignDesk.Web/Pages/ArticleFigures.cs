@@ -1,0 +1,58 @@
+using ForeignDesk.Core;
+using ForeignDesk.Web.Rendering;
+
+namespace ForeignDesk.Web.Pages;
+
+/// <summary>
+/// An article's images as figures: the caption (English when translated) and the credit, all text HTML-encoded, image
+/// URLs only when they are http(s). Body images go between the paragraphs where the outlet placed them, or after the
+/// body when their place is unknown.
+/// </summary>
+internal static class ArticleFigures
+{
+    /// <summary>One figure; nothing when the URL is not an absolute http(s) URL.</summary>
+    /// <param name="captionLanguage">The language of <paramref name="caption"/>, for its lang attribute.</param>
+    public static void Write(HtmlBuilder page, string? url, string? caption, string captionLanguage, string? credit)
+    {
+        var imageUrl = Paths.External(url);
+        if (imageUrl is null) return;
+        page.Add($"<figure><img src=\"{imageUrl}\" alt=\"{caption}\" loading=\"lazy\" decoding=\"async\">");
+        var hasCaption = !string.IsNullOrWhiteSpace(caption);
+        var hasCredit = !string.IsNullOrWhiteSpace(credit);
+        if (hasCaption || hasCredit)
+        {
+            page.Add($"<figcaption>");
+            if (hasCaption) page.Add($"<span lang=\"{captionLanguage}\">{caption}</span>");
+            if (hasCaption && hasCredit) page.Add($" · ");
+            if (hasCredit) page.Add($"<span class=\"credit\">Photo: {credit}</span>");
+            page.Add($"</figcaption>");
+        }
+        page.Add($"</figure>\n");
+    }
+
+    /// <summary>The body paragraphs with the body images in their places.</summary>
+    public static void WriteBody(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation)
+    {
+        var paragraphs = translation?.Paragraphs ?? article.Original.Paragraphs;
+        var images = article.Original.Images;
+        if (images.Count == 0)
+        {
+            ArticleBody.Write(page, paragraphs);
+            return;
+        }
+        var placed = images.Select((image, index) => (Image: image, Index: index, At: Math.Min(image.Position ?? int.MaxValue, paragraphs.Count)))
+            .OrderBy(i => i.At).ThenBy(i => i.Index).ToList();
+        var written = 0;
+        foreach (var (image, index, at) in placed)
+        {
+            if (at > written)
+            {
+                ArticleBody.Write(page, paragraphs.Skip(written).Take(at - written).ToList());
+                written = at;
+            }
+            var translated = translation is not null && translation.ImageCaptions.Count == images.Count ? translation.ImageCaptions[index] : null;
+            Write(page, image.Url, translated ?? image.Caption, translated is null ? article.Language : "en", image.Credit);
+        }
+        if (written < paragraphs.Count) ArticleBody.Write(page, paragraphs.Skip(written).ToList());
+    }
+}
