@@ -5,7 +5,21 @@ using ForeignDesk.Core;
 namespace ForeignDesk.Store.Sqlite;
 
 /// <summary>An FTS5 MATCH expression built from a reader's text, or the reason none could be built.</summary>
-internal sealed record Fts5Query(string? Match, string? Message);
+/// <param name="Required">The required words and phrases, in the order FTS5 numbers the phrases of
+/// <paramref name="Match"/> (the left-out ones follow them).</param>
+/// <param name="LeftOut">The FTS5 strings of the words and phrases to leave out.</param>
+internal sealed record Fts5Query(string? Match, string? Message, IReadOnlyList<Fts5Phrase>? Required = null, IReadOnlyList<string>? LeftOut = null)
+{
+    /// <summary>The same query with its required phrases in the given order (FTS5 tests an AND's phrases in order).</summary>
+    public Fts5Query Reordered(IReadOnlyList<int> order)
+    {
+        var required = order.Select(i => Required![i]).ToList();
+        return this with { Match = Fts5QueryBuilder.Expression(required.Select(p => p.Term), LeftOut!), Required = required };
+    }
+}
+
+/// <summary>A required word or phrase: its FTS5 string, and each of its words as one (<c>"word"</c>, <c>"word"*</c>).</summary>
+internal sealed record Fts5Phrase(string Term, IReadOnlyList<string> Words);
 
 /// <summary>
 /// Turns what a reader typed into an FTS5 query that can only mean "these words". Every word or "phrase" becomes a
@@ -26,12 +40,15 @@ internal static class Fts5QueryBuilder
 
         var include = new List<string>();
         var exclude = new List<string>();
+        var required = new List<Fts5Phrase>();
         foreach (var chunk in Chunks(text))
         {
             var words = Words(chunk.Text);
             if (words.Count == 0) continue;
             var term = "\"" + string.Join(' ', words) + "\"" + (chunk.Prefix ? "*" : "");
             (chunk.Exclude ? exclude : include).Add(term);
+            if (!chunk.Exclude)
+                required.Add(new(term, words.Select((w, i) => "\"" + w + "\"" + (chunk.Prefix && i == words.Count - 1 ? "*" : "")).ToList()));
         }
 
         if (include.Count + exclude.Count > MaxTerms)
@@ -41,9 +58,15 @@ internal static class Fts5QueryBuilder
                 ? new(null, "Add a word to look for: a minus sign only leaves words out.")
                 : new(null, "There is nothing to search for in that text: use letters or numbers.");
 
+        return new(Expression(include, exclude), null, required, exclude);
+    }
+
+    /// <summary><c>(a AND b) NOT c NOT d</c> of FTS5 strings already built from words only.</summary>
+    internal static string Expression(IEnumerable<string> include, IEnumerable<string> exclude)
+    {
         var match = new StringBuilder("(").AppendJoin(" AND ", include).Append(')');
         foreach (var term in exclude) match.Append(" NOT ").Append(term);
-        return new(match.ToString(), null);
+        return match.ToString();
     }
 
     private readonly record struct Chunk(string Text, bool Exclude, bool Prefix);

@@ -10,12 +10,23 @@ public sealed record BulkArticle(long SourceId, string Url, string Language, Ext
 
 public sealed partial class SqliteArticleStore
 {
+    private const int BulkTransactionSize = 20_000;
+
     /// <summary>
-    /// Inserts many translated articles in one transaction with one prepared statement (benchmark stores). No raw
-    /// pages are kept; local dates are UTC dates.
+    /// Inserts many translated articles (benchmark stores), streamed in transactions of 20 000 with one prepared
+    /// statement, then compacts the search index (<see cref="OptimizeSearchIndexAsync"/>). No raw pages are kept;
+    /// local dates are UTC dates.
     /// </summary>
     /// <returns>The new ids, in input order.</returns>
-    public async Task<IReadOnlyList<long>> BulkInsertAsync(IReadOnlyList<BulkArticle> articles, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long>> BulkInsertAsync(IEnumerable<BulkArticle> articles, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        foreach (var chunk in articles.Chunk(BulkTransactionSize)) await InsertChunkAsync(chunk, ids, cancellationToken);
+        await OptimizeSearchIndexAsync(cancellationToken);
+        return ids;
+    }
+
+    private async Task InsertChunkAsync(IReadOnlyList<BulkArticle> articles, List<long> ids, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -29,7 +40,6 @@ public sealed partial class SqliteArticleStore
             ("$source", 0L), ("$url", ""), ("$language", ""), ("$original", ""), ("$published", 0L), ("$localDate", ""),
             ("$category", ""), ("$state", (int)ArticleState.Translated), ("$translation", ""), ("$hash", ""));
         command.Prepare();
-        var ids = new List<long>(articles.Count);
         foreach (var article in articles)
         {
             command.Parameters["$source"].Value = article.SourceId;
@@ -44,6 +54,5 @@ public sealed partial class SqliteArticleStore
             ids.Add((long)(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT returned no id")));
         }
         await transaction.CommitAsync(cancellationToken);
-        return ids;
     }
 }

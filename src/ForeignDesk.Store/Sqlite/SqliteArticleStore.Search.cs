@@ -8,9 +8,16 @@ namespace ForeignDesk.Store.Sqlite;
 /// <summary>Search over the FTS5 table that migration 0300 keeps in step with the articles.</summary>
 public sealed partial class SqliteArticleStore : ISearchIndex
 {
-    // Title matches count most, English over the original; bm25 is lower for better matches.
-    private const string Relevance = "bm25(article_search, 10.0, 1.0, 6.0, 0.6)";
+    // Title matches count most, English over the original (weights of title_en, text_en, title_orig, text_orig).
+    private const string ColumnWeights = "10.0, 1.0, 6.0, 0.6";
     private const int SnippetTokens = 24;
+
+    /// <summary>
+    /// How many of the newest articles a word's inverse document frequency is counted in, for relevance order
+    /// (bm25 with FTS5's formula). Counting over the whole index, as FTS5's own bm25() does on every query, reads the
+    /// whole position list of a common word; a recent sample ranks as well and costs a bounded amount.
+    /// </summary>
+    public const int IdfSample = 10_000;
 
     /// <summary>
     /// At most this many matches (the most recently stored ones, or as many as the requested page needs) are ordered;
@@ -47,14 +54,34 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         var newest = query.Sort == SearchSort.Newest;
         var order = newest ? "published DESC, id DESC" : "score, published DESC, id DESC";
         var window = Math.Max(Window, (query.Page + 1) * query.PageSize);
+        double[] idfs = [];
 
         await using var connection = await OpenAsync(cancellationToken);
+        var score = "0";
+        if (fts.Required!.Count > 1)
+        {
+            // Rarest first: FTS5 tests an AND's phrases in order, so a common word is looked up only for rows that
+            // have the rare ones. The same counts give each phrase's IDF.
+            var counts = await SampleHitsAsync(connection, fts.Required, cancellationToken);
+            var rarestFirst = Enumerable.Range(0, counts.Count).OrderBy(i => counts[i].Hits).ToList();
+            fts = fts.Reordered(rarestFirst);
+            idfs = rarestFirst.Select(i => Fts5Bm25.Idf(counts[i].Rows, counts[i].Hits)).ToArray();
+        }
+        if (!newest)
+        {
+            // bm25, lower is better; with one phrase, IDF cannot change the order and stays 1.
+            Fts5Bm25.EnsureRegistered(connection);
+            score = $"{Fts5Bm25.Name}(article_search, {ColumnWeights}{string.Concat(idfs.Select((_, i) => $", $idf{i}"))})";
+            parameters = [.. parameters, .. idfs.Select((idf, i) => ($"$idf{i}", (object?)idf))];
+        }
+        parameters[0] = ("$match", fts.Match);
+
         // The most recently stored matches that pass the filters, at most `window` of them, read in rowid order so
         // FTS5 stops early; only those are scored and sorted. Snippets follow for the page alone: snippet() is costly.
         var page = await QueryRowsAsync(connection,
             $"""
             SELECT id, COUNT(*) OVER () FROM (
-                SELECT a.id AS id, {(newest ? "0" : Relevance)} AS score, a.published_ms AS published {SearchFilters}
+                SELECT a.id AS id, {score} AS score, a.published_ms AS published {SearchFilters}
                 ORDER BY article_search.rowid DESC LIMIT $window)
             ORDER BY {order} LIMIT $limit OFFSET $offset
             """,
@@ -79,6 +106,38 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         var byId = hits.ToDictionary(h => h.Article.Id);
         return new SearchResults(page.Where(p => byId.ContainsKey(p.Id)).Select(p => byId[p.Id]).ToList(),
             total, query.Page, query.PageSize, null, more);
+    }
+
+    /// <summary>
+    /// How many of the newest <see cref="IdfSample"/> articles (<c>Rows</c>, fewer in a smaller store) have each
+    /// required word or phrase; a phrase counts as its rarest word (an upper bound that needs no position lists).
+    /// </summary>
+    private static async Task<List<(long Rows, long Hits)>> SampleHitsAsync(SqliteConnection connection, IReadOnlyList<Fts5Phrase> required,
+        CancellationToken cancellationToken)
+    {
+        var sample = await QueryRowsAsync(connection,
+            "SELECT COUNT(*), COALESCE(MIN(id), 0) FROM (SELECT id FROM articles INDEXED BY articles_search_facets ORDER BY id DESC LIMIT $sample)",
+            r => (Rows: r.GetInt64(0), Floor: r.GetInt64(1)), cancellationToken, ("$sample", IdfSample));
+        var (rows, floor) = sample[0];
+        await using var count = Command(connection,
+            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH $term AND rowid >= $floor", ("$term", ""), ("$floor", floor));
+        var words = new Dictionary<string, long>(StringComparer.Ordinal);
+        var hits = new List<(long, long)>(required.Count);
+        foreach (var phrase in required)
+        {
+            var fewest = long.MaxValue;
+            foreach (var word in phrase.Words)
+            {
+                if (!words.TryGetValue(word, out var n))
+                {
+                    count.Parameters["$term"].Value = word;
+                    words[word] = n = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                fewest = Math.Min(fewest, n);
+            }
+            hits.Add((rows, fewest));
+        }
+        return hits;
     }
 
     private static SearchHit ReadHit(SqliteDataReader r)

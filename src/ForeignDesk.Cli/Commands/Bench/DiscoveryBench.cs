@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace ForeignDesk.Cli.Commands.Bench;
 
 /// <summary>
-/// <c>bench discovery [--articles 200000] [--place 5000] [--labelled FILE]</c>: a generated store of N articles; search
-/// latency; clustering and related-articles cost per stored article over the
+/// <c>bench discovery [--articles 200000] [--place 5000] [--labelled FILE] [--store FILE]</c>: a generated store of N
+/// articles (kept in FILE and reused from it when given); search latency; clustering and related-articles cost per stored article over the
 /// newest ones, through the store; B-cubed quality on the labelled multilingual set.
 /// </summary>
 internal static class DiscoveryBench
@@ -22,16 +22,31 @@ internal static class DiscoveryBench
         var count = int.Parse(arguments.Option("articles") ?? "200000", System.Globalization.CultureInfo.InvariantCulture);
         var place = Math.Min(count, int.Parse(arguments.Option("place") ?? "5000", System.Globalization.CultureInfo.InvariantCulture));
         var labelled = Path.GetFullPath(arguments.Option("labelled") ?? Path.Combine("bench", "clustering", "stories.jsonl"));
+        var keep = arguments.Option("store") is { } kept ? Path.GetFullPath(kept) : null;
         var folder = Directory.CreateTempSubdirectory("foreigndesk-bench-").FullName;
+        var database = Path.Combine(folder, "foreigndesk.db");
         try
         {
+            var (notReused, migrates) = keep is null ? ("", false) : await BenchStoreFile.TryReuseAsync(keep, count, database, cancellationToken);
             await using var app = AppHost.Build(new HostSettings(folder, MinimumLogLevel: LogLevel.Warning));
             await AppHost.PrepareStoreAsync(app.Services, cancellationToken);
             var store = (SqliteArticleStore)app.Services.GetRequiredService<IArticleStore>();
             var figures = new List<(string, double)>();
 
-            var (ids, insertSeconds) = await GenerateAsync(store, count, cancellationToken);
-            Console.WriteLine($"store: {count} synthetic articles inserted and indexed in {insertSeconds:0.0} s");
+            IReadOnlyList<long> ids;
+            if (notReused is null)
+            {
+                ids = await BenchStoreFile.ArticleIdsAsync(database, cancellationToken);
+                if (migrates) await BenchStoreFile.SaveAsync(database, keep!, cancellationToken); // kept as this build migrated it
+                Console.WriteLine($"store: {count} synthetic articles reused from {keep}{(migrates ? ", migrated" : "")}");
+            }
+            else
+            {
+                if (keep is not null) Console.WriteLine($"store: generating ({notReused})");
+                (ids, var insertSeconds) = await GenerateAsync(store, count, cancellationToken);
+                Console.WriteLine($"store: {count} synthetic articles inserted and indexed in {insertSeconds:0.0} s");
+                if (keep is not null) await BenchStoreFile.SaveAsync(database, keep, cancellationToken);
+            }
 
             var (clusterMs, relatedMs, comparisons, readMs, merges) = await PlaceAsync(store, ids.TakeLast(place).ToList(), cancellationToken);
             Console.WriteLine($"clustering: {clusterMs:0.00} ms per article, {comparisons:0.0} stories compared per article (newest {place}), {merges} stories merged");
@@ -71,8 +86,7 @@ internal static class DiscoveryBench
                 "es", "News/World", "UTC"), cancellationToken)).Id);
         var articles = new SyntheticNews(7).Generate(count, sources, DateTimeOffset.UtcNow);
         var started = Stopwatch.GetTimestamp();
-        var ids = new List<long>(count);
-        foreach (var chunk in articles.Chunk(20_000)) ids.AddRange(await store.BulkInsertAsync(chunk, cancellationToken));
+        var ids = await store.BulkInsertAsync(articles, cancellationToken);
         return (ids, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
