@@ -106,7 +106,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         return articleBody.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(line => DomWalk.Collapse(WebUtility.HtmlDecode(line)))
             .Where(line => line.Length > 0)
-            .Select(line => new Paragraph("p", WebUtility.HtmlEncode(line), line))
+            .Select(line => new Paragraph("p", OwnMarkup.EncodeText(line), line))
             .ToList();
     }
 

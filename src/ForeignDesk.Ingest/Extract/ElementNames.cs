@@ -22,18 +22,24 @@ internal enum NameKinds
 internal static class ElementNames
 {
     private const int MaxEntries = 100_000;
-    private static readonly ConcurrentDictionary<string, NameKinds> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Classes, string Id), NameKinds> Cache = new();
+    private static int entries;
 
     public static NameKinds Of(IElement element)
     {
-        var classes = element.GetAttribute("class");
-        var id = element.GetAttribute("id");
-        if (string.IsNullOrEmpty(classes) && string.IsNullOrEmpty(id)) return NameKinds.None;
-        var key = id is null ? classes! : classes + " " + id;
-        if (Cache.TryGetValue(key, out var kinds)) return kinds;
-        kinds = BoilerplateRules.Classify(((classes ?? string.Empty) + " " + (id ?? string.Empty)).ToLowerInvariant());
-        if (Cache.Count >= MaxEntries) Cache.Clear();
-        Cache[key] = kinds;
+        var classes = element.GetAttribute("class") ?? string.Empty;
+        var id = element.GetAttribute("id") ?? string.Empty;
+        if (classes.Length == 0 && id.Length == 0) return NameKinds.None;
+        // The key is the pair itself, so that a hit allocates nothing; ConcurrentDictionary.Count takes every lock, so
+        // the size is kept in a counter of its own.
+        if (Cache.TryGetValue((classes, id), out var kinds)) return kinds;
+        kinds = BoilerplateRules.Classify((classes + " " + id).ToLowerInvariant());
+        if (Interlocked.Increment(ref entries) > MaxEntries)
+        {
+            Cache.Clear();
+            Interlocked.Exchange(ref entries, 0);
+        }
+        Cache[(classes, id)] = kinds;
         return kinds;
     }
 }
