@@ -18,7 +18,10 @@ internal static partial class BoilerplateRules
         or "figure" or "header" or "footer" or "aside" or "nav" or "form" or "dl" or "dd" or "dt" or "hr" or "address";
 
     /// <summary>True when the element's class, id, role or attributes mark it as something other than body text.</summary>
-    public static bool IsBoilerplate(IElement element)
+    public static bool IsBoilerplate(IElement element) => IsBoilerplate(element, ElementNames.Of(element));
+
+    /// <summary>As <see cref="IsBoilerplate(IElement)"/>, given what the element's names say.</summary>
+    public static bool IsBoilerplate(IElement element, NameKinds names)
     {
         var tag = element.LocalName;
         if (tag is "header" or "footer") return true;
@@ -32,7 +35,7 @@ internal static partial class BoilerplateRules
         if (itemprop is "author" or "publisher" or "datePublished" or "dateModified" or "dateCreated") return true;
         // Table rows and cells carry data-row names ("player-2020", "oddrow"), not chrome.
         if (tag is "tr" or "td" or "th" or "tbody" or "thead") return false;
-        return (ElementNames.Of(element) & NameKinds.Boilerplate) != 0;
+        return (names & NameKinds.Boilerplate) != 0;
     }
 
     /// <summary>True for elements that the page hides or marks as chrome by role and tag, whatever their names.</summary>
@@ -45,15 +48,11 @@ internal static partial class BoilerplateRules
     }
 
     /// <summary>Elements holding the article's lead (standfirst), kept out of the body and used as the teaser.</summary>
-    public static bool IsLead(IElement element)
-    {
-        return (ElementNames.Of(element) & NameKinds.Lead) != 0;
-    }
+    public static bool IsLead(NameKinds names) => (names & NameKinds.Lead) != 0;
 
     /// <summary>Readability-style weight of an element's class and id: positive for body-like names.</summary>
-    public static int ClassWeight(IElement element)
+    public static int ClassWeight(NameKinds kinds)
     {
-        var kinds = ElementNames.Of(element);
         var weight = 0;
         if ((kinds & NameKinds.PositiveWeight) != 0) weight += 25;
         if ((kinds & NameKinds.NegativeWeight) != 0) weight -= 25;
@@ -73,8 +72,11 @@ internal static partial class BoilerplateRules
         return kinds;
     }
 
-    public static bool IsBodyMarker(IElement element) =>
-        element.GetAttribute("itemprop") is "articleBody" or "articlebody" || (ElementNames.Of(element) & NameKinds.Body) != 0;
+    public static bool IsBodyMarker(IElement element) => IsBodyMarker(element, ElementNames.Of(element));
+
+    /// <summary>As <see cref="IsBodyMarker(IElement)"/>, given what the element's names say.</summary>
+    public static bool IsBodyMarker(IElement element, NameKinds names) =>
+        (names & NameKinds.Body) != 0 || element.GetAttribute("itemprop") is "articleBody" or "articlebody";
 
     /// <summary>Blocks of text that announce other content or are the outlet's own footer lines.</summary>
     public static bool IsBoilerplateText(string text) =>

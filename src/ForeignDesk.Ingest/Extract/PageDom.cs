@@ -18,15 +18,31 @@ internal struct ElementStats
     public readonly double LinkDensity => TextLength == 0 ? 0 : (double)LinkLength / TextLength;
 }
 
-/// <summary>A parsed page: its elements in document order, the parts left out of the body, and text measures.</summary>
+/// <summary>
+/// A parsed page: its elements in document order, the parts left out of the body, text measures, and what each
+/// element's class and id say. Per-element facts live in arrays indexed by document position.
+/// </summary>
 internal sealed class PageDom
 {
-    private readonly Dictionary<IElement, ElementStats> stats = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IElement, int> positions;
+    private readonly int[] parents;
+    private readonly NameKinds[] names;
+    private ElementStats[] stats;
+    private bool[] excludedDeep;
 
     public PageDom(IHtmlDocument document)
     {
         Document = document;
-        Elements = DomWalk.Elements(document);
+        (Elements, parents) = Walk(document);
+        positions = new Dictionary<IElement, int>(Elements.Count, ReferenceEqualityComparer.Instance);
+        names = new NameKinds[Elements.Count];
+        for (var i = 0; i < Elements.Count; i++)
+        {
+            positions[Elements[i]] = i;
+            names[i] = ElementNames.Of(Elements[i]);
+        }
+        stats = new ElementStats[Elements.Count];
+        excludedDeep = new bool[Elements.Count];
         Measure();
     }
 
@@ -42,61 +58,102 @@ internal sealed class PageDom
 
     public int TotalProse => Document.Body is { } body ? Stats(body).ProseLength : 0;
 
-    public ElementStats Stats(IElement element) => stats.GetValueOrDefault(element);
+    public ElementStats Stats(IElement element) => positions.TryGetValue(element, out var i) ? stats[i] : default;
 
-    private readonly HashSet<INode> excludedDeep = new(ReferenceEqualityComparer.Instance);
+    public ElementStats Stats(int position) => stats[position];
+
+    /// <summary>What the class and id of the element at <paramref name="position"/> say.</summary>
+    public NameKinds Names(int position) => names[position];
+
+    /// <summary>What the class and id of <paramref name="element"/> say.</summary>
+    public NameKinds Names(IElement element) => positions.TryGetValue(element, out var i) ? names[i] : ElementNames.Of(element);
 
     /// <summary>True when the node or one of its ancestors is excluded (as of the last <see cref="Measure"/>).</summary>
-    public bool IsExcluded(INode node) =>
-        node is IElement element ? excludedDeep.Contains(element) : node.Parent is { } parent && excludedDeep.Contains(parent);
+    public bool IsExcluded(INode node)
+    {
+        var element = node as IElement ?? node.Parent as IElement;
+        return element is not null && positions.TryGetValue(element, out var i) && excludedDeep[i];
+    }
 
-    /// <summary>Recounts every element's measures; children come after parents in document order, so walk backwards.</summary>
+    /// <summary>True when the element at <paramref name="position"/> or one of its ancestors is excluded.</summary>
+    public bool IsExcluded(int position) => excludedDeep[position];
+
+    /// <summary>
+    /// Recounts every element's measures. Children come after their parent in document order, so a walk backwards
+    /// finishes every child before its parent and adds it into the parent's sums.
+    /// </summary>
     public void Measure()
     {
-        stats.Clear();
-        excludedDeep.Clear();
-        foreach (var element in Elements)
+        var count = Elements.Count;
+        for (var i = 0; i < count; i++)
         {
-            if (Excluded.Contains(element) || (element.ParentElement is { } parent && excludedDeep.Contains(parent)))
-                excludedDeep.Add(element);
+            excludedDeep[i] = (Excluded.Count > 0 && Excluded.Contains(Elements[i])) || (parents[i] >= 0 && excludedDeep[parents[i]]);
         }
-        for (var i = Elements.Count - 1; i >= 0; i--)
+        var sums = new ElementStats[count];
+        for (var i = count - 1; i >= 0; i--)
         {
             var element = Elements[i];
+            var tag = element.LocalName;
             var s = new ElementStats();
-            if (!excludedDeep.Contains(element) && !BoilerplateRules.IsInvisibleTag(element.LocalName))
+            if (!excludedDeep[i] && !BoilerplateRules.IsInvisibleTag(tag))
             {
+                s = sums[i];
                 foreach (var child in element.ChildNodes)
                 {
-                    if (child is IText text)
-                    {
-                        s.TextLength += VisibleLength(text.Data);
-                        s.Commas += Commas(text.Data);
-                    }
-                    else if (child is IElement childElement && stats.TryGetValue(childElement, out var c))
-                    {
-                        s.TextLength += c.TextLength;
-                        s.LinkLength += c.LinkLength;
-                        s.Commas += c.Commas;
-                        s.Paragraphs += c.Paragraphs;
-                        s.ProseLength += c.ProseLength;
-                        s.HasBlock |= c.HasBlock || BoilerplateRules.IsBlockTag(childElement.LocalName);
-                    }
+                    if (child is IText text) AddText(ref s, text.Data);
                 }
-                if (element.LocalName == "a") s.LinkLength = s.TextLength;
-                if (element.LocalName == "p")
+                if (tag == "a") s.LinkLength = s.TextLength;
+                if (tag == "p")
                 {
                     s.Paragraphs++;
                     s.ProseLength = s.TextLength - s.LinkLength;
                 }
             }
-            stats[element] = s;
+            stats[i] = s;
+            var parent = parents[i];
+            if (parent < 0) continue;
+            ref var p = ref sums[parent];
+            p.TextLength += s.TextLength;
+            p.LinkLength += s.LinkLength;
+            p.Commas += s.Commas;
+            p.Paragraphs += s.Paragraphs;
+            p.ProseLength += s.ProseLength;
+            p.HasBlock |= s.HasBlock || BoilerplateRules.IsBlockTag(tag);
         }
     }
 
-    private static int VisibleLength(string text)
+    /// <summary>Every element under the document in document order, with the position of its parent element (or -1).</summary>
+    private static (List<IElement> Elements, int[] Parents) Walk(IHtmlDocument document)
+    {
+        var elements = new List<IElement>();
+        var parentList = new List<int>();
+        var stack = new Stack<(INode Node, int Parent)>();
+        Push(stack, document, -1);
+        while (stack.Count > 0)
+        {
+            var (node, parent) = stack.Pop();
+            var element = (IElement)node;
+            elements.Add(element);
+            parentList.Add(parent);
+            Push(stack, element, elements.Count - 1);
+        }
+        return (elements, parentList.ToArray());
+    }
+
+    private static void Push(Stack<(INode, int)> stack, INode node, int parent)
+    {
+        var children = node.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            if (children[i] is IElement child) stack.Push((child, parent));
+        }
+    }
+
+    /// <summary>Adds the visible length (whitespace runs count once) and the commas of a text node.</summary>
+    private static void AddText(ref ElementStats s, string text)
     {
         var length = 0;
+        var commas = 0;
         var space = true;
         foreach (var c in text)
         {
@@ -104,23 +161,13 @@ internal sealed class PageDom
             {
                 if (!space) length++;
                 space = true;
+                continue;
             }
-            else
-            {
-                length++;
-                space = false;
-            }
+            length++;
+            space = false;
+            if (c is ',' or '،' or '、' or '，' or '。') commas++;
         }
-        return length;
-    }
-
-    private static int Commas(string text)
-    {
-        var count = 0;
-        foreach (var c in text)
-        {
-            if (c is ',' or '،' or '、' or '，' or '。') count++;
-        }
-        return count;
+        s.TextLength += length;
+        s.Commas += commas;
     }
 }
