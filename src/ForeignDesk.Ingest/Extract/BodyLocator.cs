@@ -28,10 +28,10 @@ internal static class BodyLocator
                 continue;
             }
             var names = dom.Names(i);
-            if (BoilerplateRules.IsBodyMarker(element, names)) continue;
-            if (byName && BoilerplateRules.IsInlineInText(element) && !BoilerplateRules.IsHidden(element)) continue;
+            if (BoilerplateRules.IsBodyMarker(names)) continue;
+            if (byName && BoilerplateRules.IsInlineInText(element) && !BoilerplateRules.IsHidden(element, names)) continue;
             var stats = dom.Stats(i);
-            if (tag == "form" || (byName ? BoilerplateRules.IsBoilerplate(element, names) : BoilerplateRules.IsHidden(element)))
+            if (tag == "form" || (byName ? BoilerplateRules.IsBoilerplate(element, names) : BoilerplateRules.IsHidden(element, names)))
             {
                 // A container named "sidebar" or "widget" that holds most of the page's prose is the article's frame.
                 var holdsArticle = holdsBody.Contains(element) || (stats.TextLength > total / 2 && stats.LinkDensity < 0.35)
@@ -57,7 +57,7 @@ internal static class BodyLocator
         for (var i = 0; i < dom.Elements.Count; i++)
         {
             var element = dom.Elements[i];
-            if (dom.Stats(i).TextLength < 200 || !BoilerplateRules.IsBodyMarker(element, dom.Names(i))) continue;
+            if (dom.Stats(i).TextLength < 200 || !BoilerplateRules.IsBodyMarker(dom.Names(i))) continue;
             var up = element.ParentElement;
             while (up is not null && ancestors.Add(up)) up = up.ParentElement;
         }
@@ -93,9 +93,10 @@ internal static class BodyLocator
     {
         var marked = new List<IElement>();
         HashSet<string>? texts = null;
-        foreach (var element in dom.Elements)
+        for (var i = 0; i < dom.Elements.Count; i++)
         {
-            if (element.GetAttribute("itemprop") is not ("articleBody" or "articlebody") || dom.IsExcluded(element)) continue;
+            if ((dom.Names(i) & NameKinds.BodyItemprop) == 0 || dom.IsExcluded(i)) continue;
+            var element = dom.Elements[i];
             if (marked.Count > 0 && HasAncestorIn(element, marked)) continue;
             // Pages repeat the same microdata block (one per template); the body is taken once.
             texts ??= new HashSet<string>(StringComparer.Ordinal);
@@ -186,7 +187,7 @@ internal static class BodyLocator
             _ => 0,
         };
         if (element.LocalName == "article") score += 10;
-        if (BoilerplateRules.IsBodyMarker(element, names)) score += 30;
+        if (BoilerplateRules.IsBodyMarker(names)) score += 30;
         return score + BoilerplateRules.ClassWeight(names);
     }
 

@@ -25,25 +25,38 @@ internal struct ElementStats
 internal sealed class PageDom
 {
     private readonly Dictionary<IElement, int> positions;
-    private readonly int[] parents;
+    private readonly List<int> parents = [];
+
+    /// <summary>Per element: what its tag is (block, invisible, a, p) and the length and commas of its own text nodes.</summary>
+    private readonly List<(TagKind Kind, int Text, int Commas)> own = [];
     private readonly NameKinds[] names;
-    private ElementStats[] stats;
-    private bool[] excludedDeep;
+    private readonly ElementStats[] stats;
+    private readonly ElementStats[] sums;
+    private readonly bool[] excludedDeep;
 
     public PageDom(IHtmlDocument document)
     {
         Document = document;
-        (Elements, parents) = Walk(document);
-        positions = new Dictionary<IElement, int>(Elements.Count, ReferenceEqualityComparer.Instance);
-        names = new NameKinds[Elements.Count];
-        for (var i = 0; i < Elements.Count; i++)
-        {
-            positions[Elements[i]] = i;
-            names[i] = ElementNames.Of(Elements[i]);
-        }
-        stats = new ElementStats[Elements.Count];
-        excludedDeep = new bool[Elements.Count];
+        Elements = [];
+        Walk(document);
+        var count = Elements.Count;
+        positions = new Dictionary<IElement, int>(count, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < count; i++) positions[Elements[i]] = i;
+        names = new NameKinds[count];
+        stats = new ElementStats[count];
+        sums = new ElementStats[count];
+        excludedDeep = new bool[count];
         Measure();
+    }
+
+    [Flags]
+    private enum TagKind : byte
+    {
+        None = 0,
+        Block = 1,
+        Invisible = 2,
+        Link = 4,
+        Paragraph = 8,
     }
 
     public IHtmlDocument Document { get; }
@@ -62,11 +75,16 @@ internal sealed class PageDom
 
     public ElementStats Stats(int position) => stats[position];
 
-    /// <summary>What the class and id of the element at <paramref name="position"/> say.</summary>
-    public NameKinds Names(int position) => names[position];
+    /// <summary>What the class and id of the element at <paramref name="position"/> say (read once, when first asked).</summary>
+    public NameKinds Names(int position)
+    {
+        var kinds = names[position];
+        if ((kinds & NameKinds.Known) == 0) names[position] = kinds = ElementNames.Of(Elements[position]) | NameKinds.Known;
+        return kinds;
+    }
 
     /// <summary>What the class and id of <paramref name="element"/> say.</summary>
-    public NameKinds Names(IElement element) => positions.TryGetValue(element, out var i) ? names[i] : ElementNames.Of(element);
+    public NameKinds Names(IElement element) => positions.TryGetValue(element, out var i) ? Names(i) : ElementNames.Of(element);
 
     /// <summary>True when the node or one of its ancestors is excluded (as of the last <see cref="Measure"/>).</summary>
     public bool IsExcluded(INode node)
@@ -79,8 +97,8 @@ internal sealed class PageDom
     public bool IsExcluded(int position) => excludedDeep[position];
 
     /// <summary>
-    /// Recounts every element's measures. Children come after their parent in document order, so a walk backwards
-    /// finishes every child before its parent and adds it into the parent's sums.
+    /// Recounts every element's measures from the per-element counts taken once by the walk. Children come after their
+    /// parent in document order, so a walk backwards finishes every child before its parent and adds it into its sums.
     /// </summary>
     public void Measure()
     {
@@ -89,21 +107,18 @@ internal sealed class PageDom
         {
             excludedDeep[i] = (Excluded.Count > 0 && Excluded.Contains(Elements[i])) || (parents[i] >= 0 && excludedDeep[parents[i]]);
         }
-        var sums = new ElementStats[count];
+        Array.Clear(sums);
         for (var i = count - 1; i >= 0; i--)
         {
-            var element = Elements[i];
-            var tag = element.LocalName;
+            var (kind, text, commas) = own[i];
             var s = new ElementStats();
-            if (!excludedDeep[i] && !BoilerplateRules.IsInvisibleTag(tag))
+            if (!excludedDeep[i] && (kind & TagKind.Invisible) == 0)
             {
                 s = sums[i];
-                foreach (var child in element.ChildNodes)
-                {
-                    if (child is IText text) AddText(ref s, text.Data);
-                }
-                if (tag == "a") s.LinkLength = s.TextLength;
-                if (tag == "p")
+                s.TextLength += text;
+                s.Commas += commas;
+                if ((kind & TagKind.Link) != 0) s.LinkLength = s.TextLength;
+                if ((kind & TagKind.Paragraph) != 0)
                 {
                     s.Paragraphs++;
                     s.ProseLength = s.TextLength - s.LinkLength;
@@ -118,35 +133,45 @@ internal sealed class PageDom
             p.Commas += s.Commas;
             p.Paragraphs += s.Paragraphs;
             p.ProseLength += s.ProseLength;
-            p.HasBlock |= s.HasBlock || BoilerplateRules.IsBlockTag(tag);
+            p.HasBlock |= s.HasBlock || (kind & TagKind.Block) != 0;
         }
     }
 
-    /// <summary>Every element under the document in document order, with the position of its parent element (or -1).</summary>
-    private static (List<IElement> Elements, int[] Parents) Walk(IHtmlDocument document)
+    /// <summary>
+    /// Lists every element under the document in document order with the position of its parent element (or -1), its
+    /// kind of tag, and the visible length and commas of its own text nodes: the only pass over the page's nodes.
+    /// </summary>
+    private void Walk(IHtmlDocument document)
     {
-        var elements = new List<IElement>();
-        var parentList = new List<int>();
-        var stack = new Stack<(INode Node, int Parent)>();
+        var stack = new Stack<(IElement Element, int Parent)>();
         Push(stack, document, -1);
         while (stack.Count > 0)
         {
-            var (node, parent) = stack.Pop();
-            var element = (IElement)node;
-            elements.Add(element);
-            parentList.Add(parent);
-            Push(stack, element, elements.Count - 1);
+            var (element, parent) = stack.Pop();
+            Elements.Add(element);
+            parents.Add(parent);
+            var (text, commas) = Push(stack, element, Elements.Count - 1);
+            var tag = element.LocalName;
+            var kind = BoilerplateRules.IsBlockTag(tag) ? TagKind.Block : TagKind.None;
+            if (BoilerplateRules.IsInvisibleTag(tag)) kind |= TagKind.Invisible;
+            if (tag == "a") kind |= TagKind.Link;
+            if (tag == "p") kind |= TagKind.Paragraph;
+            own.Add((kind, text, commas));
         }
-        return (elements, parentList.ToArray());
     }
 
-    private static void Push(Stack<(INode, int)> stack, INode node, int parent)
+    /// <summary>Pushes the element children of <paramref name="node"/> (last first) and measures its text children.</summary>
+    private static (int Text, int Commas) Push(Stack<(IElement, int)> stack, INode node, int parent)
     {
         var children = node.ChildNodes;
+        var s = new ElementStats();
         for (var i = children.Length - 1; i >= 0; i--)
         {
-            if (children[i] is IElement child) stack.Push((child, parent));
+            var child = children[i];
+            if (child is IElement element) stack.Push((element, parent));
+            else if (child is IText text) AddText(ref s, text.Data);
         }
+        return (s.TextLength, s.Commas);
     }
 
     /// <summary>Adds the visible length (whitespace runs count once) and the commas of a text node.</summary>
