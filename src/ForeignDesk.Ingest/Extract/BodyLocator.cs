@@ -37,6 +37,7 @@ internal static class BodyLocator
                 var holdsArticle = holdsBody.Contains(element) || (stats.TextLength > total / 2 && stats.LinkDensity < 0.35)
                     || (stats.ProseLength > prose / 2 && stats.ProseLength > 500);
                 if (!holdsArticle) dom.Excluded.Add(element);
+                if (!holdsArticle && byName && BoilerplateRules.IsRelatedHeading(tag, names)) ExcludeAfter(dom, element, holdsBody, total);
                 continue;
             }
             if (byName && BoilerplateRules.IsLead(names) && stats.TextLength is > 20 and < 800 && stats.Paragraphs <= 2
@@ -48,6 +49,28 @@ internal static class BodyLocator
         }
         dom.Measure();
         return lead;
+    }
+
+    /// <summary>
+    /// The siblings after a heading over related content are that content (teaser cards, link lists): they are left
+    /// out too, unless one of them holds the body or most of the page's text.
+    /// </summary>
+    private static void ExcludeAfter(PageDom dom, IElement heading, HashSet<IElement> holdsBody, int total)
+    {
+        if (heading.ParentElement is not { } parent) return;
+        var siblings = parent.Children;
+        var after = false;
+        foreach (var sibling in siblings)
+        {
+            if (sibling == heading)
+            {
+                after = true;
+                continue;
+            }
+            if (!after) continue;
+            if (holdsBody.Contains(sibling) || BoilerplateRules.IsBodyMarker(dom.Names(sibling)) || dom.Stats(sibling).TextLength > total / 2) return;
+            dom.Excluded.Add(sibling);
+        }
     }
 
     /// <summary>Ancestors of explicit body markers: a class like "widget" or "modal" on them must not hide the body.</summary>

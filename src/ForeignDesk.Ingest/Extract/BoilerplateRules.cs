@@ -35,6 +35,10 @@ internal static partial class BoilerplateRules
     public static bool IsHidden(IElement element, NameKinds names) =>
         element.LocalName is "header" or "footer" || (names & (NameKinds.Hidden | NameKinds.ChromeRole)) != 0;
 
+    /// <summary>A heading over links to other content ("related posts", "recommended for you") by its class or id.</summary>
+    public static bool IsRelatedHeading(string tag, NameKinds names) =>
+        tag is "h2" or "h3" or "h4" or "h5" or "h6" && (names & NameKinds.Related) != 0;
+
     /// <summary>Elements holding the article's lead (standfirst), kept out of the body and used as the teaser.</summary>
     public static bool IsLead(NameKinds names) => (names & NameKinds.Lead) != 0;
 
@@ -57,6 +61,7 @@ internal static partial class BoilerplateRules
         if (BodyNames().IsMatch(names)) kinds |= NameKinds.Body;
         if (PositiveWeight().IsMatch(names)) kinds |= NameKinds.PositiveWeight;
         if (NegativeWeight().IsMatch(names)) kinds |= NameKinds.NegativeWeight;
+        if (RelatedNames().IsMatch(names)) kinds |= NameKinds.Related;
         return kinds;
     }
 
@@ -96,6 +101,9 @@ internal static partial class BoilerplateRules
 
     [GeneratedRegex(@"(^|[\s_-])(ad|ads|adv|advert\w*|adslot|ad-?unit|dfp|banner|sponsor\w*|promo\w*|newsletter\w*|subscri\w*|share\w*|sharing|social\w*|cookie\w*|consent|gdpr|related\w*|relacionad\w*|recommend\w*|recirc\w*|outbrain|taboola|comments?|comentarios?|disqus|nav|navbar|navigation|menu|breadcrumbs?|migas|sidebar|widget\w*|masthead|toolbar|pagination|pager|video\w*|player|jwplayer|gallery-teaser|galeria|more-news|mas-noticias|read-?more|leer-?mas|lire-aussi|also-read|author-?box|author-?bio|bio-box|byline|tags|tag-list|topics|popup|modal|paywall-prompt|teaser-list|most-read|recent\w*|popular\w*|next-?prev\w*|prev-?next\w*|post-?nav\w*|mas-leidos|trending|footer\w*|header\w*|site-header|instagram-media|tiktok-embed|print-only|visually-hidden|sr-only|caption|credits?)($|[\s_-])")]
     private static partial Regex NegativeNames();
+
+    [GeneratedRegex(@"(^|[\s_-])(related\w*|relacionad\w*|recommend\w*|more-news|more-stories|mas-noticias|also-read|lire-aussi|you-may-like|you-might-like)")]
+    private static partial Regex RelatedNames();
 
     [GeneratedRegex(@"(^|[\s_-])(lead|lede|teaser|standfirst|entradilla|chapo|chapeau|dek|sumario|subtitle|subtitulo|sub-headline|subheadline|summary|article-summary|bajada)($|[\s_-])")]
     private static partial Regex LeadNames();

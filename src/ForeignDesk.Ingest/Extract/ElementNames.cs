@@ -30,6 +30,9 @@ internal enum NameKinds
     /// <summary>The itemprop <c>articleBody</c>.</summary>
     BodyItemprop = 512,
 
+    /// <summary>A class or id naming links to other content ("related-posts", "recommended", "more-stories").</summary>
+    Related = 1024,
+
     /// <summary>Set on a cached value once the attributes were read (so that a cached None differs from "not read yet").</summary>
     Known = 1 << 30,
 }
