@@ -14,6 +14,10 @@ public sealed class ArticleExtractor : IArticleExtractor
     private const int SniffBytes = 8192;
     private const int RetryBelow = 250;
 
+    /// <summary>One parser per thread, reused from page to page (as the parse-only baseline reuses its own).</summary>
+    [ThreadStatic]
+    private static HtmlParser? parser;
+
     public ExtractOutcome Extract(FetchedPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -28,7 +32,8 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (!html.Contains('<'))
             return ExtractOutcome.Failed(ExtractFailure.NotHtml, "The body contains no markup.");
 
-        var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(NestingLimiter.Limit(html));
+        parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        var document = parser.ParseDocument(NestingLimiter.Limit(html));
         return Extract(document, page.FinalUrl, page.FetchedAt);
     }
 
@@ -112,7 +117,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         return articleBody.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(line => DomWalk.Collapse(WebUtility.HtmlDecode(line)))
             .Where(line => line.Length > 0)
-            .Select(line => new Paragraph("p", WebUtility.HtmlEncode(line), line))
+            .Select(line => new Paragraph("p", OwnMarkup.EncodeText(line), line))
             .ToList();
     }
 

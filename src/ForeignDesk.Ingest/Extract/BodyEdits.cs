@@ -12,13 +12,19 @@ internal static class BodyEdits
     /// </summary>
     public static List<Paragraph> WithoutRepeats(List<Paragraph> paragraphs, string? lead, string title, string? byline, string? caption)
     {
-        var result = new List<Paragraph>(paragraphs);
-        while (result.Count > 0 && SameText(result[0].Text, lead))
+        var skip = 0;
+        while (skip < paragraphs.Count && SameText(paragraphs[skip].Text, lead)) skip++;
+        // Each text is normalized once: the title, byline and caption up front, each paragraph when it is reached.
+        var titleKey = string.IsNullOrWhiteSpace(title) ? string.Empty : Normalize(title);
+        var bylineKey = byline is null ? null : Normalize(byline);
+        var captionKey = caption is null ? null : Normalize(caption);
+        var result = new List<Paragraph>(paragraphs.Count - skip);
+        for (var i = skip; i < paragraphs.Count; i++)
         {
-            result.RemoveAt(0);
+            var key = Normalize(paragraphs[i].Text);
+            var repeats = SameKey(key, titleKey) || key == bylineKey || (paragraphs[i].Text.Length < 300 && key == captionKey);
+            if (!repeats) result.Add(paragraphs[i]);
         }
-        result.RemoveAll(p => SameText(p.Text, title) || (byline is not null && Normalize(p.Text) == Normalize(byline))
-            || (caption is not null && p.Text.Length < 300 && Normalize(p.Text) == Normalize(caption)));
         return result;
     }
 
@@ -37,8 +43,11 @@ internal static class BodyEdits
     internal static bool SameText(string text, string? other)
     {
         if (string.IsNullOrWhiteSpace(other)) return false;
-        var a = Normalize(text);
-        var b = Normalize(other);
+        return SameKey(Normalize(text), Normalize(other));
+    }
+
+    private static bool SameKey(string a, string b)
+    {
         if (a.Length == 0 || b.Length == 0) return false;
         if (a == b) return true;
         var shorter = a.Length < b.Length ? a : b;
@@ -46,9 +55,16 @@ internal static class BodyEdits
         return shorter.Length >= 40 && longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
+    /// <summary>Lower-case letters, digits and single spaces of the text, without its trailing dots.</summary>
     private static string Normalize(string text)
     {
-        var trimmed = DomWalk.Collapse(text).TrimEnd('.', '…', ' ').Replace("...", string.Empty, StringComparison.Ordinal);
-        return new string(trimmed.Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray()).ToLowerInvariant();
+        var trimmed = DomWalk.Collapse(text).AsSpan().TrimEnd(". …");
+        var buffer = trimmed.Length <= 512 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+        var length = 0;
+        foreach (var c in trimmed)
+        {
+            if (char.IsLetterOrDigit(c) || c == ' ') buffer[length++] = char.ToLowerInvariant(c);
+        }
+        return new string(buffer[..length]);
     }
 }

@@ -17,8 +17,9 @@ internal static class BodyLocator
         var prose = Math.Max(1, dom.TotalProse);
         IElement? lead = null;
         var holdsBody = BodyAncestors(dom);
-        foreach (var element in dom.Elements)
+        for (var i = 0; i < dom.Elements.Count; i++)
         {
+            var element = dom.Elements[i];
             var tag = element.LocalName;
             if (tag is "html" or "body") continue;
             if (BoilerplateRules.IsChromeTag(tag) && tag != "form")
@@ -26,18 +27,20 @@ internal static class BodyLocator
                 dom.Excluded.Add(element);
                 continue;
             }
-            if (BoilerplateRules.IsBodyMarker(element)) continue;
-            if (byName && BoilerplateRules.IsInlineInText(element) && !BoilerplateRules.IsHidden(element)) continue;
-            var stats = dom.Stats(element);
-            if (tag == "form" || (byName ? BoilerplateRules.IsBoilerplate(element) : BoilerplateRules.IsHidden(element)))
+            var names = dom.Names(i);
+            if (BoilerplateRules.IsBodyMarker(names)) continue;
+            if (byName && BoilerplateRules.IsInlineInText(element) && !BoilerplateRules.IsHidden(element, names)) continue;
+            var stats = dom.Stats(i);
+            if (tag == "form" || (byName ? BoilerplateRules.IsBoilerplate(element, names) : BoilerplateRules.IsHidden(element, names)))
             {
                 // A container named "sidebar" or "widget" that holds most of the page's prose is the article's frame.
                 var holdsArticle = holdsBody.Contains(element) || (stats.TextLength > total / 2 && stats.LinkDensity < 0.35)
                     || (stats.ProseLength > prose / 2 && stats.ProseLength > 500);
                 if (!holdsArticle) dom.Excluded.Add(element);
+                if (!holdsArticle && byName && BoilerplateRules.IsRelatedHeading(tag, names)) ExcludeAfter(dom, element, holdsBody, total);
                 continue;
             }
-            if (byName && BoilerplateRules.IsLead(element) && stats.TextLength is > 20 and < 800 && stats.Paragraphs <= 2
+            if (byName && BoilerplateRules.IsLead(names) && stats.TextLength is > 20 and < 800 && stats.Paragraphs <= 2
                 && stats.LinkDensity < 0.5 && tag is "p" or "div" or "h2" or "h3" or "span" or "section")
             {
                 lead ??= element;
@@ -48,13 +51,36 @@ internal static class BodyLocator
         return lead;
     }
 
+    /// <summary>
+    /// The siblings after a heading over related content are that content (teaser cards, link lists): they are left
+    /// out too, unless one of them holds the body or most of the page's text.
+    /// </summary>
+    private static void ExcludeAfter(PageDom dom, IElement heading, HashSet<IElement> holdsBody, int total)
+    {
+        if (heading.ParentElement is not { } parent) return;
+        var siblings = parent.Children;
+        var after = false;
+        foreach (var sibling in siblings)
+        {
+            if (sibling == heading)
+            {
+                after = true;
+                continue;
+            }
+            if (!after) continue;
+            if (holdsBody.Contains(sibling) || BoilerplateRules.IsBodyMarker(dom.Names(sibling)) || dom.Stats(sibling).TextLength > total / 2) return;
+            dom.Excluded.Add(sibling);
+        }
+    }
+
     /// <summary>Ancestors of explicit body markers: a class like "widget" or "modal" on them must not hide the body.</summary>
     private static HashSet<IElement> BodyAncestors(PageDom dom)
     {
         var ancestors = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
-        foreach (var element in dom.Elements)
+        for (var i = 0; i < dom.Elements.Count; i++)
         {
-            if (!BoilerplateRules.IsBodyMarker(element) || dom.Stats(element).TextLength < 200) continue;
+            var element = dom.Elements[i];
+            if (dom.Stats(i).TextLength < 200 || !BoilerplateRules.IsBodyMarker(dom.Names(i))) continue;
             var up = element.ParentElement;
             while (up is not null && ancestors.Add(up)) up = up.ParentElement;
         }
@@ -90,9 +116,10 @@ internal static class BodyLocator
     {
         var marked = new List<IElement>();
         HashSet<string>? texts = null;
-        foreach (var element in dom.Elements)
+        for (var i = 0; i < dom.Elements.Count; i++)
         {
-            if (element.GetAttribute("itemprop") is not ("articleBody" or "articlebody") || dom.IsExcluded(element)) continue;
+            if ((dom.Names(i) & NameKinds.BodyItemprop) == 0 || dom.IsExcluded(i)) continue;
+            var element = dom.Elements[i];
             if (marked.Count > 0 && HasAncestorIn(element, marked)) continue;
             // Pages repeat the same microdata block (one per template); the body is taken once.
             texts ??= new HashSet<string>(StringComparer.Ordinal);
@@ -114,10 +141,11 @@ internal static class BodyLocator
     private static Dictionary<IElement, double> Score(PageDom dom)
     {
         var scores = new Dictionary<IElement, double>(ReferenceEqualityComparer.Instance);
-        foreach (var element in dom.Elements)
+        for (var i = 0; i < dom.Elements.Count; i++)
         {
-            if (dom.IsExcluded(element)) continue;
-            var stats = dom.Stats(element);
+            if (dom.IsExcluded(i)) continue;
+            var element = dom.Elements[i];
+            var stats = dom.Stats(i);
             var paragraphLike = element.LocalName is "p" or "pre" or "td"
                 || (element.LocalName is "div" or "section" or "span" && !stats.HasBlock);
             IElement? first = element.ParentElement;
@@ -137,7 +165,7 @@ internal static class BodyLocator
             for (var ancestor = first; ancestor is not null && level < 5; ancestor = ancestor.ParentElement, level++)
             {
                 if (ancestor.LocalName is "html") break;
-                if (!scores.TryGetValue(ancestor, out var current)) current = InitialScore(ancestor);
+                if (!scores.TryGetValue(ancestor, out var current)) current = InitialScore(ancestor, dom);
                 var divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
                 scores[ancestor] = current + score / divider;
             }
@@ -170,8 +198,9 @@ internal static class BodyLocator
         return (length, commas);
     }
 
-    private static double InitialScore(IElement element)
+    private static double InitialScore(IElement element, PageDom dom)
     {
+        var names = dom.Names(element);
         var score = element.LocalName switch
         {
             "div" or "article" or "main" => 5,
@@ -181,8 +210,8 @@ internal static class BodyLocator
             _ => 0,
         };
         if (element.LocalName == "article") score += 10;
-        if (BoilerplateRules.IsBodyMarker(element)) score += 30;
-        return score + BoilerplateRules.ClassWeight(element);
+        if (BoilerplateRules.IsBodyMarker(names)) score += 30;
+        return score + BoilerplateRules.ClassWeight(names);
     }
 
     /// <summary>The top candidate plus siblings that look like more of the same body (split containers).</summary>

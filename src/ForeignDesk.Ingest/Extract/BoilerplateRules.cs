@@ -17,43 +17,34 @@ internal static partial class BoilerplateRules
         or "li" or "table" or "tr" or "td" or "blockquote" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "pre"
         or "figure" or "header" or "footer" or "aside" or "nav" or "form" or "dl" or "dd" or "dt" or "hr" or "address";
 
-    /// <summary>True when the element's class, id, role or attributes mark it as something other than body text.</summary>
-    public static bool IsBoilerplate(IElement element)
+    /// <summary>
+    /// True when the element's tag, class, id, role or attributes (<paramref name="names"/>, see <see cref="ElementNames"/>)
+    /// mark it as something other than body text.
+    /// </summary>
+    public static bool IsBoilerplate(IElement element, NameKinds names)
     {
         var tag = element.LocalName;
         if (tag is "header" or "footer") return true;
-        if (element.HasAttribute("hidden")) return true;
-        var style = element.GetAttribute("style");
-        if (style is not null && HiddenStyle().IsMatch(style)) return true;
-        var role = element.GetAttribute("role");
-        if (role is "navigation" or "banner" or "complementary" or "contentinfo" or "menu" or "menubar" or "dialog" or "alertdialog" or "search")
-            return true;
-        var itemprop = element.GetAttribute("itemprop");
-        if (itemprop is "author" or "publisher" or "datePublished" or "dateModified" or "dateCreated") return true;
+        if ((names & (NameKinds.Hidden | NameKinds.ChromeRole | NameKinds.ComplementaryRole | NameKinds.MetaItemprop)) != 0) return true;
         // Table rows and cells carry data-row names ("player-2020", "oddrow"), not chrome.
         if (tag is "tr" or "td" or "th" or "tbody" or "thead") return false;
-        return (ElementNames.Of(element) & NameKinds.Boilerplate) != 0;
+        return (names & NameKinds.Boilerplate) != 0;
     }
 
     /// <summary>True for elements that the page hides or marks as chrome by role and tag, whatever their names.</summary>
-    public static bool IsHidden(IElement element)
-    {
-        if (element.LocalName is "header" or "footer" || element.HasAttribute("hidden")) return true;
-        var style = element.GetAttribute("style");
-        if (style is not null && HiddenStyle().IsMatch(style)) return true;
-        return element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "menu" or "menubar" or "dialog" or "alertdialog" or "search";
-    }
+    public static bool IsHidden(IElement element, NameKinds names) =>
+        element.LocalName is "header" or "footer" || (names & (NameKinds.Hidden | NameKinds.ChromeRole)) != 0;
+
+    /// <summary>A heading over links to other content ("related posts", "recommended for you") by its class or id.</summary>
+    public static bool IsRelatedHeading(string tag, NameKinds names) =>
+        tag is "h2" or "h3" or "h4" or "h5" or "h6" && (names & NameKinds.Related) != 0;
 
     /// <summary>Elements holding the article's lead (standfirst), kept out of the body and used as the teaser.</summary>
-    public static bool IsLead(IElement element)
-    {
-        return (ElementNames.Of(element) & NameKinds.Lead) != 0;
-    }
+    public static bool IsLead(NameKinds names) => (names & NameKinds.Lead) != 0;
 
     /// <summary>Readability-style weight of an element's class and id: positive for body-like names.</summary>
-    public static int ClassWeight(IElement element)
+    public static int ClassWeight(NameKinds kinds)
     {
-        var kinds = ElementNames.Of(element);
         var weight = 0;
         if ((kinds & NameKinds.PositiveWeight) != 0) weight += 25;
         if ((kinds & NameKinds.NegativeWeight) != 0) weight -= 25;
@@ -70,11 +61,12 @@ internal static partial class BoilerplateRules
         if (BodyNames().IsMatch(names)) kinds |= NameKinds.Body;
         if (PositiveWeight().IsMatch(names)) kinds |= NameKinds.PositiveWeight;
         if (NegativeWeight().IsMatch(names)) kinds |= NameKinds.NegativeWeight;
+        if (RelatedNames().IsMatch(names)) kinds |= NameKinds.Related;
         return kinds;
     }
 
-    public static bool IsBodyMarker(IElement element) =>
-        element.GetAttribute("itemprop") is "articleBody" or "articlebody" || (ElementNames.Of(element) & NameKinds.Body) != 0;
+    /// <summary>An explicit body marker: itemprop articleBody or a body-like class or id ("article-body", "entry-content").</summary>
+    public static bool IsBodyMarker(NameKinds names) => (names & (NameKinds.Body | NameKinds.BodyItemprop)) != 0;
 
     /// <summary>Blocks of text that announce other content or are the outlet's own footer lines.</summary>
     public static bool IsBoilerplateText(string text) =>
@@ -107,11 +99,11 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"\d+|\b(?:updated|published|posted|last|modified|on|at|am|pm|a\.m|p\.m|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|de|del|em|às|le|am|um|uhr|h|min|기사입력|입력|수정|年|月|日|時|分)\b|기사입력|입력|수정|年|月|日|時|分", RegexOptions.IgnoreCase)]
     private static partial Regex DateWords();
 
-    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
-    private static partial Regex HiddenStyle();
-
     [GeneratedRegex(@"(^|[\s_-])(ad|ads|adv|advert\w*|adslot|ad-?unit|dfp|banner|sponsor\w*|promo\w*|newsletter\w*|subscri\w*|share\w*|sharing|social\w*|cookie\w*|consent|gdpr|related\w*|relacionad\w*|recommend\w*|recirc\w*|outbrain|taboola|comments?|comentarios?|disqus|nav|navbar|navigation|menu|breadcrumbs?|migas|sidebar|widget\w*|masthead|toolbar|pagination|pager|video\w*|player|jwplayer|gallery-teaser|galeria|more-news|mas-noticias|read-?more|leer-?mas|lire-aussi|also-read|author-?box|author-?bio|bio-box|byline|tags|tag-list|topics|popup|modal|paywall-prompt|teaser-list|most-read|recent\w*|popular\w*|next-?prev\w*|prev-?next\w*|post-?nav\w*|mas-leidos|trending|footer\w*|header\w*|site-header|instagram-media|tiktok-embed|print-only|visually-hidden|sr-only|caption|credits?)($|[\s_-])")]
     private static partial Regex NegativeNames();
+
+    [GeneratedRegex(@"(^|[\s_-])(related\w*|relacionad\w*|recommend\w*|more-news|more-stories|mas-noticias|also-read|lire-aussi|you-may-like|you-might-like)")]
+    private static partial Regex RelatedNames();
 
     [GeneratedRegex(@"(^|[\s_-])(lead|lede|teaser|standfirst|entradilla|chapo|chapeau|dek|sumario|subtitle|subtitulo|sub-headline|subheadline|summary|article-summary|bajada)($|[\s_-])")]
     private static partial Regex LeadNames();

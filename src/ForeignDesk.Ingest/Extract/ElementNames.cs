@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace ForeignDesk.Ingest.Extract;
 
-/// <summary>What an element's class and id say, as flags.</summary>
+/// <summary>What an element's class, id and marking attributes (hidden, style, role, itemprop) say, as flags.</summary>
 [Flags]
 internal enum NameKinds
 {
@@ -13,27 +14,101 @@ internal enum NameKinds
     Body = 4,
     PositiveWeight = 8,
     NegativeWeight = 16,
+
+    /// <summary>A <c>hidden</c> attribute, or a style with <c>display: none</c> or <c>visibility: hidden</c>.</summary>
+    Hidden = 32,
+
+    /// <summary>A role of page chrome: navigation, banner, contentinfo, menu, menubar, dialog, alertdialog, search.</summary>
+    ChromeRole = 64,
+
+    /// <summary>The role <c>complementary</c> (an aside).</summary>
+    ComplementaryRole = 128,
+
+    /// <summary>An itemprop of the article's metadata: author, publisher, datePublished, dateModified, dateCreated.</summary>
+    MetaItemprop = 256,
+
+    /// <summary>The itemprop <c>articleBody</c>.</summary>
+    BodyItemprop = 512,
+
+    /// <summary>A class or id naming links to other content ("related-posts", "recommended", "more-stories").</summary>
+    Related = 1024,
+
+    /// <summary>Set on a cached value once the attributes were read (so that a cached None differs from "not read yet").</summary>
+    Known = 1 << 30,
 }
 
 /// <summary>
-/// Tests an element's class and id against the name patterns once per distinct name string: pages repeat the same
-/// class lists on many elements, and the patterns are the hot path of extraction.
+/// Reads an element's attributes in one pass, and tests its class and id against the name patterns once per distinct
+/// name string: pages repeat the same class lists on many elements, and the patterns are the hot path of extraction.
 /// </summary>
-internal static class ElementNames
+internal static partial class ElementNames
 {
     private const int MaxEntries = 100_000;
-    private static readonly ConcurrentDictionary<string, NameKinds> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Classes, string Id), NameKinds> Cache = new();
+    private static int entries;
 
     public static NameKinds Of(IElement element)
     {
-        var classes = element.GetAttribute("class");
-        var id = element.GetAttribute("id");
-        if (string.IsNullOrEmpty(classes) && string.IsNullOrEmpty(id)) return NameKinds.None;
-        var key = id is null ? classes! : classes + " " + id;
-        if (Cache.TryGetValue(key, out var kinds)) return kinds;
-        kinds = BoilerplateRules.Classify(((classes ?? string.Empty) + " " + (id ?? string.Empty)).ToLowerInvariant());
-        if (Cache.Count >= MaxEntries) Cache.Clear();
-        Cache[key] = kinds;
+        var attributes = element.Attributes;
+        if (attributes.Length == 0) return NameKinds.None;
+        string classes = string.Empty, id = string.Empty;
+        var kinds = NameKinds.None;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var attribute = attributes[i]!;
+            if (attribute.NamespaceUri is not null) continue;
+            switch (attribute.LocalName)
+            {
+                case "class":
+                    classes = attribute.Value;
+                    break;
+                case "id":
+                    id = attribute.Value;
+                    break;
+                case "hidden":
+                    kinds |= NameKinds.Hidden;
+                    break;
+                case "style" when HiddenStyle().IsMatch(attribute.Value):
+                    kinds |= NameKinds.Hidden;
+                    break;
+                case "role":
+                    kinds |= attribute.Value switch
+                    {
+                        "navigation" or "banner" or "contentinfo" or "menu" or "menubar" or "dialog" or "alertdialog" or "search" => NameKinds.ChromeRole,
+                        "complementary" => NameKinds.ComplementaryRole,
+                        _ => NameKinds.None,
+                    };
+                    break;
+                case "itemprop":
+                    kinds |= attribute.Value switch
+                    {
+                        "author" or "publisher" or "datePublished" or "dateModified" or "dateCreated" => NameKinds.MetaItemprop,
+                        "articleBody" or "articlebody" => NameKinds.BodyItemprop,
+                        _ => NameKinds.None,
+                    };
+                    break;
+            }
+        }
+        return classes.Length == 0 && id.Length == 0 ? kinds : kinds | OfNames(classes, id);
+    }
+
+    /// <summary>
+    /// What a class list and id say. The key is the pair itself, so that a hit allocates nothing; the size is kept in a
+    /// counter of its own, because ConcurrentDictionary.Count takes every lock.
+    /// </summary>
+    private static NameKinds OfNames(string classes, string id)
+    {
+        if (Cache.TryGetValue((classes, id), out var kinds)) return kinds;
+        kinds = BoilerplateRules.Classify((classes + " " + id).ToLowerInvariant());
+        if (Interlocked.Increment(ref entries) > MaxEntries)
+        {
+            Cache.Clear();
+            Interlocked.Exchange(ref entries, 0);
+        }
+        Cache[(classes, id)] = kinds;
         return kinds;
     }
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenStyle();
 }

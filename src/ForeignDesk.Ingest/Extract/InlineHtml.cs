@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 
@@ -41,7 +40,7 @@ internal static class InlineHtml
             }
             if (item is IText node)
             {
-                html.Append(WebUtility.HtmlEncode(node.Data));
+                OwnMarkup.AppendText(html, node.Data);
                 text.Append(node.Data);
                 continue;
             }
@@ -89,7 +88,7 @@ internal static class InlineHtml
                 var href = element.GetAttribute("href");
                 if (string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(baseUrl, href.Trim(), out var target)) return null;
                 if (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps) return null;
-                return ("a", "<a href=\"" + WebUtility.HtmlEncode(target.AbsoluteUri) + "\">");
+                return ("a", "<a href=\"" + OwnMarkup.EncodeAttribute(target.AbsoluteUri) + "\">");
             default:
                 return null;
         }

@@ -16,6 +16,8 @@ internal static class NestingLimiter
         StringBuilder? output = null;
         var copiedUpTo = 0;
         var skipped = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lookup = skipped.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[16];
         var i = 0;
         while (i < html.Length)
         {
@@ -32,11 +34,13 @@ internal static class NestingLimiter
             }
             var gt = html.IndexOf('>', nameEnd);
             if (gt < 0) break;
-            var name = html[nameStart..nameEnd].ToLowerInvariant();
+            // Tag names are compared lower-cased in a small buffer: no string per tag (longer names match nothing below).
+            var raw = html.AsSpan(nameStart, nameEnd - nameStart);
+            var name = raw.Length <= buffer.Length ? buffer[..raw.ToLowerInvariant(buffer)] : [];
             i = gt + 1;
             if (!closing && name is "script" or "style" or "textarea" or "title" or "xmp")
             {
-                var end = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                var end = html.IndexOf("</" + name.ToString(), i, StringComparison.OrdinalIgnoreCase);
                 i = end < 0 ? html.Length : end;
                 continue;
             }
@@ -44,16 +48,16 @@ internal static class NestingLimiter
             var drop = false;
             if (closing)
             {
-                if (skipped.TryGetValue(name, out var count) && count > 0)
+                if (skipped.Count > 0 && lookup.TryGetValue(raw, out var count) && count > 0)
                 {
-                    skipped[name] = count - 1;
+                    lookup[raw] = count - 1;
                     drop = true;
                 }
                 else if (depth > 0) depth--;
             }
             else if (depth >= maxDepth)
             {
-                skipped[name] = skipped.GetValueOrDefault(name) + 1;
+                lookup[raw] = lookup.TryGetValue(raw, out var count) ? count + 1 : 1;
                 drop = true;
             }
             else depth++;
@@ -67,7 +71,7 @@ internal static class NestingLimiter
         return output.ToString();
     }
 
-    private static bool IsVoidOrImplied(string name) => name is "area" or "base" or "br" or "col" or "embed" or "hr" or "img"
+    private static bool IsVoidOrImplied(ReadOnlySpan<char> name) => name is "area" or "base" or "br" or "col" or "embed" or "hr" or "img"
         or "input" or "link" or "meta" or "source" or "track" or "wbr" or "param" or "p" or "li" or "dt" or "dd" or "option"
         or "td" or "th" or "tr" or "html" or "head" or "body" or "tbody" or "thead";
 }

@@ -20,7 +20,7 @@ internal static class ExtractionBench
         var pages = await ExtractionBenchmark.LoadAsync(folder, cancellationToken);
         if (pages.Count == 0) throw new UsageException($"no html/*.html.gz pages in {folder}");
         var benchmark = new ExtractionBenchmark();
-        var rounds = int.TryParse(arguments.Option("rounds"), out var r) && r > 0 ? r : 3;
+        var rounds = int.TryParse(arguments.Option("rounds"), out var r) && r > 0 ? r : 5;
 
         // One pass of each first, so that the timed passes measure steady state and not the JIT.
         var predictions = benchmark.Run(pages, cancellationToken);
