@@ -28,32 +28,13 @@ internal sealed partial class StoryIndex
         {
             if (story.First - survivor.First > options.MergeSpan) continue;
             if (size + story.Members.Count > options.MaxMergedArticles) continue;
-            if (TermSimilarity(survivor, story) >= options.ConfusableSimilarity) continue;
+            if (TermCosine(survivor.TermSums, story.TermSums) >= options.ConfusableSimilarity) continue;
             size += story.Members.Count;
             duplicates.AddRange(Absorb(survivor, story));
             absorbed.Add(story.Id);
         }
         Merges += absorbed.Count;
         return absorbed.Count == 0 ? null : new MergeOutcome(survivor, absorbed, duplicates);
-    }
-
-    /// <summary>Cosine of two stories' IDF-weighted term sums.</summary>
-    private double TermSimilarity(StoryState a, StoryState b)
-    {
-        double dot = 0, a2 = 0, b2 = 0;
-        foreach (var (term, sum) in a.TermSums)
-        {
-            var idf = Idf("t:" + term);
-            var x = sum * idf;
-            a2 += x * x;
-            if (b.TermSums.TryGetValue(term, out var other)) dot += x * other * idf;
-        }
-        foreach (var (term, sum) in b.TermSums)
-        {
-            var y = sum * Idf("t:" + term);
-            b2 += y * y;
-        }
-        return a2 == 0 || b2 == 0 ? 0 : dot / Math.Sqrt(a2 * b2);
     }
 
     /// <summary>Moves every member of <paramref name="story"/> into <paramref name="survivor"/>, with its index postings.</summary>

@@ -123,26 +123,32 @@ internal sealed partial class StoryIndex(ClusterOptions options)
     /// <summary>Similarity of an article to a story: English terms (cosine, IDF-weighted) plus shared names, numbers and dates.</summary>
     internal double Score(ArticleFeatures features, StoryState story)
     {
-        double dot = 0, a2 = 0, s2 = 0;
-        foreach (var (term, weight) in features.Terms)
-        {
-            var idf = Idf("t:" + term);
-            var a = weight * idf;
-            a2 += a * a;
-            if (story.TermSums.TryGetValue(term, out var sum)) dot += a * sum * idf;
-        }
-        foreach (var (term, sum) in story.TermSums)
-        {
-            var s = sum * Idf("t:" + term);
-            s2 += s * s;
-        }
-        var cosine = a2 == 0 || s2 == 0 ? 0 : dot / Math.Sqrt(a2 * s2);
+        var cosine = TermCosine(features.Terms, story.TermSums);
 
         double evidence = 0;
         foreach (var key in features.Keys)
             if (story.KeyCounts.ContainsKey(key)) evidence += Idf("k:" + key) * (story.OnlyIn(key, features.Language) ? SameLanguageNameWeight : 1);
         var keyScore = 1 - Math.Exp(-evidence / KeyScale);
         return TermWeight * cosine + KeyWeight * keyScore;
+    }
+
+    /// <summary>Cosine of two term-weight maps, each weight scaled by its term's IDF.</summary>
+    private double TermCosine(Dictionary<string, float> a, Dictionary<string, float> b)
+    {
+        double dot = 0, a2 = 0, b2 = 0;
+        foreach (var (term, weight) in a)
+        {
+            var idf = Idf("t:" + term);
+            var x = weight * idf;
+            a2 += x * x;
+            if (b.TryGetValue(term, out var other)) dot += x * other * idf;
+        }
+        foreach (var (term, weight) in b)
+        {
+            var y = weight * Idf("t:" + term);
+            b2 += y * y;
+        }
+        return a2 == 0 || b2 == 0 ? 0 : dot / Math.Sqrt(a2 * b2);
     }
 
     private long? Duplicate(ArticleFeatures features, IEnumerable<StoryMember> members)
