@@ -3,13 +3,14 @@ using ForeignDesk.Discover.Clusters;
 using ForeignDesk.Store.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using ForeignDesk.Tests.Shared;
 
 namespace ForeignDesk.Discover.Tests.Clusters;
 
 /// <summary>The pipeline's clusterer over a real SQLite file: placements, stories, related lists, restarts.</summary>
 public sealed class StoryClustererStoreTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("foreigndesk-stories-").FullName;
+    private TemporaryStore _temp = null!;
     private readonly FakeTimeProvider _time = new(Events.Monday.AddDays(1));
     private SqliteArticleStore _store = null!;
     private readonly Dictionary<long, long> _ids = [];
@@ -18,16 +19,11 @@ public sealed class StoryClustererStoreTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _store = new SqliteArticleStore(Path.Combine(_directory, "test.db"), _time);
-        await _store.MigrateAsync(Ct);
+        _temp = await TemporaryStore.CreateAsync("foreigndesk-stories-", _time, Ct);
+        _store = _temp.Store;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _temp.DisposeAsync();
 
     [Fact]
     public async Task PlaceAsync_FourLanguages_OneStoryInTimeOrderWithEnglishHeadline()

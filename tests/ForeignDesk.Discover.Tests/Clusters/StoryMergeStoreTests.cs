@@ -4,13 +4,14 @@ using ForeignDesk.Discover.Trending;
 using ForeignDesk.Store.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using ForeignDesk.Tests.Shared;
 
 namespace ForeignDesk.Discover.Tests.Clusters;
 
 /// <summary>Story merges through the pipeline's clusterer and a real SQLite file: redirects, headline, related lists, trends.</summary>
 public sealed class StoryMergeStoreTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("foreigndesk-merges-").FullName;
+    private TemporaryStore _temp = null!;
     private readonly FakeTimeProvider _time = new(Events.Monday.AddHours(3));
     private SqliteArticleStore _store = null!;
 
@@ -18,16 +19,11 @@ public sealed class StoryMergeStoreTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _store = new SqliteArticleStore(Path.Combine(_directory, "test.db"), _time);
-        await _store.MigrateAsync(Ct);
+        _temp = await TemporaryStore.CreateAsync("foreigndesk-merges-", _time, Ct);
+        _store = _temp.Store;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _temp.DisposeAsync();
 
     [Fact]
     public async Task PlaceAsync_Bridge_MergesIntoOlderStory_AbsorbedIdRedirects()

@@ -3,6 +3,7 @@ using ForeignDesk.Store.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using ForeignDesk.Tests.Shared;
 
 namespace ForeignDesk.Store.Tests.Search;
 
@@ -10,16 +11,16 @@ public sealed class SearchRankingTests : IAsyncLifetime
 {
     private const string Weights = "10.0, 1.0, 6.0, 0.6";
     private static readonly string[] Words = ["harbour", "strike", "budget", "minister", "storm", "port", "vote", "coast", "river", "bridge"];
-    private readonly string _directory = Directory.CreateTempSubdirectory("foreigndesk-search-").FullName;
+    private TemporaryStore _temp = null!;
     private readonly DateTimeOffset _now = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
     private SqliteArticleStore _store = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private string DatabasePath => Path.Combine(_directory, "test.db");
+    private string DatabasePath => _temp.DatabasePath;
 
     public async ValueTask InitializeAsync()
     {
-        _store = new SqliteArticleStore(DatabasePath, new FakeTimeProvider(_now));
-        await _store.MigrateAsync(Ct);
+        _temp = await TemporaryStore.CreateAsync("foreigndesk-search-", new FakeTimeProvider(_now), Ct);
+        _store = _temp.Store;
         var source = await _store.AddSourceAsync(new SourceDraft("Diario", new Uri("https://diario.example/"), [], "es", "News/World", "UTC"), Ct);
         // 80 articles, each article's words drawn from the small vocabulary in different mixes and lengths.
         var random = new Random(5);
@@ -39,12 +40,7 @@ public sealed class SearchRankingTests : IAsyncLifetime
         await _store.BulkInsertAsync(all.Skip(40), Ct);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _temp.DisposeAsync();
 
     [Theory]
     [InlineData("(\"storm\" AND \"bridge\")", new[] { "\"storm\"", "\"bridge\"" })]

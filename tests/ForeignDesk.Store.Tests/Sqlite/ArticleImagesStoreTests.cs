@@ -4,29 +4,25 @@ using ForeignDesk.Store.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using ForeignDesk.Tests.Shared;
 
 namespace ForeignDesk.Store.Tests.Sqlite;
 
 public sealed class ArticleImagesStoreTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("foreigndesk-images-").FullName;
+    private TemporaryStore _temp = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
     private SqliteArticleStore _store = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private string DatabasePath => Path.Combine(_directory, "test.db");
+    private string DatabasePath => _temp.DatabasePath;
 
     public async ValueTask InitializeAsync()
     {
-        _store = new SqliteArticleStore(DatabasePath, _time);
-        await _store.MigrateAsync(Ct);
+        _temp = await TemporaryStore.CreateAsync("foreigndesk-images-", _time, Ct);
+        _store = _temp.Store;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _temp.DisposeAsync();
 
     [Fact]
     public async Task SaveArticle_WithBodyImagesAndTranslatedCaptions_ReadsThemBack()

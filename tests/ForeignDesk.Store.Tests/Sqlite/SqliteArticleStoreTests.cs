@@ -3,28 +3,24 @@ using ForeignDesk.Core;
 using ForeignDesk.Store.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using ForeignDesk.Tests.Shared;
 
 namespace ForeignDesk.Store.Tests.Sqlite;
 
 public sealed class SqliteArticleStoreTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("foreigndesk-store-").FullName;
+    private TemporaryStore _temp = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
     private SqliteArticleStore _store = null!;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _store = new SqliteArticleStore(Path.Combine(_directory, "test.db"), _time);
-        await _store.MigrateAsync(Ct);
+        _temp = await TemporaryStore.CreateAsync("foreigndesk-store-", _time, Ct);
+        _store = _temp.Store;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _temp.DisposeAsync();
 
     [Fact]
     public async Task MigrateAsync_RunTwice_KeepsData()
