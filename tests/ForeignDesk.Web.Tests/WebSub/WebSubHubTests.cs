@@ -1,13 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using ForeignDesk.Cli;
 using ForeignDesk.Cli.Commands.Bench.Latency;
 using ForeignDesk.Core;
-using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Ingest.WebSub;
 using ForeignDesk.Web.Tests.EndToEnd;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -24,17 +20,16 @@ public sealed class WebSubHubTests
         await using var hub = await LocalHub.StartAsync(ct);
         var article = OutletWorld.Housing;
         outlet.Serve(article.Path, "text/html; charset=utf-8", OutletPages.Spanish(outlet.BaseUrl, article));
-        var feedUrl = outlet.Url("es/rss.xml");
-        outlet.Serve("es/rss.xml", "application/rss+xml", WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: null));
+        var feedUrl = WebSubSite.ServeFeed(outlet, hub.Url);
         await using var site = new WebSubSite();
         await site.StartAsync(ct);
         var store = site.Services.GetRequiredService<IArticleStore>();
-        var source = await store.AddSourceAsync(new SourceDraft(OutletPages.SpanishOutlet, outlet.Url("es/"), [feedUrl], "es", "News/World", "Europe/Madrid"), ct);
+        var source = await site.AddSourceAsync(outlet, feedUrl, ct);
         var worker = site.Worker();
         await worker.StartAsync(ct);
 
         // The one poll: it reads the (empty) feed, finds the hub and subscribes.
-        await site.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        await site.PollAsync(ct);
 
         var subscription = await site.Services.GetRequiredService<WebSubSubscriber>().CurrentAsync(source.Id, feedUrl, ct);
         Assert.NotNull(subscription);
@@ -62,39 +57,25 @@ public sealed class WebSubHubTests
         var ct = TestContext.Current.CancellationToken;
         await using var outlet = await OutletServer.StartAsync(ct);
         await using var hub = await LocalHub.StartAsync(ct);
-        var feedUrl = outlet.Url("es/rss.xml");
-        outlet.Serve("es/rss.xml", "application/rss+xml", WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: null));
+        var feedUrl = WebSubSite.ServeFeed(outlet, hub.Url);
 
-        var site = $"http://127.0.0.1:{FreePort()}";
-        var data = Directory.CreateTempSubdirectory("foreigndesk-websub-private-").FullName;
-        try
+        // The outlet's loopback host:port is allowed; the hub's (another port on 127.0.0.1) is not.
+        await using var site = new WebSubSite(new Dictionary<string, string?>
         {
-            // The outlet's loopback host:port is allowed; the hub's (another port on 127.0.0.1) is not.
-            await using var app = AppHost.Build(new HostSettings(data, Urls: site, Settings: new Dictionary<string, string?>
-            {
-                ["ForeignDesk:Fetch:AllowedPrivateHosts:0"] = $"127.0.0.1:{outlet.BaseUrl.Port}",
-                ["ForeignDesk:Fetch:MinDelayPerHost"] = "00:00:00",
-                ["ForeignDesk:Fetch:ObeyRobots"] = "false",
-                ["ForeignDesk:Sources:DefaultFile"] = "",
-                ["ForeignDesk:Site:PublicUrl"] = site,
-            }));
-            await AppHost.PrepareStoreAsync(app.Services, ct);
-            var store = app.Services.GetRequiredService<IArticleStore>();
-            var source = await store.AddSourceAsync(new SourceDraft(OutletPages.SpanishOutlet, outlet.Url("es/"), [feedUrl], "es", "News/World", "Europe/Madrid"), ct);
+            ["ForeignDesk:Fetch:AllowPrivateNetworks"] = "false",
+            ["ForeignDesk:Fetch:AllowedPrivateHosts:0"] = $"127.0.0.1:{outlet.BaseUrl.Port}",
+            ["ForeignDesk:Fetch:ObeyRobots"] = "false",
+        });
+        await site.StartAsync(ct);
+        var source = await site.AddSourceAsync(outlet, feedUrl, ct);
 
-            await app.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        await site.PollAsync(ct);
 
-            var subscription = await app.Services.GetRequiredService<WebSubSubscriber>().CurrentAsync(source.Id, feedUrl, ct);
-            Assert.NotNull(subscription);
-            Assert.Equal(WebSubState.Denied, subscription.State);
-            Assert.Contains("127.0.0.1", subscription.Reason);
-            Assert.Empty(hub.Requests);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(data, recursive: true);
-        }
+        var subscription = await site.Services.GetRequiredService<WebSubSubscriber>().CurrentAsync(source.Id, feedUrl, ct);
+        Assert.NotNull(subscription);
+        Assert.Equal(WebSubState.Denied, subscription.State);
+        Assert.Contains("127.0.0.1", subscription.Reason);
+        Assert.Empty(hub.Requests);
     }
 
     /// <summary>The article once the pushed feed went through the pipeline; null if it never arrives.</summary>
@@ -107,12 +88,5 @@ public sealed class WebSubHubTests
         }
 
         return await store.FindByUrlAsync(url, ct);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using ForeignDesk.Cli.Commands.Bench.Latency;
 using ForeignDesk.Core;
-using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Ingest.WebSub;
 using ForeignDesk.Web.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,18 +23,16 @@ public sealed class WebSubPersistenceTests
         await using var hub = await LocalHub.StartAsync(ct);
         var article = OutletWorld.Housing;
         outlet.Serve(article.Path, "text/html; charset=utf-8", OutletPages.Spanish(outlet.BaseUrl, article));
-        var feedUrl = outlet.Url("es/rss.xml");
-        outlet.Serve("es/rss.xml", "application/rss+xml", WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: null));
+        var feedUrl = WebSubSite.ServeFeed(outlet, hub.Url);
         await using var site = new WebSubSite();
         await site.StartAsync(ct);
-        var source = await site.Services.GetRequiredService<IArticleStore>()
-            .AddSourceAsync(new SourceDraft(OutletPages.SpanishOutlet, outlet.Url("es/"), [feedUrl], "es", "News/World", "Europe/Madrid"), ct);
-        await site.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        var source = await site.AddSourceAsync(outlet, feedUrl, ct);
+        await site.PollAsync(ct);
         Assert.Equal("verified", await hub.NextVerificationAsync(ct));
 
         // A new host on the same SQLite file and callback URL: no new subscription, and the old secret still verifies.
         await site.StartAsync(ct);
-        await site.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        await site.PollAsync(ct);
         Assert.Single(hub.Requests);
         var subscription = await site.Services.GetRequiredService<WebSubSubscriber>().CurrentAsync(source.Id, feedUrl, ct);
         Assert.Equal(WebSubState.Verified, subscription?.State);
@@ -43,7 +40,7 @@ public sealed class WebSubPersistenceTests
         var callback = site.Services.GetRequiredService<WebSubCallback>();
         var pushed = Encoding.UTF8.GetBytes(WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: (article.Title, outlet.Url(article.Path))));
         using var client = site.Client();
-        await PostAsync(client, subscription!.Id, pushed, "sha256=" + Convert.ToHexStringLower(new byte[32]), ct);
+        await WebSubSite.PushAsync(client, subscription!.Id, pushed, "sha256=" + Convert.ToHexStringLower(new byte[32]), ct);
         Assert.False(callback.Inbox.TryRead(out _));
 
         Assert.Equal([HttpStatusCode.Accepted], await hub.PublishAsync(feedUrl.AbsoluteUri, "application/rss+xml", pushed, ct));
@@ -64,14 +61,12 @@ public sealed class WebSubPersistenceTests
         var ct = TestContext.Current.CancellationToken;
         await using var outlet = await OutletServer.StartAsync(ct);
         await using var hub = await LocalHub.StartAsync(ct);
-        var feedUrl = outlet.Url("es/rss.xml");
-        outlet.Serve("es/rss.xml", "application/rss+xml", WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: null));
+        var feedUrl = WebSubSite.ServeFeed(outlet, hub.Url);
         await using var site = new WebSubSite();
         await site.StartAsync(ct);
-        var source = await site.Services.GetRequiredService<IArticleStore>()
-            .AddSourceAsync(new SourceDraft(OutletPages.SpanishOutlet, outlet.Url("es/"), [feedUrl], "es", "News/World", "Europe/Madrid"), ct);
+        var source = await site.AddSourceAsync(outlet, feedUrl, ct);
         hub.GrantLeaseSeconds = 1000;
-        await site.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        await site.PollAsync(ct);
         Assert.Equal("verified", await hub.NextVerificationAsync(ct));
         var store = site.Services.GetRequiredService<IWebSubSubscriptionStore>();
         var first = (await store.SubscriptionsOfAsync(source.Id, feedUrl, ct)).Single();
@@ -104,14 +99,12 @@ public sealed class WebSubPersistenceTests
         await using var outlet = await OutletServer.StartAsync(ct);
         await using var hub = await LocalHub.StartAsync(ct);
         hub.DenyWith = "topic <not> allowed";
-        var feedUrl = outlet.Url("es/rss.xml");
-        outlet.Serve("es/rss.xml", "application/rss+xml", WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: null));
+        var feedUrl = WebSubSite.ServeFeed(outlet, hub.Url);
         await using var site = new WebSubSite();
         await site.StartAsync(ct);
-        var source = await site.Services.GetRequiredService<IArticleStore>()
-            .AddSourceAsync(new SourceDraft(OutletPages.SpanishOutlet, outlet.Url("es/"), [feedUrl], "es", "News/World", "Europe/Madrid"), ct);
+        var source = await site.AddSourceAsync(outlet, feedUrl, ct);
 
-        await site.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        await site.PollAsync(ct);
         Assert.Equal("denied", await hub.NextVerificationAsync(ct));
 
         var subscription = await site.Services.GetRequiredService<WebSubSubscriber>().CurrentAsync(source.Id, feedUrl, ct);
@@ -121,7 +114,7 @@ public sealed class WebSubPersistenceTests
         Assert.False(await site.Services.GetRequiredService<WebSubCallback>().AcceptAsync(subscription.Id, WebSubSignature.Sign(pushed, subscription.Secret), pushed, ct));
 
         // The next poll does not ask again before WebSub:RetryAfter.
-        await site.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        await site.PollAsync(ct);
         Assert.Single(hub.Requests);
         using var client = site.Client();
         var status = await client.GetStringAsync("/status", ct);
@@ -134,21 +127,19 @@ public sealed class WebSubPersistenceTests
         var ct = TestContext.Current.CancellationToken;
         await using var outlet = await OutletServer.StartAsync(ct);
         await using var hub = await LocalHub.StartAsync(ct);
-        var feedUrl = outlet.Url("es/rss.xml");
-        var otherUrl = outlet.Url("ca/rss.xml");
-        outlet.Serve("es/rss.xml", "application/rss+xml", WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: null));
-        outlet.Serve("ca/rss.xml", "application/rss+xml", WebSubSite.Feed(outlet.BaseUrl, hub.Url, otherUrl, item: null));
+        var feedUrl = WebSubSite.ServeFeed(outlet, hub.Url);
+        var otherUrl = WebSubSite.ServeFeed(outlet, hub.Url, "ca/rss.xml");
         await using var site = new WebSubSite();
         await site.StartAsync(ct);
         var articles = site.Services.GetRequiredService<IArticleStore>();
-        var kept = await articles.AddSourceAsync(new SourceDraft("Voz", outlet.Url("es/"), [feedUrl], "es", "News/World", "Europe/Madrid"), ct);
-        var removed = await articles.AddSourceAsync(new SourceDraft("Veu", outlet.Url("ca/"), [otherUrl], "ca", "News/World", "Europe/Madrid"), ct);
-        await site.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        var kept = await site.AddSourceAsync(outlet, feedUrl, ct, name: "Voz");
+        var removed = await site.AddSourceAsync(outlet, otherUrl, ct, name: "Veu", section: "ca/", language: "ca");
+        await site.PollAsync(ct);
         Assert.Equal("verified", await hub.NextVerificationAsync(ct));
         Assert.Equal("verified", await hub.NextVerificationAsync(ct));
 
-        outlet.Serve("es/rss.xml", "application/rss+xml", WebSubSite.Feed(outlet.BaseUrl, hub: null, feedUrl, item: null));
-        await site.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        WebSubSite.ServeFeed(outlet, hub: null);
+        await site.PollAsync(ct);
         Assert.Equal("unsubscribed", await hub.NextVerificationAsync(ct));
 
         Assert.True(await articles.RemoveSourceAsync(removed.Slug, ct));
@@ -169,14 +160,4 @@ public sealed class WebSubPersistenceTests
         site.Services.GetRequiredService<IOptions<WebSubOptions>>(),
         clock,
         NullLogger<WebSubSubscriber>.Instance);
-
-    private static async Task PostAsync(HttpClient client, string id, byte[] body, string signature, CancellationToken ct)
-    {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/rss+xml");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/websub/{id}") { Content = content };
-        request.Headers.Add("X-Hub-Signature-256", signature);
-        using var response = await client.SendAsync(request, ct);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-    }
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using ForeignDesk.Cli;
+using ForeignDesk.Core;
+using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Ingest.WebSub;
+using ForeignDesk.Web.Tests.EndToEnd;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +15,7 @@ namespace ForeignDesk.Web.Tests.WebSub;
 /// ForeignDesk with a public URL on a fixed loopback port over one data folder, so that a test can stop it and start a
 /// new host on the same SQLite file and the same callback URL the hub knows.
 /// </summary>
-internal sealed class WebSubSite : IAsyncDisposable
+internal sealed class WebSubSite(IReadOnlyDictionary<string, string?>? settings = null) : IAsyncDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("foreigndesk-websub-").FullName;
 
@@ -28,14 +31,16 @@ internal sealed class WebSubSite : IAsyncDisposable
     public async Task StartAsync(CancellationToken ct)
     {
         await StopAsync();
-        var app = AppHost.Build(new HostSettings(_data, Urls: Url, Settings: new Dictionary<string, string?>
+        var merged = new Dictionary<string, string?>
         {
             ["ForeignDesk:Fetch:AllowPrivateNetworks"] = "true",
             ["ForeignDesk:Fetch:MinDelayPerHost"] = "00:00:00",
             ["ForeignDesk:Sources:DefaultFile"] = "",
             ["ForeignDesk:Site:PublicUrl"] = Url,
             ["ForeignDesk:WebSub:LeaseSeconds"] = "3600",
-        }));
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) merged[key] = value;
+        var app = AppHost.Build(new HostSettings(_data, Urls: Url, Settings: merged));
         await AppHost.PrepareStoreAsync(app.Services, ct);
         await app.StartAsync(ct);
         Current = app;
@@ -50,10 +55,37 @@ internal sealed class WebSubSite : IAsyncDisposable
         SqliteConnection.ClearAllPools();
     }
 
+    /// <summary>Adds a source on <paramref name="outlet"/> reading <paramref name="feedUrl"/>.</summary>
+    public Task<Source> AddSourceAsync(OutletServer outlet, Uri feedUrl, CancellationToken ct, string name = OutletPages.SpanishOutlet, string section = "es/", string language = "es") =>
+        Services.GetRequiredService<IArticleStore>()
+            .AddSourceAsync(new SourceDraft(name, outlet.Url(section), [feedUrl], language, "News/World", "Europe/Madrid"), ct);
+
+    /// <summary>One pass over every source: each feed that names a hub gets subscribed, kept, moved or dropped.</summary>
+    public Task<IngestReport> PollAsync(CancellationToken ct) => Services.GetRequiredService<IngestPass>().RunAsync(ct);
+
+    /// <summary>Serves at <paramref name="path"/> a feed with no item, naming <paramref name="hub"/> and itself; returns its URL.</summary>
+    public static Uri ServeFeed(OutletServer outlet, Uri? hub, string path = "es/rss.xml")
+    {
+        var url = outlet.Url(path);
+        outlet.Serve(path, "application/rss+xml", Feed(outlet.BaseUrl, hub, url, item: null));
+        return url;
+    }
+
     /// <summary>The push worker, not started: tests run each pushed feed through it themselves.</summary>
     public WebSubWorker Worker() => ActivatorUtilities.CreateInstance<WebSubWorker>(Services);
 
     public HttpClient Client() => new() { BaseAddress = new Uri(Url) };
+
+    /// <summary>Posts <paramref name="body"/> to a callback as a hub's content distribution does; the site must answer 202.</summary>
+    public static async Task PushAsync(HttpClient client, string id, byte[] body, string signature, CancellationToken ct)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/rss+xml");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/websub/{id}") { Content = content };
+        request.Headers.Add("X-Hub-Signature-256", signature);
+        using var response = await client.SendAsync(request, ct);
+        Xunit.Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
 
     /// <summary>An RSS feed naming <paramref name="hub"/> (when given) and itself, with one item or none.</summary>
     public static string Feed(Uri outlet, Uri? hub, Uri self, (string Title, Uri Link)? item) => $"""
