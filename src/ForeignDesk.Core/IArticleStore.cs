@@ -38,6 +38,9 @@ public interface IArticleStore
     Task RecordSourceSuccessAsync(long sourceId, DateTimeOffset atUtc, CancellationToken cancellationToken);
     Task RecordProblemAsync(FetchProblem problem, CancellationToken cancellationToken);
     Task<IReadOnlyList<SourceHealth>> SourceHealthAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken);
+
+    /// <summary>Each source's article counts (they read every article's index entry: compute them in the background).</summary>
+    Task<IReadOnlyList<SourceArticleCounts>> SourceArticleCountsAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken);
     Task<IReadOnlyList<FetchProblem>> RecentProblemsAsync(int limit, CancellationToken cancellationToken);
 
     // Articles
@@ -52,13 +55,23 @@ public interface IArticleStore
     // Reading
     Task<StoredArticle?> GetArticleAsync(long id, CancellationToken cancellationToken);
     Task<IReadOnlyList<ArticleSummary>> LatestAsync(int limit, CancellationToken cancellationToken);
-    Task<IReadOnlyList<ArticleSummary>> OnDateAsync(DateOnly localDate, CancellationToken cancellationToken);
-    Task<IReadOnlyList<ArticleSummary>> InCategoryAsync(string category, int limit, CancellationToken cancellationToken);
-    Task<IReadOnlyList<ArticleSummary>> FromSourceAsync(long sourceId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Articles of one outlet-local day, newest first, a page at a time.</summary>
+    Task<ArticlePage> OnDateAsync(DateOnly localDate, PageCursor? cursor, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Articles filed under <paramref name="category"/>, newest first, a page at a time.</summary>
+    Task<ArticlePage> InCategoryAsync(string category, PageCursor? cursor, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Articles of one source, newest first, a page at a time.</summary>
+    Task<ArticlePage> FromSourceAsync(long sourceId, PageCursor? cursor, int limit, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<string>> CategoriesAsync(CancellationToken cancellationToken);
     Task<IReadOnlyList<ArticleSummary>> RelatedAsync(long articleId, int limit, CancellationToken cancellationToken);
 
     // Views and trends
     Task RecordViewAsync(long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken);
+
+    /// <summary>Adds views counted elsewhere (in memory), in one transaction; views of articles that no longer exist are dropped.</summary>
+    Task RecordViewsAsync(IReadOnlyCollection<ViewCount> views, CancellationToken cancellationToken);
     Task<IReadOnlyList<ArticleSummary>> TrendingAsync(DateTimeOffset sinceUtc, int limit, CancellationToken cancellationToken);
 }

@@ -51,6 +51,12 @@ public interface IStoryStore
 
     Task<Story?> GetStoryAsync(long storyId, CancellationToken cancellationToken);
 
+    /// <summary>Headline, time span, size, outlets and languages of a story, without its articles; null when there is no such story.</summary>
+    Task<StoryFacts?> StoryFactsAsync(long storyId, CancellationToken cancellationToken);
+
+    /// <summary>A story's articles in time order, a page at a time (<see cref="PageCursor.Newer"/>: the later ones).</summary>
+    Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken);
+
     /// <summary>The story an article belongs to, when clustering placed it.</summary>
     Task<long?> StoryOfAsync(long articleId, CancellationToken cancellationToken);
 

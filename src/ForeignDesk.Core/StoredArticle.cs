@@ -64,9 +64,10 @@ public sealed record SourceHealth(
     DateTimeOffset? LastFetchUtc,
     DateTimeOffset? LastSuccessUtc,
     string? LastError,
-    int ConsecutiveErrors,
-    int ArticlesToday,
-    int ArticlesTotal);
+    int ConsecutiveErrors);
+
+/// <summary>How many articles of one source were first seen in the last 24 hours, and in all.</summary>
+public sealed record SourceArticleCounts(long SourceId, int Today, int Total);
 
 /// <summary>A recorded problem with one URL of a source (a feed or an article page).</summary>
 public sealed record FetchProblem(long SourceId, string Url, string Stage, string Message, DateTimeOffset AtUtc);

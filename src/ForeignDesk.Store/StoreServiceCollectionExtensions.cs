@@ -20,5 +20,6 @@ public static class StoreServiceCollectionExtensions
     public static IServiceCollection AddSqliteDiscovery(this IServiceCollection services) => services
         .AddSingleton<ISearchIndex>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
         .AddSingleton<ITrendSignals>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+        .AddSingleton<IPageChanges>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
         .AddSingleton<ICategoryStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>());
 }

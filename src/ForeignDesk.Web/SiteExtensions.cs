@@ -1,9 +1,13 @@
+using System.IO.Compression;
 using ForeignDesk.Discover.Trending;
+using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Pages;
+using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +15,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ForeignDesk.Web;
 
-/// <summary>Adds the news site to an ASP.NET Core application. The caller registers <c>IArticleStore</c> (and its <c>TimeProvider</c>; the system clock otherwise).</summary>
+/// <summary>
+/// Adds the news site to an ASP.NET Core application. The caller registers <c>IArticleStore</c> and
+/// <c>IPageChanges</c> (and its <c>TimeProvider</c>; the system clock otherwise).
+/// </summary>
 public static class SiteExtensions
 {
     /// <param name="configuration">The application's settings; the <c>Site</c> section configures the site.</param>
@@ -22,6 +29,36 @@ public static class SiteExtensions
         services.AddSingleton<SiteShell>();
         services.TryAddSingleton<TrendingScorer>();
         services.TryAddSingleton<Trends24h>();
+
+        // Read models: computed in the background, read ready-made by pages.
+        services.AddSingleton<SiteListsRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SiteListsRefresher>());
+        services.AddSingleton<SourceCountsRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SourceCountsRefresher>());
+        services.AddSingleton<ViewCounter>();
+        services.AddSingleton<ViewFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());
+
+        // Rendered pages, cached until what they show changes.
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = configuration.GetValue($"{SiteOptions.Section}:PageCacheMegabytes", 128L) * 1024 * 1024;
+            options.AddPolicy(PageCache.Policy, policy => policy.Expire(PageCache.Lifetime).SetVaryByHeader("Accept-Encoding").Tag(PageTags.All));
+        });
+        services.AddSingleton<PageCache>();
+        services.AddSingleton<PageChangeWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PageChangeWatcher>());
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ["text/html", "text/css", "application/json", "image/svg+xml", "text/plain"];
+        });
+        // Compressed once per cached page, so the smaller output is worth the time.
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+
         // A search of many thousand characters gets the page's "too long" message rather than a bare 414.
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, 64 * 1024));
         return services;
@@ -31,20 +68,25 @@ public static class SiteExtensions
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPage.WriteAsync });
         app.Use(SecurityHeaders.ApplyAsync);
+        var views = app.Services.GetRequiredService<ViewCounter>();
+        app.Use((context, next) => ArticleViews.CountAsync(context, next, views));
+        app.UseOutputCache();
+        app.UseResponseCompression();
 
-        app.MapGet("/", Home.ShowAsync);
-        app.MapGet("/article/{id:long}/{slug?}", ArticleShow.ShowAsync);
-        app.MapGet("/story/{id:long}", StoryShow.ShowAsync);
-        app.MapGet("/date/{date}", DayArchive.ShowAsync);
-        app.MapGet("/category/{slug}", CategoryArchive.ShowAsync);
-        app.MapGet("/source/{slug}", SourceArchive.ShowAsync);
+        app.MapGet("/", Home.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/article/{id:long}/{slug?}", ArticleShow.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/story/{id:long}", StoryShow.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/date/{date}", DayArchive.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/category/{slug}", CategoryArchive.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/source/{slug}", SourceArchive.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/search", SearchPage.ShowAsync);
         app.MapGet("/search.json", SearchJson.ShowAsync);
-        app.MapGet("/privacy", Privacy.Show);
-        app.MapGet("/about", About.Show);
+        app.MapGet("/privacy", Privacy.Show).CacheOutput(PageCache.Policy);
+        app.MapGet("/about", About.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/status", StatusPage.ShowAsync);
         app.MapGet("/healthz", () => Results.Text("ok", "text/plain; charset=utf-8"));
         app.MapGet("/favicon.svg", Favicon.Show);
+        app.MapGet(StylesheetFile.Route, StylesheetFile.Show);
         app.MapFallback("{*path}", NotFound.Page);
         return app;
     }

@@ -13,6 +13,9 @@ public sealed class StoryClusterer(IStoryStore store, TimeProvider time, Cluster
 {
     public const int RelatedCount = 6;
 
+    /// <summary>How many of a new article's closest articles get their "You may like" ranked again.</summary>
+    public const int NeighboursReranked = 3;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly StoryIndex _index = new(options ?? ClusterOptions.Default);
     private long _sequence;
@@ -44,7 +47,12 @@ public sealed class StoryClusterer(IStoryStore store, TimeProvider time, Cluster
                 new StoryPlacement(article.Id, decision.StoryId, article.PublishedUtc, decision.DuplicateOf, features.Serialize()),
                 cancellationToken);
             var placed = Stopwatch.GetTimestamp();
-            await store.SaveRelatedAsync(article.Id, RelatedRanker.Rank(_index, article.Id, RelatedCount), cancellationToken);
+            var related = RelatedRanker.Rank(_index, article.Id, RelatedCount);
+            await store.SaveRelatedAsync(article.Id, related, cancellationToken);
+            // The articles it is most like may like it back: their lists are ranked again, so that an older article
+            // shows what came after it, not only what came before.
+            foreach (var neighbour in related.Take(NeighboursReranked))
+                await store.SaveRelatedAsync(neighbour, RelatedRanker.Rank(_index, neighbour, RelatedCount), cancellationToken);
             ClusterTime += Stopwatch.GetElapsedTime(started, placed);
             RelatedTime += Stopwatch.GetElapsedTime(placed);
             return decision;

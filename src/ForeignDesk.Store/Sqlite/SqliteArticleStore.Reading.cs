@@ -20,17 +20,45 @@ public sealed partial class SqliteArticleStore
         await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit",
             ReadSummary, cancellationToken, ("$limit", limit));
 
-    public async Task<IReadOnlyList<ArticleSummary>> OnDateAsync(DateOnly localDate, CancellationToken cancellationToken) =>
-        await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE a.local_date = $date ORDER BY a.published_ms DESC, a.id DESC",
-            ReadSummary, cancellationToken, ("$date", localDate.ToString("yyyy-MM-dd")));
+    public Task<ArticlePage> OnDateAsync(DateOnly localDate, PageCursor? cursor, int limit, CancellationToken cancellationToken) =>
+        PageAsync("a.local_date = $key", localDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cursor, limit, cancellationToken);
 
-    public async Task<IReadOnlyList<ArticleSummary>> InCategoryAsync(string category, int limit, CancellationToken cancellationToken) =>
-        await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE a.category = $category ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit",
-            ReadSummary, cancellationToken, ("$category", category), ("$limit", limit));
+    public Task<ArticlePage> InCategoryAsync(string category, PageCursor? cursor, int limit, CancellationToken cancellationToken) =>
+        PageAsync("a.category = $key", category, cursor, limit, cancellationToken);
 
-    public async Task<IReadOnlyList<ArticleSummary>> FromSourceAsync(long sourceId, int limit, CancellationToken cancellationToken) =>
-        await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE a.source_id = $source ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit",
-            ReadSummary, cancellationToken, ("$source", sourceId), ("$limit", limit));
+    public Task<ArticlePage> FromSourceAsync(long sourceId, PageCursor? cursor, int limit, CancellationToken cancellationToken) =>
+        PageAsync("a.source_id = $key", sourceId, cursor, limit, cancellationToken);
+
+    /// <summary>
+    /// One page of the articles matching <paramref name="where"/> (on <c>$key</c>), newest first, by key: the rows after or
+    /// before the cursor's (published, id), one more than asked to know whether another page follows. A page of newer
+    /// articles that reaches the newest is the first page.
+    /// </summary>
+    private async Task<ArticlePage> PageAsync(string where, object key, PageCursor? cursor, int limit, CancellationToken cancellationToken)
+    {
+        limit = Math.Clamp(limit, 1, 500);
+        if (cursor is { Newer: true })
+        {
+            var newer = await QueryAsync(
+                $"SELECT {SummaryColumns} {SummaryFrom} WHERE {where} AND (a.published_ms, a.id) > ($ms, $id) ORDER BY a.published_ms, a.id LIMIT $limit",
+                ReadSummary, cancellationToken, ("$key", key), ("$ms", Ms(cursor.PublishedUtc)), ("$id", cursor.Id), ("$limit", limit + 1));
+            if (newer.Count <= limit) return await PageAsync(where, key, null, limit, cancellationToken);
+            newer.RemoveAt(newer.Count - 1);
+            newer.Reverse();
+            return new ArticlePage(newer, PageCursor.At(newer[0], newer: true), PageCursor.At(newer[^1], newer: false));
+        }
+        var rows = cursor is null
+            ? await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE {where} ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit",
+                ReadSummary, cancellationToken, ("$key", key), ("$limit", limit + 1))
+            : await QueryAsync(
+                $"SELECT {SummaryColumns} {SummaryFrom} WHERE {where} AND (a.published_ms, a.id) < ($ms, $id) ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit",
+                ReadSummary, cancellationToken, ("$key", key), ("$ms", Ms(cursor.PublishedUtc)), ("$id", cursor.Id), ("$limit", limit + 1));
+        var more = rows.Count > limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        return new ArticlePage(rows,
+            cursor is not null && rows.Count > 0 ? PageCursor.At(rows[0], newer: true) : null,
+            more ? PageCursor.At(rows[^1], newer: false) : null);
+    }
 
     public async Task<IReadOnlyList<string>> CategoriesAsync(CancellationToken cancellationToken) =>
         await QueryAsync("SELECT DISTINCT category FROM articles ORDER BY category", r => r.GetString(0), cancellationToken);
@@ -47,14 +75,27 @@ public sealed partial class SqliteArticleStore
         return RelatedScorer.Rank(target[0], candidates, limit);
     }
 
-    public async Task RecordViewAsync(long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken)
+    public Task RecordViewAsync(long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken) =>
+        RecordViewsAsync([new ViewCount(articleId, atUtc, 1)], cancellationToken);
+
+    public async Task RecordViewsAsync(IReadOnlyCollection<ViewCount> views, CancellationToken cancellationToken)
     {
+        if (views.Count == 0) return;
         await using var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection,
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = Command(connection,
             """
-            INSERT INTO views (article_id, hour, count) SELECT $id, $hour, 1 WHERE EXISTS (SELECT 1 FROM articles WHERE id = $id)
-            ON CONFLICT(article_id, hour) DO UPDATE SET count = count + 1
-            """, cancellationToken, ("$id", articleId), ("$hour", atUtc.ToUnixTimeSeconds() / 3600));
+            INSERT INTO views (article_id, hour, count) SELECT $id, $hour, $count WHERE EXISTS (SELECT 1 FROM articles WHERE id = $id)
+            ON CONFLICT(article_id, hour) DO UPDATE SET count = count + excluded.count
+            """, ("$id", 0L), ("$hour", 0L), ("$count", 0L));
+        foreach (var view in views)
+        {
+            command.Parameters["$id"].Value = view.ArticleId;
+            command.Parameters["$hour"].Value = view.HourUtc.ToUnixTimeSeconds() / 3600;
+            command.Parameters["$count"].Value = view.Count;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ArticleSummary>> TrendingAsync(DateTimeOffset sinceUtc, int limit, CancellationToken cancellationToken) =>

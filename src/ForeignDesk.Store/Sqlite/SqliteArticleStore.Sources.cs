@@ -97,20 +97,26 @@ public sealed partial class SqliteArticleStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<SourceHealth>> SourceHealthAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken)
-    {
-        var dayAgo = Ms(nowUtc.AddHours(-24));
-        return await QueryAsync(
+    public async Task<IReadOnlyList<SourceHealth>> SourceHealthAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        await QueryAsync(
             $"""
-            SELECT {SourceColumns}, last_fetch_ms, last_success_ms, last_error, consecutive_errors,
-                   (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.first_seen_ms >= $dayAgo),
-                   (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id)
+            SELECT {SourceColumns}, last_fetch_ms, last_success_ms, last_error, consecutive_errors
             FROM sources s ORDER BY name
             """,
-            r => new SourceHealth(ReadSource(r), InstantOrNull(r, 8), InstantOrNull(r, 9), StringOrNull(r, 10),
-                r.GetInt32(11), r.GetInt32(12), r.GetInt32(13)),
-            cancellationToken, ("$dayAgo", dayAgo));
-    }
+            r => new SourceHealth(ReadSource(r), InstantOrNull(r, 8), InstantOrNull(r, 9), StringOrNull(r, 10), r.GetInt32(11)),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<SourceArticleCounts>> SourceArticleCountsAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
+        // Both counts read only the index on (source_id, first_seen_ms), never the article rows.
+        await QueryAsync(
+            """
+            SELECT s.id,
+                   (SELECT COUNT(*) FROM articles a INDEXED BY articles_source_seen WHERE a.source_id = s.id AND a.first_seen_ms >= $dayAgo),
+                   (SELECT COUNT(*) FROM articles a INDEXED BY articles_source_seen WHERE a.source_id = s.id)
+            FROM sources s
+            """,
+            r => new SourceArticleCounts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2)),
+            cancellationToken, ("$dayAgo", Ms(nowUtc.AddHours(-24))));
 
     public async Task<IReadOnlyList<FetchProblem>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync("SELECT source_id, url, stage, message, at_ms FROM problems ORDER BY id DESC LIMIT $limit",

@@ -82,6 +82,47 @@ public sealed partial class SqliteArticleStore : IStoryStore
         return new Story(storyId, headline, articles[0].Article.PublishedUtc, articles[^1].Article.PublishedUtc, articles);
     }
 
+    public async Task<StoryFacts?> StoryFactsAsync(long storyId, CancellationToken cancellationToken) =>
+        (await QueryAsync(
+            """
+            SELECT st.headline, st.first_seen_ms, st.last_seen_ms, COUNT(*), COUNT(DISTINCT a.source_id), group_concat(DISTINCT a.language)
+            FROM stories st JOIN story_articles sa ON sa.story_id = st.id JOIN articles a ON a.id = sa.article_id
+            WHERE st.id = $id GROUP BY st.id
+            """,
+            r => new StoryFacts(storyId, r.GetString(0), Instant(r.GetInt64(1)), Instant(r.GetInt64(2)), r.GetInt32(3), r.GetInt32(4),
+                r.GetString(5).Split(',').Order(StringComparer.Ordinal).ToList()),
+            cancellationToken, ("$id", storyId))).FirstOrDefault();
+
+    public async Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken)
+    {
+        limit = Math.Clamp(limit, 1, 500);
+        var earlier = cursor is { Newer: false };
+        var rows = await QueryAsync(
+            $"""
+            SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+            JOIN sources s ON s.id = a.source_id WHERE sa.story_id = $id
+            {(cursor is null ? "" : earlier ? "AND (sa.published_ms, a.id) < ($ms, $after)" : "AND (sa.published_ms, a.id) > ($ms, $after)")}
+            ORDER BY sa.published_ms {(earlier ? "DESC" : "")}, a.id {(earlier ? "DESC" : "")} LIMIT $limit
+            """,
+            r => new StoryArticle(ReadSummary(r), r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
+            cancellationToken, ("$id", storyId), ("$ms", cursor is null ? 0L : Ms(cursor.PublishedUtc)), ("$after", cursor?.Id ?? 0L),
+            ("$limit", limit + 1));
+        var more = rows.Count > limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        if (earlier)
+        {
+            // Going back from the cursor: reached the beginning means this is the first page.
+            if (!more) return await StoryArticlesAsync(storyId, null, limit, cancellationToken);
+            rows.Reverse();
+            return new StoryArticlePage(rows, Cursor(rows[0], newer: false), Cursor(rows[^1], newer: true));
+        }
+        return new StoryArticlePage(rows,
+            cursor is not null && rows.Count > 0 ? Cursor(rows[0], newer: false) : null,
+            more ? Cursor(rows[^1], newer: true) : null);
+
+        static PageCursor Cursor(StoryArticle item, bool newer) => PageCursor.At(item.Article, newer);
+    }
+
     public async Task<IReadOnlyList<StoryLine>> LatestStoriesAsync(int limit, CancellationToken cancellationToken)
     {
         var recent = await QueryAsync(

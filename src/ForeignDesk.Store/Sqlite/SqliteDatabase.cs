@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace ForeignDesk.Store.Sqlite;
@@ -24,14 +25,19 @@ internal sealed class SqliteDatabase
         }.ToString();
     }
 
+    /// <summary>The native connections already set up: a pooled connection keeps its settings, so they are set once.</summary>
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        if (connection.Handle is { } handle && _configured.TryGetValue(handle, out _)) return connection;
         await using var pragma = connection.CreateCommand();
         // A 32 MiB page cache per (pooled) connection keeps the search index's hot pages; SQLite's default is 2 MiB.
         pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -32768;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
+        if (connection.Handle is { } opened) _configured.AddOrUpdate(opened, this);
         return connection;
     }
 }

@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
-using ForeignDesk.Discover.Trending;
+using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -9,23 +10,26 @@ namespace ForeignDesk.Web.Pages;
 internal static class ArticleShow
 {
     public static async Task<IResult> ShowAsync(
-        long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, TimeProvider time, Trends24h trends,
+        long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher siteLists,
         CancellationToken cancellationToken)
     {
+        PageCache.Tag(request.HttpContext, PageTags.Article(id), PageTags.Lists);
         var article = await store.GetArticleAsync(id, cancellationToken);
         if (article is null) return NotFound.Page(request, shell);
 
         var path = Paths.Article(article.Id, article.DisplayTitle);
         if (slug != Slug.From(article.DisplayTitle)) return Results.Redirect(path, permanent: true);
 
-        var now = time.GetUtcNow();
-        await store.RecordViewAsync(article.Id, now, cancellationToken);
-        var related = await store.RelatedAsync(article.Id, 5, cancellationToken);
-        var trending = await trends.TopAsync(6, cancellationToken);
-        var latest = (await store.LatestAsync(9, cancellationToken)).Where(a => a.Id != article.Id).Take(8).ToList();
-        var story = StoryShow.Stories(request, store) is { } stories && await stories.StoryOfAsync(article.Id, cancellationToken) is { } storyId
-            ? await stories.GetStoryAsync(storyId, cancellationToken)
+        // Views are counted for every answer, cached or not, by ArticleViews; everything else is read ready-made.
+        var lists = await siteLists.CurrentAsync(cancellationToken);
+        var stories = StoryShow.Stories(request, store);
+        var related = stories is null ? [] : await stories.PrecomputedRelatedAsync(article.Id, 5, cancellationToken);
+        var trending = lists.Trending.Take(6).ToList();
+        var latest = lists.Latest.Where(a => a.Id != article.Id).Take(8).ToList();
+        var story = stories is not null && await stories.StoryOfAsync(article.Id, cancellationToken) is { } storyId
+            ? await stories.StoryFactsAsync(storyId, cancellationToken)
             : null;
+        if (story is not null) PageCache.Tag(request.HttpContext, PageTags.Story(story.Id));
 
         // An updated article keeps showing its previous translation until it is translated again.
         var translation = article.Translation;
@@ -37,8 +41,8 @@ internal static class ArticleShow
         var page = shell.Begin(request, new PageMeta(article.DisplayTitle, description, path, "article", imageUrl, article.PublishedUtc));
         page.Add($"<div class=\"layout\">\n");
         WriteStory(page, article, translation, imageUrl);
-        if (story is { Articles.Count: > 1 })
-            page.Add($"<p class=\"story-link\"><a href=\"{StoryShow.PathOf(story.Id)}\">The whole story: {story.Articles.Count} articles from {story.OutletCount} outlets · {string.Join(", ", story.Languages.Select(Stamps.LanguageName))}</a></p>\n");
+        if (story is { ArticleCount: > 1 })
+            page.Add($"<p class=\"story-link\"><a href=\"{StoryShow.PathOf(story.Id)}\">The whole story: {story.ArticleCount} articles from {story.OutletCount} outlets · {string.Join(", ", story.Languages.Select(Stamps.LanguageName))}</a></p>\n");
         page.Add($"<aside class=\"side\">\n");
         ArticleList.Section(page, "related", "You may like", related, "Nothing related yet.");
         ArticleList.Section(page, "trends", "Trends 24h", trending, "Nothing has been read in the last 24 hours.");

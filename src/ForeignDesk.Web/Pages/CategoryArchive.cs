@@ -1,23 +1,29 @@
 using ForeignDesk.Core;
+using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
 namespace ForeignDesk.Web.Pages;
 
-/// <summary>The latest articles in one category; the slug is mapped back to the category's name.</summary>
+/// <summary>The articles of one category, newest first, 50 to a page; the slug is mapped back to the category's name.</summary>
 internal static class CategoryArchive
 {
     public static async Task<IResult> ShowAsync(
-        string slug, HttpRequest request, SiteShell shell, IArticleStore store, CancellationToken cancellationToken)
+        string slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, CancellationToken cancellationToken)
     {
-        var categories = await store.CategoriesAsync(cancellationToken);
+        var categories = (await lists.CurrentAsync(cancellationToken)).Categories;
         var category = categories.FirstOrDefault(c => Slug.From(c) == slug);
         if (category is null) return NotFound.Page(request, shell);
+        if (!Pager.TryRead(request, out var cursor)) return BadRequest.PageLink(request, shell);
 
-        var articles = await store.InCategoryAsync(category, 50, cancellationToken);
-        var page = shell.Begin(request, new PageMeta(category, $"Latest articles in {category}, machine-translated into English.", Paths.Category(category)));
+        PageCache.Tag(request.HttpContext, PageTags.Category(category), PageTags.Lists);
+        var articles = await store.InCategoryAsync(category, cursor, Pager.PageSize, cancellationToken);
+        var path = Paths.Category(category);
+        var page = shell.Begin(request, new PageMeta(category, $"Latest articles in {category}, machine-translated into English.", path));
         page.Add($"<div class=\"layout\">\n<section><h1>{category}</h1>\n");
-        ArticleList.Write(page, articles, withTeaser: true, "No articles in this category yet.");
+        ArticleList.Write(page, articles.Items, withTeaser: true, "No articles in this category yet.");
+        Pager.Write(page, path, articles.Newer, articles.Older, "Newer", "Older");
         page.Add($"</section>\n<aside class=\"side\">\n");
         Home.CategoryChips(page, categories);
         page.Add($"</aside>\n</div>");

@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
-using ForeignDesk.Discover.Trending;
+using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -9,13 +10,14 @@ namespace ForeignDesk.Web.Pages;
 internal static class Home
 {
     public static async Task<IResult> ShowAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, Trends24h trends, CancellationToken cancellationToken)
+        HttpRequest request, SiteShell shell, SiteListsRefresher siteLists, CancellationToken cancellationToken)
     {
-        var stories = StoryShow.Stories(request, store);
-        var latest = stories is null ? null : await stories.LatestStoriesAsync(30, cancellationToken);
-        var latestArticles = latest is null ? await store.LatestAsync(30, cancellationToken) : [];
-        var trending = await trends.TopAsync(10, cancellationToken);
-        var categories = await store.CategoriesAsync(cancellationToken);
+        var lists = await siteLists.CurrentAsync(cancellationToken);
+        PageCache.Tag(request.HttpContext, PageTags.Lists);
+        var latest = lists.LatestStories;
+        var latestArticles = lists.Latest;
+        var trending = lists.Trending;
+        var categories = lists.Categories;
 
         var site = shell.Options;
         var page = shell.Begin(request, new PageMeta(site.Name, $"{site.Name}: {site.Tagline}. Latest articles from news outlets around the world, machine-translated into English.", "/"));

@@ -1,10 +1,11 @@
 using ForeignDesk.Core;
+using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
 namespace ForeignDesk.Web.Pages;
 
-/// <summary>One outlet and its latest articles.</summary>
+/// <summary>One outlet and its articles, newest first, 50 to a page.</summary>
 internal static class SourceArchive
 {
     public static async Task<IResult> ShowAsync(
@@ -12,16 +13,20 @@ internal static class SourceArchive
     {
         var source = await store.GetSourceAsync(slug, cancellationToken);
         if (source is null) return NotFound.Page(request, shell);
+        if (!Pager.TryRead(request, out var cursor)) return BadRequest.PageLink(request, shell);
 
-        var articles = await store.FromSourceAsync(source.Id, 50, cancellationToken);
+        PageCache.Tag(request.HttpContext, PageTags.Source(source.Id));
+        var articles = await store.FromSourceAsync(source.Id, cursor, Pager.PageSize, cancellationToken);
         var language = source.Language is null ? "detected per article" : Stamps.LanguageName(source.Language);
-        var page = shell.Begin(request, new PageMeta(source.Name, $"Latest articles from {source.Name}, machine-translated into English.", Paths.Source(source.Slug)));
+        var path = Paths.Source(source.Slug);
+        var page = shell.Begin(request, new PageMeta(source.Name, $"Latest articles from {source.Name}, machine-translated into English.", path));
         page.Add($"<h1>{source.Name}</h1>\n");
         page.Add($"<p class=\"meta\">Language: {language} · Time zone: {source.TimeZone} · Category: <a href=\"{Paths.Category(source.Category)}\">{source.Category}</a>");
         var home = Paths.External(source.HomeUrl.AbsoluteUri);
         if (home is not null) page.Add($" · <a href=\"{home}\" rel=\"nofollow noopener\" target=\"_blank\">{source.HomeUrl.Host}</a>");
         page.Add($"</p>\n");
-        ArticleList.Write(page, articles, withTeaser: true, "No articles from this source yet.");
+        ArticleList.Write(page, articles.Items, withTeaser: true, "No articles from this source yet.");
+        Pager.Write(page, path, articles.Newer, articles.Older, "Newer", "Older");
         return shell.Finish(page);
     }
 }

@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -8,15 +9,16 @@ namespace ForeignDesk.Web.Pages;
 internal static class StatusPage
 {
     public static async Task<IResult> ShowAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, IServiceProvider services,
+        HttpRequest request, SiteShell shell, IArticleStore store, IServiceProvider services, SourceCountsRefresher counts,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var health = await store.SourceHealthAsync(now, cancellationToken);
         var problems = await store.RecentProblemsAsync(50, cancellationToken);
+        var articleCounts = await counts.CurrentAsync(cancellationToken);
 
         var page = shell.Begin(request, new PageMeta("Status", "When each source was last read, its errors and recent problems.", "/status"));
-        page.Add($"<h1>Status</h1>\n<p class=\"meta\">As of {Stamps.Utc(now)}.</p>\n<h2>Sources</h2>\n");
+        page.Add($"<h1>Status</h1>\n<p class=\"meta\">As of {Stamps.Utc(now)}; article counts as of {Stamps.Utc(articleCounts.ComputedUtc)}.</p>\n<h2>Sources</h2>\n");
         if (health.Count == 0)
         {
             page.Add($"<p class=\"meta\">No sources yet.</p>\n");
@@ -31,8 +33,9 @@ internal static class StatusPage
                 """);
             foreach (var row in health)
             {
+                var counted = articleCounts.Counts.GetValueOrDefault(row.Source.Id);
                 page.Add($"""
-                    <tr><th scope="row"><a href="{Paths.Source(row.Source.Slug)}">{row.Source.Name}</a></th><td data-label="Last fetch">{When(row.LastFetchUtc)}</td><td data-label="Last success">{When(row.LastSuccessUtc)}</td><td data-label="Consecutive errors">{row.ConsecutiveErrors}</td><td data-label="Last error" class="error-cell">{row.LastError ?? "—"}</td><td data-label="Articles today">{row.ArticlesToday}</td><td data-label="Articles">{row.ArticlesTotal}</td></tr>
+                    <tr><th scope="row"><a href="{Paths.Source(row.Source.Slug)}">{row.Source.Name}</a></th><td data-label="Last fetch">{When(row.LastFetchUtc)}</td><td data-label="Last success">{When(row.LastSuccessUtc)}</td><td data-label="Consecutive errors">{row.ConsecutiveErrors}</td><td data-label="Last error" class="error-cell">{row.LastError ?? "—"}</td><td data-label="Articles today">{Count(counted?.Today)}</td><td data-label="Articles">{Count(counted?.Total)}</td></tr>
 
                     """);
             }
@@ -73,6 +76,8 @@ internal static class StatusPage
         }
         return shell.Finish(page);
     }
+
+    private static string Count(int? count) => count?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 
     private static string When(DateTimeOffset? instant) => instant is { } value ? Stamps.Utc(value) : "never";
 }

@@ -1,11 +1,12 @@
 using ForeignDesk.Core;
+using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Web.Pages;
 
-/// <summary>A story: its headline, and every outlet and language that covered it, in time order.</summary>
+/// <summary>A story: its headline, and every outlet and language that covered it, in time order, 50 to a page.</summary>
 internal static class StoryShow
 {
     public static string PathOf(long storyId) => $"/story/{storyId}";
@@ -17,7 +18,9 @@ internal static class StoryShow
     public static async Task<IResult> ShowAsync(long id, HttpRequest request, SiteShell shell, IArticleStore store, CancellationToken cancellationToken)
     {
         if (Stories(request, store) is not { } stories) return NotFound.Page(request, shell);
-        var story = await stories.GetStoryAsync(id, cancellationToken);
+        if (!Pager.TryRead(request, out var cursor)) return BadRequest.PageLink(request, shell);
+        PageCache.Tag(request.HttpContext, PageTags.Story(id));
+        var story = await stories.StoryFactsAsync(id, cancellationToken);
         if (story is null)
         {
             // A story merged into an older one keeps its address: it points to the story that holds its articles.
@@ -25,10 +28,11 @@ internal static class StoryShow
                 ? Results.Redirect(PathOf(survivor), permanent: true)
                 : NotFound.Page(request, shell);
         }
+        var articles = await stories.StoryArticlesAsync(id, cursor, Pager.PageSize, cancellationToken);
 
-        var languages = string.Join(", ", story.Languages.Select(Stamps.LanguageName));
-        var summary = $"{Count(story.Articles.Count, "article")} from {Count(story.OutletCount, "outlet")} in {languages}";
-        var page = shell.Begin(request, new PageMeta(story.Headline, $"{story.Headline}: {summary}.", PathOf(story.Id)));
+        var summary = Summary(story);
+        var path = PathOf(story.Id);
+        var page = shell.Begin(request, new PageMeta(story.Headline, $"{story.Headline}: {summary}.", path));
         page.Add($"""
             <article class="story" id="story">
             <p class="meta">Story · <time datetime="{Stamps.Iso(story.FirstSeenUtc)}">{Stamps.Utc(story.FirstSeenUtc)}</time> to <time datetime="{Stamps.Iso(story.LastSeenUtc)}">{Stamps.Utc(story.LastSeenUtc)}</time></p>
@@ -38,7 +42,7 @@ internal static class StoryShow
             <ol class="list coverage">
 
             """);
-        foreach (var item in story.Articles)
+        foreach (var item in articles.Items)
         {
             var article = item.Article;
             var lang = article.State == ArticleState.Translated ? "en" : article.Language;
@@ -51,9 +55,15 @@ internal static class StoryShow
 
                 """);
         }
-        page.Add($"</ol>\n</article>");
+        page.Add($"</ol>\n");
+        Pager.Write(page, path, articles.Earlier, articles.Later, "Earlier", "Later");
+        page.Add($"</article>");
         return shell.Finish(page);
     }
+
+    /// <summary>"12 articles from 5 outlets in Spanish, German".</summary>
+    public static string Summary(StoryFacts story) =>
+        $"{Count(story.ArticleCount, "article")} from {Count(story.OutletCount, "outlet")} in {string.Join(", ", story.Languages.Select(Stamps.LanguageName))}";
 
     /// <summary>"3 outlets · Spanish, German" for a line that stands for a story.</summary>
     public static string Reach(StoryLine line) =>

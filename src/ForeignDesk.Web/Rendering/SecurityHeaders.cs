@@ -6,7 +6,7 @@ namespace ForeignDesk.Web.Rendering;
 internal static class SecurityHeaders
 {
     private const string Policy =
-        "default-src 'none'; img-src 'self' https: http:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'none'; img-src 'self' https: http:; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static Task ApplyAsync(HttpContext context, RequestDelegate next)
     {

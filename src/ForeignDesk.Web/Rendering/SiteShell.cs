@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using System.Text;
 
 namespace ForeignDesk.Web.Rendering;
 
 /// <summary>The frame around every page: head, masthead, footer.</summary>
 internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time)
 {
-    private const string ContentType = "text/html; charset=utf-8";
-
     public SiteOptions Options => options.Value;
 
     /// <summary>Absolute URL of a path on this site: the configured public URL, or the request's scheme and host.</summary>
@@ -50,7 +47,7 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
         page.Add($"""
             <meta name="color-scheme" content="light dark">
             <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-            <style>{Stylesheet.Css}</style>
+            <link rel="stylesheet" href="{StylesheetFile.Path}">
             </head>
             <body>
             <header class="masthead"><div class="wrap">
@@ -68,7 +65,8 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
     /// <summary>Closes the page with the footer and makes it a response.</summary>
     public IResult Finish(HtmlBuilder page, int statusCode = StatusCodes.Status200OK)
     {
-        var year = time.GetUtcNow().Year;
+        var now = time.GetUtcNow();
+        var year = now.Year;
         page.Add($"""
 
             </main>
@@ -80,7 +78,7 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
             </html>
 
             """);
-        return Results.Content(page.ToString(), ContentType, Encoding.UTF8, statusCode);
+        return new PageResult(page.ToString(), statusCode, now);
     }
 
     /// <summary>A whole page with one heading and one paragraph (not found, error).</summary>

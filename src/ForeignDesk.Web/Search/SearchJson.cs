@@ -1,6 +1,7 @@
 using System.Text;
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
+using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -9,9 +10,9 @@ namespace ForeignDesk.Web.Search;
 /// <summary><c>/search.json</c>: the same search as <c>/search</c>, as JSON. Odd input gives a "message", not an error.</summary>
 internal static class SearchJson
 {
-    public static async Task<IResult> ShowAsync(HttpRequest request, IArticleStore store, ISearchIndex index, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(HttpRequest request, IArticleStore store, SiteListsRefresher lists, ISearchIndex index, CancellationToken cancellationToken)
     {
-        var categories = CategoryTaxonomy.All.Union(await store.CategoriesAsync(cancellationToken)).ToList();
+        var categories = CategoryTaxonomy.All.Union((await lists.CurrentAsync(cancellationToken)).Categories).ToList();
         var search = SearchRequest.Read(request, categories);
         var query = search.Query;
         var results = await index.SearchAsync(query, cancellationToken);

@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
+using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -9,9 +10,9 @@ namespace ForeignDesk.Web.Search;
 internal static class SearchPage
 {
     public static async Task<IResult> ShowAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, ISearchIndex index, CancellationToken cancellationToken)
+        HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, ISearchIndex index, CancellationToken cancellationToken)
     {
-        var categories = CategoryTaxonomy.All.Union(await store.CategoriesAsync(cancellationToken)).ToList();
+        var categories = CategoryTaxonomy.All.Union((await lists.CurrentAsync(cancellationToken)).Categories).ToList();
         var sources = await store.ListSourcesAsync(cancellationToken);
         var search = SearchRequest.Read(request, categories);
         var query = search.Query;

@@ -41,7 +41,7 @@ public sealed class ArticleCategorizerTests : IAsyncLifetime
 
         Assert.Equal(new CategoryChoice("Sports", CategoryBasis.Classifier), choice);
         Assert.Equal("Sports", (await _desk.Store.GetArticleAsync(id, Ct))!.Category);
-        Assert.Contains(await _desk.Store.InCategoryAsync("Sports", 100, Ct), a => a.Id == id);
+        Assert.Contains((await _desk.Store.InCategoryAsync("Sports", null, 100, Ct)).Items, a => a.Id == id);
     }
 
     [Fact]

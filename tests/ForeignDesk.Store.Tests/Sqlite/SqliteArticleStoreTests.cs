@@ -54,7 +54,7 @@ public sealed class SqliteArticleStoreTests : IAsyncLifetime
         Assert.Equal(created.ArticleId, changed.ArticleId);
         var stored = await _store.GetArticleAsync(created.ArticleId, Ct);
         Assert.Equal("Título nuevo", stored!.Original.Title);
-        Assert.Single(await _store.FromSourceAsync(source.Id, 10, Ct));
+        Assert.Single((await _store.FromSourceAsync(source.Id, null, 10, Ct)).Items);
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class SqliteArticleStoreTests : IAsyncLifetime
         // 23:30 UTC on the 28th is 00:30 on the 29th in Madrid.
         var draft = Draft(source, "https://e.example/late", "h") with { PublishedUtc = new DateTimeOffset(2026, 11, 28, 23, 30, 0, TimeSpan.Zero) };
         await _store.SaveArticleAsync(draft, _time.GetUtcNow(), Ct);
-        Assert.Single(await _store.OnDateAsync(new DateOnly(2026, 11, 29), Ct));
-        Assert.Empty(await _store.OnDateAsync(new DateOnly(2026, 11, 28), Ct));
+        Assert.Single((await _store.OnDateAsync(new DateOnly(2026, 11, 29), null, 50, Ct)).Items);
+        Assert.Empty((await _store.OnDateAsync(new DateOnly(2026, 11, 28), null, 50, Ct)).Items);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class PipelineWorld : IAsyncLifetime
 
         await _site.StartAsync(ct);
         var address = _site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Browser = new HttpClient { BaseAddress = new Uri(address) };
+        Browser = Pages.CatchingUpHandler.Client(_site.Services, new Uri(address));
     }
 
     public Task<IngestReport> RunPassAsync(CancellationToken cancellationToken) =>

@@ -40,7 +40,7 @@ internal sealed class PipelineSite : IAsyncDisposable
     {
         await _site.StartAsync(ct);
         var address = _site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HttpClient { BaseAddress = new Uri(address) };
+        return Pages.CatchingUpHandler.Client(_site.Services, new Uri(address));
     }
 
     /// <summary>A local server on 127.0.0.1 with the routes <paramref name="map"/> gives it.</summary>

@@ -104,7 +104,7 @@ public sealed class ArticlePageTests(NewsSiteFixture site) : IClassFixture<NewsS
     [Fact]
     public async Task Article_WrongOrMissingSlug_RedirectsToCanonical()
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.Server.Address };
+        using var client = CatchingUpHandler.Client(site.Server.Services, site.Server.Address, allowAutoRedirect: false);
         using var response = await client.GetAsync($"/article/{site.Seed.Budget}", Ct);
 
         Assert.Equal(301, (int)response.StatusCode);

@@ -60,6 +60,9 @@ public sealed class NewsSeed
             new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero), estimated: true, now, ct);
         await store.MarkAwaitingEngineAsync(basque, ct);
 
+        // "You may like" is ranked when an article is placed in a story; the site only reads the ranked list.
+        await ((IStoryStore)store).SaveRelatedAsync(budget, [debate, script], ct);
+
         await store.RecordProblemAsync(new FetchProblem(berria.Id, "https://berria.example/rss", "fetch",
             "HTTP 503 Service Unavailable <from feed>", now.AddMinutes(-5)), ct);
 

@@ -26,7 +26,7 @@ public sealed class SiteServer : IAsyncDisposable
         Store = store;
         Time = time;
         Address = address;
-        Client = new HttpClient { BaseAddress = address };
+        Client = CatchingUpHandler.Client(app.Services, address);
     }
 
     public IArticleStore Store { get; }
@@ -36,6 +36,8 @@ public sealed class SiteServer : IAsyncDisposable
     public Uri Address { get; }
 
     public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
 
     /// <param name="databasePath">Where the store lives; null for a fresh, migrated file in the temp folder.</param>
     /// <param name="environment">The host environment (Development shows stack traces unless the site handles errors).</param>
@@ -58,6 +60,7 @@ public sealed class SiteServer : IAsyncDisposable
         builder.Services.AddSingleton<IArticleStore>(store);
         builder.Services.AddSingleton<ISearchIndex>(store);
         builder.Services.AddSingleton<ITrendSignals>(store);
+        builder.Services.AddSingleton<IPageChanges>(store);
         builder.Services.AddForeignDeskSite(builder.Configuration);
         var app = builder.Build();
         extra?.Invoke(app);

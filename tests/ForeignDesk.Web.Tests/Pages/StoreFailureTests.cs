@@ -13,7 +13,8 @@ public sealed class StoreFailureTests
         {
             await using var server = await SiteServer.StartAsync(ct, databasePath: notAFile, environment: "Development");
 
-            var page = await HtmlPage.GetAsync(server.Client, "/", ct);
+            using var plain = new HttpClient { BaseAddress = server.Address };
+            var page = await HtmlPage.GetAsync(plain, "/", ct);
 
             Assert.Equal(500, page.Status);
             Assert.Equal("Something went wrong", page.Text("h1"));

@@ -55,7 +55,7 @@ public sealed class StoryPageTests
         foreach (var id in new[] { older, newer })
             await store.SavePlacementAsync(new StoryPlacement(id, id, (await store.GetArticleAsync(id, Ct))!.PublishedUtc, null, "{}"), Ct);
         await store.MergeStoriesAsync(new StoryMerge(older, [newer], now, []), Ct);
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.Address };
+        using var client = CatchingUpHandler.Client(server.Services, server.Address, allowAutoRedirect: false);
 
         using var response = await client.GetAsync($"/story/{newer}", Ct);
 

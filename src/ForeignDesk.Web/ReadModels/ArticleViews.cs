@@ -1,0 +1,21 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace ForeignDesk.Web.ReadModels;
+
+/// <summary>Counts a view of every article page answered 200, whether rendered or served from the page cache.</summary>
+internal static class ArticleViews
+{
+    public static async Task CountAsync(HttpContext context, RequestDelegate next, ViewCounter counter)
+    {
+        await next(context);
+        if (context.Response.StatusCode != StatusCodes.Status200OK
+            || !HttpMethods.IsGet(context.Request.Method)
+            || !context.Request.Path.StartsWithSegments("/article", out var rest)
+            || rest.Value is not { Length: > 1 } path)
+            return;
+        var end = path.IndexOf('/', 1);
+        if (long.TryParse(path.AsSpan(1, (end < 0 ? path.Length : end) - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            counter.Count(id);
+    }
+}

@@ -1,0 +1,21 @@
+using ForeignDesk.Core;
+
+namespace ForeignDesk.Web.ReadModels;
+
+/// <summary>
+/// The lists that many pages show, computed in the background (<see cref="SiteListsRefresher"/>) and read ready-made:
+/// Latest (as articles and as story lines), Trends 24h and the categories.
+/// </summary>
+/// <param name="LatestStories">Null when the store keeps no stories.</param>
+internal sealed record SiteLists(
+    IReadOnlyList<ArticleSummary> Latest,
+    IReadOnlyList<StoryLine>? LatestStories,
+    IReadOnlyList<ArticleSummary> Trending,
+    IReadOnlyList<string> Categories,
+    DateTimeOffset ComputedUtc)
+{
+    public const int LatestCount = 30;
+    public const int TrendingCount = 10;
+
+    public static readonly SiteLists None = new([], null, [], [], DateTimeOffset.MinValue);
+}

@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace ForeignDesk.Web.Rendering;
+
+/// <summary>
+/// A rendered page: UTF-8 HTML with a weak <c>ETag</c> (a hash of the page) and <c>Last-Modified</c> (when it was
+/// rendered), answered <c>304 Not Modified</c> when the browser already holds it. Browsers revalidate every time
+/// (<c>no-cache</c>), so a change reaches readers as soon as the site's cache drops the page.
+/// </summary>
+internal sealed class PageResult(string html, int statusCode, DateTimeOffset renderedUtc) : IResult
+{
+    private const string ContentType = "text/html; charset=utf-8";
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var body = Encoding.UTF8.GetBytes(html);
+        var response = httpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = ContentType;
+        if (statusCode != StatusCodes.Status200OK)
+        {
+            response.Headers.CacheControl = "no-store";
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body, httpContext.RequestAborted);
+            return;
+        }
+
+        var etag = ETagOf(body);
+        var headers = response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.LastModified = renderedUtc;
+        response.Headers.CacheControl = "no-cache";
+        if (IsNotModified(httpContext.Request, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, httpContext.RequestAborted);
+    }
+
+    private static EntityTagHeaderValue ETagOf(byte[] body)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(body, hash);
+        return new EntityTagHeaderValue($"\"{Convert.ToBase64String(hash[..12]).Replace('+', '-').Replace('/', '_')}\"", isWeak: true);
+    }
+
+    private static bool IsNotModified(HttpRequest request, EntityTagHeaderValue etag)
+    {
+        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
+        return ifNoneMatch.Count > 0 && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
+    }
+}
