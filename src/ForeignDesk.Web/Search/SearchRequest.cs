@@ -49,13 +49,25 @@ internal sealed record SearchRequest(SearchQuery Query, string? From, string? To
         return "/search" + Microsoft.AspNetCore.Http.QueryString.Create(pairs.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 
+    /// <summary>The dates a filter can name: news from 1990 to 2200.</summary>
+    private static readonly DateOnly FirstDay = new(1990, 1, 1);
+    private static readonly DateOnly LastDay = new(2200, 12, 31);
+
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static DateOnly? Date(string? value, string name, List<string> problems)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        problems.Add($"“{(value.Length > 40 ? value[..40] + "…" : value)}” is not a date like 2026-11-29; the {name} date was left out.");
-        return null;
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            problems.Add($"“{(value.Length > 40 ? value[..40] + "…" : value)}” is not a date like 2026-11-29; the {name} date was left out.");
+            return null;
+        }
+        if (date < FirstDay || date > LastDay)
+        {
+            problems.Add($"{value.Trim()} is outside the years searched ({FirstDay.Year} to {LastDay.Year}); the {name} date was left out.");
+            return null;
+        }
+        return date;
     }
 }

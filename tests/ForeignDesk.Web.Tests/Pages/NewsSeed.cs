@@ -69,11 +69,11 @@ public sealed class NewsSeed
         return new NewsSeed { Diario = diario, Berria = berria, Budget = budget, Debate = debate, Script = script, Basque = basque };
     }
 
-    private static ExtractedArticle Article(string title, string? teaser, string? byline, IReadOnlyList<Paragraph> paragraphs,
+    internal static ExtractedArticle Article(string title, string? teaser, string? byline, IReadOnlyList<Paragraph> paragraphs,
         DateTimeOffset? published, DateTimeOffset? modified, ArticleImage? image) =>
         new(title, teaser, paragraphs, byline, published, modified, null, null, null, image, []);
 
-    private static async Task<long> SaveAsync(IArticleStore store, Source source, string url, ExtractedArticle article,
+    internal static async Task<long> SaveAsync(IArticleStore store, Source source, string url, ExtractedArticle article,
         DateTimeOffset publishedUtc, bool estimated, DateTimeOffset now, CancellationToken ct)
     {
         var page = new FetchedPage(new Uri(url), new Uri(url), 200, "text/html", Encoding.UTF8.GetBytes("<html></html>"), now);
