@@ -11,8 +11,9 @@ namespace ForeignDesk.Store.Sqlite;
 /// How an article's original and translation are written in the <c>articles</c> table: JSON with letters of every
 /// script kept as they are (not as <c>\u00E9</c> escapes), null members left out, and each paragraph stored once: its
 /// <c>html</c> only where it differs from the HTML-encoded <c>text</c> (inline markup, entities), and its <c>kind</c>
-/// only where it is not <c>p</c>; the body text the original derives from its paragraphs is not stored at all. SQL reads <c>$.title</c>, <c>$.teaser</c>, <c>$.section</c> and
-/// <c>$.paragraphs[*].text</c>, which are always there. Reading accepts the older format (escapes, both members) too.
+/// only where it is not <c>p</c>; the body text the original derives from its paragraphs is not stored at all. SQL
+/// reads <c>$.title</c>, <c>$.teaser</c>, <c>$.section</c> and <c>$.paragraphs[*].text</c>, which are always there.
+/// Reading accepts the older format (escapes, both members, the derived text) too.
 /// </summary>
 /// <remarks>
 /// Not escaping HTML-sensitive characters (<c>&lt;</c>, <c>&amp;</c>) is safe because this JSON never leaves the store:
