@@ -19,6 +19,7 @@ internal static class SqliteSchema
         M0400Stories.Migration,
         M0410StoryMerges.Migration,
         M0500WebSub.Migration,
+        M0600CompactArticles.Migration,
         M0700PageVersions.Migration,
     ];
 }

@@ -21,6 +21,9 @@ internal static unsafe partial class Fts5Bm25
     private const double K1 = 1.2;
     private const double B = 0.75;
 
+    /// <summary>FTS5's floor for the IDF of a phrase in half the rows or more.</summary>
+    public const double MinimumIdf = 1e-6;
+
     private static readonly ConditionalWeakTable<object, object> Registered = new();
 
     /// <summary>Registers the function on this connection's native handle, once per handle (pooled ones keep it).</summary>
@@ -35,11 +38,17 @@ internal static unsafe partial class Fts5Bm25
         }
     }
 
-    /// <summary>Inverse document frequency as FTS5's bm25() computes it: a phrase in <paramref name="hits"/> of <paramref name="rows"/> rows.</summary>
+    /// <summary>
+    /// Inverse document frequency as FTS5's bm25() computes it: a phrase in <paramref name="hits"/> of
+    /// <paramref name="rows"/> rows. Always finite and positive: counts that disagree (more hits than rows, negative
+    /// counts) are clamped instead of giving NaN, which SQLite cannot bind.
+    /// </summary>
     public static double Idf(long rows, long hits)
     {
+        rows = Math.Max(rows, 0);
+        hits = Math.Clamp(hits, 0, rows);
         var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
-        return idf <= 0.0 ? 1e-6 : idf;
+        return double.IsFinite(idf) && idf > 0.0 ? idf : MinimumIdf;
     }
 
     private static void Register(IntPtr db)

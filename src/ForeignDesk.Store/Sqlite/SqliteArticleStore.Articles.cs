@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
 using ForeignDesk.Core;
 using Microsoft.Data.Sqlite;
 
@@ -7,8 +6,6 @@ namespace ForeignDesk.Store.Sqlite;
 
 public sealed partial class SqliteArticleStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private const string ArticleColumns =
         """
         a.id, a.source_id, s.slug, s.name, a.url, a.language, a.original, a.published_ms, a.published_estimated,
@@ -34,7 +31,7 @@ public sealed partial class SqliteArticleStore
             r => (Id: r.GetInt64(0), Hash: r.GetString(1)), cancellationToken, ("$url", draft.Url))).FirstOrDefault();
 
         SaveResult result;
-        var original = JsonSerializer.Serialize(draft.Original, Json);
+        var original = ArticleJson.Write(draft.Original);
         if (existing.Id == 0)
         {
             var id = (long)(await ScalarAsync(connection,
@@ -84,7 +81,7 @@ public sealed partial class SqliteArticleStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "UPDATE articles SET translation = $translation, state = $state WHERE id = $id",
-            cancellationToken, ("$translation", JsonSerializer.Serialize(translation, Json)),
+            cancellationToken, ("$translation", ArticleJson.Write(translation)),
             ("$state", (int)ArticleState.Translated), ("$id", articleId));
     }
 
@@ -139,14 +136,14 @@ public sealed partial class SqliteArticleStore
         SourceName: r.GetString(3),
         Url: r.GetString(4),
         Language: r.GetString(5),
-        Original: JsonSerializer.Deserialize<ExtractedArticle>(r.GetString(6), Json)!,
+        Original: ArticleJson.ReadOriginal(r.GetString(6)),
         PublishedUtc: Instant(r.GetInt64(7)),
         PublishedEstimated: r.GetInt64(8) != 0,
         ModifiedUtc: InstantOrNull(r, 9),
         TimeZone: r.GetString(10),
         Category: r.GetString(11),
         State: (ArticleState)r.GetInt32(12),
-        Translation: r.IsDBNull(13) ? null : JsonSerializer.Deserialize<TranslatedArticle>(r.GetString(13), Json),
+        Translation: r.IsDBNull(13) ? null : ArticleJson.ReadTranslation(r.GetString(13)),
         FirstSeenUtc: Instant(r.GetInt64(14)),
         UpdatedUtc: Instant(r.GetInt64(15)),
         ContentHash: r.GetString(16));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ForeignDesk.Core;
 using Microsoft.Data.Sqlite;
 
@@ -45,11 +44,11 @@ public sealed partial class SqliteArticleStore
             command.Parameters["$source"].Value = article.SourceId;
             command.Parameters["$url"].Value = article.Url;
             command.Parameters["$language"].Value = article.Language;
-            command.Parameters["$original"].Value = JsonSerializer.Serialize(article.Original, Json);
+            command.Parameters["$original"].Value = ArticleJson.Write(article.Original);
             command.Parameters["$published"].Value = Ms(article.PublishedUtc);
             command.Parameters["$localDate"].Value = article.PublishedUtc.UtcDateTime.ToString("yyyy-MM-dd");
             command.Parameters["$category"].Value = article.Category;
-            command.Parameters["$translation"].Value = JsonSerializer.Serialize(article.Translation, Json);
+            command.Parameters["$translation"].Value = ArticleJson.Write(article.Translation);
             command.Parameters["$hash"].Value = article.Url;
             ids.Add((long)(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT returned no id")));
         }

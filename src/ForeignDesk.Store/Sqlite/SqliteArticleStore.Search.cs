@@ -57,6 +57,8 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         double[] idfs = [];
 
         await using var connection = await OpenAsync(cancellationToken);
+        // One snapshot for the whole search: word counts, matches and snippets agree while articles arrive.
+        await using var snapshot = connection.BeginTransaction(deferred: true);
         var score = "0";
         if (fts.Required!.Count > 1)
         {
@@ -115,12 +117,14 @@ public sealed partial class SqliteArticleStore : ISearchIndex
     private static async Task<List<(long Rows, long Hits)>> SampleHitsAsync(SqliteConnection connection, IReadOnlyList<Fts5Phrase> required,
         CancellationToken cancellationToken)
     {
+        // Words are counted over the sample's own id range, in the caller's snapshot, so no count exceeds the rows.
         var sample = await QueryRowsAsync(connection,
-            "SELECT COUNT(*), COALESCE(MIN(id), 0) FROM (SELECT id FROM articles INDEXED BY articles_search_facets ORDER BY id DESC LIMIT $sample)",
-            r => (Rows: r.GetInt64(0), Floor: r.GetInt64(1)), cancellationToken, ("$sample", IdfSample));
-        var (rows, floor) = sample[0];
+            "SELECT COUNT(*), COALESCE(MIN(id), 0), COALESCE(MAX(id), -1) FROM (SELECT id FROM articles INDEXED BY articles_search_facets ORDER BY id DESC LIMIT $sample)",
+            r => (Rows: r.GetInt64(0), Floor: r.GetInt64(1), Ceiling: r.GetInt64(2)), cancellationToken, ("$sample", IdfSample));
+        var (rows, floor, ceiling) = sample[0];
         await using var count = Command(connection,
-            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH $term AND rowid >= $floor", ("$term", ""), ("$floor", floor));
+            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH $term AND rowid BETWEEN $floor AND $ceiling",
+            ("$term", ""), ("$floor", floor), ("$ceiling", ceiling));
         var words = new Dictionary<string, long>(StringComparer.Ordinal);
         var hits = new List<(long, long)>(required.Count);
         foreach (var phrase in required)

@@ -21,16 +21,22 @@ public sealed partial class SqliteArticleStore : IArticleStore
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
         await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_ms INTEGER NOT NULL);", cancellationToken);
+        connection.CreateFunction<string?, string?>(M0600CompactArticles.RewriteOriginal, ArticleJson.RewriteOriginal, isDeterministic: true);
+        connection.CreateFunction<string?, string?>(M0600CompactArticles.RewriteTranslation, ArticleJson.RewriteTranslation, isDeterministic: true);
+        var applied = 0;
         foreach (var migration in SqliteSchema.Migrations)
         {
             if (await ScalarAsync(connection, "SELECT 1 FROM schema_migrations WHERE id = $id", cancellationToken, ("$id", migration.Id)) is not null)
                 continue;
+            applied++;
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await ExecuteAsync(connection, migration.Sql, cancellationToken);
             await ExecuteAsync(connection, "INSERT INTO schema_migrations (id, applied_ms) VALUES ($id, $now)", cancellationToken,
                 ("$id", migration.Id), ("$now", Ms(_time.GetUtcNow())));
             await transaction.CommitAsync(cancellationToken);
         }
+        // A migration that rewrites every article leaves a write-ahead log as large as the tables: give it back.
+        if (applied > 0) await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
     }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
