@@ -9,6 +9,8 @@ public enum SearchSort { Relevance, Newest }
 /// <param name="FromUtc">Published at or after this instant.</param>
 /// <param name="ToUtc">Published before this instant.</param>
 /// <param name="Page">1-based page number.</param>
+/// <param name="UpToId">Only articles stored up to this id: the set the first page was taken from, so that later pages
+/// stay the same while articles arrive. Null: every article stored now.</param>
 public sealed record SearchQuery(
     string? Text,
     string? Language = null,
@@ -18,7 +20,8 @@ public sealed record SearchQuery(
     DateTimeOffset? ToUtc = null,
     SearchSort Sort = SearchSort.Relevance,
     int Page = 1,
-    int PageSize = SearchQuery.DefaultPageSize)
+    int PageSize = SearchQuery.DefaultPageSize,
+    long? UpToId = null)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;

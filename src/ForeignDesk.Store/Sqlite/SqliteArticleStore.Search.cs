@@ -34,6 +34,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
           AND ($category IS NULL OR a.category = $category)
           AND ($from IS NULL OR a.published_ms >= $from)
           AND ($to IS NULL OR a.published_ms < $to)
+          AND a.id <= $upto
         """;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -77,6 +78,9 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             parameters = [.. parameters, .. idfs.Select((idf, i) => ($"$idf{i}", (object?)idf))];
         }
         parameters[0] = ("$match", fts.Match);
+        var upTo = query.UpToId ?? Convert.ToInt64(await ScalarAsync(connection, "SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture);
+        parameters = [.. parameters, ("$upto", upTo)];
 
         // The most recently stored matches that pass the filters, at most `window` of them, read in rowid order so
         // FTS5 stops early; only those are scored and sorted. Snippets follow for the page alone: snippet() is costly.
@@ -94,7 +98,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             : query.Page == 1 ? 0 : Convert.ToInt32(await ScalarAsync(connection,
                 $"SELECT COUNT(*) FROM (SELECT 1 {SearchFilters} LIMIT $window)", cancellationToken, [.. parameters, ("$window", window)]));
         var more = total >= window;
-        if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null, more);
+        if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null, more, upTo);
 
         var hits = await QueryRowsAsync(connection,
             $"""
@@ -107,7 +111,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             ReadHit, cancellationToken, ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
         var byId = hits.ToDictionary(h => h.Article.Id);
         return new SearchResults(page.Where(p => byId.ContainsKey(p.Id)).Select(p => byId[p.Id]).ToList(),
-            total, query.Page, query.PageSize, null, more);
+            total, query.Page, query.PageSize, null, more, upTo);
     }
 
     /// <summary>

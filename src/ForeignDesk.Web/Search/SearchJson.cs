@@ -32,7 +32,7 @@ internal static class SearchJson
             totalIsLowerBound = results.TotalIsLowerBound,
             pages = results.PageCount,
             message = message.Length == 0 ? null : message,
-            next = results.Page < results.PageCount && results.Page < SearchQuery.MaxPage ? search.Link(results.Page + 1).Replace("/search?", "/search.json?") : null,
+            next = results.Page < results.PageCount && results.Page < SearchQuery.MaxPage ? search.Link(results.Page + 1, results.UpToId).Replace("/search?", "/search.json?") : null,
             results = results.Hits.Select(hit => new
             {
                 id = hit.Article.Id,

@@ -66,9 +66,9 @@ internal static class SearchPage
         if (results.PageCount <= 1) return;
         page.Add($"<nav class=\"pager\" aria-label=\"Result pages\">");
         page.Add($"<span>");
-        if (results.Page > 1) page.Add($"<a rel=\"prev\" href=\"{search.Link(results.Page - 1)}\">← Previous</a>");
+        if (results.Page > 1) page.Add($"<a rel=\"prev\" href=\"{search.Link(results.Page - 1, results.UpToId)}\">← Previous</a>");
         page.Add($"</span><span>");
-        if (results.Page < results.PageCount && results.Page < SearchQuery.MaxPage) page.Add($"<a rel=\"next\" href=\"{search.Link(results.Page + 1)}\">Next →</a>");
+        if (results.Page < results.PageCount && results.Page < SearchQuery.MaxPage) page.Add($"<a rel=\"next\" href=\"{search.Link(results.Page + 1, results.UpToId)}\">Next →</a>");
         page.Add($"</span></nav>\n");
     }
 }

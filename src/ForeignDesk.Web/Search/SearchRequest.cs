@@ -21,6 +21,12 @@ internal sealed record SearchRequest(SearchQuery Query, string? From, string? To
         }
         var sort = string.Equals(q["sort"], "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance;
         var page = int.TryParse(q["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? Math.Min(p, SearchQuery.MaxPage + 1) : 1;
+        long? upTo = null;
+        if (Text(q["upto"]) is { } pin)
+        {
+            if (long.TryParse(pin, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id >= 0) upTo = id;
+            else problems.Add("The result pages were started again from the newest articles.");
+        }
         var category = Text(q["category"]) is { } c ? categories.FirstOrDefault(k => k == c || Slug.From(k) == c) ?? c : null;
 
         var query = new SearchQuery(
@@ -31,13 +37,14 @@ internal sealed record SearchRequest(SearchQuery Query, string? From, string? To
             FromUtc: from is { } start ? new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
             ToUtc: to is { } end ? new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
             Sort: sort,
-            Page: page);
+            Page: page,
+            UpToId: upTo);
         return new SearchRequest(query, from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), problems.Count == 0 ? null : string.Join(' ', problems));
     }
 
-    /// <summary>The query string of this search on another page (null keeps the page number out).</summary>
-    public string Link(int? page)
+    /// <summary>The query string of this search on another page (null keeps the page number out), over the same articles.</summary>
+    public string Link(int? page, long? upTo = null)
     {
         var query = Query;
         var pairs = new List<KeyValuePair<string, string?>>
@@ -45,6 +52,7 @@ internal sealed record SearchRequest(SearchQuery Query, string? From, string? To
             new("q", query.Text), new("lang", query.Language), new("source", query.SourceSlug), new("category", query.Category),
             new("from", From), new("to", To), new("sort", query.Sort == SearchSort.Newest ? "newest" : null),
             new("page", page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null),
+            new("upto", page is > 1 && (upTo ?? query.UpToId) is { } pin ? pin.ToString(CultureInfo.InvariantCulture) : null),
         };
         return "/search" + Microsoft.AspNetCore.Http.QueryString.Create(pairs.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
