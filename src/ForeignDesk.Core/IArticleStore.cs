@@ -26,6 +26,9 @@ public interface IArticleStore
 {
     Task MigrateAsync(CancellationToken cancellationToken);
 
+    /// <summary>Whether every migration this build knows has been applied; throws when the store cannot be reached.</summary>
+    Task<bool> IsSchemaCurrentAsync(CancellationToken cancellationToken);
+
     // Sources
     Task<Source> AddSourceAsync(SourceDraft draft, CancellationToken cancellationToken);
     Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken cancellationToken);

@@ -84,7 +84,8 @@ public static class SiteExtensions
         app.MapGet("/privacy", Privacy.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/about", About.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/status", StatusPage.ShowAsync);
-        app.MapGet("/healthz", () => Results.Text("ok", "text/plain; charset=utf-8"));
+        app.MapGet("/healthz", Readiness.Alive);
+        app.MapGet("/readyz", Readiness.ReadyAsync);
         app.MapGet("/favicon.svg", Favicon.Show);
         app.MapGet(StylesheetFile.Route, StylesheetFile.Show);
         app.MapFallback("{*path}", NotFound.Page);
