@@ -98,12 +98,38 @@ public sealed class IngestPass(
             .Take(options.Value.MaxItemsPerFeed)
             .DistinctBy(i => i.ArticleUrl!.AbsoluteUri);
         var created = report.Created;
+        var handled = true;
         foreach (var item in items)
-            await articles.ProcessAsync(source, item, report, cancellationToken);
+            handled &= await ProcessItemAsync(source, item, report, cancellationToken);
+
+        // Only now does the endpoint's response count as read: a stop or a failure before this point leaves the old
+        // validators, so the next poll gets the whole response again and takes the items not yet handled.
+        if (handled && read.Validators is { } validators)
+            await store.SaveValidatorsAsync(endpoint.Url.AbsoluteUri, validators, cancellationToken);
 
         var next = schedule.AfterSuccess(endpoint.Interval, report.Created - created);
         await endpoints.RecordPollAsync(source.Id, endpoint.Url, new EndpointPoll(now, next, time.GetUtcNow() + next, null), cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// One item through the pipeline. A failure that is not a stop (a bug, a store error, a timeout's cancellation) is
+    /// logged and recorded on the source, and the pass goes on with the next item.
+    /// </summary>
+    /// <returns>True when the item is handled, so that it counts as seen.</returns>
+    private async Task<bool> ProcessItemAsync(Source source, FeedItem item, IngestReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await articles.ProcessAsync(source, item, report, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            report.ArticleFailed();
+            log.LogError(ex, "Item {Url} of source {SourceId} failed; the next poll takes it again", item.ArticleUrl, source.Id);
+            await store.RecordProblemAsync(new FetchProblem(source.Id, item.ArticleUrl!.AbsoluteUri, "article", ex.Message, time.GetUtcNow()), cancellationToken);
+            return false;
+        }
     }
 
     /// <summary>The source's endpoints; its feed URLs are registered as feed endpoints the first time they are seen.</summary>
