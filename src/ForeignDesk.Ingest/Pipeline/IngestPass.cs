@@ -31,7 +31,7 @@ public sealed class IngestPass(
         var sources = await store.ListSourcesAsync(cancellationToken);
         await Parallel.ForEachAsync(sources,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelSources, CancellationToken = cancellationToken },
-            async (source, ct) => await PollSourceAsync(source, dueOnly, report, ct));
+            async (source, ct) => await PollSourceSafelyAsync(source, dueOnly, report, ct));
         await RetryUntranslatedAsync(report, cancellationToken);
         log.LogInformation("Ingest pass done: {Report}", report);
         return report;
@@ -51,6 +51,34 @@ public sealed class IngestPass(
         }
 
         return earliest;
+    }
+
+    /// <summary>One source's poll; a failure that is not a stop is logged and recorded on the source, and the pass goes on.</summary>
+    private async Task PollSourceSafelyAsync(Source source, bool dueOnly, IngestReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PollSourceAsync(source, dueOnly, report, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            report.FeedFailed();
+            log.LogError(ex, "Polling source {SourceId} failed; it is polled again in the next pass", source.Id);
+            await RecordSafelyAsync(new FetchProblem(source.Id, source.HomeUrl.AbsoluteUri, "feed", ex.Message, time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    /// <summary>Records a problem; when even that fails (the store is down), the log keeps it.</summary>
+    private async Task RecordSafelyAsync(FetchProblem problem, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.RecordProblemAsync(problem, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.LogError(ex, "Could not record the problem of source {SourceId} with {Url}", problem.SourceId, problem.Url);
+        }
     }
 
     private async Task PollSourceAsync(Source source, bool dueOnly, IngestReport report, CancellationToken cancellationToken)
@@ -73,7 +101,18 @@ public sealed class IngestPass(
 
     private async Task<bool> PollEndpointAsync(Source source, SourceEndpoint endpoint, IngestReport report, CancellationToken cancellationToken)
     {
-        var read = await reader.ReadAsync(endpoint, cancellationToken);
+        EndpointRead read;
+        try
+        {
+            read = await reader.ReadAsync(endpoint, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Recorded and backed off like any failed poll.
+            log.LogError(ex, "Reading {Kind} {Url} of source {SourceId} failed", endpoint.Kind, endpoint.Url, source.Id);
+            read = EndpointRead.Failed(ex.Message);
+        }
+
         var now = time.GetUtcNow();
         if (read.Error is { } error)
         {
@@ -127,7 +166,7 @@ public sealed class IngestPass(
         {
             report.ArticleFailed();
             log.LogError(ex, "Item {Url} of source {SourceId} failed; the next poll takes it again", item.ArticleUrl, source.Id);
-            await store.RecordProblemAsync(new FetchProblem(source.Id, item.ArticleUrl!.AbsoluteUri, "article", ex.Message, time.GetUtcNow()), cancellationToken);
+            await RecordSafelyAsync(new FetchProblem(source.Id, item.ArticleUrl!.AbsoluteUri, "article", ex.Message, time.GetUtcNow()), cancellationToken);
             return false;
         }
     }
@@ -148,11 +187,18 @@ public sealed class IngestPass(
     {
         foreach (var id in await store.UntranslatedAsync(200, cancellationToken))
         {
-            if (await store.GetArticleAsync(id, cancellationToken) is not { } article) continue;
-            var before = article.State;
-            var after = await translation.TranslateAsync(article, cancellationToken);
-            if (after == ArticleState.Translated) report.ArticleTranslated();
-            else if (after == ArticleState.AwaitingEngine && before != ArticleState.AwaitingEngine) report.ArticleAwaitingEngine();
+            try
+            {
+                if (await store.GetArticleAsync(id, cancellationToken) is not { } article) continue;
+                var before = article.State;
+                var after = await translation.TranslateAsync(article, cancellationToken);
+                if (after == ArticleState.Translated) report.ArticleTranslated();
+                else if (after == ArticleState.AwaitingEngine && before != ArticleState.AwaitingEngine) report.ArticleAwaitingEngine();
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                log.LogError(ex, "Translating article {ArticleId} again failed; the next pass tries again", id);
+            }
         }
     }
 }
