@@ -15,11 +15,13 @@ public sealed class IngestPass(
     EndpointReader reader,
     ArticleProcessor articles,
     TranslationStage translation,
+    ArticleRepair repair,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<IngestPass> log)
 {
     private readonly PollSchedule schedule = new(options.Value, Random.Shared);
+    private volatile bool _repaired;
 
     /// <summary>One pass over every endpoint of every source (<c>ingest --once</c>).</summary>
     public Task<IngestReport> RunAsync(CancellationToken cancellationToken) => RunAsync(dueOnly: false, cancellationToken);
@@ -27,6 +29,13 @@ public sealed class IngestPass(
     /// <param name="dueOnly">Poll only the endpoints whose next poll time has come.</param>
     public async Task<IngestReport> RunAsync(bool dueOnly, CancellationToken cancellationToken)
     {
+        // The first pass of a process first completes what an earlier process left between two states.
+        if (!_repaired)
+        {
+            await repair.RunAsync(cancellationToken);
+            _repaired = true;
+        }
+
         var report = new IngestReport();
         var sources = await store.ListSourcesAsync(cancellationToken);
         await Parallel.ForEachAsync(sources,
