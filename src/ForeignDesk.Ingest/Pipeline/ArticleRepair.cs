@@ -22,13 +22,19 @@ public sealed class ArticleRepair(
     TranslationStage translation,
     ILogger<ArticleRepair> log)
 {
-    /// <summary>Most articles of each kind one repair pass takes; the next pass takes the rest.</summary>
-    public const int Batch = 100_000;
+    /// <summary>
+    /// Most untranslated articles one repair looks at, newest first: a stop leaves only the few that were in hand, and
+    /// every pass retries the newest untranslated ones anyway.
+    /// </summary>
+    public const int UntranslatedBatch = 1_000;
+
+    /// <summary>Most unplaced articles one repair places.</summary>
+    public const int UnplacedBatch = 100_000;
 
     public async Task<RepairReport> RunAsync(CancellationToken cancellationToken)
     {
         int translated = 0, placed = 0, failed = 0;
-        foreach (var id in await store.UntranslatedAsync(Batch, cancellationToken))
+        foreach (var id in await store.UntranslatedAsync(UntranslatedBatch, cancellationToken))
         {
             try
             {
@@ -43,7 +49,7 @@ public sealed class ArticleRepair(
         }
 
         // Translating placed the articles above; what is left was translated (or set aside) before a stop.
-        foreach (var id in await stories.UnplacedAsync(Batch, cancellationToken))
+        foreach (var id in await stories.UnplacedAsync(UnplacedBatch, cancellationToken))
         {
             try
             {
