@@ -72,6 +72,25 @@ public sealed class WorkerFaultTests
         }
     }
 
+    [Fact]
+    public async Task AppHost_BackgroundServiceThatStillFails_DoesNotStopTheSite()
+    {
+        var data = Directory.CreateTempSubdirectory("foreigndesk-hostoptions-").FullName;
+        try
+        {
+            await using (var app = ForeignDesk.Cli.AppHost.Build(new ForeignDesk.Cli.HostSettings(data, RunPipeline: true)))
+            {
+                var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value;
+                Assert.Equal(BackgroundServiceExceptionBehavior.Ignore, options.BackgroundServiceExceptionBehavior);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     private static IHost BuildHost(string data, ITranslationEngine engine)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
