@@ -46,6 +46,9 @@ public static class AppHost
         builder.Services.AddIngest(configuration);
         builder.Services.AddTranslationUnits(configuration, settings.DataDirectory);
         builder.Services.AddForeignDeskSite(configuration);
+        // The workers' loops log and go on after any failure but a stop; should one still fail, the site stays up.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o =>
+            o.BackgroundServiceExceptionBehavior = Microsoft.Extensions.Hosting.BackgroundServiceExceptionBehavior.Ignore);
         if (settings.RunPipeline) builder.Services.AddHostedService<IngestWorker>();
         if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.WebSub.WebSubWorker>();
 

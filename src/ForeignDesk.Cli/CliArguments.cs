@@ -26,9 +26,12 @@ public sealed class CliArguments
     }
 
     /// <summary>Options that never take a value.</summary>
-    private static bool IsFlag(string name) => name is "once" or "no-pipeline" or "meta" or "help" or "dry-run";
+    private static bool IsFlag(string name) => CommandOptions.IsFlag(name);
 
     public IReadOnlyList<string> Words => _words;
+
+    /// <summary>The names of the options given, without their dashes.</summary>
+    public IReadOnlyCollection<string> OptionNames => _options.Keys;
 
     public string? Word(int index) => index < _words.Count ? _words[index] : null;
 
@@ -41,3 +44,6 @@ public sealed class CliArguments
 }
 
 public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>A file or folder the command was given is missing or is not what it needs: one line, exit 1.</summary>
+public sealed class InputException(string message, Exception? inner = null) : Exception(message, inner);

@@ -8,6 +8,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 
 try
 {
+    CommandOptions.Check(arguments);
     return arguments.Word(0) switch
     {
         "serve" => await ServeCommand.RunAsync(arguments, cancellation.Token),
@@ -29,10 +30,22 @@ try
 catch (UsageException ex)
 {
     Console.Error.WriteLine($"foreigndesk: {ex.Message}");
-    Usage.Print(Console.Error);
+    Usage.Print(Console.Error, arguments.Word(0));
     return 2;
+}
+catch (InputException ex)
+{
+    Console.Error.WriteLine($"foreigndesk: {ex.Message}");
+    return 1;
 }
 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
 {
     return 130;
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException
+    or Microsoft.Data.Sqlite.SqliteException or Microsoft.Extensions.Options.OptionsValidationException)
+{
+    // Whatever else goes wrong outside (a disk, a port, a database, a setting) ends with one line, not a stack trace.
+    Console.Error.WriteLine($"foreigndesk: {ex.Message}");
+    return 1;
 }

@@ -2,9 +2,31 @@ namespace ForeignDesk.Cli;
 
 internal static class Usage
 {
-    public static int Print(TextWriter writer)
+    /// <summary>Prints the usage of every command, or only of <paramref name="command"/> when it is one of them.</summary>
+    public static int Print(TextWriter writer, string? command = null)
     {
-        writer.WriteLine("""
+        var lines = Text.Split('\n');
+        var own = command is null ? [] : OwnLines(lines, command);
+        writer.WriteLine(own.Count == 0 ? Text : string.Join('\n', [lines[0], "", .. own]));
+        return 0;
+    }
+
+    /// <summary>The command's lines: those that start with its name, with their indented continuations.</summary>
+    private static List<string> OwnLines(string[] lines, string command)
+    {
+        var own = new List<string>();
+        var inside = false;
+        foreach (var line in lines.Skip(1))
+        {
+            if (line.StartsWith("  " + command + " ", StringComparison.Ordinal) || line == "  " + command) inside = true;
+            else if (!line.StartsWith("         ", StringComparison.Ordinal)) inside = false;
+            if (inside) own.Add(line);
+        }
+
+        return own;
+    }
+
+    private const string Text = """
             usage: foreigndesk COMMAND [options]        (every command takes --data DIR; default $FOREIGNDESK_DATA or ./data)
 
               serve [--urls URL] [--no-pipeline]       the site (default http://localhost:5080) and the background pipeline
@@ -30,7 +52,5 @@ internal static class Usage
               cluster --jsonl FILE --json OUT          group articles ({"id","lang","title","text","date"} lines) into stories
               bench extraction|translation|feeds|latency|discovery [--corpus DIR]
                                                        measure speed and quality; ends with one "name value ..." line
-            """);
-        return 0;
-    }
+            """;
 }

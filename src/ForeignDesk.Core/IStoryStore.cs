@@ -69,6 +69,12 @@ public interface IStoryStore
     /// <summary>The story that absorbed <paramref name="storyId"/>, when it was merged away; null otherwise.</summary>
     Task<long?> SurvivorOfAsync(long storyId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Articles that went past extraction (translated, or awaiting an engine) but have no place in a story: left
+    /// between two states by a stop, for the repair pass. Oldest first.
+    /// </summary>
+    Task<IReadOnlyList<long>> UnplacedAsync(int limit, CancellationToken cancellationToken);
+
     /// <summary>The newest articles, one line per story.</summary>
     Task<IReadOnlyList<StoryLine>> LatestStoriesAsync(int limit, CancellationToken cancellationToken);
 }

@@ -31,6 +31,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<EndpointReader>();
         services.AddSingleton<Sources.EndpointDiscovery>();
+        services.AddSingleton<ArticleRepair>();
         services.AddSingleton<IngestPass>();
         WebSub.WebSubServiceCollectionExtensions.AddWebSub(services, configuration);
         services.AddSingleton(sp => new EndpointHealthRules(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value.FailingAfterErrors));

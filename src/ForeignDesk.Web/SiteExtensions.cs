@@ -60,7 +60,12 @@ public static class SiteExtensions
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 
         // A search of many thousand characters gets the page's "too long" message rather than a bare 414.
-        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, 64 * 1024));
+        // No "Server: Kestrel": the server's name helps nobody but an attacker.
+        services.Configure<KestrelServerOptions>(o =>
+        {
+            o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, 64 * 1024);
+            o.AddServerHeader = false;
+        });
         return services;
     }
 

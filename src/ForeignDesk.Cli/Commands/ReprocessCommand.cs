@@ -22,6 +22,7 @@ internal static class ReprocessCommand
             await processor.StoreAsync(source, article.Url, page, null, report, cancellationToken);
         }
         Console.WriteLine(report);
+        Console.WriteLine(await app.Services.GetRequiredService<ArticleRepair>().RunAsync(cancellationToken));
         return 0;
     }
 }

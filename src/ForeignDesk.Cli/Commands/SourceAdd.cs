@@ -27,18 +27,54 @@ internal static class SourceAdd
             foreach (var (kind, url) in given) Console.WriteLine($"found {kind.ToString().ToLowerInvariant()} {url}");
         }
 
+        var name = arguments.Option("name") is { } n
+            ? (n.Trim() is { Length: > 0 } trimmed ? trimmed : throw new UsageException("--name must not be empty"))
+            : null;
+        var language = arguments.Option("language")?.Trim().ToLowerInvariant();
+        if (language is not null && language != "auto" && !KnownLanguage(language))
+            throw new UsageException($"unknown language code '{language}' (use an ISO 639-1 code such as es, or auto)");
+        await RefuseFollowedAsync(store, services.GetRequiredService<ISourceEndpointStore>(), given, cancellationToken);
+
         var first = given[0].Url;
         var source = await store.AddSourceAsync(new SourceDraft(
-            arguments.Option("name") ?? (home ?? first).Host,
+            name ?? (home ?? first).Host,
             home ?? new Uri(first.GetLeftPart(UriPartial.Authority) + "/"),
             [.. given.Where(e => e.Kind == EndpointKind.Feed).Select(e => e.Url)],
-            arguments.Option("language") is { } language and not "auto" ? language.ToLowerInvariant() : null,
+            language is not null and not "auto" ? language : null,
             arguments.Option("category") ?? "News/World",
             SourcesCommand.ValidZone(arguments.Option("timezone") ?? "UTC")), cancellationToken);
         var endpoints = services.GetRequiredService<ISourceEndpointStore>();
         foreach (var (kind, url) in given)
             await endpoints.AddEndpointAsync(source.Id, kind, url, cancellationToken);
         return source;
+    }
+
+    /// <summary>A language code the detector, the engines or the platform's cultures know.</summary>
+    private static bool KnownLanguage(string code)
+    {
+        if (Ingest.Translate.Engines.LanguageNames.Codes.Contains(code)) return true;
+        if (code.Length is < 2 or > 3 || !code.All(char.IsAsciiLetterLower)) return false;
+        try
+        {
+            return !System.Globalization.CultureInfo.GetCultureInfo(code, predefinedOnly: true).Equals(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Refuses an endpoint that a source already follows.</summary>
+    private static async Task RefuseFollowedAsync(IArticleStore store, ISourceEndpointStore endpoints, IReadOnlyList<(EndpointKind Kind, Uri Url)> given, CancellationToken cancellationToken)
+    {
+        foreach (var source in await store.ListSourcesAsync(cancellationToken))
+        {
+            var followed = source.FeedUrls.Select(u => u.AbsoluteUri)
+                .Concat((await endpoints.EndpointsAsync(source.Id, cancellationToken)).Select(e => e.Url.AbsoluteUri))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (given.FirstOrDefault(g => followed.Contains(g.Url.AbsoluteUri)) is { Url: { } url })
+                throw new UsageException($"{url} is already followed by source {source.Slug}");
+        }
     }
 
     private static IEnumerable<(EndpointKind Kind, Uri Url)> Urls(CliArguments arguments, string option, EndpointKind kind) =>

@@ -27,7 +27,15 @@ internal static class SourcesCommand
                 return 1;
             case "import-opml":
                 var file = arguments.Word(2) ?? throw new UsageException("sources import-opml needs a FILE");
-                Console.WriteLine($"imported {await DefaultSources.ImportAsync(store, file, cancellationToken)} sources");
+                if (!File.Exists(file)) throw new InputException($"no file {file}");
+                try
+                {
+                    Console.WriteLine($"imported {await DefaultSources.ImportAsync(store, file, cancellationToken)} sources");
+                }
+                catch (FormatException ex)
+                {
+                    throw new InputException($"{file} is {ex.Message}", ex);
+                }
                 return 0;
             case "export-opml":
                 var sources = await store.ListSourcesAsync(cancellationToken);

@@ -96,7 +96,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         {
             Images = BodyImages.Place(BodyImages.Read(body, bodyDom, ld, url, leadImage), paragraphs),
         };
-        return ExtractOutcome.Success(article);
+        return ExtractOutcome.Success(BidiControls.StripFrom(article));
     }
 
     /// <summary>Uses JSON-LD articleBody when the markup gave much less text (or none): some pages carry only that.</summary>

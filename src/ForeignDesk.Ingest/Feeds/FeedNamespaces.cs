@@ -12,4 +12,5 @@ internal static class FeedNamespaces
     public const string Content = "http://purl.org/rss/1.0/modules/content/";
     public const string ITunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     public const string MediaRss = "http://search.yahoo.com/mrss/";
+    public const string Xhtml = "http://www.w3.org/1999/xhtml";
 }

@@ -71,18 +71,23 @@ internal static partial class FeedText
     {
         var start = text.IndexOf('<');
         text = start > 0 ? text[start..] : text;
-        text = XmlDeclaration().Replace(text, "", 1);
+        // The declaration and the DOCTYPE count only in the prolog, before the first element: the same text inside
+        // a CDATA section or a comment further on is content.
+        if (XmlDeclaration().Match(text) is { Success: true } declaration && declaration.Index < FirstElement(text))
+        {
+            text = text.Remove(declaration.Index, declaration.Length);
+        }
 
         var declared = new Dictionary<string, string>(StringComparer.Ordinal);
-        text = Doctype().Replace(text, m =>
+        if (Doctype().Match(text) is { Success: true } doctype && doctype.Index < FirstElement(text))
         {
-            foreach (Match entity in EntityDeclaration().Matches(m.Value))
+            foreach (Match entity in EntityDeclaration().Matches(doctype.Value))
             {
                 declared[entity.Groups["name"].Value] = entity.Groups["value"].Value;
             }
 
-            return "";
-        }, 1);
+            text = text.Remove(doctype.Index, doctype.Length);
+        }
 
         var builder = new StringBuilder(text.Length + 64);
         var position = 0;
@@ -96,6 +101,9 @@ internal static partial class FeedText
         AppendEscaped(builder, text.AsSpan(position), declared);
         return builder.ToString();
     }
+
+    /// <summary>Where the first element starts (a '&lt;' followed by a name), or the length when there is none.</summary>
+    private static int FirstElement(string text) => FirstElementStart().Match(text) is { Success: true } m ? m.Index : text.Length;
 
     private static void AppendEscaped(StringBuilder builder, ReadOnlySpan<char> part, Dictionary<string, string> declared)
     {
@@ -192,6 +200,9 @@ internal static partial class FeedText
 
     [GeneratedRegex(@"<\?xml\s[^>]*\?>")]
     private static partial Regex XmlDeclaration();
+
+    [GeneratedRegex(@"<[A-Za-z_]")]
+    private static partial Regex FirstElementStart();
 
     [GeneratedRegex(@"<!DOCTYPE[^\[>]*(\[[\s\S]*?\]\s*)?>", RegexOptions.IgnoreCase)]
     private static partial Regex Doctype();

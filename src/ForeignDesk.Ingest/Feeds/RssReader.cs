@@ -68,7 +68,8 @@ internal static class RssReader
             ?? FeedStrings.NonEmpty(item.Child("encoded", FeedNamespaces.Content)?.InnerText)
             ?? FeedStrings.NonEmpty(item.Child("description", FeedNamespaces.DublinCore)?.InnerText)
             ?? FeedStrings.NonEmpty(item.Child("summary", FeedNamespaces.ITunes)?.InnerText)
-            ?? FeedStrings.NonEmpty(MediaDescription(item)),
+            ?? FeedStrings.NonEmpty(MediaDescription(item))
+            ?? FeedStrings.NonEmpty(item.Child("body", FeedNamespaces.Xhtml)?.InnerXml),
             itemBase);
         var title = FeedStrings.PlainTitle(item.Child("title", Plain)?.InnerText)
             ?? FeedStrings.PlainTitle(item.Child("title", FeedNamespaces.DublinCore)?.InnerText);

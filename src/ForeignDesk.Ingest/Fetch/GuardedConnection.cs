@@ -5,9 +5,10 @@ namespace ForeignDesk.Ingest.Fetch;
 
 /// <summary>
 /// The HTTP handler behind every outgoing request (<see cref="PageFetcher"/> and WebSub subscriptions), with one set
-/// of address rules: no private, loopback or link-local addresses unless <see cref="FetchOptions.AllowPrivateNetworks"/>
-/// or <see cref="FetchOptions.AllowedPrivateHosts"/> allow them. Names are resolved here, so the rule holds for the
-/// address actually connected to.
+/// of address rules (<see cref="AddressPolicy"/>): only globally reachable addresses that are not this machine's own,
+/// unless <see cref="FetchOptions.AllowPrivateNetworks"/> or <see cref="FetchOptions.AllowedPrivateHosts"/> allow
+/// them. Names are resolved here, once, and the socket connects to the very addresses that were checked, so neither a
+/// second lookup (DNS rebinding) nor a redirect to another name escapes the rule.
 /// </summary>
 internal static class GuardedConnection
 {

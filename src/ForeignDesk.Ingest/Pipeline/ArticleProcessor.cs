@@ -23,19 +23,24 @@ public sealed class ArticleProcessor(
     /// <summary>Article URLs being processed now: a poll and a WebSub push listing the same new article fetch it once.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
-    public async Task ProcessAsync(Source source, FeedItem item, IngestReport report, CancellationToken cancellationToken)
+    /// <returns>
+    /// True when the item is handled: its article stored (or unchanged), or its failure recorded. False when another
+    /// caller is processing the same URL right now, so that the item must not yet count as seen.
+    /// </returns>
+    public async Task<bool> ProcessAsync(Source source, FeedItem item, IngestReport report, CancellationToken cancellationToken)
     {
         report.ItemSeen();
         var url = UrlNormalizer.Normalize(item.ArticleUrl ?? throw new ArgumentException("the feed item has no URL to fetch", nameof(item)));
         if (!_inFlight.TryAdd(url, 0))
         {
             report.ArticleUnchanged();
-            return;
+            return false;
         }
 
         try
         {
             await FetchAndStoreAsync(source, url, item, report, cancellationToken);
+            return true;
         }
         finally
         {

@@ -8,7 +8,11 @@ using Microsoft.Extensions.Options;
 namespace ForeignDesk.Ingest.Pipeline;
 
 /// <summary>What one poll of an endpoint gave: the article links it lists, or why it failed.</summary>
-public sealed record EndpointRead(IReadOnlyList<FeedItem> Items, string? Error, TimeSpan? RetryAfter)
+/// <param name="Validators">
+/// The response's conditional-GET validators. The caller saves them only once every listed item is handled, so that a
+/// stop part-way never hides the rest of the items behind a <c>304 Not Modified</c>.
+/// </param>
+public sealed record EndpointRead(IReadOnlyList<FeedItem> Items, string? Error, TimeSpan? RetryAfter, HttpValidators? Validators = null)
 {
     public static EndpointRead Unchanged { get; } = new([], null, null);
 
@@ -39,7 +43,6 @@ public sealed class EndpointReader(
                 _ => SectionLinks.Find(FeedTextOf(page), page.FinalUrl, await endpoints.ArticleUrlsAsync(endpoint.SourceId, 200, cancellationToken))
                     .Select(u => new FeedItem(u, null, null, [], null)).ToList(),
             };
-            await store.SaveValidatorsAsync(endpoint.Url.AbsoluteUri, new HttpValidators(page.ETag, page.LastModified), cancellationToken);
             if (webSub is not null && endpoint.Kind == EndpointKind.Feed)
             {
                 if (WebSub.HubLinks.Find(page.Body, page.FinalUrl) is { } hub)
@@ -47,7 +50,7 @@ public sealed class EndpointReader(
                 else
                     await webSub.EnsureUnsubscribedAsync(endpoint.SourceId, endpoint.Url, cancellationToken);
             }
-            return new EndpointRead(items, null, null);
+            return new EndpointRead(items, null, null, new HttpValidators(page.ETag, page.LastModified));
         }
         catch (FeedFormatException ex)
         {

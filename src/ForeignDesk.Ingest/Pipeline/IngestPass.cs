@@ -15,11 +15,13 @@ public sealed class IngestPass(
     EndpointReader reader,
     ArticleProcessor articles,
     TranslationStage translation,
+    ArticleRepair repair,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<IngestPass> log)
 {
     private readonly PollSchedule schedule = new(options.Value, Random.Shared);
+    private volatile bool _repaired;
 
     /// <summary>One pass over every endpoint of every source (<c>ingest --once</c>).</summary>
     public Task<IngestReport> RunAsync(CancellationToken cancellationToken) => RunAsync(dueOnly: false, cancellationToken);
@@ -27,11 +29,18 @@ public sealed class IngestPass(
     /// <param name="dueOnly">Poll only the endpoints whose next poll time has come.</param>
     public async Task<IngestReport> RunAsync(bool dueOnly, CancellationToken cancellationToken)
     {
+        // The first pass of a process first completes what an earlier process left between two states.
+        if (!_repaired)
+        {
+            await repair.RunAsync(cancellationToken);
+            _repaired = true;
+        }
+
         var report = new IngestReport();
         var sources = await store.ListSourcesAsync(cancellationToken);
         await Parallel.ForEachAsync(sources,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelSources, CancellationToken = cancellationToken },
-            async (source, ct) => await PollSourceAsync(source, dueOnly, report, ct));
+            async (source, ct) => await PollSourceSafelyAsync(source, dueOnly, report, ct));
         await RetryUntranslatedAsync(report, cancellationToken);
         log.LogInformation("Ingest pass done: {Report}", report);
         return report;
@@ -51,6 +60,34 @@ public sealed class IngestPass(
         }
 
         return earliest;
+    }
+
+    /// <summary>One source's poll; a failure that is not a stop is logged and recorded on the source, and the pass goes on.</summary>
+    private async Task PollSourceSafelyAsync(Source source, bool dueOnly, IngestReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PollSourceAsync(source, dueOnly, report, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            report.FeedFailed();
+            log.LogError(ex, "Polling source {SourceId} failed; it is polled again in the next pass", source.Id);
+            await RecordSafelyAsync(new FetchProblem(source.Id, source.HomeUrl.AbsoluteUri, "feed", ex.Message, time.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    /// <summary>Records a problem; when even that fails (the store is down), the log keeps it.</summary>
+    private async Task RecordSafelyAsync(FetchProblem problem, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.RecordProblemAsync(problem, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.LogError(ex, "Could not record the problem of source {SourceId} with {Url}", problem.SourceId, problem.Url);
+        }
     }
 
     private async Task PollSourceAsync(Source source, bool dueOnly, IngestReport report, CancellationToken cancellationToken)
@@ -73,7 +110,18 @@ public sealed class IngestPass(
 
     private async Task<bool> PollEndpointAsync(Source source, SourceEndpoint endpoint, IngestReport report, CancellationToken cancellationToken)
     {
-        var read = await reader.ReadAsync(endpoint, cancellationToken);
+        EndpointRead read;
+        try
+        {
+            read = await reader.ReadAsync(endpoint, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Recorded and backed off like any failed poll.
+            log.LogError(ex, "Reading {Kind} {Url} of source {SourceId} failed", endpoint.Kind, endpoint.Url, source.Id);
+            read = EndpointRead.Failed(ex.Message);
+        }
+
         var now = time.GetUtcNow();
         if (read.Error is { } error)
         {
@@ -98,12 +146,38 @@ public sealed class IngestPass(
             .Take(options.Value.MaxItemsPerFeed)
             .DistinctBy(i => i.ArticleUrl!.AbsoluteUri);
         var created = report.Created;
+        var handled = true;
         foreach (var item in items)
-            await articles.ProcessAsync(source, item, report, cancellationToken);
+            handled &= await ProcessItemAsync(source, item, report, cancellationToken);
+
+        // Only now does the endpoint's response count as read: a stop or a failure before this point leaves the old
+        // validators, so the next poll gets the whole response again and takes the items not yet handled.
+        if (handled && read.Validators is { } validators)
+            await store.SaveValidatorsAsync(endpoint.Url.AbsoluteUri, validators, cancellationToken);
 
         var next = schedule.AfterSuccess(endpoint.Interval, report.Created - created);
         await endpoints.RecordPollAsync(source.Id, endpoint.Url, new EndpointPoll(now, next, time.GetUtcNow() + next, null), cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// One item through the pipeline. A failure that is not a stop (a bug, a store error, a timeout's cancellation) is
+    /// logged and recorded on the source, and the pass goes on with the next item.
+    /// </summary>
+    /// <returns>True when the item is handled, so that it counts as seen.</returns>
+    private async Task<bool> ProcessItemAsync(Source source, FeedItem item, IngestReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await articles.ProcessAsync(source, item, report, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            report.ArticleFailed();
+            log.LogError(ex, "Item {Url} of source {SourceId} failed; the next poll takes it again", item.ArticleUrl, source.Id);
+            await RecordSafelyAsync(new FetchProblem(source.Id, item.ArticleUrl!.AbsoluteUri, "article", ex.Message, time.GetUtcNow()), cancellationToken);
+            return false;
+        }
     }
 
     /// <summary>The source's endpoints; its feed URLs are registered as feed endpoints the first time they are seen.</summary>
@@ -122,11 +196,18 @@ public sealed class IngestPass(
     {
         foreach (var id in await store.UntranslatedAsync(200, cancellationToken))
         {
-            if (await store.GetArticleAsync(id, cancellationToken) is not { } article) continue;
-            var before = article.State;
-            var after = await translation.TranslateAsync(article, cancellationToken);
-            if (after == ArticleState.Translated) report.ArticleTranslated();
-            else if (after == ArticleState.AwaitingEngine && before != ArticleState.AwaitingEngine) report.ArticleAwaitingEngine();
+            try
+            {
+                if (await store.GetArticleAsync(id, cancellationToken) is not { } article) continue;
+                var before = article.State;
+                var after = await translation.TranslateAsync(article, cancellationToken);
+                if (after == ArticleState.Translated) report.ArticleTranslated();
+                else if (after == ArticleState.AwaitingEngine && before != ArticleState.AwaitingEngine) report.ArticleAwaitingEngine();
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                log.LogError(ex, "Translating article {ArticleId} again failed; the next pass tries again", id);
+            }
         }
     }
 }

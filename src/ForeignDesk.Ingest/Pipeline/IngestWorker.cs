@@ -30,8 +30,10 @@ public sealed class IngestWorker(
                     wait = untilNext < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : untilNext < wait ? untilNext : wait;
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Only a stop ends the loop: a timeout's cancellation, a store error or a bug is logged and the
+                // next pass runs as planned.
                 log.LogError(ex, "Ingest pass failed; the next one runs in {Wait}", wait);
             }
 

@@ -51,8 +51,10 @@ public sealed class TranslationStage(
             await stories.PlaceAsync(article with { Translation = translation, State = ArticleState.Translated }, cancellationToken);
             return ArticleState.Translated;
         }
-        catch (TranslationException ex)
+        catch (Exception ex) when (ex is TranslationException || !cancellationToken.IsCancellationRequested)
         {
+            // Any failure of the engine but a stop (a timeout's cancellation, a protocol bug) leaves the article
+            // untranslated, recorded, and retried by the next pass.
             log.LogWarning(ex, "Engine {Engine} failed on article {ArticleId}; it stays untranslated and is retried", choice.Engine.Name, article.Id);
             await store.RecordProblemAsync(new FetchProblem(article.SourceId, article.Url, "translate", ex.Message, time.GetUtcNow()), cancellationToken);
             return article.State;

@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Ingest.Extract;
 
 namespace ForeignDesk.Ingest.Translate;
 
@@ -42,9 +43,11 @@ public sealed class ArticleTranslator
             var bodies = article.Paragraphs.Select(p => p.Html).ToList();
             var bodyResult = await units.TranslateAsync(new TranslationRequest(from, Target, bodies, SegmentFormat.Html), ct);
             Expect(bodyResult, bodies.Count);
+            // An engine's HTML is outside HTML, as a page's is: the same allow-list, links kept only to http(s).
+            var clean = ArticleHtmlSanitizer.SanitizeBlocks(bodyResult.Segments, BaseUrl(article));
             for (var i = 0; i < article.Paragraphs.Count; i++)
             {
-                var html = bodyResult.Segments[i];
+                var html = clean[i];
                 paragraphs.Add(new Paragraph(article.Paragraphs[i].Kind, html, InlineHtml.PlainText(html)));
             }
             unknownShare = WeightedShare(heads, headResult.UnknownWordShare, bodies, bodyResult.UnknownWordShare);
@@ -54,7 +57,7 @@ public sealed class ArticleTranslator
         var targetChars = headResult.Segments.Sum(h => h.Length) + paragraphs.Sum(p => p.Text.Length);
         var imageCaptions = new string?[article.Images.Count];
         for (var i = 0; i < captioned.Count; i++) imageCaptions[captioned[i].Index] = headResult.Segments[3 + i];
-        return new TranslatedArticle(
+        return BidiControls.StripFrom(new TranslatedArticle(
             headResult.Segments[0],
             article.Teaser is null ? null : headResult.Segments[1],
             paragraphs,
@@ -65,8 +68,14 @@ public sealed class ArticleTranslator
             sourceChars == 0 ? 0 : Math.Round((double)targetChars / sourceChars, 3))
         {
             ImageCaptions = imageCaptions,
-        };
+        });
     }
+
+    /// <summary>Where relative links of the engine's HTML point: the article's canonical URL, else nowhere useful.</summary>
+    private static Uri BaseUrl(ExtractedArticle article) =>
+        Uri.TryCreate(article.CanonicalUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : NoBase;
+
+    private static readonly Uri NoBase = new("https://translation.invalid/");
 
     private static void Expect(TranslationResult result, int count)
     {

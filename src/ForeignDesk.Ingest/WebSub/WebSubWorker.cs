@@ -63,9 +63,10 @@ public sealed class WebSubWorker(
                 {
                     log.LogWarning("Pushed content for {Feed} is not a feed: {Message}", pushed.Subscription.FeedUrl, ex.Message);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    log.LogError(ex, "Pushed feed {Feed} failed; polling will take its items", pushed.Subscription.FeedUrl);
+                    log.LogError(ex, "Pushed feed {Feed} of source {SourceId} failed; polling will take its items",
+                        pushed.Subscription.FeedUrl, pushed.Subscription.SourceId);
                 }
             }
         }
@@ -85,7 +86,7 @@ public sealed class WebSubWorker(
                 {
                     await subscriber.MaintainAsync(stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     log.LogError(ex, "WebSub subscription upkeep failed; it runs again in {Interval}", options.Value.MaintenanceInterval);
                 }

@@ -39,7 +39,7 @@ public sealed class ArticleTranslatorTests
         Assert.StartsWith("The government", translated.Title);
         Assert.Equal("An important day.", translated.Teaser);
         Assert.Equal("The red house", translated.ImageCaption);
-        Assert.Contains("<a href=\"https://ejemplo.es/ley\">", translated.Paragraphs[0].Html);
+        Assert.Contains("<a href=\"https://ejemplo.es/ley\" rel=\"nofollow noopener\" target=\"_blank\">", translated.Paragraphs[0].Html);
         Assert.Equal("The house is very big.", translated.Paragraphs[4].Html);
         Assert.Equal("The house\nThe dog", translated.Paragraphs[3].Text);
         Assert.DoesNotContain("<", translated.Paragraphs[0].Text);

@@ -7,19 +7,24 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(string dataDirectory, string? input, CancellationToken cancellationToken, params string[] args)
+    public static Task<Result> RunAsync(string dataDirectory, string? input, CancellationToken cancellationToken, params string[] args) =>
+        RunInAsync(dataDirectory, dataDirectory, input, cancellationToken, args);
+
+    /// <param name="workingDirectory">Where the program runs.</param>
+    /// <param name="data">What <c>--data</c> names (a folder, or anything a test wants refused).</param>
+    public static async Task<Result> RunInAsync(string workingDirectory, string data, string? input, CancellationToken cancellationToken, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = dataDirectory,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "foreigndesk.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.ArgumentList.Add("--data");
-        start.ArgumentList.Add(dataDirectory);
+        start.ArgumentList.Add(data);
         start.Environment["ForeignDesk__Sources__DefaultFile"] = "";
         start.Environment["ForeignDesk__Fetch__AllowPrivateNetworks"] = "true";
         start.Environment["ForeignDesk__Fetch__MinDelayPerHost"] = "00:00:00";

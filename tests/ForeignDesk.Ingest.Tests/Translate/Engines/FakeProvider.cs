@@ -128,7 +128,7 @@ internal abstract class FakeProvider : IAsyncDisposable
                 await WriteAsync(context, reply.Status, ErrorBody(reply.Status, $"Fake error {reply.Status}"));
                 return;
             default:
-                var translations = texts.Select(t => FakeTranslation.Of(t, html)).ToList();
+                var translations = texts.Select(t => reply.Kind == FakeReplyKind.Fixed ? reply.Text! : FakeTranslation.Of(t, html)).ToList();
                 if (reply.Kind == FakeReplyKind.OneShort) translations.RemoveAt(translations.Count - 1);
                 await WriteAsync(context, 200, Success(body, translations));
                 return;
