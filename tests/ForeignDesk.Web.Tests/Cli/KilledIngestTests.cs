@@ -69,7 +69,7 @@ public sealed class KilledIngestTests : IAsyncLifetime
         var store = app.Services.GetRequiredService<IArticleStore>();
         var stories = app.Services.GetRequiredService<IStoryStore>();
         var source = Assert.Single(await store.ListSourcesAsync(Ct));
-        var stored = await store.FromSourceAsync(source.Id, 100, Ct);
+        var stored = (await store.FromSourceAsync(source.Id, null, 100, Ct)).Items;
         Assert.Equal(Articles, stored.Count);
         Assert.Equal(Articles, stored.Select(a => a.Id).Distinct().Count());
         for (var i = 1; i <= Articles; i++)

@@ -61,13 +61,13 @@ public sealed class InterruptedPassTests
         var pass = site.Services.GetRequiredService<IngestPass>();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pass.RunAsync(stop.Token));
-        var afterStop = await store.FromSourceAsync(source.Id, 100, ct);
+        var afterStop = (await store.FromSourceAsync(source.Id, null, 100, ct)).Items;
         Assert.True(afterStop.Count < Articles, $"the pass stopped part-way, yet {afterStop.Count} articles were stored");
 
         await pass.RunAsync(ct);
         await pass.RunAsync(ct);
 
-        var stored = await store.FromSourceAsync(source.Id, 100, ct);
+        var stored = (await store.FromSourceAsync(source.Id, null, 100, ct)).Items;
         Assert.Equal(Articles, stored.Count);
         Assert.Equal(Articles, stored.Select(a => a.Id).Distinct().Count());
         for (var i = 1; i <= Articles; i++)
