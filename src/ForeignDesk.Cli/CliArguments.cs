@@ -30,6 +30,9 @@ public sealed class CliArguments
 
     public IReadOnlyList<string> Words => _words;
 
+    /// <summary>Every <c>--name value</c> given (a flag's value is null).</summary>
+    public IReadOnlyDictionary<string, string?> Options => _options;
+
     public string? Word(int index) => index < _words.Count ? _words[index] : null;
 
     public bool Has(string name) => _options.ContainsKey(name);
