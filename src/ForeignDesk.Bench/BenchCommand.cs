@@ -13,6 +13,7 @@ public static class BenchCommand
         ["discovery"] = DiscoveryBench.RunAsync,
         ["extraction"] = ExtractionBench.RunAsync,
         ["latency"] = LatencyBench.RunAsync,
+        ["web"] = WebBench.RunAsync,
     };
 
     /// <param name="name">The bench to run, as the word after <c>bench</c>.</param>

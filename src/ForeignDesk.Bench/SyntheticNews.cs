@@ -31,9 +31,18 @@ internal sealed class SyntheticNews(int seed)
     private readonly double[] _zipf = Zipf(Vocabulary);
 
     /// <summary>The articles, generated one event at a time (so a large store never sits in memory whole).</summary>
-    public IEnumerable<BulkArticle> Generate(int count, IReadOnlyList<long> sources, DateTimeOffset end)
+    public IEnumerable<BulkArticle> Generate(int count, IReadOnlyList<long> sources, DateTimeOffset end) =>
+        Events(count, Languages.Select(_ => sources).ToArray(), end, 1000.0, random => 1 + random.Next(6))
+            .SelectMany(e => e);
+
+    /// <summary>
+    /// The articles as events, <paramref name="perDay"/> a day ending at <paramref name="end"/>; an article in
+    /// language <c>l</c> (an index into <see cref="LanguageCodes"/>) comes from one of <paramref name="sourcesByLanguage"/>[l].
+    /// </summary>
+    /// <param name="eventSize">The size of the next event, given this generator's random numbers.</param>
+    public IEnumerable<IReadOnlyList<BulkArticle>> Events(int count, IReadOnlyList<long>[] sourcesByLanguage, DateTimeOffset end, double perDay,
+        Func<Random, int> eventSize)
     {
-        const double perDay = 1000.0;
         var start = end - TimeSpan.FromDays(count / perDay);
         var made = 0;
         while (made < count)
@@ -43,7 +52,8 @@ internal sealed class SyntheticNews(int seed)
             var names = new[] { _names[_random.Next(_names.Length)], _names[_random.Next(_names.Length)] };
             var number = (_random.Next(10, 5000) / 10.0).ToString(CultureInfo.InvariantCulture);
             var category = Categories[_random.Next(Categories.Length)];
-            var size = Math.Min(1 + _random.Next(6), count - made);
+            var size = Math.Min(eventSize(_random), count - made);
+            var articles = new List<BulkArticle>(size);
             for (var i = 0; i < size; i++, made++)
             {
                 var language = _random.Next(Languages.Length);
@@ -54,11 +64,19 @@ internal sealed class SyntheticNews(int seed)
                     body.Select(s => Paragraph(Text(s, language))).ToList(), null, at, null, Languages[language], null, null, null, []);
                 var translation = new TranslatedArticle(Text(title, -1), Text(teaser, -1), body.Select(s => Paragraph(Text(s, -1))).ToList(),
                     null, "synthetic", Languages[language], 0);
-                yield return new BulkArticle(sources[_random.Next(sources.Count)], $"https://bench.example/{made}", Languages[language],
-                    original, translation, at + TimeSpan.FromMinutes(_random.Next(0, 600)), category);
+                var outlets = sourcesByLanguage[language];
+                articles.Add(new BulkArticle(outlets[_random.Next(outlets.Count)], $"https://bench.example/{made}", Languages[language],
+                    original, translation, at + TimeSpan.FromMinutes(_random.Next(0, 600)), category));
             }
+            yield return articles;
         }
     }
+
+    /// <summary>The languages articles are written in, as language codes.</summary>
+    public static IReadOnlyList<string> LanguageCodes => Languages;
+
+    /// <summary>Words of the English vocabulary, most common first.</summary>
+    public IReadOnlyList<string> EnglishWords => _english;
 
     /// <summary>Searches a reader might type: common and rare words, two or three words, names, phrases, originals.</summary>
     /// <param name="prefixes">Only word prefixes (<c>kal*</c>) instead.</param>
