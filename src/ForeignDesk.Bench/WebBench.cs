@@ -12,10 +12,10 @@ namespace ForeignDesk.Bench;
 
 /// <summary>
 /// <c>bench web [--articles 1000000] [--store FILE] [--clients 50] [--seconds 10] [--sample 20000]</c>: a generated
-/// month of news (or FILE, kept and reused as <c>bench discovery</c> does) served by the real site in this process on
-/// 127.0.0.1 (as <c>serve --no-pipeline</c>) and, for comparison, the hot article saved as a file served by nginx;
-/// each page kind loaded by wrk with N clients for S seconds. Prints requests per second, p50 and p99 per kind, the
-/// hot article against nginx, the process's peak working set while loaded, and bytes per article.
+/// month of news (or FILE, kept and reused as <c>bench discovery</c> does) served by the real site in its own process
+/// on 127.0.0.1 (<c>serve --no-pipeline</c>) and, for comparison, the pages saved as files served by nginx; each page
+/// kind loaded by wrk with N clients for S seconds. Prints requests per second, p50 and p99 per kind, the hot article
+/// against nginx, the site's peak resident set, and bytes per article.
 /// </summary>
 internal static class WebBench
 {
@@ -36,54 +36,45 @@ internal static class WebBench
         try
         {
             var (notReused, migrates) = keep is null ? ("", false) : await BenchStoreFile.TryReuseAsync(keep, count, database, cancellationToken);
-            var site = new Uri($"http://127.0.0.1:{FreePort()}/");
-            await using var app = context.Compose(folder, urls: site.AbsoluteUri.TrimEnd('/'), settings: new Dictionary<string, string?>
+            WebPages pages;
+            double bytesPerArticle;
+            await using (var app = context.Compose(folder, settings: new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["ForeignDesk:Sources:DefaultFile"] = "",
-            });
-            await context.PrepareStoreAsync(app.Services, cancellationToken);
-            var store = (SqliteArticleStore)app.Services.GetRequiredService<IArticleStore>();
-            if (notReused is null)
+            }))
             {
-                if (migrates) await BenchStoreFile.SaveAsync(database, keep!, cancellationToken);
-                Console.WriteLine($"store: {count} articles reused from {keep}{(migrates ? ", migrated" : "")}");
-            }
-            else
-            {
-                if (keep is not null) Console.WriteLine($"store: generating ({notReused})");
-                var loadBefore = LoadAverage();
-                var made = await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(count, cancellationToken);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"store: {made.Articles} articles from {WebStoreGenerator.Outlets} outlets over {WebStoreGenerator.Days} days in {made.ArticleTime.TotalSeconds:0.0} s ({made.Articles / made.ArticleTime.TotalSeconds:0} articles/s, search index included; writing the text took {made.WritingTime.TotalSeconds:0.0} s of it on a second thread), {made.Stories} stories in {made.StoryTime.TotalSeconds:0.0} s, {made.Views} views in {made.ViewTime.TotalSeconds:0.0} s; {made.Articles / made.Total.TotalSeconds:0} articles/s in all; machine load average {loadBefore} before, {LoadAverage()} after"));
-                if (keep is not null) await BenchStoreFile.SaveAsync(database, keep, cancellationToken);
-            }
+                await context.PrepareStoreAsync(app.Services, cancellationToken);
+                var store = (SqliteArticleStore)app.Services.GetRequiredService<IArticleStore>();
+                if (notReused is null)
+                {
+                    if (migrates) await BenchStoreFile.SaveAsync(database, keep!, cancellationToken);
+                    Console.WriteLine($"store: {count} articles reused from {keep}{(migrates ? ", migrated" : "")}");
+                }
+                else
+                {
+                    if (keep is not null) Console.WriteLine($"store: generating ({notReused})");
+                    await GenerateAsync(store, count, cancellationToken);
+                    if (keep is not null) await BenchStoreFile.SaveAsync(database, keep, cancellationToken);
+                }
 
-            var size = await StoreSize.MeasureAsync(database, cancellationToken);
-            var bytesPerArticle = size.FileBytes / (double)count;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"size: {size.FileBytes / 1048576.0:0.0} MB ({size.DatabaseBytes / 1048576.0:0.0} MB database, {size.WalBytes / 1048576.0:0.0} MB write-ahead log), {bytesPerArticle:0} bytes per article ({size.DatabaseBytes / (double)count:0} without the log)"));
-            if (size.Parts.Count == 0) Console.WriteLine("size by part: unavailable (this SQLite has no dbstat)");
-            else Console.WriteLine("size by part: " + string.Join(", ", size.Parts.Take(8).Select(p =>
-                string.Create(CultureInfo.InvariantCulture, $"{p.Part} {p.Bytes / (double)count:0} B/article"))));
+                bytesPerArticle = await ReportSizeAsync(database, count, cancellationToken);
+                var ids = await BenchStoreFile.ArticleIdsAsync(database, cancellationToken);
+                pages = await WebPages.PickAsync(store, store, ids, Math.Min(sample, ids.Count), new SyntheticNews(23).EnglishWords,
+                    DateTimeOffset.UtcNow, cancellationToken);
+            }
+            SqliteConnection.ClearAllPools();
 
-            var ids = await BenchStoreFile.ArticleIdsAsync(database, cancellationToken);
-            var pages = await WebPages.PickAsync(store, store, ids, Math.Min(sample, ids.Count), new SyntheticNews(23).EnglishWords,
-                DateTimeOffset.UtcNow, cancellationToken);
-            await app.StartAsync(cancellationToken);
             try
             {
+                await using var site = await SiteProcess.StartAsync(folder, FreePort(), cancellationToken);
                 return await LoadAsync(folder, site, pages, clients, length, count, bytesPerArticle, cancellationToken);
             }
             catch (InvalidOperationException ex)
             {
-                // A page that does not answer 200, nginx or wrk failing: the bench cannot measure, and says why.
+                // A page that does not answer 200, the site, nginx or wrk failing: the bench cannot measure, and says why.
                 Console.Error.WriteLine($"foreigndesk: bench web: {ex.Message}");
                 return 1;
-            }
-            finally
-            {
-                await app.StopAsync(CancellationToken.None);
             }
         }
         finally
@@ -93,9 +84,34 @@ internal static class WebBench
         }
     }
 
-    private static async Task<int> LoadAsync(string folder, Uri site, WebPages pages, int clients, TimeSpan length, int articles, double bytesPerArticle,
+    private static async Task GenerateAsync(SqliteArticleStore store, int count, CancellationToken cancellationToken)
+    {
+        var loadBefore = LoadAverage();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var made = await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(count, cancellationToken);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"store: {made.Articles} articles from {WebStoreGenerator.Outlets} outlets over {WebStoreGenerator.Days} days in {made.ArticleTime.TotalSeconds:0.0} s ({made.Articles / made.ArticleTime.TotalSeconds:0} articles/s, search index included; writing the text took {made.WritingTime.TotalSeconds:0.0} s of it on a second thread), {made.Stories} stories in {made.StoryTime.TotalSeconds:0.0} s, {made.Views} views in {made.ViewTime.TotalSeconds:0.0} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"generation: {made.Articles / made.Total.TotalSeconds:0} articles/s in all, {cpu:0.0} s of CPU time ({made.Articles / cpu:0} articles per CPU second); machine load average {loadBefore} before, {LoadAverage()} after"));
+    }
+
+    /// <summary>Prints the store's size, in all and by part; returns its bytes per article, write-ahead log included.</summary>
+    private static async Task<double> ReportSizeAsync(string database, int count, CancellationToken cancellationToken)
+    {
+        var size = await StoreSize.MeasureAsync(database, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"size: {size.FileBytes / 1048576.0:0.0} MB ({size.DatabaseBytes / 1048576.0:0.0} MB database, {size.WalBytes / 1048576.0:0.0} MB write-ahead log), {size.FileBytes / (double)count:0} bytes per article ({size.DatabaseBytes / (double)count:0} without the log)"));
+        Console.WriteLine(size.Parts.Count == 0 ? "size by part: unavailable (no SQLite here has dbstat)"
+            : "size by part: " + string.Join(", ", size.Parts.Take(8).Select(p =>
+                string.Create(CultureInfo.InvariantCulture, $"{p.Part} {p.Bytes / (double)count:0} B/article"))));
+        return size.FileBytes / (double)count;
+    }
+
+    private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, WebPages pages, int clients, TimeSpan length, int articles, double bytesPerArticle,
         CancellationToken cancellationToken)
     {
+        var site = siteProcess.Url;
         var www = Directory.CreateDirectory(Path.Combine(folder, "www")).FullName;
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = site, Timeout = TimeSpan.FromMinutes(2) };
         var fixedPages = new (string Name, string Path)[]
@@ -128,10 +144,9 @@ internal static class WebBench
             new("search", site, pages.Searches[0], pages.Searches),
             new("status", site, "/status"),
         };
-        Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind; site in this process on {site}, nginx {nginx.Url}; random articles over {pages.Articles.Count}");
+        Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind; site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
         var wrk = new WrkLoad(folder, clients, length);
         var results = new Dictionary<string, WrkResult>(StringComparer.Ordinal);
-        using var memory = new WorkingSetSampler();
         foreach (var target in targets)
         {
             var result = await wrk.RunAsync(target, cancellationToken);
@@ -145,14 +160,14 @@ internal static class WebBench
                 $"{target.Name,-10} {result.RequestsPerSecond,10:0.0} req/s   p50 {result.P50Ms,9:0.000} ms   p99 {result.P99Ms,9:0.000} ms   {result.Requests} requests{(result.Errors > 0 ? $", {result.Errors} errors" : "")}   {Shorten(target.Path)}"));
             results[target.Name] = result;
         }
-        var peakMb = memory.PeakBytes / 1048576.0;
+        var peakMb = (siteProcess.PeakBytes() ?? 0) / 1048576.0;
         var ratio = results["hot"].RequestsPerSecond / results["nginx_hot"].RequestsPerSecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"hot article: {ratio:0.000} of nginx's requests per second on the same page as a file"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"status: {statusMs:0.0} ms (one client, median of 5)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"memory: peak working set {peakMb:0} MB while loaded (this process: the site runs in it; sampled every 100 ms), {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB over the whole run (generation included)"));
+            $"memory: the site's peak resident set {peakMb:0} MB (its own process; VmHWM)"));
         BenchCommand.Summary(
             ("hot_ratio", Math.Round(ratio, 3)),
             ("hot_rps", Math.Round(results["hot"].RequestsPerSecond)),
