@@ -159,6 +159,7 @@ internal static class WebBench
             else Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{target.Name,-10} {result.RequestsPerSecond,10:0.0} req/s   p50 {result.P50Ms,9:0.000} ms   p99 {result.P99Ms,9:0.000} ms   {result.Requests} requests{(result.Errors > 0 ? $", {result.Errors} errors" : "")}   {Shorten(target.Path)}"));
             results[target.Name] = result;
+            if (target.Server == site) await DrainAsync(http, target.Path, cancellationToken);
         }
         var peakMb = (siteProcess.PeakBytes() ?? 0) / 1048576.0;
         var ratio = results["hot"].RequestsPerSecond / results["nginx_hot"].RequestsPerSecond;
@@ -187,6 +188,25 @@ internal static class WebBench
             ("errors", results.Values.Sum(r => r.Errors)),
             ("articles", articles));
         return 0;
+    }
+
+    /// <summary>
+    /// Waits until the site answers <paramref name="path"/> once more (at most two minutes), so that requests still
+    /// queued from one page kind's load do not slow the next kind's.
+    /// </summary>
+    private static async Task DrainAsync(HttpClient http, string path, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            using var response = await http.GetAsync(path, limit.Token);
+            await response.Content.ReadAsByteArrayAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Console.WriteLine($"(the site did not answer {Shorten(path)} within 2 minutes after its load)");
+        }
     }
 
     /// <summary>The median time of <paramref name="times"/> requests one after the other.</summary>

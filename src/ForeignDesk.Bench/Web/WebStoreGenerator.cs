@@ -7,6 +7,7 @@ namespace ForeignDesk.Bench.Web;
 
 /// <summary>What <see cref="WebStoreGenerator"/> wrote and how long each part took.</summary>
 /// <param name="WritingTime">The part of <paramref name="ArticleTime"/> spent writing the articles' text, on a thread of its own.</param>
+/// <param name="StoryTime">Placing the articles in stories and saving their "You may like" lists.</param>
 internal sealed record GeneratedStore(int Articles, int Stories, long Views, TimeSpan ArticleTime, TimeSpan WritingTime, TimeSpan StoryTime, TimeSpan ViewTime)
 {
     public TimeSpan Total => ArticleTime + StoryTime + ViewTime;
@@ -15,8 +16,9 @@ internal sealed record GeneratedStore(int Articles, int Stories, long Views, Tim
 /// <summary>
 /// Fills a store as a news site's would be after a month, through the store's own bulk methods: 50 outlets, ten in
 /// each of five languages; N articles spread over 30 days, each with its English translation; every article in a
-/// story of 1 to 30 articles (most stories small); views in the hours after publication, a few articles far more read
-/// than the rest.
+/// story of 1 to 30 articles (most stories small), with a "You may like" list of five articles of the stories just
+/// before its own (what the clusterer precomputes); views in the hours after publication, a few articles far more
+/// read than the rest.
 /// </summary>
 internal sealed class WebStoreGenerator(SqliteArticleStore store, TimeProvider time)
 {
@@ -71,6 +73,7 @@ internal sealed class WebStoreGenerator(SqliteArticleStore store, TimeProvider t
 
         started = Stopwatch.GetTimestamp();
         await store.BulkPlaceStoriesAsync(Stories(ids, sizes, headlines, published), cancellationToken);
+        await store.BulkSaveRelatedAsync(Related(ids, sizes), cancellationToken);
         var storyTime = Stopwatch.GetElapsedTime(started);
 
         started = Stopwatch.GetTimestamp();
@@ -94,6 +97,25 @@ internal sealed class WebStoreGenerator(SqliteArticleStore store, TimeProvider t
             var members = Enumerable.Range(first, sizes[s]).OrderBy(i => published[i]).ThenBy(i => ids[i]).ToList();
             yield return new BulkStory(headlines[s], members.Select(i => ids[i]).ToList(), members.Select(i => published[i]).ToList());
             first += sizes[s];
+        }
+    }
+
+    /// <summary>For each article, the first articles of the (up to) five stories before its own, newest first.</summary>
+    private static IEnumerable<BulkRelated> Related(IReadOnlyList<long> ids, List<int> sizes)
+    {
+        const int Length = 5;
+        var starts = new List<int>(sizes.Count);
+        var first = 0;
+        foreach (var size in sizes)
+        {
+            starts.Add(first);
+            first += size;
+        }
+        for (var s = 0; s < sizes.Count; s++)
+        {
+            var related = Enumerable.Range(1, Math.Min(Length, s)).Select(back => ids[starts[s - back]]).ToList();
+            if (related.Count == 0) continue;
+            for (var i = starts[s]; i < starts[s] + sizes[s]; i++) yield return new BulkRelated(ids[i], related);
         }
     }
 

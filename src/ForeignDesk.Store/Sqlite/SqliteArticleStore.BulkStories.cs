@@ -8,6 +8,9 @@ namespace ForeignDesk.Store.Sqlite;
 /// </summary>
 public sealed record BulkStory(string Headline, IReadOnlyList<long> ArticleIds, IReadOnlyList<DateTimeOffset> PublishedUtc);
 
+/// <summary>An article's precomputed "You may like" list, best first, for <see cref="SqliteArticleStore.BulkSaveRelatedAsync"/>.</summary>
+public sealed record BulkRelated(long ArticleId, IReadOnlyList<long> RelatedIds);
+
 /// <summary>Views of one article within one hour, for <see cref="SqliteArticleStore.BulkRecordViewsAsync"/>.</summary>
 public sealed record BulkViews(long ArticleId, DateTimeOffset AtUtc, int Count);
 
@@ -15,6 +18,7 @@ public sealed partial class SqliteArticleStore
 {
     private const int BulkStoryTransactionSize = 5_000;
     private const int BulkViewTransactionSize = 50_000;
+    private const int BulkRelatedTransactionSize = 20_000;
 
     /// <summary>
     /// Places many stored articles in stories at once (benchmark stores), in transactions of 5 000 stories with
@@ -93,6 +97,38 @@ public sealed partial class SqliteArticleStore
                 command.Parameters["$hour"].Value = view.AtUtc.ToUnixTimeSeconds() / 3600;
                 command.Parameters["$count"].Value = (long)view.Count;
                 await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Saves many precomputed related lists at once (benchmark stores), in transactions of 20 000 articles with
+    /// prepared statements; each list replaces the article's previous one, as <see cref="SaveRelatedAsync"/> does.
+    /// </summary>
+    public async Task BulkSaveRelatedAsync(IEnumerable<BulkRelated> lists, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in lists.Chunk(BulkRelatedTransactionSize))
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var clear = Command(connection, "DELETE FROM related_articles WHERE article_id = $id", ("$id", 0L));
+            clear.Prepare();
+            await using var insert = Command(connection,
+                "INSERT INTO related_articles (article_id, rank, related_id) VALUES ($id, $rank, $related)",
+                ("$id", 0L), ("$rank", 0L), ("$related", 0L));
+            insert.Prepare();
+            foreach (var list in chunk)
+            {
+                clear.Parameters["$id"].Value = list.ArticleId;
+                await clear.ExecuteNonQueryAsync(cancellationToken);
+                for (var rank = 0; rank < list.RelatedIds.Count; rank++)
+                {
+                    insert.Parameters["$id"].Value = list.ArticleId;
+                    insert.Parameters["$rank"].Value = (long)rank;
+                    insert.Parameters["$related"].Value = list.RelatedIds[rank];
+                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
             await transaction.CommitAsync(cancellationToken);
         }

@@ -46,6 +46,11 @@ public sealed class WebStoreGeneratorTests
         Assert.All(sizes, size => Assert.InRange(size, 1, 30));
         Assert.Contains(sizes, size => size > 1);
 
+        var last = ids.Max();
+        var youMayLike = await store.PrecomputedRelatedAsync(last, 5, ct);
+        Assert.NotEmpty(youMayLike);
+        Assert.DoesNotContain(youMayLike, a => a.Id == last);
+
         Assert.True(made.Views >= 400, $"{made.Views} views");
         Assert.NotEmpty(await store.TrendingAsync(DateTimeOffset.UtcNow - TimeSpan.FromDays(WebStoreGenerator.Days + 1), 10, ct));
     }
