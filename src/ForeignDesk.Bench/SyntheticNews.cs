@@ -14,7 +14,8 @@ namespace ForeignDesk.Bench;
 internal sealed class SyntheticNews(int seed)
 {
     private const int Vocabulary = 4000;
-    private const int BodyParagraphs = 8;
+    /// <summary>Paragraphs of an article's body, about 47 words each.</summary>
+    public const int BodyParagraphs = 8;
     private const int ParagraphWords = 47;
     private static readonly string[] Syllables =
         ["ka", "lo", "mi", "ne", "ra", "sto", "ven", "tri", "pol", "gar", "den", "ul", "bre", "sa", "ti", "mor", "fen", "qua", "zel", "dro",
@@ -32,7 +33,7 @@ internal sealed class SyntheticNews(int seed)
 
     /// <summary>The articles, generated one event at a time (so a large store never sits in memory whole).</summary>
     public IEnumerable<BulkArticle> Generate(int count, IReadOnlyList<long> sources, DateTimeOffset end) =>
-        Events(count, Languages.Select(_ => sources).ToArray(), end, 1000.0, random => 1 + random.Next(6))
+        Events(count, Languages.Select(_ => sources).ToArray(), end, 1000.0, random => 1 + random.Next(6), BodyParagraphs)
             .SelectMany(e => e);
 
     /// <summary>
@@ -40,8 +41,9 @@ internal sealed class SyntheticNews(int seed)
     /// language <c>l</c> (an index into <see cref="LanguageCodes"/>) comes from one of <paramref name="sourcesByLanguage"/>[l].
     /// </summary>
     /// <param name="eventSize">The size of the next event, given this generator's random numbers.</param>
+    /// <param name="paragraphs">Paragraphs of each article's body.</param>
     public IEnumerable<IReadOnlyList<BulkArticle>> Events(int count, IReadOnlyList<long>[] sourcesByLanguage, DateTimeOffset end, double perDay,
-        Func<Random, int> eventSize)
+        Func<Random, int> eventSize, int paragraphs)
     {
         var start = end - TimeSpan.FromDays(count / perDay);
         var made = 0;
@@ -59,7 +61,7 @@ internal sealed class SyntheticNews(int seed)
                 var language = _random.Next(Languages.Length);
                 var title = Sentence(topic, names, number, 8 + _random.Next(5));
                 var teaser = Sentence(topic, names, number, 25);
-                var body = Enumerable.Range(0, BodyParagraphs).Select(_ => Sentence(topic, names, number, ParagraphWords - 5 + _random.Next(11))).ToList();
+                var body = Enumerable.Range(0, paragraphs).Select(_ => Sentence(topic, names, number, ParagraphWords - 5 + _random.Next(11))).ToList();
                 var original = new ExtractedArticle(Text(title, language), Text(teaser, language),
                     body.Select(s => Paragraph(Text(s, language))).ToList(), null, at, null, Languages[language], null, null, null, []);
                 var translation = new TranslatedArticle(Text(title, -1), Text(teaser, -1), body.Select(s => Paragraph(Text(s, -1))).ToList(),

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ForeignDesk.Bench;
 
 /// <summary>
-/// <c>bench web [--articles 1000000] [--store FILE] [--clients 50] [--seconds 10] [--sample 20000]</c>: a generated
+/// <c>bench web [--articles 1000000] [--store FILE] [--clients 50] [--seconds 10] [--sample 20000] [--paragraphs 8]</c>: a generated
 /// month of news (or FILE, kept and reused as <c>bench discovery</c> does) served by the real site in its own process
 /// on 127.0.0.1 (<c>serve --no-pipeline</c>) and, for comparison, the pages saved as files served by nginx; each page
 /// kind loaded by wrk with N clients for S seconds. Prints requests per second, p50 and p99 per kind, the hot article
@@ -25,8 +25,9 @@ internal static class WebBench
         var clients = context.Number("clients", 50);
         var length = TimeSpan.FromSeconds(context.Number("seconds", 10));
         var sample = context.Number("sample", 20_000);
-        if (count < 1 || clients < 1 || length <= TimeSpan.Zero || sample < 1)
-            throw new BenchUsageException("--articles, --clients, --seconds and --sample must be positive");
+        var paragraphs = context.Number("paragraphs", SyntheticNews.BodyParagraphs);
+        if (count < 1 || clients < 1 || length <= TimeSpan.Zero || sample < 1 || paragraphs < 1)
+            throw new BenchUsageException("--articles, --clients, --seconds, --sample and --paragraphs must be positive");
         var keep = context.Option("store") is { } kept ? Path.GetFullPath(kept) : null;
         await DebianTools.EnsureAsync("wrk", "wrk", cancellationToken);
         await DebianTools.EnsureAsync("nginx", "nginx-light", cancellationToken);
@@ -54,7 +55,7 @@ internal static class WebBench
                 else
                 {
                     if (keep is not null) Console.WriteLine($"store: generating ({notReused})");
-                    await GenerateAsync(store, count, cancellationToken);
+                    await GenerateAsync(store, count, paragraphs, cancellationToken);
                     if (keep is not null) await BenchStoreFile.SaveAsync(database, keep, cancellationToken);
                 }
 
@@ -84,14 +85,14 @@ internal static class WebBench
         }
     }
 
-    private static async Task GenerateAsync(SqliteArticleStore store, int count, CancellationToken cancellationToken)
+    private static async Task GenerateAsync(SqliteArticleStore store, int count, int paragraphs, CancellationToken cancellationToken)
     {
         var loadBefore = LoadAverage();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var made = await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(count, cancellationToken);
+        var made = await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(count, paragraphs, cancellationToken);
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"store: {made.Articles} articles from {WebStoreGenerator.Outlets} outlets over {WebStoreGenerator.Days} days in {made.ArticleTime.TotalSeconds:0.0} s ({made.Articles / made.ArticleTime.TotalSeconds:0} articles/s, search index included; writing the text took {made.WritingTime.TotalSeconds:0.0} s of it on a second thread), {made.Stories} stories in {made.StoryTime.TotalSeconds:0.0} s, {made.Views} views in {made.ViewTime.TotalSeconds:0.0} s"));
+            $"store: {made.Articles} articles ({paragraphs} paragraphs of about 47 words each) from {WebStoreGenerator.Outlets} outlets over {WebStoreGenerator.Days} days in {made.ArticleTime.TotalSeconds:0.0} s ({made.Articles / made.ArticleTime.TotalSeconds:0} articles/s, search index included; writing the text took {made.WritingTime.TotalSeconds:0.0} s of it on a second thread), {made.Stories} stories in {made.StoryTime.TotalSeconds:0.0} s, {made.Views} views in {made.ViewTime.TotalSeconds:0.0} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"generation: {made.Articles / made.Total.TotalSeconds:0} articles/s in all, {cpu:0.0} s of CPU time ({made.Articles / cpu:0} articles per CPU second); machine load average {loadBefore} before, {LoadAverage()} after"));
     }

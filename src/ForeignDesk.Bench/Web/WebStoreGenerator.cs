@@ -27,7 +27,8 @@ internal sealed class WebStoreGenerator(SqliteArticleStore store, TimeProvider t
     private static readonly string[] Zones = ["Europe/Madrid", "Europe/Paris", "Europe/Lisbon", "Europe/Rome", "Europe/Berlin"];
     private static readonly string[] Countries = ["Madrid", "Paris", "Lisboa", "Roma", "Berlin"];
 
-    public async Task<GeneratedStore> GenerateAsync(int count, CancellationToken cancellationToken)
+    /// <param name="paragraphs">Paragraphs of each article's body (about 47 words each, in the original and in English).</param>
+    public async Task<GeneratedStore> GenerateAsync(int count, int paragraphs, CancellationToken cancellationToken)
     {
         var languages = SyntheticNews.LanguageCodes;
         var byLanguage = languages.Select(_ => new List<long>()).ToArray();
@@ -44,7 +45,7 @@ internal sealed class WebStoreGenerator(SqliteArticleStore store, TimeProvider t
         var headlines = new List<string>();
         var published = new List<DateTimeOffset>(count);
         var news = new SyntheticNews(23);
-        var events = news.Events(count, byLanguage.Select(l => (IReadOnlyList<long>)l).ToArray(), time.GetUtcNow(), count / (double)Days, StorySize);
+        var events = news.Events(count, byLanguage.Select(l => (IReadOnlyList<long>)l).ToArray(), time.GetUtcNow(), count / (double)Days, StorySize, paragraphs);
         var started = Stopwatch.GetTimestamp();
         // The text is written on a thread of its own while the store indexes the articles before it.
         using var queue = new BlockingCollection<BulkArticle>(boundedCapacity: 2_000);

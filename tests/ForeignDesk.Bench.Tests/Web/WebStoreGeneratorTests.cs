@@ -14,7 +14,7 @@ public sealed class WebStoreGeneratorTests
         await using var temporary = await TemporaryStore.CreateAsync("foreigndesk-webgen-", TimeProvider.System, ct);
         var store = temporary.Store;
 
-        var made = await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(400, ct);
+        var made = await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(400, 2, ct);
 
         var ids = await store.AllArticleIdsAsync(ct);
         Assert.Equal(400, ids.Count);
@@ -29,6 +29,7 @@ public sealed class WebStoreGeneratorTests
             var article = await store.GetArticleAsync(id, ct);
             Assert.NotNull(article);
             Assert.NotNull(article.Translation);
+            Assert.Equal(2, article.Translation.Paragraphs.Count);
             Assert.Equal(sources.Single(s => s.Id == article.SourceId).Language, article.Language);
             storyIds.Add(await store.StoryOfAsync(id, ct) ?? throw new Xunit.Sdk.XunitException($"article {id} is in no story"));
         }
