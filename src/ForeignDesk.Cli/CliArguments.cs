@@ -33,6 +33,9 @@ public sealed class CliArguments
     /// <summary>The names of the options given, without their dashes.</summary>
     public IReadOnlyCollection<string> OptionNames => _options.Keys;
 
+    /// <summary>Every <c>--name value</c> given (a flag's value is null).</summary>
+    public IReadOnlyDictionary<string, string?> Options => _options;
+
     public string? Word(int index) => index < _words.Count ? _words[index] : null;
 
     public bool Has(string name) => _options.ContainsKey(name);

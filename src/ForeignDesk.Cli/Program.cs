@@ -1,6 +1,5 @@
 using ForeignDesk.Cli;
 using ForeignDesk.Cli.Commands;
-using ForeignDesk.Cli.Commands.Bench;
 
 var arguments = new CliArguments(args);
 using var cancellation = new CancellationTokenSource();
@@ -20,7 +19,7 @@ try
         "engines" => await EnginesCommand.RunAsync(arguments, cancellation.Token),
         "glossary" => await GlossaryCommand.RunAsync(arguments, cancellation.Token),
         "reprocess" => await ReprocessCommand.RunAsync(arguments, cancellation.Token),
-        "bench" => await BenchCommand.RunAsync(arguments, cancellation.Token),
+        "bench" => await BenchComposition.RunAsync(arguments, cancellation.Token),
         "categories" => await CategoriesCommand.RunAsync(arguments, cancellation.Token),
         "cluster" => await ClusterCommand.RunAsync(arguments, cancellation.Token),
         null or "help" or "--help" => Usage.Print(Console.Out),

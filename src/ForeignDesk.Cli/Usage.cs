@@ -52,5 +52,7 @@ internal static class Usage
               cluster --jsonl FILE --json OUT          group articles ({"id","lang","title","text","date"} lines) into stories
               bench extraction|translation|feeds|latency|discovery [--corpus DIR]
                                                        measure speed and quality; ends with one "name value ..." line
+              bench web [--articles 1000000] [--store FILE] [--clients 50] [--seconds 10] [--paragraphs 8]
+                                                       a generated month of news served by the site and nginx, loaded with wrk
             """;
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using ForeignDesk.Cli.Commands.Bench.Latency;
+using ForeignDesk.Bench.Latency;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.WebSub;
 using ForeignDesk.Web.Tests.EndToEnd;

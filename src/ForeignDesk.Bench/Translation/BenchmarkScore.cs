@@ -1,0 +1,22 @@
+namespace ForeignDesk.Bench.Translation;
+
+/// <summary>How ForeignDesk did on one development set, next to plain <c>apertium -u</c> over the whole file.</summary>
+/// <param name="Words">Whitespace-separated words of source text.</param>
+/// <param name="IdenticalLines">Lines where ForeignDesk's output equals the plain run's.</param>
+public sealed record BenchmarkScore(
+    string Pair,
+    string Route,
+    int Lines,
+    double Bleu,
+    double ChrF,
+    TimeSpan Elapsed,
+    double RawBleu,
+    double RawChrF,
+    TimeSpan RawElapsed,
+    int IdenticalLines,
+    int Words = 0)
+{
+    public double WordsPerSecond => Elapsed > TimeSpan.Zero ? Words / Elapsed.TotalSeconds : 0;
+
+    public double RawWordsPerSecond => RawElapsed > TimeSpan.Zero ? Words / RawElapsed.TotalSeconds : 0;
+}

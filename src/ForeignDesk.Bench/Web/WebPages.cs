@@ -1,0 +1,54 @@
+using System.Globalization;
+using ForeignDesk.Core;
+
+namespace ForeignDesk.Bench.Web;
+
+/// <summary>The pages the web bench loads, as paths of the site: one of each kind, and the random sets.</summary>
+internal sealed record WebPages(
+    string HotArticle,
+    IReadOnlyList<string> Articles,
+    string Day,
+    string Category,
+    string Source,
+    string Story,
+    IReadOnlyList<string> Searches)
+{
+    /// <summary>
+    /// Picks the pages from the store: the newest article as the hot one, <paramref name="sample"/> articles at random
+    /// (their canonical paths, so that no request is a redirect), yesterday's archive, the first source, the category of
+    /// most articles, the largest of the newest stories, and searches of one to three vocabulary words.
+    /// </summary>
+    public static async Task<WebPages> PickAsync(IArticleStore store, IStoryStore stories, IReadOnlyList<long> ids, int sample,
+        IReadOnlyList<string> vocabulary, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var random = new Random(31);
+        var articles = new List<string>(sample);
+        foreach (var id in Enumerable.Range(0, sample).Select(_ => ids[random.Next(ids.Count)]).Distinct())
+            if (await ArticlePathAsync(store, id, cancellationToken) is { } path) articles.Add(path);
+        var newest = await store.LatestAsync(1, cancellationToken);
+        var hot = newest.Count > 0 ? await ArticlePathAsync(store, newest[0].Id, cancellationToken) : null;
+        var source = (await store.ListSourcesAsync(cancellationToken)).FirstOrDefault()
+            ?? throw new InvalidOperationException("the store has no sources");
+        var story = (await stories.LatestStoriesAsync(50, cancellationToken)).Where(l => l.StoryId is not null)
+            .OrderByDescending(l => l.ArticleCount).FirstOrDefault()?.StoryId
+            ?? throw new InvalidOperationException("the store has no stories");
+        var searches = Enumerable.Range(0, 500)
+            .Select(_ => string.Join('+', Enumerable.Range(0, 1 + random.Next(3))
+                .Select(_ => Uri.EscapeDataString(vocabulary[random.Next(Math.Min(3000, vocabulary.Count))]))))
+            .Select(q => "/search?q=" + q)
+            .ToList();
+        return new WebPages(
+            hot ?? articles[0],
+            articles,
+            "/date/" + (now - TimeSpan.FromDays(1)).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "/category/" + Slug.From(newest.Count > 0 ? newest[0].Category : "News/World"),
+            "/source/" + source.Slug,
+            "/story/" + story.ToString(CultureInfo.InvariantCulture),
+            searches);
+    }
+
+    private static async Task<string?> ArticlePathAsync(IArticleStore store, long id, CancellationToken cancellationToken) =>
+        await store.GetArticleAsync(id, cancellationToken) is { } article
+            ? $"/article/{article.Id.ToString(CultureInfo.InvariantCulture)}/{Slug.From(article.DisplayTitle)}"
+            : null;
+}

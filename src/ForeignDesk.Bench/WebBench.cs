@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using ForeignDesk.Bench.Web;
+using ForeignDesk.Core;
+using ForeignDesk.Store.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ForeignDesk.Bench;
+
+/// <summary>
+/// <c>bench web [--articles 1000000] [--store FILE] [--clients 50] [--seconds 10] [--sample 20000] [--paragraphs 8]</c>: a generated
+/// month of news (or FILE, kept and reused as <c>bench discovery</c> does) served by the real site in its own process
+/// on 127.0.0.1 (<c>serve --no-pipeline</c>) and, for comparison, the pages saved as files served by nginx; each page
+/// kind loaded by wrk with N clients for S seconds. Prints requests per second, p50 and p99 per kind, the hot article
+/// against nginx, the site's peak resident set, and bytes per article.
+/// </summary>
+internal static class WebBench
+{
+    public static async Task<int> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var count = context.Number("articles", 1_000_000);
+        var clients = context.Number("clients", 50);
+        var length = TimeSpan.FromSeconds(context.Number("seconds", 10));
+        var sample = context.Number("sample", 20_000);
+        var paragraphs = context.Number("paragraphs", SyntheticNews.BodyParagraphs);
+        if (count < 1 || clients < 1 || length <= TimeSpan.Zero || sample < 1 || paragraphs < 1)
+            throw new BenchUsageException("--articles, --clients, --seconds, --sample and --paragraphs must be positive");
+        var keep = context.Option("store") is { } kept ? Path.GetFullPath(kept) : null;
+        await DebianTools.EnsureAsync("wrk", "wrk", cancellationToken);
+        await DebianTools.EnsureAsync("nginx", "nginx-light", cancellationToken);
+
+        var folder = Directory.CreateTempSubdirectory("foreigndesk-web-").FullName;
+        var database = Path.Combine(folder, "foreigndesk.db");
+        try
+        {
+            var (notReused, migrates) = keep is null ? ("", false) : await BenchStoreFile.TryReuseAsync(keep, count, database, cancellationToken);
+            WebPages pages;
+            double bytesPerArticle;
+            await using (var app = context.Compose(folder, settings: new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["ForeignDesk:Sources:DefaultFile"] = "",
+            }))
+            {
+                await context.PrepareStoreAsync(app.Services, cancellationToken);
+                var store = (SqliteArticleStore)app.Services.GetRequiredService<IArticleStore>();
+                if (notReused is null)
+                {
+                    if (migrates) await BenchStoreFile.SaveAsync(database, keep!, cancellationToken);
+                    Console.WriteLine($"store: {count} articles reused from {keep}{(migrates ? ", migrated" : "")}");
+                }
+                else
+                {
+                    if (keep is not null) Console.WriteLine($"store: generating ({notReused})");
+                    await GenerateAsync(store, count, paragraphs, cancellationToken);
+                    if (keep is not null) await BenchStoreFile.SaveAsync(database, keep, cancellationToken);
+                }
+
+                bytesPerArticle = await ReportSizeAsync(database, count, cancellationToken);
+                var ids = await BenchStoreFile.ArticleIdsAsync(database, cancellationToken);
+                pages = await WebPages.PickAsync(store, store, ids, Math.Min(sample, ids.Count), new SyntheticNews(23).EnglishWords,
+                    DateTimeOffset.UtcNow, cancellationToken);
+            }
+            SqliteConnection.ClearAllPools();
+
+            try
+            {
+                await using var site = await SiteProcess.StartAsync(folder, FreePort(), cancellationToken);
+                return await LoadAsync(folder, site, pages, clients, length, count, bytesPerArticle, cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A page that does not answer 200, the site, nginx or wrk failing: the bench cannot measure, and says why.
+                Console.Error.WriteLine($"foreigndesk: bench web: {ex.Message}");
+                return 1;
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task GenerateAsync(SqliteArticleStore store, int count, int paragraphs, CancellationToken cancellationToken)
+    {
+        var loadBefore = LoadAverage();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var made = await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(count, paragraphs, cancellationToken);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"store: {made.Articles} articles ({paragraphs} paragraphs of about 47 words each) from {WebStoreGenerator.Outlets} outlets over {WebStoreGenerator.Days} days in {made.ArticleTime.TotalSeconds:0.0} s ({made.Articles / made.ArticleTime.TotalSeconds:0} articles/s, search index included; writing the text took {made.WritingTime.TotalSeconds:0.0} s of it on a second thread), {made.Stories} stories in {made.StoryTime.TotalSeconds:0.0} s, {made.Views} views in {made.ViewTime.TotalSeconds:0.0} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"generation: {made.Articles / made.Total.TotalSeconds:0} articles/s in all, {cpu:0.0} s of CPU time ({made.Articles / cpu:0} articles per CPU second); machine load average {loadBefore} before, {LoadAverage()} after"));
+    }
+
+    /// <summary>Prints the store's size, in all and by part; returns its bytes per article, write-ahead log included.</summary>
+    private static async Task<double> ReportSizeAsync(string database, int count, CancellationToken cancellationToken)
+    {
+        var size = await StoreSize.MeasureAsync(database, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"size: {size.FileBytes / 1048576.0:0.0} MB ({size.DatabaseBytes / 1048576.0:0.0} MB database, {size.WalBytes / 1048576.0:0.0} MB write-ahead log), {size.FileBytes / (double)count:0} bytes per article ({size.DatabaseBytes / (double)count:0} without the log)"));
+        Console.WriteLine(size.Parts.Count == 0 ? "size by part: unavailable (no SQLite here has dbstat)"
+            : "size by part: " + string.Join(", ", size.Parts.Take(8).Select(p =>
+                string.Create(CultureInfo.InvariantCulture, $"{p.Part} {p.Bytes / (double)count:0} B/article"))));
+        return size.FileBytes / (double)count;
+    }
+
+    private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, WebPages pages, int clients, TimeSpan length, int articles, double bytesPerArticle,
+        CancellationToken cancellationToken)
+    {
+        var site = siteProcess.Url;
+        var www = Directory.CreateDirectory(Path.Combine(folder, "www")).FullName;
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = site, Timeout = TimeSpan.FromMinutes(2) };
+        var fixedPages = new (string Name, string Path)[]
+        {
+            ("hot", pages.HotArticle), ("home", "/"), ("day", pages.Day), ("category", pages.Category), ("source", pages.Source),
+            ("story", pages.Story), ("search", pages.Searches[0]), ("status", "/status"),
+        };
+        // Each page once, as a reader would first see it; saved as the static copy nginx serves.
+        foreach (var (name, path) in fixedPages)
+        {
+            using var response = await http.GetAsync(path, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (response.StatusCode != HttpStatusCode.OK)
+                throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}, not 200");
+            await File.WriteAllBytesAsync(Path.Combine(www, name + ".html"), body, cancellationToken);
+        }
+        var statusMs = await SingleClientMsAsync(http, "/status", 5, cancellationToken);
+
+        await using var nginx = await NginxSite.StartAsync(folder, www, FreePort(), cancellationToken);
+        var targets = new List<LoadTarget>
+        {
+            new("nginx_hot", nginx.Url, "/hot.html"),
+            new("hot", site, pages.HotArticle),
+            new("cold", site, pages.Articles[0], pages.Articles),
+            new("home", site, "/"),
+            new("day", site, pages.Day),
+            new("category", site, pages.Category),
+            new("source", site, pages.Source),
+            new("story", site, pages.Story),
+            new("search", site, pages.Searches[0], pages.Searches),
+            new("status", site, "/status"),
+        };
+        Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind; site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
+        var wrk = new WrkLoad(folder, clients, length);
+        var results = new Dictionary<string, WrkResult>(StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            var result = await wrk.RunAsync(target, cancellationToken);
+            if (result.Requests == 0)
+            {
+                // No answer came within the run: every request took longer than the run, which is what the figures then say.
+                result = result with { P50Ms = length.TotalMilliseconds, P99Ms = length.TotalMilliseconds };
+                Console.WriteLine($"{target.Name,-10} no request finished within {length.TotalSeconds:0} s (p50 and p99 given as the run's length)   {target.Path}");
+            }
+            else Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{target.Name,-10} {result.RequestsPerSecond,10:0.0} req/s   p50 {result.P50Ms,9:0.000} ms   p99 {result.P99Ms,9:0.000} ms   {result.Requests} requests{(result.Errors > 0 ? $", {result.Errors} errors" : "")}   {Shorten(target.Path)}"));
+            results[target.Name] = result;
+            if (target.Server == site) await DrainAsync(http, target.Path, cancellationToken);
+        }
+        var peakMb = (siteProcess.PeakBytes() ?? 0) / 1048576.0;
+        var ratio = results["hot"].RequestsPerSecond / results["nginx_hot"].RequestsPerSecond;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"hot article: {ratio:0.000} of nginx's requests per second on the same page as a file"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"status: {statusMs:0.0} ms (one client, median of 5)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"memory: the site's peak resident set {peakMb:0} MB (its own process; VmHWM)"));
+        BenchCommand.Summary(
+            ("hot_ratio", Math.Round(ratio, 3)),
+            ("hot_rps", Math.Round(results["hot"].RequestsPerSecond)),
+            ("hot_p99_ms", results["hot"].P99Ms),
+            ("nginx_rps", Math.Round(results["nginx_hot"].RequestsPerSecond)),
+            ("cold_rps", Math.Round(results["cold"].RequestsPerSecond)),
+            ("cold_p99_ms", results["cold"].P99Ms),
+            ("home_p99_ms", results["home"].P99Ms),
+            ("day_p99_ms", results["day"].P99Ms),
+            ("category_p99_ms", results["category"].P99Ms),
+            ("source_p99_ms", results["source"].P99Ms),
+            ("story_p99_ms", results["story"].P99Ms),
+            ("search_p99_ms", results["search"].P99Ms),
+            ("status_ms", Math.Round(statusMs, 1)),
+            ("peak_mb", Math.Round(peakMb)),
+            ("bytes_per_article", Math.Round(bytesPerArticle)),
+            ("errors", results.Values.Sum(r => r.Errors)),
+            ("articles", articles));
+        return 0;
+    }
+
+    /// <summary>
+    /// Waits until the site answers <paramref name="path"/> once more (at most two minutes), so that requests still
+    /// queued from one page kind's load do not slow the next kind's.
+    /// </summary>
+    private static async Task DrainAsync(HttpClient http, string path, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            using var response = await http.GetAsync(path, limit.Token);
+            await response.Content.ReadAsByteArrayAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Console.WriteLine($"(the site did not answer {Shorten(path)} within 2 minutes after its load)");
+        }
+    }
+
+    /// <summary>The median time of <paramref name="times"/> requests one after the other.</summary>
+    private static async Task<double> SingleClientMsAsync(HttpClient http, string path, int times, CancellationToken cancellationToken)
+    {
+        var timings = new List<double>(times);
+        for (var i = 0; i < times; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.GetAsync(path, cancellationToken);
+            await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        timings.Sort();
+        return timings[timings.Count / 2];
+    }
+
+    /// <summary>The one-minute load average (Linux), so that a rate measured on a busy machine says so.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private static string Shorten(string path) => path.Length <= 60 ? path : path[..57] + "...";
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
