@@ -31,6 +31,7 @@ internal static class M0700PageVersions
         ON articles BEGIN
             {Touch("'latest'", "'article:' || new.id", "'day:' || old.local_date", "'day:' || new.local_date",
                 "'category:' || old.category", "'category:' || new.category", "'source:' || new.source_id")}
+            {TouchStoryOf("new.id")}
         END;
         CREATE TRIGGER page_versions_article_delete AFTER DELETE ON articles BEGIN
             {Touch("'latest'", "'article:' || old.id", "'day:' || old.local_date", "'category:' || old.category", "'source:' || old.source_id")}
@@ -55,11 +56,22 @@ internal static class M0700PageVersions
         END;
         """);
 
+    /// <summary>The story page that lists the article, when it is in one.</summary>
+    private static string TouchStoryOf(string articleId) =>
+        $"""
+        INSERT INTO page_versions (tag, seq, at_ms)
+            SELECT 'story:' || story_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM page_versions), {Now}
+            FROM story_articles WHERE article_id = {articleId}
+            ON CONFLICT(tag) DO UPDATE SET seq = excluded.seq, at_ms = excluded.at_ms;
+        """;
+
+    private const string Now = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+
     /// <summary>Statements that give each tag the next sequence number.</summary>
     private static string Touch(params string[] tags) => string.Concat(tags.Select(tag =>
         $"""
         INSERT INTO page_versions (tag, seq, at_ms)
-            VALUES ({tag}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM page_versions), CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))
+            VALUES ({tag}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM page_versions), {Now})
             ON CONFLICT(tag) DO UPDATE SET seq = excluded.seq, at_ms = excluded.at_ms;
 
         """));

@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Http;
 
 namespace ForeignDesk.Web.ReadModels;
 
-/// <summary>Counts a view of every article page answered 200, whether rendered or served from the page cache.</summary>
+/// <summary>
+/// Counts a view of every article page answered 200, whether rendered or served from the page cache, or 304 (a reader
+/// whose browser already held the page).
+/// </summary>
 internal static class ArticleViews
 {
     public static async Task CountAsync(HttpContext context, RequestDelegate next, ViewCounter counter)
     {
         await next(context);
-        if (context.Response.StatusCode != StatusCodes.Status200OK
+        if (context.Response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified)
             || !HttpMethods.IsGet(context.Request.Method)
             || !context.Request.Path.StartsWithSegments("/article", out var rest)
             || rest.Value is not { Length: > 1 } path)

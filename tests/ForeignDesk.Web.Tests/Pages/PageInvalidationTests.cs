@@ -142,6 +142,21 @@ public sealed class PageInvalidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retranslation_ReachesTheStoryPageThatListsIt()
+    {
+        var store = (SqliteArticleStore)_server.Store;
+        await store.SavePlacementAsync(new StoryPlacement(_seed.Budget, _seed.Budget, (await store.GetArticleAsync(_seed.Budget, Ct))!.PublishedUtc, null, "{}"), Ct);
+        await SiteCatchUp.RunAsync(_server.Services, Ct);
+        await CachedAsync($"/story/{_seed.Budget}");
+
+        await store.SaveTranslationAsync(_seed.Budget, new TranslatedArticle("Cabinet passes the budget", null,
+            [new Paragraph("p", "Passed.", "Passed.")], null, "apertium", "es→en", 0.01), SiteServer.Now, Ct);
+        await SiteCatchUp.RunAsync(_server.Services, Ct);
+
+        Assert.Contains("Cabinet passes the budget", await TextAsync($"/story/{_seed.Budget}"));
+    }
+
+    [Fact]
     public async Task WithdrawnSource_ItsArticlesLeaveEveryPage()
     {
         await CachedAsync($"/article/{_seed.Basque}/gobernuak-aurrekontua-onartu-du");
