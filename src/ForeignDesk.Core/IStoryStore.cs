@@ -54,6 +54,9 @@ public interface IStoryStore
     /// <summary>Headline, time span, size, outlets and languages of a story, without its articles; null when there is no such story.</summary>
     Task<StoryFacts?> StoryFactsAsync(long storyId, CancellationToken cancellationToken);
 
+    /// <summary>The facts of the story an article is in; null when it is in none.</summary>
+    Task<StoryFacts?> StoryFactsOfArticleAsync(long articleId, CancellationToken cancellationToken);
+
     /// <summary>A story's articles in time order, a page at a time (<see cref="PageCursor.Newer"/>: the later ones).</summary>
     Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken);
 

@@ -82,16 +82,22 @@ public sealed partial class SqliteArticleStore : IStoryStore
         return new Story(storyId, headline, articles[0].Article.PublishedUtc, articles[^1].Article.PublishedUtc, articles);
     }
 
-    public async Task<StoryFacts?> StoryFactsAsync(long storyId, CancellationToken cancellationToken) =>
+    public Task<StoryFacts?> StoryFactsAsync(long storyId, CancellationToken cancellationToken) =>
+        FactsAsync("$id", storyId, cancellationToken);
+
+    public Task<StoryFacts?> StoryFactsOfArticleAsync(long articleId, CancellationToken cancellationToken) =>
+        FactsAsync("(SELECT story_id FROM story_articles WHERE article_id = $id)", articleId, cancellationToken);
+
+    private async Task<StoryFacts?> FactsAsync(string story, long id, CancellationToken cancellationToken) =>
         (await QueryAsync(
-            """
-            SELECT st.headline, st.first_seen_ms, st.last_seen_ms, COUNT(*), COUNT(DISTINCT a.source_id), group_concat(DISTINCT a.language)
+            $"""
+            SELECT st.id, st.headline, st.first_seen_ms, st.last_seen_ms, COUNT(*), COUNT(DISTINCT a.source_id), group_concat(DISTINCT a.language)
             FROM stories st JOIN story_articles sa ON sa.story_id = st.id JOIN articles a ON a.id = sa.article_id
-            WHERE st.id = $id GROUP BY st.id
+            WHERE st.id = {story} GROUP BY st.id
             """,
-            r => new StoryFacts(storyId, r.GetString(0), Instant(r.GetInt64(1)), Instant(r.GetInt64(2)), r.GetInt32(3), r.GetInt32(4),
-                r.GetString(5).Split(',').Order(StringComparer.Ordinal).ToList()),
-            cancellationToken, ("$id", storyId))).FirstOrDefault();
+            r => new StoryFacts(r.GetInt64(0), r.GetString(1), Instant(r.GetInt64(2)), Instant(r.GetInt64(3)), r.GetInt32(4), r.GetInt32(5),
+                r.GetString(6).Split(',').Order(StringComparer.Ordinal).ToList()),
+            cancellationToken, ("$id", id))).FirstOrDefault();
 
     public async Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken)
     {

@@ -26,9 +26,7 @@ internal static class ArticleShow
         var related = stories is null ? [] : await stories.PrecomputedRelatedAsync(article.Id, 5, cancellationToken);
         var trending = lists.Trending.Take(6).ToList();
         var latest = lists.Latest.Where(a => a.Id != article.Id).Take(8).ToList();
-        var story = stories is not null && await stories.StoryOfAsync(article.Id, cancellationToken) is { } storyId
-            ? await stories.StoryFactsAsync(storyId, cancellationToken)
-            : null;
+        var story = stories is null ? null : await stories.StoryFactsOfArticleAsync(article.Id, cancellationToken);
         if (story is not null) PageCache.Tag(request.HttpContext, PageTags.Story(story.Id));
 
         // An updated article keeps showing its previous translation until it is translated again.
