@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Discover.Categories;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
@@ -13,7 +14,8 @@ internal static class CategoryArchive
         string slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, CancellationToken cancellationToken)
     {
         var categories = (await lists.CurrentAsync(cancellationToken)).Categories;
-        var category = categories.FirstOrDefault(c => Slug.From(c) == slug);
+        // Every category of the taxonomy has a page (a source names its default one before any article is filed there).
+        var category = categories.Union(CategoryTaxonomy.All).FirstOrDefault(c => Slug.From(c) == slug);
         if (category is null) return NotFound.Page(request, shell);
         if (!Pager.TryRead(request, out var cursor)) return BadRequest.PageLink(request, shell);
 

@@ -55,6 +55,16 @@ public sealed class SitePageTests(NewsSiteFixture site) : IClassFixture<NewsSite
     }
 
     [Fact]
+    public async Task Category_OfTheTaxonomyWithNoArticleYet_IsAnEmptyPageNot404()
+    {
+        var page = await HtmlPage.GetAsync(site.Server.Client, "/category/science", Ct);
+
+        Assert.Equal(200, page.Status);
+        Assert.Equal("Science", page.Text("h1"));
+        Assert.Contains("No articles in this category yet.", page.Text("main section"));
+    }
+
+    [Fact]
     public async Task Source_ListsItsArticles()
     {
         var page = await HtmlPage.GetAsync(site.Server.Client, $"/source/{site.Seed.Diario.Slug}", Ct);
