@@ -30,8 +30,11 @@ internal static class HostileOutlet
             var canonical = n % 3 == 0 ? XssVectors.Urls[(n + 1) % XssVectors.Urls.Length] : server.Url(path).AbsoluteUri;
             var title = $"El Gobierno aprueba la reforma número {n} {V(0)}";
             server.Serve(path, "text/html; charset=utf-8", Page(title, $"El resumen de la reforma explica sus efectos {V(1)}", V(2),
-                own.Select((v, i) => $"El párrafo {i} de la noticia cuenta lo que ha pasado en el parlamento esta semana. {v} Los diputados votaron la ley.").ToArray(),
-                image, $"La ministra en el parlamento {V(3)}", V(4), canonical, V(5)));
+                own.Select((v, i) => $"El párrafo {i} de la noticia cuenta lo que ha pasado en el parlamento esta semana. {v} Los diputados votaron la ley.")
+                    .Append(string.Join(" ", XssVectors.Urls.Select(u => $"Según <a href=\"{Attribute(u)}\">la fuente</a> y <img src=\"{Attribute(u)}\" alt=\"foto\"> la ley se votó.")))
+                    .ToArray(),
+                image, $"La ministra en el parlamento {V(3)}", V(4), canonical, V(5),
+                XssVectors.Urls[(n + 2) % XssVectors.Urls.Length], XssVectors.Urls[(n + 4) % XssVectors.Urls.Length]));
             spanish.Add((path, title, V(6)));
         }
         server.Serve("es/rss.xml", "application/rss+xml; charset=utf-8", Rss(Name, server, spanish));
@@ -47,7 +50,8 @@ internal static class HostileOutlet
                     "Die Ministerin sagte, dass die Reform im nächsten Jahr in Kraft treten wird.",
                     "Die Opposition kritisierte den Plan und kündigte eine Klage an.",
                 ],
-                server.Url($"de/img/bild-{n}.jpg").AbsoluteUri, "Die Ministerin im Bundestag.", "dpa", server.Url(path).AbsoluteUri, "Politik"));
+                server.Url($"de/img/bild-{n}.jpg").AbsoluteUri, "Die Ministerin im Bundestag.", "dpa", server.Url(path).AbsoluteUri, "Politik",
+                server.Url($"de/img/bild-{n}.jpg").AbsoluteUri, server.Url($"de/img/bild-{n}.jpg").AbsoluteUri));
             german.Add((path, title, "Politik"));
         }
         server.Serve("de/rss.xml", "application/rss+xml; charset=utf-8", Rss(GermanName, server, german));
@@ -62,7 +66,7 @@ internal static class HostileOutlet
 
     private static string Attribute(string value) => value.Replace("\"", "&quot;", StringComparison.Ordinal);
 
-    private static string Page(string title, string teaser, string author, string[] paragraphs, string image, string caption, string credit, string canonical, string section) => $$"""
+    private static string Page(string title, string teaser, string author, string[] paragraphs, string image, string caption, string credit, string canonical, string section, string jsonImage, string openGraphImage) => $$"""
         <!DOCTYPE html>
         <html lang="es">
         <head>
@@ -70,13 +74,13 @@ internal static class HostileOutlet
           <title>{{title}}</title>
           <meta name="description" content="{{Attribute(teaser)}}">
           <meta property="og:title" content="{{Attribute(title)}}">
-          <meta property="og:image" content="{{Attribute(image)}}">
+          <meta property="og:image" content="{{Attribute(openGraphImage)}}">
           <meta name="author" content="{{Attribute(author)}}">
           <link rel="canonical" href="{{Attribute(canonical)}}">
           <script type="application/ld+json">
           {"@context":"https://schema.org","@type":"NewsArticle","headline":{{Json(title)}},"description":{{Json(teaser)}},
            "datePublished":"2026-11-29T09:15:00+01:00","articleSection":{{Json(section)}},
-           "author":{"@type":"Person","name":{{Json(author)}}},"image":{"@type":"ImageObject","url":{{Json(image)}},"caption":{{Json(caption)}} } }
+           "author":{"@type":"Person","name":{{Json(author)}}},"image":{"@type":"ImageObject","url":{{Json(jsonImage)}},"caption":{{Json(caption)}} } }
           </script>
         </head>
         <body>

@@ -16,6 +16,9 @@ internal static class XssVectors
         "vbscript:msgbox(5)",
         "javascript&colon;alert(6)",
         "jav\tascript:alert(7)",
+        "http://evil.example/a.png\" onerror=\"alert(8)",
+        "https://evil.example/b.png'><script>alert(9)</script>",
+        "//evil.example/c.png\"><svg onload=alert(10)>",
     ];
 
     public static IReadOnlyList<string> All { get; } = Load();
