@@ -13,7 +13,7 @@ internal static class CommandOptions
     {
         ["serve"] = (["urls"], ["no-pipeline"]),
         ["ingest"] = ([], ["once"]),
-        ["sources"] = (["name", "feed", "home", "sitemap", "section", "language", "category", "timezone"], []),
+        ["sources"] = (["name", "feed", "home", "sitemap", "section", "language", "category", "timezone"], ["no-check"]),
         ["feed"] = ([], []),
         ["extract"] = (["url", "file", "dir", "json"], ["meta"]),
         ["translate"] = (["from", "to", "engine", "source"], ["no-memory"]),

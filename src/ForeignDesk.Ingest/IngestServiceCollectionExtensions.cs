@@ -31,6 +31,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<EndpointReader>();
         services.AddSingleton<Sources.EndpointDiscovery>();
+        services.AddSingleton<Sources.FeedCheck>();
         services.AddSingleton<ArticleRepair>();
         services.AddSingleton<IngestPass>();
         WebSub.WebSubServiceCollectionExtensions.AddWebSub(services, configuration);

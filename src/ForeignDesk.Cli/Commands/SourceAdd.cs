@@ -7,6 +7,7 @@ namespace ForeignDesk.Cli.Commands;
 /// <summary>
 /// <c>sources add</c>: with <c>--feed</c>, <c>--sitemap</c> or <c>--section</c> (each may repeat as a comma list) the
 /// endpoints are taken as given; with only <c>--home</c> they are discovered (announced feeds, else sitemaps).
+/// Each given feed is fetched and parsed first, unless <c>--no-check</c>: a URL that is not a feed is refused.
 /// </summary>
 internal static class SourceAdd
 {
@@ -33,7 +34,17 @@ internal static class SourceAdd
         var language = arguments.Option("language")?.Trim().ToLowerInvariant();
         if (language is not null && language != "auto" && !KnownLanguage(language))
             throw new UsageException($"unknown language code '{language}' (use an ISO 639-1 code such as es, or auto)");
+        var zone = SourcesCommand.ValidZone(arguments.Option("timezone") ?? "UTC");
         await RefuseFollowedAsync(store, services.GetRequiredService<ISourceEndpointStore>(), given, cancellationToken);
+        if (home is null && !arguments.Has("no-check"))
+        {
+            var check = services.GetRequiredService<FeedCheck>();
+            foreach (var (_, url) in given.Where(e => e.Kind == EndpointKind.Feed))
+            {
+                if (await check.ProblemAsync(url, cancellationToken) is { } problem)
+                    throw new InputException(problem + " (--no-check adds it unchecked)");
+            }
+        }
 
         var first = given[0].Url;
         var source = await store.AddSourceAsync(new SourceDraft(
@@ -42,7 +53,7 @@ internal static class SourceAdd
             [.. given.Where(e => e.Kind == EndpointKind.Feed).Select(e => e.Url)],
             language is not null and not "auto" ? language : null,
             arguments.Option("category") ?? "News/World",
-            SourcesCommand.ValidZone(arguments.Option("timezone") ?? "UTC")), cancellationToken);
+            zone), cancellationToken);
         var endpoints = services.GetRequiredService<ISourceEndpointStore>();
         foreach (var (kind, url) in given)
             await endpoints.AddEndpointAsync(source.Id, kind, url, cancellationToken);

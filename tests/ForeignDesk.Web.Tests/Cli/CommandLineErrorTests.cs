@@ -81,7 +81,7 @@ public sealed class CommandLineErrorTests : IAsyncLifetime
     [Fact]
     public async Task SourcesAdd_FeedAlreadyFollowed_IsRefused()
     {
-        var first = await RunAsync("sources", "add", "--name", "El Diario", "--feed", "https://diario.example/rss.xml", "--language", "es");
+        var first = await RunAsync("sources", "add", "--name", "El Diario", "--feed", "https://diario.example/rss.xml", "--language", "es", "--no-check");
         var again = await RunAsync("sources", "add", "--name", "Otro Diario", "--feed", "https://diario.example/rss.xml");
         var list = await RunAsync("sources", "list");
 
