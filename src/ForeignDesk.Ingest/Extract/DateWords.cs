@@ -52,7 +52,7 @@ internal static partial class DateWords
         var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
         var month = Months[match.Groups["m"].Value];
         var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
-        if (day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month)) return null;
+        if (year is < 1 or > 9999 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
 
         var (hour, minute) = TimeOf(text[(match.Index + match.Length)..], TimeAfter())
             ?? TimeOf(text[..match.Index], TimeAnywhere())

@@ -138,9 +138,12 @@ internal static partial class FeedDates
             return null;
         }
 
-        var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified)
-            .AddHours(hour).AddMinutes(minute).AddSeconds(Math.Min(second, 59));
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        // Hour 24 and the offset can carry the instant past the last day .NET can hold (9999-12-31) or before the first.
+        var ticks = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified).Ticks
+            + new TimeSpan(hour, minute, Math.Min(second, 59)).Ticks - offset.Ticks;
+        return ticks >= 0 && ticks <= DateTime.MaxValue.Ticks
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
     }
 
     private static int? MonthOf(string token)

@@ -104,4 +104,15 @@ public sealed class DateWordsTests
         Assert.Null(article.Published);
         Assert.Null(article.Modified);
     }
+
+    /// <summary>Found by <c>bench fuzz</c>: year 0000 threw ArgumentOutOfRangeException out of the reader.</summary>
+    [Theory]
+    [InlineData("5 de dic0000|embre de 2026")]
+    [InlineData("5 de diciembre de 0000")]
+    [InlineData("December 5, 0000")]
+    [InlineData(" 2026 10:5 Dec0000")]
+    public void Parse_YearZero_IsNoDate(string text)
+    {
+        Assert.Null(DateWords.Parse(text, FetchedAt));
+    }
 }
