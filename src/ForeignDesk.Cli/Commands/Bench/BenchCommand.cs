@@ -13,6 +13,7 @@ internal static class BenchCommand
         ["discovery"] = DiscoveryBench.RunAsync,
         ["extraction"] = ExtractionBench.RunAsync,
         ["latency"] = LatencyBench.RunAsync,
+        ["fuzz"] = FuzzBench.RunAsync,
     };
 
     public static Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken) =>
