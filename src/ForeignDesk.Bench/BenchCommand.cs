@@ -14,6 +14,7 @@ public static class BenchCommand
         ["extraction"] = ExtractionBench.RunAsync,
         ["latency"] = LatencyBench.RunAsync,
         ["web"] = WebBench.RunAsync,
+        ["fuzz"] = FuzzBench.RunAsync,
     };
 
     /// <param name="name">The bench to run, as the word after <c>bench</c>.</param>

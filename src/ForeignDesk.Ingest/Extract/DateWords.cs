@@ -21,12 +21,12 @@ internal static partial class DateWords
 
     // "8. April 2022", "8 avril 2022", "29 de noviembre de 2026", "29 listopada 2026", "1er mai 2024", "8 apr. 2022"
     private static readonly Regex DayMonthYear = new(
-        $@"(?<!\d)(?<d>\d{{1,2}})(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+)?(?<m>{MonthPattern})(?!\p{{L}})\.?,?\s*(?:de\s+|del\s+)?(?<y>\d{{4}})(?!\d)",
+        $@"(?<![0-9])(?<d>[0-9]{{1,2}})(?:\.|º|°|er|st|nd|rd|th)?\s*(?:de\s+)?(?<m>{MonthPattern})(?!\p{{L}})\.?,?\s*(?:de\s+|del\s+)?(?<y>[0-9]{{4}})(?![0-9])",
         RegexOptions.CultureInvariant);
 
     // "April 8, 2022", "Nov. 29 2026"
     private static readonly Regex MonthDayYear = new(
-        $@"(?<!\p{{L}})(?<m>{MonthPattern})\.?\s+(?<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>\d{{4}})(?!\d)",
+        $@"(?<!\p{{L}})(?<m>{MonthPattern})\.?\s+(?<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>[0-9]{{4}})(?![0-9])",
         RegexOptions.CultureInvariant);
 
     /// <summary>Reads the first date in <paramref name="text"/>; null when none is there.</summary>
@@ -52,7 +52,7 @@ internal static partial class DateWords
         var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
         var month = Months[match.Groups["m"].Value];
         var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
-        if (day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month)) return null;
+        if (year is < 1 or > 9999 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
 
         var (hour, minute) = TimeOf(text[(match.Index + match.Length)..], TimeAfter())
             ?? TimeOf(text[..match.Index], TimeAnywhere())
@@ -119,19 +119,19 @@ internal static partial class DateWords
     }
 
     // After the date: "um 9.15 Uhr", "a las 9:15", "à 09h15", "às 9h15", "alle 9:15", "at 9:15 am", ", 09:15"
-    [GeneratedRegex(@"^[\s,\-–|/]*(?:(?:um|à|a\s+las|a\s+la|às|as|alle|ore|at|om|o|godz\.?|kl\.?|-)\s+)*(?<h>\d{1,2})(?:[:h]|\.(?=\d{2}\s*(?:uhr|h)\b))(?<min>\d{2})(?!\d)(?:\s*(?:uhr|h)\b)?(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\s,\-–|/]*(?:(?:um|à|a\s+las|a\s+la|às|as|alle|ore|at|om|o|godz\.?|kl\.?|-)\s+)*(?<h>[0-9]{1,2})(?:[:h]|\.(?=[0-9]{2}\s*(?:uhr|h)\b))(?<min>[0-9]{2})(?![0-9])(?:\s*(?:uhr|h)\b)?(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
     private static partial Regex TimeAfter();
 
     // Before the date, only unambiguous shapes: "09:15", "9.15 Uhr", "9h15"
-    [GeneratedRegex(@"(?<!\d)(?<h>\d{1,2})(?::|h|\.(?=\d{2}\s*uhr\b))(?<min>\d{2})(?!\d)(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9])(?<h>[0-9]{1,2})(?::|h|\.(?=[0-9]{2}\s*uhr\b))(?<min>[0-9]{2})(?![0-9])(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
     private static partial Regex TimeAnywhere();
 
     // "hace 2 horas", "vor 2 Stunden", "vor einer Stunde", "há 3 horas", "il y a 3 heures"
-    [GeneratedRegex(@"(?:(?<!\p{L})(?:hace|vor|há)|il\s+y\s+a)\s+(?:(?<n>\d{1,3})|una?|une|uma?|einer|einem|eine?)\s+(?<u>minutos?|minuten?|minutes?|minuti|minuto|min|horas?|heures?|stunden?|ore|ora|hours?|días?|dias?|jours?|tagen?|giorni|giorno|days?)(?!\p{L})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<!\p{L})(?:hace|vor|há)|il\s+y\s+a)\s+(?:(?<n>[0-9]{1,3})|una?|une|uma?|einer|einem|eine?)\s+(?<u>minutos?|minuten?|minutes?|minuti|minuto|min|horas?|heures?|stunden?|ore|ora|hours?|días?|dias?|jours?|tagen?|giorni|giorno|days?)(?!\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeBefore();
 
     // "2 hours ago", "an hour ago", "3 ore fa"
-    [GeneratedRegex(@"(?<!\p{L})(?:(?<n>\d{1,3})|an?|un)\s+(?<u>minutes?|mins?|minuti|minuto|hours?|hrs?|ore|ora|days?|giorni|giorno)\s+(?:ago|fa)(?!\p{L})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})(?:(?<n>[0-9]{1,3})|an?|un)\s+(?<u>minutes?|mins?|minuti|minuto|hours?|hrs?|ore|ora|days?|giorni|giorno)\s+(?:ago|fa)(?!\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeAfter();
 
     [GeneratedRegex(@"(?<!\p{L})(?:updated|last\s+updated|aktualisiert|actualizado|actualizada|actualización|mis\s+à\s+jour|mise\s+à\s+jour|modifié|aggiornato|aggiornamento|atualizado|atualização|bijgewerkt|zaktualizowano|aktualizacja)(?!\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

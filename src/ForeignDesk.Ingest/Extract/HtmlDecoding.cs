@@ -72,9 +72,9 @@ public static partial class HtmlDecoding
             var encoding = Encoding.GetEncoding(label, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
             return encoding.CodePage == 65001 ? new UTF8Encoding(false) : encoding;
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
-            return null; // unknown label: fall through to the next source of truth
+            return null; // unknown label, or one .NET refuses (UTF-7): fall through to the next source of truth
         }
     }
 

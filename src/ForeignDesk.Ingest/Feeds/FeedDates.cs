@@ -138,9 +138,12 @@ internal static partial class FeedDates
             return null;
         }
 
-        var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified)
-            .AddHours(hour).AddMinutes(minute).AddSeconds(Math.Min(second, 59));
-        return new DateTimeOffset(local, offset).ToUniversalTime();
+        // Hour 24 and the offset can carry the instant past the last day .NET can hold (9999-12-31) or before the first.
+        var ticks = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified).Ticks
+            + new TimeSpan(hour, minute, Math.Min(second, 59)).Ticks - offset.Ticks;
+        return ticks >= 0 && ticks <= DateTime.MaxValue.Ticks
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
     }
 
     private static int? MonthOf(string token)
@@ -192,16 +195,16 @@ internal static partial class FeedDates
         return months;
     }
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-?(?<mo>\d{2})(?:-?(?<d>\d{2}))?)?(?:(?:T|\s+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d+))?)?)?\s*(?<z>Z|UTC|GMT|[+\-\u2212]\d{1,2}(?::?\d{2})?)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:-?(?<mo>[0-9]{2})(?:-?(?<d>[0-9]{2}))?)?(?:(?:T|\s+)(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:[.,](?<f>[0-9]+))?)?)?\s*(?<z>Z|UTC|GMT|[+\-\u2212][0-9]{1,2}(?::?[0-9]{2})?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"^(?<h>\d{1,2}):?(?<m>\d{2})(?::(?<s>\d{2})(?:\.\d+)?)?(?<z>Z|[+\-]\d{2}:?\d{2})?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2}):?(?<m>[0-9]{2})(?::(?<s>[0-9]{2})(?:\.[0-9]+)?)?(?<z>Z|[+\-][0-9]{2}:?[0-9]{2})?$", RegexOptions.IgnoreCase)]
     private static partial Regex Time();
 
-    [GeneratedRegex(@"^(?:GMT|UTC|UT)?(?<sign>[+\-])(?<h>\d{1,4})(?::(?<m>\d{2}))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:GMT|UTC|UT)?(?<sign>[+\-])(?<h>[0-9]{1,4})(?::(?<m>[0-9]{2}))?$", RegexOptions.IgnoreCase)]
     private static partial Regex NumericZone();
 
-    [GeneratedRegex(@"^\d{1,2}-[^\d\-]+-\d{2,4}$")]
+    [GeneratedRegex(@"^[0-9]{1,2}-[^0-9\-]+-[0-9]{2,4}$")]
     private static partial Regex DashedDate();
 
     [GeneratedRegex(@"[\s,]+")]

@@ -189,9 +189,9 @@ internal static partial class FeedText
             {
                 return Encoding.GetEncoding(match.Groups[1].Value.Trim());
             }
-            catch (ArgumentException)
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {
-                // An unknown name: fall through to the usual default of feeds that are not UTF-8.
+                // An unknown name, or one .NET refuses (UTF-7): fall through to the usual default of feeds that are not UTF-8.
             }
         }
 

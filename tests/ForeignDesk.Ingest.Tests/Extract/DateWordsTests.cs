@@ -104,4 +104,30 @@ public sealed class DateWordsTests
         Assert.Null(article.Published);
         Assert.Null(article.Modified);
     }
+
+    /// <summary>Found by <c>bench fuzz</c>: year 0000 threw ArgumentOutOfRangeException out of the reader.</summary>
+    [Theory]
+    [InlineData("5 de dic0000|embre de 2026")]
+    [InlineData("5 de diciembre de 0000")]
+    [InlineData("December 5, 0000")]
+    [InlineData(" 2026 10:5 Dec0000")]
+    public void Parse_YearZero_IsNoDate(string text)
+    {
+        Assert.Null(DateWords.Parse(text, FetchedAt));
+    }
+
+    /// <summary>Found by <c>bench fuzz</c>: digits of other scripts matched the patterns and threw FormatException.</summary>
+    [Theory]
+    [InlineData("5 de diciembre de \u0662\u0660\u0662\u0666")]
+    [InlineData("\u0665 de diciembre de 2026")]
+    public void Parse_DigitsOfOtherScriptsInTheDate_IsNoDate(string text)
+    {
+        Assert.Null(DateWords.Parse(text, FetchedAt));
+    }
+
+    [Fact]
+    public void Parse_DigitsOfOtherScriptsInTheTime_KeepsTheDateAtMidnight()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero), DateWords.Parse("5 de diciembre de 2026 a las 1\u0660:\u0663\u0660", FetchedAt));
+    }
 }

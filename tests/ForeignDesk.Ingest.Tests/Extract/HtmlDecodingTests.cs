@@ -88,4 +88,15 @@ public sealed class HtmlDecodingTests
     {
         Assert.Contains("España", HtmlDecoding.Decode(Encoding.UTF8.GetBytes("<p>España</p>"), "text/html; charset=x-nonsense"));
     }
+
+    /// <summary>Found by <c>bench fuzz</c>: a UTF-7 label (which .NET refuses) threw NotSupportedException out of the decoder.</summary>
+    [Theory]
+    [InlineData("text/html; charset=utf-7", "<html><body><p>café</p></body></html>")]
+    [InlineData("text/html", "<html><head><meta charset=\"utf-7\"></head><body><p>café</p></body></html>")]
+    public void Decode_Utf7Label_IsIgnoredAndTheBytesAreStillRead(string contentType, string html)
+    {
+        var text = HtmlDecoding.Decode(Encoding.UTF8.GetBytes(html), contentType);
+
+        Assert.Contains("café", text);
+    }
 }

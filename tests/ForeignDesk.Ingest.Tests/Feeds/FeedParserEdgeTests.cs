@@ -61,4 +61,23 @@ public sealed class FeedParserEdgeTests
         Assert.Contains("Texto del", summary, StringComparison.Ordinal);
         Assert.Contains("cuerpo", summary, StringComparison.Ordinal);
     }
+
+    /// <summary>Found by <c>bench fuzz</c>: a declared UTF-7 (which .NET refuses) threw NotSupportedException out of the parser.</summary>
+    [Theory]
+    [InlineData("utf-7")]
+    [InlineData("UTF-7")]
+    [InlineData("x-unicode-2-0-utf-7")]
+    public void Parse_DeclaredUtf7OnBytesThatAreNotUtf8_ReadsThemAsWindows1252(string encoding)
+    {
+        var bytes = Encoding.Latin1.GetBytes($"""
+            <?xml version="1.0" encoding="{encoding}"?>
+            <rss version="2.0"><channel><title>Café</title>
+              <item><title>Un café</title><link>https://news.example/1</link></item>
+            </channel></rss>
+            """);
+
+        var feed = FeedParser.Parse(bytes, FeedUrl);
+
+        Assert.Equal("Un café", Assert.Single(feed.Items).Title);
+    }
 }
