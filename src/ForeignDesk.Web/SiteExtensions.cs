@@ -84,8 +84,8 @@ public static class SiteExtensions
         app.MapGet("/date/{date}", DayArchive.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/category/{slug}", CategoryArchive.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/source/{slug}", SourceArchive.ShowAsync).CacheOutput(PageCache.Policy);
-        app.MapGet("/search", SearchPage.ShowAsync);
-        app.MapGet("/search.json", SearchJson.ShowAsync);
+        app.MapGet("/search", SearchPage.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/search.json", SearchJson.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/privacy", Privacy.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/about", About.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/status", StatusPage.ShowAsync);

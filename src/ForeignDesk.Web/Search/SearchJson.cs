@@ -1,6 +1,7 @@
 using System.Text;
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
+using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +15,7 @@ internal static class SearchJson
     {
         var categories = CategoryTaxonomy.All.Union((await lists.CurrentAsync(cancellationToken)).Categories).ToList();
         var search = SearchRequest.Read(request, categories);
+        PageCache.Tag(request.HttpContext, PageTags.Lists);
         var query = search.Query;
         var results = await index.SearchAsync(query, cancellationToken);
         var message = string.Join(' ', new[] { search.Problem, results.Message }.OfType<string>());

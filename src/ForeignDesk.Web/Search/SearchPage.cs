@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
+using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,8 @@ internal static class SearchPage
         var categories = CategoryTaxonomy.All.Union((await lists.CurrentAsync(cancellationToken)).Categories).ToList();
         var sources = await store.ListSourcesAsync(cancellationToken);
         var search = SearchRequest.Read(request, categories);
+        // Results change as articles arrive: a cached search goes with the lists (Latest changes with every new article).
+        PageCache.Tag(request.HttpContext, PageTags.Lists);
         var query = search.Query;
         var results = string.IsNullOrWhiteSpace(query.Text) ? null : await index.SearchAsync(query, cancellationToken);
 

@@ -36,9 +36,9 @@ public sealed class PageInvalidationTests : IAsyncLifetime
     private string BudgetPath => $"/article/{_seed.Budget}/government-approves-the-budget";
 
     [Fact]
-    public async Task NewArticle_ReachesHomeDayCategoryAndSourcePages()
+    public async Task NewArticle_ReachesHomeDayCategorySourceAndSearchPages()
     {
-        string[] paths = ["/", "/date/2026-11-29", "/category/news-politics", $"/source/{_seed.Diario.Slug}"];
+        string[] paths = ["/", "/date/2026-11-29", "/category/news-politics", $"/source/{_seed.Diario.Slug}", "/search?q=vivienda"];
         foreach (var path in paths) await CachedAsync(path);
 
         var id = await NewsSeed.SaveAsync(_server.Store, _seed.Diario, "https://diario.example/politica/nuevo",
