@@ -16,6 +16,4 @@ internal sealed record SiteLists(
 {
     public const int LatestCount = 30;
     public const int TrendingCount = 10;
-
-    public static readonly SiteLists None = new([], null, [], [], DateTimeOffset.MinValue);
 }
