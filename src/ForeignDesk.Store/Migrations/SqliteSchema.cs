@@ -21,6 +21,5 @@ internal static class SqliteSchema
         M0500WebSub.Migration,
         M0600CompactArticles.Migration,
         M0700PageVersions.Migration,
-        M0710StoryReach.Migration,
     ];
 }

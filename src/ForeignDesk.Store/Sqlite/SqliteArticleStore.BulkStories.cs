@@ -50,8 +50,6 @@ public sealed partial class SqliteArticleStore
                 """,
                 ("$id", 0L), ("$headline", ""), ("$first", 0L), ("$last", 0L), ("$count", 0L));
             story.Prepare();
-            await using var reach = Command(connection, $"UPDATE stories SET {StoryReachColumns("$id")} WHERE id = $id", ("$id", 0L));
-            reach.Prepare();
             foreach (var bulk in chunk)
             {
                 if (bulk.ArticleIds.Count == 0 || bulk.ArticleIds.Count != bulk.PublishedUtc.Count)
@@ -71,8 +69,6 @@ public sealed partial class SqliteArticleStore
                 story.Parameters["$last"].Value = Ms(bulk.PublishedUtc.Max());
                 story.Parameters["$count"].Value = (long)bulk.ArticleIds.Count;
                 await story.ExecuteNonQueryAsync(cancellationToken);
-                reach.Parameters["$id"].Value = id;
-                await reach.ExecuteNonQueryAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
         }

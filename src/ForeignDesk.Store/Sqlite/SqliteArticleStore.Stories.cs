@@ -91,11 +91,12 @@ public sealed partial class SqliteArticleStore : IStoryStore
     private async Task<StoryFacts?> FactsAsync(string story, long id, CancellationToken cancellationToken) =>
         (await QueryAsync(
             $"""
-            SELECT st.id, st.headline, st.first_seen_ms, st.last_seen_ms, st.article_count, st.outlet_count, st.languages
-            FROM stories st WHERE st.id = {story} AND EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = st.id)
+            SELECT st.id, st.headline, st.first_seen_ms, st.last_seen_ms, COUNT(*), COUNT(DISTINCT a.source_id), group_concat(DISTINCT a.language)
+            FROM stories st JOIN story_articles sa ON sa.story_id = st.id JOIN articles a ON a.id = sa.article_id
+            WHERE st.id = {story} GROUP BY st.id
             """,
             r => new StoryFacts(r.GetInt64(0), r.GetString(1), Instant(r.GetInt64(2)), Instant(r.GetInt64(3)), r.GetInt32(4), r.GetInt32(5),
-                r.GetString(6).Split(',', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList()),
+                r.GetString(6).Split(',').Order(StringComparer.Ordinal).ToList()),
             cancellationToken, ("$id", id))).FirstOrDefault();
 
     public async Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken)
@@ -153,17 +154,7 @@ public sealed partial class SqliteArticleStore : IStoryStore
             .ToList();
     }
 
-    /// <summary>
-    /// SET clauses that count a story's outlets and list its languages (comma-separated) from its articles, for the
-    /// stories row whose id is <paramref name="storyId"/> (an SQL expression).
-    /// </summary>
-    internal static string StoryReachColumns(string storyId) =>
-        $"""
-        outlet_count = (SELECT COUNT(DISTINCT a.source_id) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = {storyId}),
-        languages = COALESCE((SELECT group_concat(DISTINCT a.language) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = {storyId}), '')
-        """;
-
-    /// <summary>Recomputes a story's headline (its earliest English title, else its earliest title), first/last seen, size and reach.</summary>
+    /// <summary>Recomputes a story's headline (its earliest English title, else its earliest title), first/last seen and size.</summary>
     private static async Task RefreshStoryAsync(SqliteConnection connection, long storyId, CancellationToken cancellationToken)
     {
         var count = (long)(await ScalarAsync(connection, "SELECT COUNT(*) FROM story_articles WHERE story_id = $id", cancellationToken, ("$id", storyId)) ?? 0L);
@@ -186,6 +177,5 @@ public sealed partial class SqliteArticleStore : IStoryStore
             ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, first_seen_ms = excluded.first_seen_ms,
                 last_seen_ms = excluded.last_seen_ms, article_count = excluded.article_count
             """, cancellationToken, ("$id", storyId), ("$translated", (int)ArticleState.Translated));
-        await ExecuteAsync(connection, $"UPDATE stories SET {StoryReachColumns("$id")} WHERE id = $id", cancellationToken, ("$id", storyId));
     }
 }
