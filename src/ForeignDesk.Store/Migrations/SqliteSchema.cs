@@ -21,5 +21,6 @@ internal static class SqliteSchema
         M0500WebSub.Migration,
         M0600CompactArticles.Migration,
         M0700PageVersions.Migration,
+        M0710UntranslatedIndex.Migration,
     ];
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ForeignDesk.Core;
+using ForeignDesk.Store.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace ForeignDesk.Store.Sqlite;
@@ -93,8 +94,9 @@ public sealed partial class SqliteArticleStore
     }
 
     public async Task<IReadOnlyList<long>> UntranslatedAsync(int limit, CancellationToken cancellationToken) =>
-        await QueryAsync("SELECT id FROM articles WHERE state <> $translated ORDER BY published_ms DESC LIMIT $limit",
-            r => r.GetInt64(0), cancellationToken, ("$translated", (int)ArticleState.Translated), ("$limit", limit));
+        await QueryAsync(
+            $"SELECT id FROM articles INDEXED BY articles_untranslated WHERE {M0710UntranslatedIndex.Condition} ORDER BY published_ms DESC LIMIT $limit",
+            r => r.GetInt64(0), cancellationToken, ("$limit", limit));
 
     public async Task<IReadOnlyList<long>> AllArticleIdsAsync(CancellationToken cancellationToken) =>
         await QueryAsync("SELECT id FROM articles ORDER BY id", r => r.GetInt64(0), cancellationToken);
