@@ -7,11 +7,13 @@ using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Web;
 
@@ -41,10 +43,8 @@ public static class SiteExtensions
 
         // Rendered pages, cached until what they show changes.
         services.AddOutputCache(options =>
-        {
-            options.SizeLimit = configuration.GetValue($"{SiteOptions.Section}:PageCacheMegabytes", 128L) * 1024 * 1024;
-            options.AddPolicy(PageCache.Policy, policy => policy.Expire(PageCache.Lifetime).SetVaryByHeader("Accept-Encoding").Tag(PageTags.All));
-        });
+            options.AddPolicy(PageCache.Policy, policy => policy.Expire(PageCache.Lifetime).SetVaryByHeader("Accept-Encoding").Tag(PageTags.All)));
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>>((cache, site) => cache.SizeLimit = site.Value.PageCacheMegabytes * 1024 * 1024);
         services.AddSingleton<PageCache>();
         services.AddSingleton<PageChangeWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PageChangeWatcher>());

@@ -21,4 +21,14 @@ public sealed class SiteOptions
     /// <value>Defaults to null: the scheme and host of each request are used.</value>
     [Url]
     public string? PublicUrl { get; set; }
+
+    /// <summary>Memory for rendered pages, in megabytes; the least recently used go first when it is full.</summary>
+    /// <value>Defaults to 128.</value>
+    [Range(1, 65536)]
+    public long PageCacheMegabytes { get; set; } = 128;
+
+    /// <summary>How often the views counted in memory are written to the store.</summary>
+    /// <value>Defaults to 5 seconds: a crash loses at most that much of the counts.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ViewFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

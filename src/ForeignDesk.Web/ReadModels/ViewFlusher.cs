@@ -1,14 +1,17 @@
 using ForeignDesk.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Web.ReadModels;
 
-/// <summary>Writes the views gathered by <see cref="ViewCounter"/> to the store every <see cref="Interval"/> and when the site stops.</summary>
-internal sealed partial class ViewFlusher(ViewCounter counter, IArticleStore store, ILogger<ViewFlusher> logger) : BackgroundService
+/// <summary>
+/// Writes the views gathered by <see cref="ViewCounter"/> to the store every <see cref="SiteOptions.ViewFlushInterval"/>
+/// and when the site stops.
+/// </summary>
+internal sealed partial class ViewFlusher(ViewCounter counter, IArticleStore store, IOptions<SiteOptions> options, ILogger<ViewFlusher> logger)
+    : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-
     /// <summary>Writes what has been counted so far; on failure the counts wait for the next flush.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +30,7 @@ internal sealed partial class ViewFlusher(ViewCounter counter, IArticleStore sto
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(options.Value.ViewFlushInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken)) await FlushAsync(stoppingToken);

@@ -15,39 +15,27 @@ public sealed class PageInvalidationTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private SiteServer _server = null!;
-    private NewsSeed _seed = null!;
-    private HttpClient _plain = null!;
+    private SeededSite _site = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _server = await SiteServer.StartAsync(Ct);
-        _seed = await NewsSeed.WriteAsync(_server.Store, SiteServer.Now, "https://img.example/a.jpg", Ct);
-        await SiteCatchUp.RunAsync(_server.Services, Ct);
-        _plain = new HttpClient { BaseAddress = _server.Address };
-    }
+    public async ValueTask InitializeAsync() => _site = await SeededSite.StartAsync(Ct);
 
-    public async ValueTask DisposeAsync()
-    {
-        _plain.Dispose();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
 
-    private string BudgetPath => $"/article/{_seed.Budget}/government-approves-the-budget";
+    private string BudgetPath => _site.BudgetPath;
 
     [Fact]
     public async Task NewArticle_ReachesHomeDayCategorySourceAndSearchPages()
     {
-        string[] paths = ["/", "/date/2026-11-29", "/category/news-politics", $"/source/{_seed.Diario.Slug}", "/search?q=vivienda"];
+        string[] paths = ["/", "/date/2026-11-29", "/category/news-politics", $"/source/{_site.Seed.Diario.Slug}", "/search?q=vivienda"];
         foreach (var path in paths) await CachedAsync(path);
 
-        var id = await NewsSeed.SaveAsync(_server.Store, _seed.Diario, "https://diario.example/politica/nuevo",
+        var id = await NewsSeed.SaveAsync(_site.Server.Store, _site.Seed.Diario, "https://diario.example/politica/nuevo",
             NewsSeed.Article("Nueva ley de vivienda", null, null, [new Paragraph("p", "Texto.", "Texto.")], null, null, null),
             new DateTimeOffset(2026, 11, 29, 11, 0, 0, TimeSpan.Zero), estimated: false, SiteServer.Now, Ct);
-        await _server.Store.MarkAwaitingEngineAsync(id, Ct);
+        await _site.Server.Store.MarkAwaitingEngineAsync(id, Ct);
         foreach (var path in paths) Assert.DoesNotContain("Nueva ley de vivienda", await TextAsync(path));
 
-        await SiteCatchUp.RunAsync(_server.Services, Ct);
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
 
         foreach (var path in paths) Assert.Contains("Nueva ley de vivienda", await TextAsync(path));
     }
@@ -56,10 +44,10 @@ public sealed class PageInvalidationTests : IAsyncLifetime
     public async Task NewArticle_ReachesTheHomePageByItself_WithinSeconds()
     {
         await CachedAsync("/");
-        var id = await NewsSeed.SaveAsync(_server.Store, _seed.Diario, "https://diario.example/politica/solo",
+        var id = await NewsSeed.SaveAsync(_site.Server.Store, _site.Seed.Diario, "https://diario.example/politica/solo",
             NewsSeed.Article("Llega sin ayuda", null, null, [new Paragraph("p", "Texto.", "Texto.")], null, null, null),
             new DateTimeOffset(2026, 11, 29, 11, 30, 0, TimeSpan.Zero), estimated: false, SiteServer.Now, Ct);
-        await _server.Store.MarkAwaitingEngineAsync(id, Ct);
+        await _site.Server.Store.MarkAwaitingEngineAsync(id, Ct);
 
         // The background services alone: the change feed is read every second, the lists recomputed after it.
         var shown = false;
@@ -75,37 +63,37 @@ public sealed class PageInvalidationTests : IAsyncLifetime
     public async Task Retranslation_ReachesTheArticlePageAndTheListsThatShowIt()
     {
         await CachedAsync(BudgetPath);
-        await CachedAsync($"/source/{_seed.Diario.Slug}");
+        await CachedAsync($"/source/{_site.Seed.Diario.Slug}");
 
-        await _server.Store.SaveTranslationAsync(_seed.Budget, new TranslatedArticle("Government passes the budget",
+        await _site.Server.Store.SaveTranslationAsync(_site.Seed.Budget, new TranslatedArticle("Government passes the budget",
             "Ministers approve the accounts.", [new Paragraph("p", "The Government passed the budget.", "The Government passed the budget.")],
             null, "apertium", "es→en", 0.01), SiteServer.Now, Ct);
         Assert.Contains("approved", await TextAsync(BudgetPath));
 
-        await SiteCatchUp.RunAsync(_server.Services, Ct);
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
 
         // The title changed, so did the slug: the old address leads to the new page.
-        using var moved = await _plain.GetAsync(BudgetPath, Ct);
+        using var moved = await _site.Plain.GetAsync(BudgetPath, Ct);
         Assert.EndsWith("/government-passes-the-budget", moved.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("The Government passed the budget.", await moved.Content.ReadAsStringAsync(Ct));
-        Assert.Contains("Government passes the budget", await TextAsync($"/source/{_seed.Diario.Slug}"));
+        Assert.Contains("Government passes the budget", await TextAsync($"/source/{_site.Seed.Diario.Slug}"));
     }
 
     [Fact]
     public async Task UpdatedOriginal_ReachesTheArticlePage()
     {
-        var path = $"/article/{_seed.Basque}/gobernuak-aurrekontua-onartu-du";
+        var path = $"/article/{_site.Seed.Basque}/gobernuak-aurrekontua-onartu-du";
         await CachedAsync(path);
-        var source = _seed.Berria;
+        var source = _site.Seed.Berria;
         var url = "https://berria.example/albisteak/1";
         var page = new FetchedPage(new Uri(url), new Uri(url), 200, "text/html", "<html>2</html>"u8.ToArray(), SiteServer.Now);
-        await _server.Store.SaveArticleAsync(new ArticleDraft(source.Id, url, "eu",
+        await _site.Server.Store.SaveArticleAsync(new ArticleDraft(source.Id, url, "eu",
             NewsSeed.Article("Gobernuak aurrekontua onartu du", null, null,
                 [new Paragraph("p", "Testu eguneratua.", "Testu eguneratua.")], null, null, null),
             new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero), true, source.Category, "second-version", page), SiteServer.Now, Ct);
         Assert.DoesNotContain("Testu eguneratua.", await TextAsync(path));
 
-        await SiteCatchUp.RunAsync(_server.Services, Ct);
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
 
         Assert.Contains("Testu eguneratua.", await TextAsync(path));
     }
@@ -116,8 +104,8 @@ public sealed class PageInvalidationTests : IAsyncLifetime
         await CachedAsync("/category/news-politics");
         await CachedAsync("/category/news-world");
 
-        await ((SqliteArticleStore)_server.Store).SetCategoryAsync(_seed.Debate, "News/World", Ct);
-        await SiteCatchUp.RunAsync(_server.Services, Ct);
+        await ((SqliteArticleStore)_site.Server.Store).SetCategoryAsync(_site.Seed.Debate, "News/World", Ct);
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
 
         Assert.DoesNotContain("Parliament debates the budget", await TextAsync("/category/news-politics"));
         Assert.Contains("Parliament debates the budget", await TextAsync("/category/news-world"));
@@ -126,46 +114,46 @@ public sealed class PageInvalidationTests : IAsyncLifetime
     [Fact]
     public async Task MergedStories_ReachTheStoryAndArticlePages()
     {
-        var store = (SqliteArticleStore)_server.Store;
-        foreach (var id in new[] { _seed.Debate, _seed.Budget })
+        var store = (SqliteArticleStore)_site.Server.Store;
+        foreach (var id in new[] { _site.Seed.Debate, _site.Seed.Budget })
             await store.SavePlacementAsync(new StoryPlacement(id, id, (await store.GetArticleAsync(id, Ct))!.PublishedUtc, null, "{}"), Ct);
-        await SiteCatchUp.RunAsync(_server.Services, Ct);
-        await CachedAsync($"/story/{_seed.Debate}");
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
+        await CachedAsync($"/story/{_site.Seed.Debate}");
         await CachedAsync(BudgetPath);
         Assert.DoesNotContain("The whole story", await TextAsync(BudgetPath));
 
-        await store.MergeStoriesAsync(new StoryMerge(_seed.Debate, [_seed.Budget], SiteServer.Now, []), Ct);
-        await SiteCatchUp.RunAsync(_server.Services, Ct);
+        await store.MergeStoriesAsync(new StoryMerge(_site.Seed.Debate, [_site.Seed.Budget], SiteServer.Now, []), Ct);
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
 
-        Assert.Contains("Government approves the budget", await TextAsync($"/story/{_seed.Debate}"));
+        Assert.Contains("Government approves the budget", await TextAsync($"/story/{_site.Seed.Debate}"));
         Assert.Contains("The whole story: 2 articles", await TextAsync(BudgetPath));
     }
 
     [Fact]
     public async Task Retranslation_ReachesTheStoryPageThatListsIt()
     {
-        var store = (SqliteArticleStore)_server.Store;
-        await store.SavePlacementAsync(new StoryPlacement(_seed.Budget, _seed.Budget, (await store.GetArticleAsync(_seed.Budget, Ct))!.PublishedUtc, null, "{}"), Ct);
-        await SiteCatchUp.RunAsync(_server.Services, Ct);
-        await CachedAsync($"/story/{_seed.Budget}");
+        var store = (SqliteArticleStore)_site.Server.Store;
+        await store.SavePlacementAsync(new StoryPlacement(_site.Seed.Budget, _site.Seed.Budget, (await store.GetArticleAsync(_site.Seed.Budget, Ct))!.PublishedUtc, null, "{}"), Ct);
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
+        await CachedAsync($"/story/{_site.Seed.Budget}");
 
-        await store.SaveTranslationAsync(_seed.Budget, new TranslatedArticle("Cabinet passes the budget", null,
+        await store.SaveTranslationAsync(_site.Seed.Budget, new TranslatedArticle("Cabinet passes the budget", null,
             [new Paragraph("p", "Passed.", "Passed.")], null, "apertium", "es→en", 0.01), SiteServer.Now, Ct);
-        await SiteCatchUp.RunAsync(_server.Services, Ct);
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
 
-        Assert.Contains("Cabinet passes the budget", await TextAsync($"/story/{_seed.Budget}"));
+        Assert.Contains("Cabinet passes the budget", await TextAsync($"/story/{_site.Seed.Budget}"));
     }
 
     [Fact]
     public async Task WithdrawnSource_ItsArticlesLeaveEveryPage()
     {
-        await CachedAsync($"/article/{_seed.Basque}/gobernuak-aurrekontua-onartu-du");
+        await CachedAsync($"/article/{_site.Seed.Basque}/gobernuak-aurrekontua-onartu-du");
         await CachedAsync("/");
 
-        Assert.True(await _server.Store.RemoveSourceAsync(_seed.Berria.Slug, Ct));
-        await SiteCatchUp.RunAsync(_server.Services, Ct);
+        Assert.True(await _site.Server.Store.RemoveSourceAsync(_site.Seed.Berria.Slug, Ct));
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
 
-        using var gone = await _plain.GetAsync($"/article/{_seed.Basque}/gobernuak-aurrekontua-onartu-du", Ct);
+        using var gone = await _site.Plain.GetAsync($"/article/{_site.Seed.Basque}/gobernuak-aurrekontua-onartu-du", Ct);
         Assert.Equal(404, (int)gone.StatusCode);
         Assert.DoesNotContain("Gobernuak aurrekontua", await TextAsync("/"));
     }
@@ -173,11 +161,11 @@ public sealed class PageInvalidationTests : IAsyncLifetime
     /// <summary>Loads a page twice and shows that the second answer came from the cache (it carries an Age).</summary>
     private async Task CachedAsync(string path)
     {
-        using (var first = await _plain.GetAsync(path, Ct)) Assert.Equal(200, (int)first.StatusCode);
-        using var second = await _plain.GetAsync(path, Ct);
+        using (var first = await _site.Plain.GetAsync(path, Ct)) Assert.Equal(200, (int)first.StatusCode);
+        using var second = await _site.Plain.GetAsync(path, Ct);
         Assert.Equal(200, (int)second.StatusCode);
         Assert.NotNull(second.Headers.Age);
     }
 
-    private async Task<string> TextAsync(string path) => (await HtmlPage.GetAsync(_plain, path, Ct)).Html;
+    private async Task<string> TextAsync(string path) => (await HtmlPage.GetAsync(_site.Plain, path, Ct)).Html;
 }

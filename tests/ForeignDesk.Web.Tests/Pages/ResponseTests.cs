@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using ForeignDesk.Core;
@@ -14,41 +13,32 @@ public sealed class ResponseTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private SiteServer _server = null!;
-    private NewsSeed _seed = null!;
-    private HttpClient _plain = null!;
+    private SeededSite _site = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _server = await SiteServer.StartAsync(Ct);
-        _seed = await NewsSeed.WriteAsync(_server.Store, SiteServer.Now, "https://img.example/a.jpg", Ct);
-        _plain = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = _server.Address };
-    }
+    // Views are written only when a test flushes them, never by the timer in the middle of one.
+    public async ValueTask InitializeAsync() =>
+        _site = await SeededSite.StartAsync(Ct, new Dictionary<string, string?> { ["Site:ViewFlushInterval"] = "01:00:00" });
 
-    public async ValueTask DisposeAsync()
-    {
-        _plain.Dispose();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
 
-    private string BudgetPath => $"/article/{_seed.Budget}/government-approves-the-budget";
+    private string BudgetPath => _site.BudgetPath;
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Page_WithItsETag_Is304WithoutBody(bool cachedFirst)
     {
-        using var first = await _plain.GetAsync(BudgetPath, Ct);
+        using var first = await _site.Plain.GetAsync(BudgetPath, Ct);
         Assert.Equal(200, (int)first.StatusCode);
         var etag = first.Headers.ETag!;
         Assert.True(etag.IsWeak);
         Assert.NotNull(first.Content.Headers.LastModified);
         Assert.Equal("no-cache", first.Headers.CacheControl!.ToString());
-        if (cachedFirst) (await _plain.GetAsync(BudgetPath, Ct)).Dispose();
+        if (cachedFirst) (await _site.Plain.GetAsync(BudgetPath, Ct)).Dispose();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, BudgetPath);
         request.Headers.IfNoneMatch.Add(etag);
-        using var again = await _plain.SendAsync(request, Ct);
+        using var again = await _site.Plain.SendAsync(request, Ct);
 
         Assert.Equal(304, (int)again.StatusCode);
         Assert.Empty(await again.Content.ReadAsByteArrayAsync(Ct));
@@ -59,7 +49,7 @@ public sealed class ResponseTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, BudgetPath);
         request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"stale\"", isWeak: true));
-        using var response = await _plain.SendAsync(request, Ct);
+        using var response = await _site.Plain.SendAsync(request, Ct);
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Contains("Government approves the budget", await response.Content.ReadAsStringAsync(Ct));
     }
@@ -69,13 +59,13 @@ public sealed class ResponseTests : IAsyncLifetime
     [InlineData("gzip")]
     public async Task Page_IsCompressedAsTheBrowserAsks(string encoding)
     {
-        using var identity = await _plain.GetAsync(BudgetPath, Ct);
+        using var identity = await _site.Plain.GetAsync(BudgetPath, Ct);
         var plainHtml = await identity.Content.ReadAsStringAsync(Ct);
         for (var i = 0; i < 2; i++) // rendered, then from the cache
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, BudgetPath);
             request.Headers.AcceptEncoding.ParseAdd(encoding);
-            using var response = await _plain.SendAsync(request, Ct);
+            using var response = await _site.Plain.SendAsync(request, Ct);
             Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
             Assert.Contains("Accept-Encoding", response.Headers.Vary);
             var compressed = await response.Content.ReadAsByteArrayAsync(Ct);
@@ -90,12 +80,12 @@ public sealed class ResponseTests : IAsyncLifetime
     [Fact]
     public async Task Stylesheet_IsAVersionedFileKeptForAYear()
     {
-        var page = await HtmlPage.GetAsync(_plain, "/", Ct);
+        var page = await HtmlPage.GetAsync(_site.Plain, "/", Ct);
         var href = page.One("link[rel=stylesheet]").GetAttribute("href")!;
         Assert.Matches("^/assets/site\\.[0-9a-f]{12}\\.css$", href);
         Assert.Null(page.Document.QuerySelector("style"));
 
-        using var css = await _plain.GetAsync(href, Ct);
+        using var css = await _site.Plain.GetAsync(href, Ct);
         Assert.Equal(200, (int)css.StatusCode);
         Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
         Assert.Contains("immutable", css.Headers.CacheControl!.ToString());
@@ -108,17 +98,17 @@ public sealed class ResponseTests : IAsyncLifetime
     {
         for (var i = 0; i < 4; i++)
         {
-            using var view = await _plain.GetAsync(BudgetPath, Ct);
+            using var view = await _site.Plain.GetAsync(BudgetPath, Ct);
             Assert.Equal(200, (int)view.StatusCode);
         }
-        using (var missing = await _plain.GetAsync("/article/999999/none", Ct)) Assert.Equal(404, (int)missing.StatusCode);
-        var trends = (ITrendSignals)_server.Store;
+        using (var missing = await _site.Plain.GetAsync("/article/999999/none", Ct)) Assert.Equal(404, (int)missing.StatusCode);
+        var trends = (ITrendSignals)_site.Server.Store;
         Assert.DoesNotContain(await trends.TrendCandidatesAsync(SiteServer.Now.AddHours(-1), 100, Ct), c => c.Article.Views > 0);
 
-        await _server.Services.GetRequiredService<ViewFlusher>().FlushAsync(Ct);
+        await _site.Server.Services.GetRequiredService<ViewFlusher>().FlushAsync(Ct);
 
         var viewed = Assert.Single(await trends.TrendCandidatesAsync(SiteServer.Now.AddHours(-1), 100, Ct), c => c.Article.Views > 0);
-        Assert.Equal(_seed.Budget, viewed.Article.Id);
+        Assert.Equal(_site.Seed.Budget, viewed.Article.Id);
         Assert.Equal(4, viewed.Article.Views);
     }
 
@@ -129,7 +119,7 @@ public sealed class ResponseTests : IAsyncLifetime
     [InlineData("/search.json?q=budget&from=0001-01-01&to=9999-12-31")]
     public async Task Search_DateOutOfRange_IsLeftOutWithAMessage(string path)
     {
-        using var response = await _plain.GetAsync(path, Ct);
+        using var response = await _site.Plain.GetAsync(path, Ct);
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Contains("left out", await response.Content.ReadAsStringAsync(Ct));
     }
@@ -137,7 +127,7 @@ public sealed class ResponseTests : IAsyncLifetime
     [Fact]
     public async Task Status_CountsEachSourcesArticles()
     {
-        var page = await HtmlPage.GetAsync(_server.Client, "/status", Ct);
+        var page = await HtmlPage.GetAsync(_site.Server.Client, "/status", Ct);
         var diario = page.Document.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr")
             .Single(row => row.TextContent.Contains("El Diario de Prueba", StringComparison.Ordinal));
         Assert.Equal("3", diario.QuerySelector("td[data-label='Articles']")!.TextContent);

@@ -1,0 +1,40 @@
+using ForeignDesk.Web.Caching;
+
+namespace ForeignDesk.Web.Tests.Pages;
+
+/// <summary>
+/// A site of its own with the small newsroom of <see cref="NewsSeed"/>, for tests that change the store or count
+/// what the site does, and a plain client (no catching up, no decompression) that sees what a browser sees.
+/// </summary>
+internal sealed class SeededSite : IAsyncDisposable
+{
+    private SeededSite(SiteServer server, NewsSeed seed)
+    {
+        Server = server;
+        Seed = seed;
+        Plain = new HttpClient { BaseAddress = server.Address };
+    }
+
+    public SiteServer Server { get; }
+
+    public NewsSeed Seed { get; }
+
+    public HttpClient Plain { get; }
+
+    public string BudgetPath => $"/article/{Seed.Budget}/government-approves-the-budget";
+
+    /// <param name="settings">Configuration for the site (for example a view flush interval longer than the test).</param>
+    public static async Task<SeededSite> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var server = await SiteServer.StartAsync(ct, settings: settings);
+        var seed = await NewsSeed.WriteAsync(server.Store, SiteServer.Now, "https://img.example/a.jpg", ct);
+        await SiteCatchUp.RunAsync(server.Services, ct);
+        return new SeededSite(server, seed);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Plain.Dispose();
+        await Server.DisposeAsync();
+    }
+}
