@@ -41,9 +41,7 @@ public sealed record StoredArticle(
     public DateOnly LocalDate => DateOnly.FromDateTime(LocalTime(PublishedUtc).DateTime);
 
     public DateTimeOffset LocalTime(DateTimeOffset instant) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone)
-            ? TimeZoneInfo.ConvertTime(instant, zone)
-            : instant;
+        TimeZones.Find(TimeZone) is { } zone ? TimeZoneInfo.ConvertTime(instant, zone) : instant;
 }
 
 /// <summary>A line in a list of articles (Latest, Trends 24h, archives).</summary>

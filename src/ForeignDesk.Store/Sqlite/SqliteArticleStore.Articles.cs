@@ -151,9 +151,7 @@ public sealed partial class SqliteArticleStore
         ContentHash: r.GetString(16));
 
     private static DateOnly LocalDate(DateTimeOffset instant, string zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var info)
-            ? TimeZoneInfo.ConvertTime(instant, info).DateTime
-            : instant.UtcDateTime);
+        DateOnly.FromDateTime(TimeZones.Find(zone) is { } info ? TimeZoneInfo.ConvertTime(instant, info).DateTime : instant.UtcDateTime);
 
     private static byte[] Gzip(byte[] body)
     {

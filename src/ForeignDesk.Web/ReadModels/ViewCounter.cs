@@ -8,31 +8,58 @@ namespace ForeignDesk.Web.ReadModels;
 /// (<see cref="ViewFlusher"/>): reading a page never writes to the store. A crash loses at most the counts of one
 /// flush interval. At most <see cref="MaxPending"/> article-hours wait at once; views beyond that are not counted.
 /// </summary>
+/// <remarks>
+/// A view of an article already counted this batch is one atomic increment, without a lock (a much-read article is
+/// counted by every request at once). <see cref="Take"/> retires each tally as it reads it; a view that reaches a
+/// retired tally starts a new one, so no view is lost or counted twice between batches.
+/// </remarks>
 internal sealed class ViewCounter(TimeProvider time)
 {
     public const int MaxPending = 100_000;
 
-    private ConcurrentDictionary<(long ArticleId, long Hour), long> _pending = new();
+    /// <summary>What a taken tally holds from then on: far below zero, so late increments stay negative.</summary>
+    private const long Retired = long.MinValue / 2;
 
-    public void Count(long articleId)
+    private sealed class Tally
     {
-        var hour = time.GetUtcNow().ToUnixTimeSeconds() / 3600;
-        var pending = _pending;
-        if (pending.Count >= MaxPending && !pending.ContainsKey((articleId, hour))) return;
-        pending.AddOrUpdate((articleId, hour), 1, (_, count) => count + 1);
+        public long Count;
     }
+
+    private readonly ConcurrentDictionary<(long ArticleId, long Hour), Tally> _pending = new();
+
+    public void Count(long articleId) => Add((articleId, time.GetUtcNow().ToUnixTimeSeconds() / 3600), 1);
 
     /// <summary>Takes every count gathered so far; later views start a new batch.</summary>
     public IReadOnlyCollection<ViewCount> Take()
     {
-        var taken = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<(long ArticleId, long Hour), long>());
-        return taken.Select(p => new ViewCount(p.Key.ArticleId, DateTimeOffset.FromUnixTimeSeconds(p.Key.Hour * 3600), p.Value)).ToList();
+        var taken = new List<ViewCount>();
+        foreach (var (key, tally) in _pending)
+        {
+            _pending.TryRemove(KeyValuePair.Create(key, tally));
+            var count = Interlocked.Exchange(ref tally.Count, Retired);
+            if (count > 0) taken.Add(new ViewCount(key.ArticleId, DateTimeOffset.FromUnixTimeSeconds(key.Hour * 3600), count));
+        }
+        return taken;
     }
 
     /// <summary>Puts back counts that could not be written, to go with the next batch.</summary>
     public void Return(IReadOnlyCollection<ViewCount> views)
     {
-        foreach (var view in views)
-            _pending.AddOrUpdate((view.ArticleId, view.HourUtc.ToUnixTimeSeconds() / 3600), view.Count, (_, count) => count + view.Count);
+        foreach (var view in views) Add((view.ArticleId, view.HourUtc.ToUnixTimeSeconds() / 3600), view.Count, always: true);
+    }
+
+    private void Add((long ArticleId, long Hour) key, long count, bool always = false)
+    {
+        while (true)
+        {
+            if (!_pending.TryGetValue(key, out var tally))
+            {
+                if (!always && _pending.Count >= MaxPending) return;
+                tally = _pending.GetOrAdd(key, _ => new Tally());
+            }
+            if (Interlocked.Add(ref tally.Count, count) > 0) return;
+            // Taken meanwhile: this tally is out of the batch; count on a new one.
+            _pending.TryRemove(KeyValuePair.Create(key, tally));
+        }
     }
 }

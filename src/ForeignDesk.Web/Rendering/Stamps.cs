@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using ForeignDesk.Core;
 
@@ -20,18 +21,26 @@ internal static class Stamps
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Language names by code, worked out once each (<see cref="CultureInfo.GetCultureInfo(string)"/> locks).</summary>
+    private static readonly ConcurrentDictionary<string, string> LanguageNames = new(StringComparer.Ordinal);
+
     /// <summary>"Spanish" for "es"; the code itself when the name is unknown.</summary>
     public static string LanguageName(string? code)
     {
         if (string.IsNullOrWhiteSpace(code)) return "an unknown language";
+        if (LanguageNames.TryGetValue(code, out var known)) return known;
+        string name;
         try
         {
             var culture = CultureInfo.GetCultureInfo(code);
-            return culture.EnglishName.StartsWith("Unknown", StringComparison.Ordinal) ? code : culture.EnglishName;
+            name = culture.EnglishName.StartsWith("Unknown", StringComparison.Ordinal) ? code : culture.EnglishName;
         }
         catch (CultureNotFoundException)
         {
-            return code;
+            name = code;
         }
+        // Codes come from stored data: keep a bounded number of them.
+        if (LanguageNames.Count < 1_000) LanguageNames.TryAdd(code, name);
+        return name;
     }
 }
