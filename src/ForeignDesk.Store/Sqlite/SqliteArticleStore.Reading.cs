@@ -5,16 +5,14 @@ namespace ForeignDesk.Store.Sqlite;
 
 public sealed partial class SqliteArticleStore
 {
-    private const string SummaryColumns =
-        """
-        a.id,
-        COALESCE(json_extract(a.translation, '$.title'), json_extract(a.original, '$.title')),
-        COALESCE(json_extract(a.translation, '$.teaser'), json_extract(a.original, '$.teaser'),
-            substr(json_extract(COALESCE(a.translation, a.original), '$.paragraphs[0].text'), 1, 280)),
-        a.category, a.published_ms, s.name, a.language, a.state
-        """;
+    /// <summary>A line in a list, read from <c>article_lines</c> (<c>l</c>, migration 0800), never from the article rows.</summary>
+    private const string SummaryColumns = "l.id, l.title, l.teaser, l.category, l.published_ms, s.name, l.language, l.state";
 
-    private const string SummaryFrom = "FROM articles a JOIN sources s ON s.id = a.source_id";
+    /// <summary>
+    /// The articles (<c>a</c>: their indexes filter and order) with their lines (<c>l</c>) and outlets (<c>s</c>). Only
+    /// indexed columns of <c>a</c> should be read: the rest of an article row lies after its text.
+    /// </summary>
+    private const string SummaryFrom = "FROM articles a JOIN article_lines l ON l.id = a.id JOIN sources s ON s.id = l.source_id";
 
     public async Task<IReadOnlyList<ArticleSummary>> LatestAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit",
@@ -103,7 +101,7 @@ public sealed partial class SqliteArticleStore
             $"""
             SELECT {SummaryColumns}, v.total {SummaryFrom}
             JOIN (SELECT article_id, SUM(count) AS total FROM views WHERE hour >= $since GROUP BY article_id) v ON v.article_id = a.id
-            ORDER BY v.total DESC, a.published_ms DESC LIMIT $limit
+            ORDER BY v.total DESC, l.published_ms DESC LIMIT $limit
             """,
             r => ReadSummary(r) with { Views = r.GetInt64(8) },
             cancellationToken, ("$since", sinceUtc.ToUnixTimeSeconds() / 3600), ("$limit", limit));

@@ -105,7 +105,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             SELECT {SummaryColumns},
                 snippet(article_search, 1, char({(int)M0300Search.MatchOpen}), char({(int)M0300Search.MatchClose}), '…', {SnippetTokens}),
                 snippet(article_search, 3, char({(int)M0300Search.MatchOpen}), char({(int)M0300Search.MatchClose}), '…', {SnippetTokens})
-            FROM article_search JOIN articles a ON a.id = article_search.rowid JOIN sources s ON s.id = a.source_id
+            FROM article_search JOIN article_lines l ON l.id = article_search.rowid JOIN sources s ON s.id = l.source_id
             WHERE article_search MATCH $match AND article_search.rowid IN (SELECT value FROM json_each($ids))
             """,
             ReadHit, cancellationToken, ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));

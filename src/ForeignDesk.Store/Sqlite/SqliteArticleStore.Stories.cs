@@ -51,17 +51,25 @@ public sealed partial class SqliteArticleStore : IStoryStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ArticleSummary>> PrecomputedRelatedAsync(long articleId, int limit, CancellationToken cancellationToken) =>
-        await QueryAsync(
+    /// <summary>
+    /// The stored list, best first, without articles of the article's own story and with one article per story (the
+    /// best ranked): the list is short, so it is read whole in one plain query and filtered here.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleSummary>> PrecomputedRelatedAsync(long articleId, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(
             $"""
-            SELECT {SummaryColumns} FROM related_articles r JOIN articles a ON a.id = r.related_id JOIN sources s ON s.id = a.source_id
+            SELECT {SummaryColumns}, rs.story_id, (SELECT story_id FROM story_articles WHERE article_id = $id)
+            FROM related_articles r JOIN article_lines l ON l.id = r.related_id JOIN sources s ON s.id = l.source_id
             LEFT JOIN story_articles rs ON rs.article_id = r.related_id
-            WHERE r.article_id = $id
-                AND (rs.story_id IS NULL OR rs.story_id IS NOT (SELECT story_id FROM story_articles WHERE article_id = $id))
-                AND NOT EXISTS (SELECT 1 FROM related_articles r2 JOIN story_articles s2 ON s2.article_id = r2.related_id
-                    WHERE r2.article_id = $id AND r2.rank < r.rank AND s2.story_id = rs.story_id)
-            ORDER BY r.rank LIMIT $limit
-            """, ReadSummary, cancellationToken, ("$id", articleId), ("$limit", limit));
+            WHERE r.article_id = $id ORDER BY r.rank
+            """,
+            r => (Summary: ReadSummary(r), Story: r.IsDBNull(8) ? (long?)null : r.GetInt64(8), Own: r.IsDBNull(9) ? (long?)null : r.GetInt64(9)),
+            cancellationToken, ("$id", articleId));
+        var stories = new HashSet<long>();
+        return rows.Where(row => row.Story is not { } story || (story != row.Own && stories.Add(story)))
+            .Take(limit).Select(row => row.Summary).ToList();
+    }
 
     public async Task<long?> StoryOfAsync(long articleId, CancellationToken cancellationToken) =>
         (await QueryAsync("SELECT story_id FROM story_articles WHERE article_id = $id", r => (long?)r.GetInt64(0), cancellationToken,
@@ -71,8 +79,8 @@ public sealed partial class SqliteArticleStore : IStoryStore
     {
         var articles = await QueryAsync(
             $"""
-            SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-            JOIN sources s ON s.id = a.source_id WHERE sa.story_id = $id ORDER BY a.published_ms, a.id
+            SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN article_lines l ON l.id = sa.article_id
+            JOIN sources s ON s.id = l.source_id WHERE sa.story_id = $id ORDER BY l.published_ms, l.id
             """,
             r => new StoryArticle(ReadSummary(r), r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
             cancellationToken, ("$id", storyId));
@@ -91,8 +99,8 @@ public sealed partial class SqliteArticleStore : IStoryStore
     private async Task<StoryFacts?> FactsAsync(string story, long id, CancellationToken cancellationToken) =>
         (await QueryAsync(
             $"""
-            SELECT st.id, st.headline, st.first_seen_ms, st.last_seen_ms, COUNT(*), COUNT(DISTINCT a.source_id), group_concat(DISTINCT a.language)
-            FROM stories st JOIN story_articles sa ON sa.story_id = st.id JOIN articles a ON a.id = sa.article_id
+            SELECT st.id, st.headline, st.first_seen_ms, st.last_seen_ms, COUNT(*), COUNT(DISTINCT l.source_id), group_concat(DISTINCT l.language)
+            FROM stories st JOIN story_articles sa ON sa.story_id = st.id JOIN article_lines l ON l.id = sa.article_id
             WHERE st.id = {story} GROUP BY st.id
             """,
             r => new StoryFacts(r.GetInt64(0), r.GetString(1), Instant(r.GetInt64(2)), Instant(r.GetInt64(3)), r.GetInt32(4), r.GetInt32(5),
@@ -105,10 +113,10 @@ public sealed partial class SqliteArticleStore : IStoryStore
         var earlier = cursor is { Newer: false };
         var rows = await QueryAsync(
             $"""
-            SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-            JOIN sources s ON s.id = a.source_id WHERE sa.story_id = $id
-            {(cursor is null ? "" : earlier ? "AND (sa.published_ms, a.id) < ($ms, $after)" : "AND (sa.published_ms, a.id) > ($ms, $after)")}
-            ORDER BY sa.published_ms {(earlier ? "DESC" : "")}, a.id {(earlier ? "DESC" : "")} LIMIT $limit
+            SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN article_lines l ON l.id = sa.article_id
+            JOIN sources s ON s.id = l.source_id WHERE sa.story_id = $id
+            {(cursor is null ? "" : earlier ? "AND (sa.published_ms, sa.article_id) < ($ms, $after)" : "AND (sa.published_ms, sa.article_id) > ($ms, $after)")}
+            ORDER BY sa.published_ms {(earlier ? "DESC" : "")}, sa.article_id {(earlier ? "DESC" : "")} LIMIT $limit
             """,
             r => new StoryArticle(ReadSummary(r), r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
             cancellationToken, ("$id", storyId), ("$ms", cursor is null ? 0L : Ms(cursor.PublishedUtc)), ("$after", cursor?.Id ?? 0L),
@@ -142,8 +150,8 @@ public sealed partial class SqliteArticleStore : IStoryStore
         var storyIds = picked.Where(x => x.Story is not null).Select(x => x.Story!.Value).ToList();
         var facts = (await QueryAsync(
             """
-            SELECT sa.story_id, COUNT(*), COUNT(DISTINCT a.source_id), group_concat(DISTINCT a.language), st.headline
-            FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN stories st ON st.id = sa.story_id
+            SELECT sa.story_id, COUNT(*), COUNT(DISTINCT l.source_id), group_concat(DISTINCT l.language), st.headline
+            FROM story_articles sa JOIN article_lines l ON l.id = sa.article_id JOIN stories st ON st.id = sa.story_id
             WHERE sa.story_id IN (SELECT value FROM json_each($ids)) GROUP BY sa.story_id
             """,
             r => (Id: r.GetInt64(0), Articles: r.GetInt32(1), Outlets: r.GetInt32(2), Languages: r.GetString(3), Headline: r.GetString(4)),

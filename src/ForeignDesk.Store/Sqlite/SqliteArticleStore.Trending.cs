@@ -11,9 +11,9 @@ public sealed partial class SqliteArticleStore : ITrendSignals
         await using var connection = await OpenAsync(cancellationToken);
         var articles = await QueryRowsAsync(connection,
             $"""
-            SELECT {SummaryColumns}, a.source_id, (SELECT sa.story_id FROM story_articles sa WHERE sa.article_id = a.id) {SummaryFrom}
+            SELECT {SummaryColumns}, l.source_id, (SELECT sa.story_id FROM story_articles sa WHERE sa.article_id = l.id) {SummaryFrom}
             WHERE a.id IN (SELECT id FROM articles WHERE published_ms >= $since UNION SELECT article_id FROM views WHERE hour >= $sinceHour)
-            ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit
+            ORDER BY l.published_ms DESC, l.id DESC LIMIT $limit
             """,
             r => (Summary: ReadSummary(r), SourceId: r.GetInt64(8), StoryId: r.IsDBNull(9) ? (long?)null : r.GetInt64(9)), cancellationToken,
             ("$since", Ms(sinceUtc)), ("$sinceHour", sinceHour), ("$limit", limit));

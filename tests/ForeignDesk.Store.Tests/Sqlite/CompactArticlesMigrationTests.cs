@@ -92,13 +92,16 @@ public sealed class CompactArticlesMigrationTests : IAsyncLifetime
         await CheckIndexAsync(connection);
     }
 
-    /// <summary>Applies every migration before 0600 and writes articles as the store did then.</summary>
+    /// <summary>
+    /// Applies every migration before 0600 and writes articles as the store did then. The article lines (0800) are
+    /// made too, ahead of their turn: today's reads need them, and the test reads the store before migrating it.
+    /// </summary>
     private async Task<IReadOnlyList<long>> CreateOldFormatStoreAsync()
     {
         await using (var connection = await OpenAsync())
         {
             await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; CREATE TABLE schema_migrations (id TEXT PRIMARY KEY, applied_ms INTEGER NOT NULL);");
-            foreach (var migration in SqliteSchema.Migrations.TakeWhile(m => m.Id != M0600CompactArticles.Migration.Id))
+            foreach (var migration in SqliteSchema.Migrations.TakeWhile(m => m.Id != M0600CompactArticles.Migration.Id).Append(M0800ArticleLines.Migration))
             {
                 await ExecuteAsync(connection, migration.Sql);
                 await ExecuteAsync(connection, $"INSERT INTO schema_migrations (id, applied_ms) VALUES ('{migration.Id}', 0)");

@@ -159,6 +159,36 @@ public sealed class SqliteArticleStoreTests : IAsyncLifetime
         Assert.Equal(new HttpValidators("\"e2\"", null), await _store.GetValidatorsAsync("https://e.example/feed", Ct));
     }
 
+    [Fact]
+    public async Task ListLines_FollowEveryChangeOfTheirArticle()
+    {
+        // Lists read the article lines (migration 0800), kept by triggers: new, updated, translated, reclassified, removed.
+        var source = await AddSourceAsync("El Diario");
+        var saved = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1", "Primer título"), _time.GetUtcNow(), Ct);
+        Assert.Equal("Primer título", (await _store.LatestAsync(5, Ct)).Single().Title);
+
+        await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h2", "Título cambiado"), _time.GetUtcNow(), Ct);
+        Assert.Equal("Título cambiado", (await _store.FromSourceAsync(source.Id, null, 10, Ct)).Items.Single().Title);
+
+        await _store.SaveTranslationAsync(saved.ArticleId,
+            new TranslatedArticle("Changed title", "The teaser", [new Paragraph("p", "Body", "Body")], null, "apertium", "es→en", 0.1),
+            _time.GetUtcNow(), Ct);
+        var line = (await _store.InCategoryAsync("News/World", null, 10, Ct)).Items.Single();
+        Assert.Equal(("Changed title", "The teaser", ArticleState.Translated), (line.Title, line.Teaser, line.State));
+
+        await _store.SetCategoryAsync(saved.ArticleId, "Sports", Ct);
+        Assert.Empty((await _store.InCategoryAsync("News/World", null, 10, Ct)).Items);
+        Assert.Equal("Sports", (await _store.InCategoryAsync("Sports", null, 10, Ct)).Items.Single().Category);
+
+        Assert.True(await _store.RemoveSourceAsync(source.Slug, Ct));
+        Assert.Empty(await _store.LatestAsync(5, Ct));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_temp.DatabasePath}");
+        await connection.OpenAsync(Ct);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM article_lines";
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync(Ct))!);
+    }
+
     private Task<Source> AddSourceAsync(string name, string zone = "Europe/Madrid") =>
         _store.AddSourceAsync(new SourceDraft(name, new Uri("https://e.example/"), [new Uri("https://e.example/feed.xml")], "es", "News/World", zone), Ct);
 
