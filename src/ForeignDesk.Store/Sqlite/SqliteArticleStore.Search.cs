@@ -52,25 +52,27 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             ("$category", Blank(query.Category)),
             ("$from", query.FromUtc is { } from ? Ms(from) : null), ("$to", query.ToUtc is { } to ? Ms(to) : null),
         ];
-        var newest = query.Sort == SearchSort.Newest;
-        var order = newest ? "published DESC, id DESC" : "score, published DESC, id DESC";
+        var byTime = query.Sort == SearchSort.Newest;
+        var order = byTime ? "published DESC, id DESC" : "score, published DESC, id DESC";
         var window = Math.Max(Window, (query.Page + 1) * query.PageSize);
         double[] idfs = [];
 
         await using var connection = await OpenAsync(cancellationToken);
         // One snapshot for the whole search: word counts, matches and snippets agree while articles arrive.
         await using var snapshot = connection.BeginTransaction(deferred: true);
+        var newestId = Convert.ToInt64(await ScalarAsync(connection, "SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture);
         var score = "0";
         if (fts.Required!.Count > 1)
         {
             // Rarest first: FTS5 tests an AND's phrases in order, so a common word is looked up only for rows that
             // have the rare ones. The same counts give each phrase's IDF.
-            var counts = await SampleHitsAsync(connection, fts.Required, cancellationToken);
+            var counts = await SampleHitsAsync(connection, fts.Required, newestId, cancellationToken);
             var rarestFirst = Enumerable.Range(0, counts.Count).OrderBy(i => counts[i].Hits).ToList();
             fts = fts.Reordered(rarestFirst);
             idfs = rarestFirst.Select(i => Fts5Bm25.Idf(counts[i].Rows, counts[i].Hits)).ToArray();
         }
-        if (!newest)
+        if (!byTime)
         {
             // bm25, lower is better; with one phrase, IDF cannot change the order and stays 1.
             Fts5Bm25.EnsureRegistered(connection);
@@ -78,8 +80,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             parameters = [.. parameters, .. idfs.Select((idf, i) => ($"$idf{i}", (object?)idf))];
         }
         parameters[0] = ("$match", fts.Match);
-        var upTo = query.UpToId ?? Convert.ToInt64(await ScalarAsync(connection, "SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken),
-            System.Globalization.CultureInfo.InvariantCulture);
+        var upTo = query.UpToId ?? newestId;
         parameters = [.. parameters, ("$upto", upTo)];
 
         // The most recently stored matches that pass the filters, at most `window` of them, read in rowid order so
@@ -100,32 +101,43 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         var more = total >= window;
         if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null, more, upTo);
 
-        var hits = await QueryRowsAsync(connection,
+        // snippet() reads and tokenizes the whole column: the original's is made only where the English shows no match.
+        var english = await QueryRowsAsync(connection,
             $"""
-            SELECT {SummaryColumns},
-                snippet(article_search, 1, char({(int)M0300Search.MatchOpen}), char({(int)M0300Search.MatchClose}), '…', {SnippetTokens}),
-                snippet(article_search, 3, char({(int)M0300Search.MatchOpen}), char({(int)M0300Search.MatchClose}), '…', {SnippetTokens})
+            SELECT {SummaryColumns}, {Snippet(EnglishText)}
             FROM article_search JOIN article_lines l ON l.id = article_search.rowid JOIN sources s ON s.id = l.source_id
             WHERE article_search MATCH $match AND article_search.rowid IN (SELECT value FROM json_each($ids))
             """,
-            ReadHit, cancellationToken, ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
+            r => (Summary: ReadSummary(r), Snippet: StringOrNull(r, 8) ?? ""), cancellationToken,
+            ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
+        var unmatched = english.Where(e => !e.Snippet.Contains(M0300Search.MatchOpen)).Select(e => e.Summary.Id).ToList();
+        var originals = unmatched.Count == 0 ? [] : (await QueryRowsAsync(connection,
+                $"""
+                SELECT article_search.rowid, {Snippet(OriginalText)} FROM article_search
+                WHERE article_search MATCH $match AND article_search.rowid IN (SELECT value FROM json_each($ids))
+                """,
+                r => (Id: r.GetInt64(0), Snippet: StringOrNull(r, 1) ?? ""), cancellationToken,
+                ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(unmatched))))
+            .ToDictionary(o => o.Id, o => o.Snippet);
+        var hits = english.Select(e => Hit(e.Summary, e.Snippet, originals.GetValueOrDefault(e.Summary.Id) ?? "")).ToList();
         var byId = hits.ToDictionary(h => h.Article.Id);
         return new SearchResults(page.Where(p => byId.ContainsKey(p.Id)).Select(p => byId[p.Id]).ToList(),
             total, query.Page, query.PageSize, null, more, upTo);
     }
 
     /// <summary>
-    /// How many of the newest <see cref="IdfSample"/> articles (<c>Rows</c>, fewer in a smaller store) have each
-    /// required word or phrase; a phrase counts as its rarest word (an upper bound that needs no position lists).
+    /// How many of the newest <see cref="IdfSample"/> articles (<c>Rows</c>: the ids up to <paramref name="newestId"/>,
+    /// fewer in a smaller store) have each required word or phrase; a phrase counts as its rarest word (an upper bound
+    /// that needs no position lists).
     /// </summary>
     private static async Task<List<(long Rows, long Hits)>> SampleHitsAsync(SqliteConnection connection, IReadOnlyList<Fts5Phrase> required,
-        CancellationToken cancellationToken)
+        long newestId, CancellationToken cancellationToken)
     {
-        // Words are counted over the sample's own id range, in the caller's snapshot, so no count exceeds the rows.
-        var sample = await QueryRowsAsync(connection,
-            "SELECT COUNT(*), COALESCE(MIN(id), 0), COALESCE(MAX(id), -1) FROM (SELECT id FROM articles INDEXED BY articles_search_facets ORDER BY id DESC LIMIT $sample)",
-            r => (Rows: r.GetInt64(0), Floor: r.GetInt64(1), Ceiling: r.GetInt64(2)), cancellationToken, ("$sample", IdfSample));
-        var (rows, floor, ceiling) = sample[0];
+        // The sample is the id range below the newest id, so finding it reads no index; ids freed by removed articles
+        // count as rows, which only lowers a word's share a little. Hits are counted in the same range and snapshot,
+        // so no count exceeds the rows.
+        var floor = Math.Max(1, newestId - IdfSample + 1);
+        var (rows, ceiling) = (Math.Max(0, newestId - floor + 1), newestId);
         await using var count = Command(connection,
             "SELECT COUNT(*) FROM article_search WHERE article_search MATCH $term AND rowid BETWEEN $floor AND $ceiling",
             ("$term", ""), ("$floor", floor), ("$ceiling", ceiling));
@@ -148,12 +160,16 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         return hits;
     }
 
-    private static SearchHit ReadHit(SqliteDataReader r)
+    /// <summary>The FTS5 columns of the English text and of the original text (title_en, text_en, title_orig, text_orig).</summary>
+    private const int EnglishText = 1;
+    private const int OriginalText = 3;
+
+    private static string Snippet(int column) =>
+        $"snippet(article_search, {column}, char({(int)M0300Search.MatchOpen}), char({(int)M0300Search.MatchClose}), '…', {SnippetTokens})";
+
+    /// <summary>The English snippet when it shows a match (or when the original does not either); otherwise the original's.</summary>
+    private static SearchHit Hit(ArticleSummary summary, string english, string original)
     {
-        var summary = ReadSummary(r);
-        var english = StringOrNull(r, 8) ?? "";
-        var original = StringOrNull(r, 9) ?? "";
-        // The English snippet when it shows a match (or when the original does not either); otherwise the original's.
         var useOriginal = !english.Contains(M0300Search.MatchOpen) && original.Contains(M0300Search.MatchOpen);
         var text = useOriginal ? original : english.Trim().Length > 0 ? english : original;
         return new SearchHit(summary, SnippetParts(text), useOriginal || english.Trim().Length == 0 ? summary.Language : "en");
