@@ -48,7 +48,16 @@ public sealed class TranslationBenchmark(ApertiumEngine engine, TimeProvider tim
         var identical = ours.Zip(raw).Count(p => p.First == p.Second);
         return new BenchmarkScore(pair, route, ours.Count,
             CorpusScorer.Bleu(ours, references), CorpusScorer.ChrF(ours, references), elapsed,
-            CorpusScorer.Bleu(raw, references), CorpusScorer.ChrF(raw, references), rawElapsed, identical, words);
+            CorpusScorer.Bleu(raw, references), CorpusScorer.ChrF(raw, references), rawElapsed, identical, words,
+            CorpusScorer.ChrF(Lines(input), references));
+    }
+
+    /// <summary>chrF2 of a pair's source text against its reference: the score of showing the original untranslated.</summary>
+    public static async Task<double> UntranslatedChrFAsync(string benchDirectory, string pair, CancellationToken ct)
+    {
+        var folder = Path.Combine(benchDirectory, pair);
+        var source = Lines(await File.ReadAllTextAsync(Path.Combine(folder, "src.txt"), ct));
+        return CorpusScorer.ChrF(source, Lines(await File.ReadAllTextAsync(Path.Combine(folder, "ref.txt"), ct)));
     }
 
     /// <summary>The lines of a file as <c>score.py</c> reads them: split at line feeds, carriage returns dropped.</summary>

@@ -22,5 +22,6 @@ internal static class SqliteSchema
         M0600CompactArticles.Migration,
         M0700PageVersions.Migration,
         M0710UntranslatedIndex.Migration,
+        M0720OtherLanguage.Migration,
     ];
 }

@@ -38,15 +38,15 @@ public sealed partial class SqliteArticleStore
             var id = (long)(await ScalarAsync(connection,
                 """
                 INSERT INTO articles (source_id, url, language, original, published_ms, published_estimated, modified_ms,
-                    local_date, category, state, first_seen_ms, updated_ms, content_hash)
+                    local_date, category, state, first_seen_ms, updated_ms, content_hash, other_language)
                 VALUES ($source, $url, $language, $original, $published, $estimated, $modified,
-                    $localDate, $category, $state, $now, $now, $hash) RETURNING id
+                    $localDate, $category, $state, $now, $now, $hash, $otherLanguage) RETURNING id
                 """, cancellationToken,
                 ("$source", draft.SourceId), ("$url", draft.Url), ("$language", draft.Language), ("$original", original),
                 ("$published", Ms(draft.PublishedUtc)), ("$estimated", draft.PublishedEstimated ? 1 : 0),
                 ("$modified", draft.Original.Modified is { } m ? Ms(m) : null), ("$localDate", localDate),
                 ("$category", draft.Category), ("$state", (int)ArticleState.Extracted), ("$now", Ms(nowUtc)),
-                ("$hash", draft.ContentHash))
+                ("$hash", draft.ContentHash), ("$otherLanguage", draft.DetectedOtherLanguage ? 1 : 0))
                 ?? throw new InvalidOperationException("INSERT returned no id"));
             result = new SaveResult(id, ArticleChange.Created);
         }
@@ -57,14 +57,14 @@ public sealed partial class SqliteArticleStore
                 """
                 UPDATE articles SET language = $language, original = $original, published_ms = $published,
                     published_estimated = $estimated, modified_ms = $modified, local_date = $localDate, category = $category,
-                    state = $state, updated_ms = $now, content_hash = $hash
+                    state = $state, updated_ms = $now, content_hash = $hash, other_language = $otherLanguage
                 WHERE id = $id
                 """, cancellationToken,
                 ("$id", existing.Id), ("$language", draft.Language), ("$original", original),
                 ("$published", Ms(draft.PublishedUtc)), ("$estimated", draft.PublishedEstimated ? 1 : 0),
                 ("$modified", draft.Original.Modified is { } m ? Ms(m) : null), ("$localDate", localDate),
                 ("$category", draft.Category), ("$state", (int)ArticleState.Extracted), ("$now", Ms(nowUtc)),
-                ("$hash", draft.ContentHash));
+                ("$hash", draft.ContentHash), ("$otherLanguage", draft.DetectedOtherLanguage ? 1 : 0));
             result = new SaveResult(existing.Id, ArticleChange.Updated);
         }
         else
