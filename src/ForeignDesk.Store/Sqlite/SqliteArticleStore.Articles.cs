@@ -28,8 +28,9 @@ public sealed partial class SqliteArticleStore
         var zone = (string?)await ScalarAsync(connection, "SELECT time_zone FROM sources WHERE id = $id", cancellationToken, ("$id", draft.SourceId))
             ?? throw new InvalidOperationException($"source {draft.SourceId} does not exist");
         var localDate = LocalDate(draft.PublishedUtc, zone).ToString("yyyy-MM-dd");
-        var existing = (await QueryRowsAsync(connection, "SELECT id, content_hash FROM articles WHERE url = $url",
-            r => (Id: r.GetInt64(0), Hash: r.GetString(1)), cancellationToken, ("$url", draft.Url))).FirstOrDefault();
+        var existing = (await QueryRowsAsync(connection, "SELECT id, content_hash, language, other_language FROM articles WHERE url = $url",
+            r => (Id: r.GetInt64(0), Hash: r.GetString(1), Language: r.GetString(2), OtherLanguage: r.GetInt64(3) == 1),
+            cancellationToken, ("$url", draft.Url))).FirstOrDefault();
 
         SaveResult result;
         var original = ArticleJson.Write(draft.Original);
@@ -50,9 +51,10 @@ public sealed partial class SqliteArticleStore
                 ?? throw new InvalidOperationException("INSERT returned no id"));
             result = new SaveResult(id, ArticleChange.Created);
         }
-        else if (existing.Hash != draft.ContentHash)
+        else if (existing.Hash != draft.ContentHash || existing.Language != draft.Language || existing.OtherLanguage != draft.DetectedOtherLanguage)
         {
-            // The translation stays visible until the new version is translated.
+            // The translation stays visible until the new version is translated. A page read again in another
+            // language than before (its source's languages changed, or detection now tells) is translated again.
             await ExecuteAsync(connection,
                 """
                 UPDATE articles SET language = $language, original = $original, published_ms = $published,

@@ -169,6 +169,25 @@ public sealed class SqliteArticleStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveArticleAsync_SameContentInAnotherLanguage_IsUpdatedForTranslationAgain()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var created = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1"), _time.GetUtcNow(), Ct);
+        await _store.SaveTranslationAsync(created.ArticleId,
+            new TranslatedArticle("Title", null, [], null, "apertium", "es→en", 0.5), _time.GetUtcNow(), Ct);
+
+        var german = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1") with { Language = "de", DetectedOtherLanguage = true }, _time.GetUtcNow(), Ct);
+        var again = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1") with { Language = "de", DetectedOtherLanguage = true }, _time.GetUtcNow(), Ct);
+
+        Assert.Equal(ArticleChange.Updated, german.Change);
+        Assert.Equal(ArticleChange.Unchanged, again.Change);
+        var stored = await _store.GetArticleAsync(created.ArticleId, Ct);
+        Assert.Equal("de", stored!.Language);
+        Assert.Equal(ArticleState.Extracted, stored.State);
+        Assert.Equal([created.ArticleId], await _store.UntranslatedAsync(10, Ct));
+    }
+
+    [Fact]
     public async Task SourceArticleCountsAsync_ReadsOnlyIndexes()
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_temp.DatabasePath}");
