@@ -5,7 +5,8 @@
 set -euo pipefail
 
 apertium=(apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-fr-es apertium-es-pt apertium-es-ro
-  apertium-spa-ita apertium-oc-es apertium-eu-en apertium-hbs-eng apertium-isl-eng apertium-mkd-eng apertium-eo-en)
+  apertium-spa-ita apertium-oc-es apertium-eu-en apertium-hbs-eng apertium-isl-eng apertium-mkd-eng apertium-eo-en
+  apertium-mkd-bul apertium-hbs-slv)
 packages=("${apertium[@]}")
 if [ "${1:-run}" = "test" ]; then packages+=(chromium fonts-dejavu-core); fi
 

@@ -10,7 +10,8 @@ namespace ForeignDesk.Bench;
 /// <c>foreigndesk bench translation [--corpus DIR] [--pairs spa-eng,fra-eng] [--processes N]</c>: every development
 /// set of the MT bench through ForeignDesk's own path (as <c>translate</c>, no memory, Apertium with N chains per
 /// route, default 2) and through plain <c>apertium -u</c> over the whole file; BLEU, chrF2 and words per second of
-/// both, per pair and in total (means over the pairs with a route; speeds over all their words).
+/// both, per pair and in total (means over the pairs with a route; speeds over all their words), and beside them the
+/// chrF2 of the untranslated source ("orig"), which a route has to beat to be worth more than showing the original.
 /// </summary>
 internal static class TranslationBench
 {
@@ -30,18 +31,19 @@ internal static class TranslationBench
             Options.Create(new ApertiumOptions { ProcessesPerPair = processes }), NullLogger<ApertiumEngine>.Instance);
         var bench = new TranslationBenchmark(engine, TimeProvider.System);
         var scores = new List<BenchmarkScore>();
-        Console.WriteLine($"{"pair",-8} {"route",-10} {"lines",5} {"BLEU",6} {"raw",6} {"chrF2",6} {"raw",6} {"words/s",8} {"raw",8} {"same",5}");
+        Console.WriteLine($"{"pair",-8} {"route",-10} {"lines",5} {"BLEU",6} {"raw",6} {"chrF2",6} {"raw",6} {"orig",6} {"words/s",8} {"raw",8} {"same",5}");
         foreach (var pair in pairs)
         {
             var score = await bench.RunAsync(corpus, pair, cancellationToken);
             if (score is null)
             {
-                Console.WriteLine($"{pair,-8} no route");
+                var untranslated = await TranslationBenchmark.UntranslatedChrFAsync(corpus, pair, cancellationToken);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pair,-8} {"no route",-10} {"",5} {"",6} {"",6} {"",6} {"",6} {untranslated,6:F1}"));
                 continue;
             }
             scores.Add(score);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{pair,-8} {score.Route,-10} {score.Lines,5} {score.Bleu,6:F1} {score.RawBleu,6:F1} {score.ChrF,6:F1} {score.RawChrF,6:F1} {score.WordsPerSecond,8:F0} {score.RawWordsPerSecond,8:F0} {score.IdenticalLines,5}"));
+                $"{pair,-8} {score.Route,-10} {score.Lines,5} {score.Bleu,6:F1} {score.RawBleu,6:F1} {score.ChrF,6:F1} {score.RawChrF,6:F1} {score.UntranslatedChrF,6:F1} {score.WordsPerSecond,8:F0} {score.RawWordsPerSecond,8:F0} {score.IdenticalLines,5}"));
         }
         if (scores.Count == 0)
         {
@@ -52,6 +54,8 @@ internal static class TranslationBench
         var words = scores.Sum(s => (double)s.Words);
         var below = scores.Where(s => s.ChrF < s.RawChrF).Select(s => s.Pair).ToList();
         Console.WriteLine($"chrF below raw on: {(below.Count == 0 ? "none" : string.Join(", ", below))}");
+        var worse = scores.Where(s => s.ChrF <= s.UntranslatedChrF).Select(s => s.Pair).ToList();
+        Console.WriteLine($"chrF not above the untranslated original on: {(worse.Count == 0 ? "none" : string.Join(", ", worse))}");
         BenchCommand.Summary(
             ("chrF", Math.Round(scores.Average(s => s.ChrF), 2)),
             ("raw_chrF", Math.Round(scores.Average(s => s.RawChrF), 2)),

@@ -32,7 +32,7 @@ internal static class Usage
               serve [--urls URL] [--no-pipeline]       the site (default http://localhost:5080) and the background pipeline
               ingest --once                            one full pass over every source, then exit
               sources list                             the followed outlets
-              sources add --name N --feed URL [--language LANG] [--category C] [--timezone ZONE] [--no-check]
+              sources add --name N --feed URL [--language LANG[,LANG]|auto] [--category C] [--timezone ZONE] [--no-check]
               sources add --home URL | --sitemap URL | --section URL [...]   feeds found on the home page, else its sitemaps
               sources remove SLUG
               sources import-opml FILE | sources export-opml [FILE]

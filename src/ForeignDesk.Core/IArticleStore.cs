@@ -7,6 +7,11 @@ public sealed record SourceDraft(string Name, Uri HomeUrl, IReadOnlyList<Uri> Fe
 public sealed record HttpValidators(string? ETag, string? LastModified);
 
 /// <summary>An extracted article ready to be stored (insert or update by canonical URL).</summary>
+/// <param name="Language">The language the article is handled in (translated from, or awaiting an engine for).</param>
+/// <param name="DetectedOtherLanguage">
+/// The article was detected, confidently, in another language than its source's configured ones, and is handled in
+/// that language; <c>/status</c> counts such articles per source.
+/// </param>
 public sealed record ArticleDraft(
     long SourceId,
     string Url,
@@ -16,7 +21,8 @@ public sealed record ArticleDraft(
     bool PublishedEstimated,
     string Category,
     string ContentHash,
-    FetchedPage Page);
+    FetchedPage Page,
+    bool DetectedOtherLanguage = false);
 
 public enum ArticleChange { Created, Updated, Unchanged }
 

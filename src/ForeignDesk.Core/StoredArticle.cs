@@ -64,8 +64,11 @@ public sealed record SourceHealth(
     string? LastError,
     int ConsecutiveErrors);
 
-/// <summary>How many articles of one source were first seen in the last 24 hours, and in all.</summary>
-public sealed record SourceArticleCounts(long SourceId, int Today, int Total);
+/// <summary>
+/// How many articles of one source were first seen in the last 24 hours, and in all, and how many of them were
+/// detected in another language than the source's configured ones.
+/// </summary>
+public sealed record SourceArticleCounts(long SourceId, int Today, int Total, int OtherLanguage);
 
 /// <summary>A recorded problem with one URL of a source (a feed or an article page).</summary>
 public sealed record FetchProblem(long SourceId, string Url, string Stage, string Message, DateTimeOffset AtUtc);

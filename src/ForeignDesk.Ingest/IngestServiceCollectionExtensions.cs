@@ -26,6 +26,7 @@ public static class IngestServiceCollectionExtensions
 
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
         services.AddSingleton<ILanguageDetector, LinguaLanguageDetector>();
+        services.AddSingleton<ArticleLanguage>();
         services.AddSingleton(sp => new StoryClusterer(sp.GetRequiredService<IStoryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TranslationStage>();
         services.AddSingleton<ArticleProcessor>();

@@ -2,7 +2,8 @@ namespace ForeignDesk.Bench.Translation;
 
 /// <summary>How ForeignDesk did on one development set, next to plain <c>apertium -u</c> over the whole file.</summary>
 /// <param name="Words">Whitespace-separated words of source text.</param>
-/// <param name="IdenticalLines">Lines where ForeignDesk's output equals the plain run's.</param>
+/// <param name="IdenticalLines">Lines where ForeignDesk's output equals the plain run's, up to runs of spaces.</param>
+/// <param name="UntranslatedChrF">chrF2 of the source text itself against the reference: what showing the original scores.</param>
 public sealed record BenchmarkScore(
     string Pair,
     string Route,
@@ -14,7 +15,8 @@ public sealed record BenchmarkScore(
     double RawChrF,
     TimeSpan RawElapsed,
     int IdenticalLines,
-    int Words = 0)
+    int Words = 0,
+    double UntranslatedChrF = 0)
 {
     public double WordsPerSecond => Elapsed > TimeSpan.Zero ? Words / Elapsed.TotalSeconds : 0;
 

@@ -45,11 +45,23 @@ public sealed class TranslationBenchmark(ApertiumEngine engine, TimeProvider tim
         var raw = Lines(await RunAsync($"< '{srcPath}' {pipeline}", ct));
         var rawElapsed = time.GetElapsedTime(started);
 
-        var identical = ours.Zip(raw).Count(p => p.First == p.Second);
+        var identical = ours.Zip(raw).Count(p => SingleSpaced(p.First) == SingleSpaced(p.Second));
         return new BenchmarkScore(pair, route, ours.Count,
             CorpusScorer.Bleu(ours, references), CorpusScorer.ChrF(ours, references), elapsed,
-            CorpusScorer.Bleu(raw, references), CorpusScorer.ChrF(raw, references), rawElapsed, identical, words);
+            CorpusScorer.Bleu(raw, references), CorpusScorer.ChrF(raw, references), rawElapsed, identical, words,
+            CorpusScorer.ChrF(Lines(input), references));
     }
+
+    /// <summary>chrF2 of a pair's source text against its reference: the score of showing the original untranslated.</summary>
+    public static async Task<double> UntranslatedChrFAsync(string benchDirectory, string pair, CancellationToken ct)
+    {
+        var folder = Path.Combine(benchDirectory, pair);
+        var source = Lines(await File.ReadAllTextAsync(Path.Combine(folder, "src.txt"), ct));
+        return CorpusScorer.ChrF(source, Lines(await File.ReadAllTextAsync(Path.Combine(folder, "ref.txt"), ct)));
+    }
+
+    /// <summary>A line with its runs of spaces made one: ForeignDesk tidies the double spaces Apertium leaves.</summary>
+    private static string SingleSpaced(string line) => System.Text.RegularExpressions.Regex.Replace(line, " {2,}", " ");
 
     /// <summary>The lines of a file as <c>score.py</c> reads them: split at line feeds, carriage returns dropped.</summary>
     public static List<string> Lines(string text)

@@ -31,9 +31,9 @@ internal static class SourceAdd
         var name = arguments.Option("name") is { } n
             ? (n.Trim() is { Length: > 0 } trimmed ? trimmed : throw new UsageException("--name must not be empty"))
             : null;
-        var language = arguments.Option("language")?.Trim().ToLowerInvariant();
-        if (language is not null && language != "auto" && !KnownLanguage(language))
-            throw new UsageException($"unknown language code '{language}' (use an ISO 639-1 code such as es, or auto)");
+        var language = arguments.Option("language");
+        if (SourceLanguages.Parse(language).FirstOrDefault(code => !KnownLanguage(code)) is { } unknown)
+            throw new UsageException($"unknown language code '{unknown}' (use ISO 639-1 codes such as es or es,ca, or auto)");
         var zone = SourcesCommand.ValidZone(arguments.Option("timezone") ?? "UTC");
         await RefuseFollowedAsync(store, services.GetRequiredService<ISourceEndpointStore>(), given, cancellationToken);
         if (home is null && !arguments.Has("no-check"))
@@ -51,7 +51,7 @@ internal static class SourceAdd
             name ?? (home ?? first).Host,
             home ?? new Uri(first.GetLeftPart(UriPartial.Authority) + "/"),
             [.. given.Where(e => e.Kind == EndpointKind.Feed).Select(e => e.Url)],
-            language is not null and not "auto" ? language : null,
+            SourceLanguages.Normalize(language),
             arguments.Option("category") ?? "News/World",
             zone), cancellationToken);
         var endpoints = services.GetRequiredService<ISourceEndpointStore>();

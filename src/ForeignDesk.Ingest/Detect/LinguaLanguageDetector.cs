@@ -20,6 +20,9 @@ public sealed class LinguaLanguageDetector : ILanguageDetector
         Bulgarian, Slovene, Chinese, Japanese, Korean, Hindi, Greek, Czech, Swedish, Danish, Hungarian,
     ];
 
+    private static readonly HashSet<string> NewsLanguageCodes =
+        NewsLanguages.Select(l => l.IsoCode6391().ToString().ToLowerInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     private readonly LanguageDetector _detector = LanguageDetectorBuilder
         .FromLanguages(NewsLanguages)
         .WithMinimumRelativeDistance(0.05)
@@ -33,4 +36,6 @@ public sealed class LinguaLanguageDetector : ILanguageDetector
         if (best.Key == Unknown || best.Value <= 0) return new LanguageGuess(null, 0);
         return new LanguageGuess(best.Key.IsoCode6391().ToString().ToLowerInvariant(), best.Value);
     }
+
+    public bool Recognizes(string language) => NewsLanguageCodes.Contains(language);
 }

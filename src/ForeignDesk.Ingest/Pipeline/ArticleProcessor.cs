@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
+using ForeignDesk.Ingest.Detect;
 using ForeignDesk.Ingest.Extract;
 using ForeignDesk.Ingest.Fetch;
 using ForeignDesk.Ingest.Sources;
@@ -14,7 +15,7 @@ public sealed class ArticleProcessor(
     IArticleStore store,
     IPageFetcher fetcher,
     IArticleExtractor extractor,
-    ILanguageDetector detector,
+    ArticleLanguage languages,
     TranslationStage translation,
     TimeProvider time,
     ILogger<ArticleProcessor> log,
@@ -80,16 +81,18 @@ public sealed class ArticleProcessor(
 
         var now = time.GetUtcNow();
         var published = article.Published ?? item?.Published;
+        var language = languages.Choose(source, article.Title + "\n" + article.Text, article.Language);
         var draft = new ArticleDraft(
             source.Id,
             CanonicalUrl(url, article.CanonicalUrl),
-            LanguageOf(source, article),
+            language.Language,
             article,
             (published ?? now).ToUniversalTime(),
             PublishedEstimated: published is null,
             categories?.Map(article.Section, url, source.Category).Category ?? source.Category,
             ContentHash(article),
-            page);
+            page,
+            language.DetectedOther);
         var saved = await store.SaveArticleAsync(draft, now, cancellationToken);
         switch (saved.Change)
         {
@@ -111,13 +114,6 @@ public sealed class ArticleProcessor(
         else if (state == ArticleState.AwaitingEngine) report.ArticleAwaitingEngine();
         log.LogInformation("{Change} article {ArticleId} {Url} ({Language}, {State})", saved.Change, saved.ArticleId, draft.Url, draft.Language, state);
         return saved;
-    }
-
-    private string LanguageOf(Source source, ExtractedArticle article)
-    {
-        if (source.Language is { Length: > 0 } configured) return configured;
-        var guess = detector.Detect(article.Title + "\n" + article.Text);
-        return guess.Language ?? article.Language ?? "und";
     }
 
     /// <summary>The page's canonical link when it stays on the same host; otherwise the URL it was fetched from.</summary>

@@ -7,7 +7,8 @@ namespace ForeignDesk.Ingest.Sources;
 /// <summary>
 /// Reads and writes lists of sources as OPML 2.0. Each outline with an <c>xmlUrl</c> is a feed; outlines of one
 /// source (same name and home URL) are merged. Folders (outlines without <c>xmlUrl</c>) give the category of the
-/// feeds inside them unless a feed names its own. The outlet's time zone travels in <c>foreigndesk:timezone</c>.
+/// feeds inside them unless a feed names its own. The outlet's time zone travels in <c>foreigndesk:timezone</c>. The
+/// <c>language</c> attribute holds one code, several separated by commas ("es,ca"), or "auto".
 /// </summary>
 public static class OpmlFile
 {
@@ -112,7 +113,7 @@ public static class OpmlFile
                 name ?? home.Host,
                 home,
                 [feedUrl],
-                Attribute(outline, "language"),
+                SourceLanguages.Normalize(Attribute(outline, "language")),
                 CategoryOf(Attribute(outline, "category")) ?? folder ?? DefaultCategory,
                 Attribute(outline, Fd + "timezone") ?? DefaultTimeZone);
             Merge(drafts, draft);

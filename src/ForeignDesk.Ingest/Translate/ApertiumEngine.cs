@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ForeignDesk.Ingest.Translate;
 
 /// <summary>
-/// Translates with the Apertium pairs installed on this machine, directly or through Spanish. Each route keeps a
+/// Translates with the Apertium pairs installed on this machine, directly or through a pivot language. Each route keeps a
 /// few long-lived null-flush pipelines; segments are sent in batches and mapped back one to one.
 /// </summary>
 public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable

@@ -21,11 +21,21 @@ internal sealed class ApertiumModes(string modesDirectory)
         ["sr"] = ["hbs", "srp", "sr", "sh"],
         ["is"] = ["isl", "is"],
         ["mk"] = ["mkd", "mk"],
+        ["bg"] = ["bul", "bg"],
+        ["sl"] = ["slv", "sl"],
         ["eo"] = ["epo", "eo"],
     };
 
-    /// <summary>Languages tried as a pivot when there is no direct pair, best first.</summary>
-    private static readonly string[] Pivots = ["es"];
+    /// <summary>
+    /// Languages tried as a pivot when there is no direct pair, best first, each with the name routes show and the
+    /// codes its pairs use: Spanish for the Romance languages, Macedonian for Bulgarian, Serbo-Croatian for Slovenian.
+    /// </summary>
+    private static readonly (string Name, string[] Codes)[] Pivots =
+    [
+        ("es", ["spa", "es"]),
+        ("mk", ["mkd", "mk"]),
+        ("hbs", ["hbs", "sh"]),
+    ];
 
     /// <summary>Languages this catalogue knows how to name.</summary>
     public static IEnumerable<string> KnownLanguages => Codes.Keys;
@@ -37,14 +47,15 @@ internal sealed class ApertiumModes(string modesDirectory)
         if (from == to) return null;
 
         var prefix = from == "sr" ? ModeFile("Cyrl-Latn") : null;
-        var direct = Direct(from, to);
+        if (!Codes.TryGetValue(from, out var fromCodes) || !Codes.TryGetValue(to, out var toCodes)) return null;
+        var direct = Direct(fromCodes, toCodes);
         if (direct is not null) return Build(from, to, [from, to], prefix, direct);
 
-        foreach (var pivot in Pivots)
+        foreach (var (pivot, pivotCodes) in Pivots)
         {
-            if (pivot == from || pivot == to) continue;
-            var first = Direct(from, pivot);
-            var second = first is null ? null : Direct(pivot, to);
+            if (pivotCodes.Intersect(fromCodes).Any() || pivotCodes.Intersect(toCodes).Any()) continue;
+            var first = Direct(fromCodes, pivotCodes);
+            var second = first is null ? null : Direct(pivotCodes, toCodes);
             if (first is not null && second is not null) return Build(from, to, [from, pivot, to], prefix, first, second);
         }
         return null;
@@ -56,9 +67,8 @@ internal sealed class ApertiumModes(string modesDirectory)
         return new ApertiumRoute(from, to, string.Join("→", languages), files);
     }
 
-    private string? Direct(string from, string to)
+    private string? Direct(string[] fromCodes, string[] toCodes)
     {
-        if (!Codes.TryGetValue(from, out var fromCodes) || !Codes.TryGetValue(to, out var toCodes)) return null;
         foreach (var f in fromCodes)
         {
             foreach (var t in toCodes)

@@ -10,7 +10,9 @@ internal readonly record struct ReplyToken(ReplyTokenKind Kind, string Value);
 /// <summary>
 /// Reads a reply as <c>apertium-retxt</c> would: unescapes, turns superblanks back into their content, drops the
 /// sentence ends the writer inserted. It also strips the <c>*</c>, <c>#</c> and <c>@</c> marks of unknown words
-/// (literal ones were sent inside superblanks, so every bare one is a mark) and counts them.
+/// (literal ones were sent inside superblanks, so every bare one is a mark) and counts them. Where Apertium leaves two
+/// spaces (a word its transfer dropped, often beside an unknown word whose mark is removed) one is kept; spaces of
+/// the source, sent inside superblanks, are kept as they were.
 /// </summary>
 internal sealed class ApertiumReply
 {
@@ -40,6 +42,8 @@ internal sealed class ApertiumReply
         var text = new StringBuilder();
         var unknown = 0;
         var i = 0;
+        // Whether the text ends with a space of Apertium's own (not one of a superblank).
+        var afterBareSpace = false;
 
         void FlushText()
         {
@@ -51,6 +55,13 @@ internal sealed class ApertiumReply
         while (i < reply.Length)
         {
             var c = reply[i];
+            if (c == ' ' && afterBareSpace)
+            {
+                i++;
+                continue;
+            }
+            // A mark (bare or escaped) between two spaces leaves nothing: the second space is dropped too.
+            afterBareSpace = c == ' ' || (afterBareSpace && (IsMark(reply, i) || c == '~' || (c == '\\' && i + 1 < reply.Length && IsMark(reply, i + 1))));
             if (c == '\\' && i + 1 < reply.Length)
             {
                 // Some pairs' generators escape their unknown-word marks; a literal one was sent in a superblank.

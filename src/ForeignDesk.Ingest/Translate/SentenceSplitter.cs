@@ -28,6 +28,8 @@ public static partial class SentenceSplitter
         ["sr"] = ["g", "gđa", "dr", "prof", "npr", "tj", "itd", "br", "гђа", "др", "проф", "нпр", "тј", "итд", "бр"],
         ["is"] = ["hr", "frú", "dr", "t.d", "þ.e", "o.s.frv", "nr", "bls"],
         ["mk"] = ["г", "гѓа", "д-р", "проф", "итн", "бр", "стр"],
+        ["bg"] = ["г", "гр", "гн", "гжа", "д-р", "проф", "ул", "бр", "стр", "т.е", "др", "вкл", "напр", "вж", "пр"],
+        ["sl"] = ["g", "ga", "gdč", "dr", "prof", "mag", "npr", "itd", "ipd", "oz", "t.i", "t.j", "tj", "št", "str", "ul", "sv"],
         ["eo"] = ["s-ro", "s-ino", "d-ro", "ktp", "k.t.p", "ekz", "n-ro", "p"],
         ["en"] = ["jr", "sr", "inc", "ltd", "co", "corp", "gov", "gen", "sen", "rep", "e.g", "i.e", "u.s", "a.m", "p.m"],
     };

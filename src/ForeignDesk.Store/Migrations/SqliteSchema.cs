@@ -22,6 +22,7 @@ internal static class SqliteSchema
         M0600CompactArticles.Migration,
         M0700PageVersions.Migration,
         M0710UntranslatedIndex.Migration,
+        M0720OtherLanguage.Migration,
         M0800ArticleLines.Migration,
     ];
 }

@@ -28,8 +28,9 @@ public sealed partial class SqliteArticleStore
         var zone = (string?)await ScalarAsync(connection, "SELECT time_zone FROM sources WHERE id = $id", cancellationToken, ("$id", draft.SourceId))
             ?? throw new InvalidOperationException($"source {draft.SourceId} does not exist");
         var localDate = LocalDate(draft.PublishedUtc, zone).ToString("yyyy-MM-dd");
-        var existing = (await QueryRowsAsync(connection, "SELECT id, content_hash FROM articles WHERE url = $url",
-            r => (Id: r.GetInt64(0), Hash: r.GetString(1)), cancellationToken, ("$url", draft.Url))).FirstOrDefault();
+        var existing = (await QueryRowsAsync(connection, "SELECT id, content_hash, language, other_language FROM articles WHERE url = $url",
+            r => (Id: r.GetInt64(0), Hash: r.GetString(1), Language: r.GetString(2), OtherLanguage: r.GetInt64(3) == 1),
+            cancellationToken, ("$url", draft.Url))).FirstOrDefault();
 
         SaveResult result;
         var original = ArticleJson.Write(draft.Original);
@@ -38,33 +39,34 @@ public sealed partial class SqliteArticleStore
             var id = (long)(await ScalarAsync(connection,
                 """
                 INSERT INTO articles (source_id, url, language, original, published_ms, published_estimated, modified_ms,
-                    local_date, category, state, first_seen_ms, updated_ms, content_hash)
+                    local_date, category, state, first_seen_ms, updated_ms, content_hash, other_language)
                 VALUES ($source, $url, $language, $original, $published, $estimated, $modified,
-                    $localDate, $category, $state, $now, $now, $hash) RETURNING id
+                    $localDate, $category, $state, $now, $now, $hash, $otherLanguage) RETURNING id
                 """, cancellationToken,
                 ("$source", draft.SourceId), ("$url", draft.Url), ("$language", draft.Language), ("$original", original),
                 ("$published", Ms(draft.PublishedUtc)), ("$estimated", draft.PublishedEstimated ? 1 : 0),
                 ("$modified", draft.Original.Modified is { } m ? Ms(m) : null), ("$localDate", localDate),
                 ("$category", draft.Category), ("$state", (int)ArticleState.Extracted), ("$now", Ms(nowUtc)),
-                ("$hash", draft.ContentHash))
+                ("$hash", draft.ContentHash), ("$otherLanguage", draft.DetectedOtherLanguage ? 1 : 0))
                 ?? throw new InvalidOperationException("INSERT returned no id"));
             result = new SaveResult(id, ArticleChange.Created);
         }
-        else if (existing.Hash != draft.ContentHash)
+        else if (existing.Hash != draft.ContentHash || existing.Language != draft.Language || existing.OtherLanguage != draft.DetectedOtherLanguage)
         {
-            // The translation stays visible until the new version is translated.
+            // The translation stays visible until the new version is translated. A page read again in another
+            // language than before (its source's languages changed, or detection now tells) is translated again.
             await ExecuteAsync(connection,
                 """
                 UPDATE articles SET language = $language, original = $original, published_ms = $published,
                     published_estimated = $estimated, modified_ms = $modified, local_date = $localDate, category = $category,
-                    state = $state, updated_ms = $now, content_hash = $hash
+                    state = $state, updated_ms = $now, content_hash = $hash, other_language = $otherLanguage
                 WHERE id = $id
                 """, cancellationToken,
                 ("$id", existing.Id), ("$language", draft.Language), ("$original", original),
                 ("$published", Ms(draft.PublishedUtc)), ("$estimated", draft.PublishedEstimated ? 1 : 0),
                 ("$modified", draft.Original.Modified is { } m ? Ms(m) : null), ("$localDate", localDate),
                 ("$category", draft.Category), ("$state", (int)ArticleState.Extracted), ("$now", Ms(nowUtc)),
-                ("$hash", draft.ContentHash));
+                ("$hash", draft.ContentHash), ("$otherLanguage", draft.DetectedOtherLanguage ? 1 : 0));
             result = new SaveResult(existing.Id, ArticleChange.Updated);
         }
         else

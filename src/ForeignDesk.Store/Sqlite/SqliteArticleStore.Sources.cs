@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ForeignDesk.Core;
+using ForeignDesk.Store.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace ForeignDesk.Store.Sqlite;
@@ -16,16 +17,17 @@ public sealed partial class SqliteArticleStore
         for (var n = 2; await ScalarAsync(connection, "SELECT 1 FROM sources WHERE slug = $slug", cancellationToken, ("$slug", slug)) is not null; n++)
             slug = $"{baseSlug}-{n}";
         var feeds = JsonSerializer.Serialize(draft.FeedUrls.Select(u => u.AbsoluteUri));
+        var language = SourceLanguages.Normalize(draft.Language);
         var id = (long)(await ScalarAsync(connection,
             """
             INSERT INTO sources (slug, name, home_url, feed_urls, language, category, time_zone, created_ms)
             VALUES ($slug, $name, $home, $feeds, $language, $category, $zone, $now) RETURNING id
             """, cancellationToken,
             ("$slug", slug), ("$name", draft.Name), ("$home", draft.HomeUrl.AbsoluteUri), ("$feeds", feeds),
-            ("$language", draft.Language), ("$category", draft.Category), ("$zone", draft.TimeZone),
+            ("$language", language), ("$category", draft.Category), ("$zone", draft.TimeZone),
             ("$now", Ms(_time.GetUtcNow())))
             ?? throw new InvalidOperationException("INSERT returned no id"));
-        return new Source(id, slug, draft.Name, draft.HomeUrl, draft.FeedUrls, draft.Language, draft.Category, draft.TimeZone);
+        return new Source(id, slug, draft.Name, draft.HomeUrl, draft.FeedUrls, language, draft.Category, draft.TimeZone);
     }
 
     public async Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken cancellationToken) =>
@@ -107,15 +109,17 @@ public sealed partial class SqliteArticleStore
             cancellationToken);
 
     public async Task<IReadOnlyList<SourceArticleCounts>> SourceArticleCountsAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
-        // Both counts read only the index on (source_id, first_seen_ms), never the article rows.
+        // The counts read only indexes, never the article rows: (source_id, first_seen_ms) for the first two, and the
+        // partial index of the articles detected in another language for the third.
         await QueryAsync(
-            """
+            $"""
             SELECT s.id,
                    (SELECT COUNT(*) FROM articles a INDEXED BY articles_source_seen WHERE a.source_id = s.id AND a.first_seen_ms >= $dayAgo),
-                   (SELECT COUNT(*) FROM articles a INDEXED BY articles_source_seen WHERE a.source_id = s.id)
+                   (SELECT COUNT(*) FROM articles a INDEXED BY articles_source_seen WHERE a.source_id = s.id),
+                   (SELECT COUNT(*) FROM articles a INDEXED BY articles_other_language WHERE a.source_id = s.id AND {M0720OtherLanguage.Condition})
             FROM sources s
             """,
-            r => new SourceArticleCounts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2)),
+            r => new SourceArticleCounts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)),
             cancellationToken, ("$dayAgo", Ms(nowUtc.AddHours(-24))));
 
     public async Task<IReadOnlyList<FetchProblem>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ internal static class SourceArchive
 
         PageCache.Tag(request.HttpContext, PageTags.Source(source.Id));
         var articles = await store.FromSourceAsync(source.Id, cursor, Pager.PageSize, cancellationToken);
-        var language = source.Language is null ? "detected per article" : Stamps.LanguageName(source.Language);
+        var language = source.Languages.Count == 0 ? "detected per article" : string.Join(", ", source.Languages.Select(Stamps.LanguageName));
         var path = Paths.Source(source.Slug);
         var page = shell.Begin(request, new PageMeta(source.Name, $"Latest articles from {source.Name}, machine-translated into English.", path));
         page.Add($"<h1>{source.Name}</h1>\n");

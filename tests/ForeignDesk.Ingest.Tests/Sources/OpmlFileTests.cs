@@ -55,6 +55,26 @@ public sealed class OpmlFileTests
     }
 
     [Fact]
+    public void Read_SeveralLanguagesOrAuto_GivesTheCommaListOrNone()
+    {
+        const string opml = """
+            <?xml version="1.0"?>
+            <opml version="2.0"><head><title>export</title></head><body>
+              <outline text="VilaWeb" xmlUrl="https://www.vilaweb.cat/feed/" language="CA, es"/>
+              <outline text="Swissinfo" xmlUrl="https://www.swissinfo.ch/feed/" language="auto"/>
+            </body></opml>
+            """;
+
+        var drafts = OpmlFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(opml)));
+
+        Assert.Equal("ca,es", drafts[0].Language);
+        Assert.Null(drafts[1].Language);
+        var written = new MemoryStream();
+        OpmlFile.Write([new Source(1, "vilaweb", "VilaWeb", drafts[0].HomeUrl, drafts[0].FeedUrls, drafts[0].Language, "World", "UTC")], written);
+        Assert.Contains("language=\"ca,es\"", Encoding.UTF8.GetString(written.ToArray()));
+    }
+
+    [Fact]
     public void Read_NotOpml_ThrowsFormatException() =>
         Assert.Throws<FormatException>(() => OpmlFile.Read(new MemoryStream(Encoding.UTF8.GetBytes("<html><p>no</p></html>"))));
 }

@@ -85,6 +85,19 @@ public sealed class ApertiumLinesTests
         Assert.True(parsed.UnknownWords > 0);
     }
 
+    [Theory]
+    [InlineData("One of *лейбъристите  stated.", "One of лейбъристите stated.")]
+    [InlineData("The *casa  #is red.", "The casa is red.")]
+    [InlineData("A word * here.", "A word here.")]
+    [InlineData("An \\*escaped  mark.", "An escaped mark.")]
+    [InlineData("Kept[  ]as sent  twice.", "Kept  as sent twice.")]
+    public void Parse_SpacesLeftByApertium_NeverDouble(string reply, string expected)
+    {
+        var parsed = ApertiumReply.Parse(reply);
+
+        Assert.Equal(expected, string.Concat(parsed.Segments.Single().Select(t => t.Value)));
+    }
+
     private static async Task<string> PlainApertiumAsync(string text, string pair, CancellationToken ct)
     {
         var info = new ProcessStartInfo("apertium") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };

@@ -15,6 +15,8 @@ public sealed class SentenceSplitterTests
     [InlineData("es", "Viajó a EE. UU. El lunes volvió.", new[] { "Viajó a EE. UU. El lunes volvió." })]
     [InlineData("fr", "M. Dupont est arrivé. Il pleut.", new[] { "M. Dupont est arrivé. ", "Il pleut." })]
     [InlineData("fr", "« C'est fini. » Puis il partit.", new[] { "« C'est fini. » ", "Puis il partit." })]
+    [InlineData("bg", "Той живее в гр. София. Проф. Иванова не.", new[] { "Той живее в гр. София. ", "Проф. Иванова не." })]
+    [InlineData("sl", "Dr. Novak je prišel. Npr. Ljubljana in Maribor.", new[] { "Dr. Novak je prišel. ", "Npr. Ljubljana in Maribor." })]
     [InlineData("en", "See https://example.com/a.b now. Then go.", new[] { "See https://example.com/a.b now. ", "Then go." })]
     public void Split_KnowsAbbreviationsAndNumbers(string language, string text, string[] expected)
     {

@@ -151,6 +151,73 @@ public sealed class SqliteArticleStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SourceArticleCountsAsync_CountsTheArticlesDetectedInAnotherLanguage()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var other = await AddSourceAsync("La Gaceta");
+        await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1"), _time.GetUtcNow(), Ct);
+        await _store.SaveArticleAsync(Draft(source, "https://e.example/b", "h1") with { Language = "de", DetectedOtherLanguage = true }, _time.GetUtcNow(), Ct);
+        await _store.SaveArticleAsync(Draft(source, "https://e.example/c", "h1") with { Language = "ca", DetectedOtherLanguage = true }, _time.GetUtcNow(), Ct);
+        await _store.SaveArticleAsync(Draft(other, "https://e.example/d", "h1"), _time.GetUtcNow(), Ct);
+        // An update that finds the article in the configured language after all takes it out of the count.
+        await _store.SaveArticleAsync(Draft(source, "https://e.example/c", "h2"), _time.GetUtcNow(), Ct);
+
+        var counts = (await _store.SourceArticleCountsAsync(_time.GetUtcNow(), Ct)).ToDictionary(c => c.SourceId);
+
+        Assert.Equal(new SourceArticleCounts(source.Id, 3, 3, 1), counts[source.Id]);
+        Assert.Equal(new SourceArticleCounts(other.Id, 1, 1, 0), counts[other.Id]);
+    }
+
+    [Fact]
+    public async Task SaveArticleAsync_SameContentInAnotherLanguage_IsUpdatedForTranslationAgain()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var created = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1"), _time.GetUtcNow(), Ct);
+        await _store.SaveTranslationAsync(created.ArticleId,
+            new TranslatedArticle("Title", null, [], null, "apertium", "es→en", 0.5), _time.GetUtcNow(), Ct);
+
+        var german = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1") with { Language = "de", DetectedOtherLanguage = true }, _time.GetUtcNow(), Ct);
+        var again = await _store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1") with { Language = "de", DetectedOtherLanguage = true }, _time.GetUtcNow(), Ct);
+
+        Assert.Equal(ArticleChange.Updated, german.Change);
+        Assert.Equal(ArticleChange.Unchanged, again.Change);
+        var stored = await _store.GetArticleAsync(created.ArticleId, Ct);
+        Assert.Equal("de", stored!.Language);
+        Assert.Equal(ArticleState.Extracted, stored.State);
+        Assert.Equal([created.ArticleId], await _store.UntranslatedAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task SourceArticleCountsAsync_ReadsOnlyIndexes()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_temp.DatabasePath}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM articles a INDEXED BY articles_other_language WHERE a.source_id = 1 AND other_language = 1";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var plan = new StringBuilder();
+        while (await reader.ReadAsync(Ct)) plan.AppendLine(reader.GetString(3));
+
+        Assert.Contains("USING COVERING INDEX articles_other_language", plan.ToString());
+    }
+
+    [Theory]
+    [InlineData("es", "es")]
+    [InlineData(" ES , ca ", "es,ca")]
+    [InlineData("es ca es", "es,ca")]
+    [InlineData("auto", null)]
+    [InlineData("", null)]
+    public async Task AddSourceAsync_Languages_AreStoredAsOneCommaList(string given, string? stored)
+    {
+        var source = await _store.AddSourceAsync(new SourceDraft("Multi", new Uri("https://m.example/"), [new Uri("https://m.example/feed.xml")], given, "News/World", "UTC"), Ct);
+
+        var read = await _store.GetSourceAsync(source.Slug, Ct);
+        Assert.Equal(stored, read!.Language);
+        Assert.Equal(stored, source.Language);
+        Assert.Equal(stored is null ? [] : stored.Split(','), read.Languages);
+    }
+
+    [Fact]
     public async Task Validators_RoundTrip()
     {
         Assert.Null(await _store.GetValidatorsAsync("https://e.example/feed", Ct));

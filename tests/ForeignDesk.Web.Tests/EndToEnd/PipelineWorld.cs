@@ -33,14 +33,7 @@ public sealed class PipelineWorld : IAsyncLifetime
         Outlets = await OutletServer.StartAsync(ct);
         OutletWorld.Publish(Outlets);
 
-        _site = AppHost.Build(new HostSettings(_data, Urls: "http://127.0.0.1:0", Settings: new Dictionary<string, string?>
-        {
-            ["ForeignDesk:Fetch:AllowPrivateNetworks"] = "true",
-            ["ForeignDesk:Fetch:MinDelayPerHost"] = "00:00:00",
-            ["ForeignDesk:Fetch:Timeout"] = "00:00:10",
-            ["ForeignDesk:Sources:DefaultFile"] = "",
-        }));
-        await AppHost.PrepareStoreAsync(_site.Services, ct);
+        _site = await BuildSiteAsync(_data, ct);
         Spanish = await Store.AddSourceAsync(new SourceDraft(OutletPages.SpanishOutlet, Outlets.Url("es/"),
             [Outlets.Url("es/rss.xml")], "es", "News/Politics", "Europe/Madrid"), ct);
         French = await Store.AddSourceAsync(new SourceDraft(OutletPages.FrenchOutlet, Outlets.Url("fr/"),
@@ -50,9 +43,29 @@ public sealed class PipelineWorld : IAsyncLifetime
 
         FirstPass = await RunPassAsync(ct);
 
-        await _site.StartAsync(ct);
-        var address = _site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Browser = Pages.CatchingUpHandler.Client(_site.Services, new Uri(address));
+        Browser = await StartSiteAsync(_site, ct);
+    }
+
+    /// <summary>A site over a new data folder that follows outlets on 127.0.0.1, with no default sources.</summary>
+    internal static async Task<WebApplication> BuildSiteAsync(string data, CancellationToken cancellationToken)
+    {
+        var site = AppHost.Build(new HostSettings(data, Urls: "http://127.0.0.1:0", Settings: new Dictionary<string, string?>
+        {
+            ["ForeignDesk:Fetch:AllowPrivateNetworks"] = "true",
+            ["ForeignDesk:Fetch:MinDelayPerHost"] = "00:00:00",
+            ["ForeignDesk:Fetch:Timeout"] = "00:00:10",
+            ["ForeignDesk:Sources:DefaultFile"] = "",
+        }));
+        await AppHost.PrepareStoreAsync(site.Services, cancellationToken);
+        return site;
+    }
+
+    /// <summary>Starts the site and gives a client of it.</summary>
+    internal static async Task<HttpClient> StartSiteAsync(WebApplication site, CancellationToken cancellationToken)
+    {
+        await site.StartAsync(cancellationToken);
+        var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return Pages.CatchingUpHandler.Client(site.Services, new Uri(address));
     }
 
     public Task<IngestReport> RunPassAsync(CancellationToken cancellationToken) =>
