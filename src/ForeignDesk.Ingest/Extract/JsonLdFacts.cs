@@ -20,6 +20,9 @@ internal sealed record JsonLdFacts(
 
     /// <summary>Every schema.org ImageObject on the page that names its URL, with caption and credit when given.</summary>
     public IReadOnlyList<JsonLdImage> Images { get; init; } = [];
+
+    /// <summary>The article's <c>dateCreated</c>: a fallback for its publication when nothing names that.</summary>
+    public string? Created { get; init; }
 }
 
 /// <summary>A JSON-LD ImageObject: its URL (as written), caption and credit (creditText, copyrightHolder or author).</summary>
