@@ -15,9 +15,10 @@ internal static class BodyEdits
     private const int RunningText = 200;
 
     /// <summary>
-    /// Takes the metadata lines (<see cref="MetadataLines"/>) off the opening of the body, before its running text, and
-    /// a wire dateline ("MADRID, 28 nov (EFE).-") off the start of its first paragraph; a lead element that is such a
-    /// line is no lead. Returns what they said (the first byline and date; the dateline's agency when no line named anyone).
+    /// Takes the metadata lines (<see cref="MetadataLines"/>) off the opening of the body, before its running text; a
+    /// lead element that is such a line is no lead. A wire dateline opening the first paragraph ("MADRID, 28 nov
+    /// (EFE).- El Gobierno…") stays: it is the start of the lead sentence, and the article reads wrong without it.
+    /// Returns what they said (the first byline and date; the dateline's agency when no line named anyone).
     /// </summary>
     public static (List<Paragraph> Paragraphs, string? Lead, LineFacts Facts) WithoutMetadataLines(List<Paragraph> paragraphs, string? lead, DateTimeOffset fetchedAt)
     {
@@ -38,23 +39,11 @@ internal static class BodyEdits
                 published ??= facts.Published;
                 continue;
             }
-            if (result.Count == 0 && MetadataLines.Dateline(paragraph.Text) is { } dateline && WithoutOpening(paragraph, dateline.Length) is { } rest)
-            {
-                agency = dateline.Agency;
-                paragraph = rest;
-            }
+            if (result.Count == 0) agency = MetadataLines.DatelineAgency(paragraph.Text);
             result.Add(paragraph);
             if (paragraph.Text.Length >= RunningText) opening = false;
         }
         return (result, lead, new LineFacts(byline ?? agency, published));
-    }
-
-    /// <summary>The paragraph without its first <paramref name="length"/> characters, when its markup starts with exactly that text.</summary>
-    private static Paragraph? WithoutOpening(Paragraph paragraph, int length)
-    {
-        var opening = OwnMarkup.EncodeText(paragraph.Text[..length]);
-        if (length >= paragraph.Text.Length || !paragraph.Html.StartsWith(opening, StringComparison.Ordinal)) return null;
-        return paragraph with { Html = paragraph.Html[opening.Length..], Text = paragraph.Text[length..] };
     }
 
     /// <summary>

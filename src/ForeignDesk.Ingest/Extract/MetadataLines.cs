@@ -92,13 +92,13 @@ internal static partial class MetadataLines
     }
 
     /// <summary>
-    /// The length of a wire dateline opening the paragraph ("MADRID, 28 nov (EFE).- ", "Berlin (dpa) - ") and the
-    /// agency it names; null when the paragraph does not open with one.
+    /// The agency named by the wire dateline opening the paragraph ("MADRID, 28 nov (EFE).- ", "Berlin (dpa) - "); null
+    /// when the paragraph does not open with one.
     /// </summary>
-    public static (int Length, string Agency)? Dateline(string paragraph)
+    public static string? DatelineAgency(string paragraph)
     {
         var match = WireDateline().Match(paragraph);
-        return match.Success ? (match.Length, match.Groups["agency"].Value.Trim()) : null;
+        return match.Success ? match.Groups["agency"].Value.Trim() : null;
     }
 
     /// <summary>
