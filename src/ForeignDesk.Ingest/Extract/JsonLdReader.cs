@@ -130,6 +130,7 @@ internal static class JsonLdReader
             Breadcrumb: [])
         {
             Created = Str(node, "dateCreated"),
+            DeclaredPeople = node.TryGetProperty("author", out var people) ? DeclaredPeople(people) : [],
         };
     }
 
@@ -189,6 +190,14 @@ internal static class JsonLdReader
         }
         return names;
     }
+
+    /// <summary>Names of the objects typed Person, from an object or an array.</summary>
+    private static List<string> DeclaredPeople(JsonElement value) =>
+        (value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value])
+            .Where(item => item.ValueKind == JsonValueKind.Object && HasType(item, "Person"))
+            .Select(item => Str(item, "name"))
+            .OfType<string>()
+            .ToList();
 
     private static List<string> Strings(JsonElement value) => value.ValueKind switch
     {

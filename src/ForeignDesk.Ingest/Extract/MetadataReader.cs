@@ -94,8 +94,8 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
     /// Parse.ly, <c>article:author</c> when not a URL), else the markup (a <c>rel="author"</c> link, an
     /// <c>itemprop="author"</c> element, an element named as a byline or author, or a short element reading as a byline
     /// line, "Par Sébastien Farcis"). Read before the body is located (the markup is whole then). Byline words are
-    /// dropped and the names read as <see cref="BylineWords"/> reads them. Never the outlet's name, a URL, or the text
-    /// of an element named for a place.
+    /// dropped and the names read as <see cref="BylineWords"/> reads them. Never the outlet's name (unless the JSON-LD
+    /// types that name a Person: a one-person site), a URL, or the text of an element named for a place.
     /// </summary>
     public string? Byline()
     {
@@ -112,9 +112,13 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
     private List<string> Names(List<string?> names) => names
         .Select(n => BylineWords.Clean(n ?? string.Empty))
         .Where(n => n.Length > 1 && !n.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-        .Where(n => SiteName is null || !string.Equals(n, SiteName, StringComparison.OrdinalIgnoreCase))
+        .Where(n => SiteName is null || !string.Equals(n, SiteName, StringComparison.OrdinalIgnoreCase) || IsDeclaredPerson(n))
         .Distinct(StringComparer.OrdinalIgnoreCase)
         .ToList();
+
+    /// <summary>Whether the JSON-LD types the name a Person: then it is the author even when it also names the site.</summary>
+    private bool IsDeclaredPerson(string name) =>
+        ld.DeclaredPeople.Any(p => string.Equals(BylineWords.Clean(p), name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Every value of the first author meta tag that names someone (several tags of one name list several authors).</summary>
     private List<string?> MetaAuthors()
