@@ -49,8 +49,10 @@ internal static partial class MetadataLines
     /// <summary>The byline and date the line gives, or null when it is not a metadata line.</summary>
     public static LineFacts? Read(string text, DateTimeOffset fetchedAt)
     {
-        var line = DomWalk.Collapse(text).Trim(' ', '-', '–', '—', '|', '·', '•', ':');
+        var collapsed = DomWalk.Collapse(text).Trim();
+        var line = collapsed.Trim(' ', '-', '–', '—', '|', '·', '•', ':');
         if (line.Length is 0 or > MaxLength) return null;
+        if (WholeDateline(line, endsInDash: line.Length < collapsed.Length && collapsed[^1] is '-' or '–' or '—' or ':', fetchedAt) is { } dateline) return dateline;
 
         string? prefixed = null, unprefixed = null, agency = null;
         DateTimeOffset? published = null;
@@ -92,13 +94,27 @@ internal static partial class MetadataLines
     }
 
     /// <summary>
-    /// The agency named by the wire dateline opening the paragraph ("MADRID, 28 nov (EFE).- ", "Berlin (dpa) - "); null
-    /// when the paragraph does not open with one.
+    /// The agency named by the wire dateline opening the paragraph's text ("MADRID, 28 nov (EFE).- ", "Berlin (dpa) - ");
+    /// null when the paragraph does not open with one.
     /// </summary>
     public static string? DatelineAgency(string paragraph)
     {
         var match = WireDateline().Match(paragraph);
-        return match.Success ? match.Groups["agency"].Value.Trim() : null;
+        return match.Success && match.Length < paragraph.Length ? match.Groups["agency"].Value.Trim() : null;
+    }
+
+    /// <summary>
+    /// A line that is a wire dateline and nothing else ("BERLIN (dpa)", "Berlin (dpa) –", "MADRID, 28 nov. 2026 (EFE)"):
+    /// its agency and date. The place must be written in capitals, or a date or a closing dash be beside it: "Angela
+    /// Merkel (CDU)" alone is a name and a party, not a dateline.
+    /// </summary>
+    private static LineFacts? WholeDateline(string line, bool endsInDash, DateTimeOffset fetchedAt)
+    {
+        var match = WireDateline().Match(line);
+        if (!match.Success || match.Length != line.Length) return null;
+        var date = match.Groups["date"] is { Success: true } written ? DateWords.Parse(written.Value, fetchedAt) : null;
+        if (!endsInDash && date is null && !IsCapitals(match.Groups["place"].Value)) return null;
+        return new LineFacts(match.Groups["agency"].Value.Trim(), date);
     }
 
     /// <summary>
@@ -161,7 +177,7 @@ internal static partial class MetadataLines
     [GeneratedRegex(@"^(?:(?:ca\.?\s*)?[0-9]{1,3}\s*(?:min(?:ute)?s?|minuten?|minutos?|minuti|minut[ay]?|мин(?:ут[аы]?)?|хв(?:илин[аи]?)?|dk|dakika|分钟?|분)\.?\s*(?:read|reading|(?:de\s+)?lectura|(?:de\s+)?leitura|(?:di\s+)?lettura|(?:de\s+)?lecture|lesezeit|lesedauer|leestijd|czytania|чтения|читання|okuma|läsning|lesing|læsning|阅读|읽기)?|(?:reading\s+time|read\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura|temps\s+de\s+lectura|tempo\s+de\s+leitura|tempo\s+di\s+lettura|leestijd|czas\s+czytania|время\s+чтения|час\s+читання|okuma\s+süresi|lästid|lesetid|læsetid|timp\s+de\s+citire)\s*:?\s*(?:ca\.?\s*)?[0-9]{1,3}\s*\p{L}*\.?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadingTime();
 
-    // A place (capitalized words), an optional date, the agency in parentheses and a dash or colon.
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}\p{M}.'’]*(?:[ -](?:(?:de|del|da|do|am|an|la|le|el|sur|upon)\s)?\p{Lu}[\p{L}\p{M}.'’]*){0,3})(?:,\s*(?<date>[^()]{1,30}?))?\s*\((?<agency>[^()]{2,40})\)\s*(?:\.?[-–—:]+|\.-)\s*", RegexOptions.CultureInvariant)]
+    // A place (capitalized words), an optional date, the agency in parentheses and a dash or colon (or the end of the line).
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}\p{M}.'’]*(?:[ -](?:(?:de|del|da|do|am|an|la|le|el|sur|upon)\s)?\p{Lu}[\p{L}\p{M}.'’]*){0,3})(?:,\s*(?<date>[^()]{1,30}?))?\s*\((?<agency>[^()]{2,40})\)(?:\s*(?:\.?[-–—:]+|\.-)\s*|\s*$)", RegexOptions.CultureInvariant)]
     private static partial Regex WireDateline();
 }

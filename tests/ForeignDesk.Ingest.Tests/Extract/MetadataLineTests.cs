@@ -165,6 +165,30 @@ public sealed class MetadataLineTests
     }
 
     [Theory]
+    [InlineData("es", "<p>MADRID, 28 nov. 2026 (EFE)</p>", "EFE", true)]
+    [InlineData("de", "<p>Berlin (dpa) –</p>", "dpa", false)]
+    [InlineData("fr", "<p>PARIS, 28/11/2026 (AFP)</p>", "AFP", true)]
+    [InlineData("it", "<p>ROMA (ANSA)</p>", "ANSA", false)]
+    [InlineData("pl", "<p>WARSZAWA (PAP)</p>", "PAP", false)]
+    public void DatelineLine_NamesTheAgencyAndIsNotTheBody(string lang, string line, string agency, bool dated)
+    {
+        var article = Extract(lang, line);
+
+        Assert.Equal(agency, article.Byline);
+        Assert.Equal(dated ? new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero) : (DateTimeOffset?)null, article.Published);
+        AssertBodyIsTheArticle(article, lang);
+    }
+
+    [Fact]
+    public void NameAndPartyLine_IsNoDateline()
+    {
+        var article = Extract("de", "<p>Angela Merkel (CDU)</p>");
+
+        Assert.Null(article.Byline);
+        Assert.Equal("Angela Merkel (CDU)", article.Paragraphs[0].Text);
+    }
+
+    [Theory]
     [InlineData("es", "Foto: Ana López (Europa Press)", "Ana López (Europa Press)")]
     [InlineData("fr", "Photo : Jean Dupont (AFP)", "Jean Dupont (AFP)")]
     [InlineData("de", "Bild: Max Weber (dpa)", "Max Weber (dpa)")]
