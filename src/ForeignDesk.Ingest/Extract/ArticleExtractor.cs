@@ -49,7 +49,6 @@ public sealed class ArticleExtractor : IArticleExtractor
         var byline = reader.Byline();
         var leadImage = ImageReader.Read(dom, ld, meta, url);
         var image = leadImage.Image;
-        var published = reader.Published(fetchedAt);
         var modified = reader.Modified(fetchedAt);
 
         var lead = BodyLocator.ExcludeChrome(dom);
@@ -71,13 +70,15 @@ public sealed class ArticleExtractor : IArticleExtractor
                 "No article body found: no element held enough paragraph text and the page has no JSON-LD articleBody.");
         }
 
-        var leadText = lead is null ? null : DomWalk.Text(lead);
+        (paragraphs, var leadText, var lineFacts) = BodyEdits.WithoutMetadataLines(paragraphs, lead is null ? null : DomWalk.Text(lead), fetchedAt);
+        byline ??= reader.BylineOf(lineFacts.Byline);
+        var published = reader.Published(fetchedAt) ?? lineFacts.Published;
         var description = MetadataReader.Clean(ld.Description)
             ?? MetadataReader.Clean(meta.First("og:description", "twitter:description", "description"));
         paragraphs = BodyEdits.WithoutRepeats(paragraphs, MetadataReader.Clean(leadText), title, byline, image?.Caption);
         if (paragraphs.Count == 0)
             return ExtractOutcome.Failed(ExtractFailure.NoArticleBody, "No article body found: the page holds only its headline and teaser.");
-        var teaser = BodyEdits.Teaser(paragraphs, description, MetadataReader.Clean(leadText));
+        var teaser = BodyEdits.Teaser(paragraphs, description, MetadataReader.Clean(leadText), image?.Caption, fetchedAt);
 
         var clean = ArticleHtmlSanitizer.SanitizeBlocks(paragraphs.Select(p => p.Html).ToList(), url);
         paragraphs = paragraphs.Select((p, i) => p with { Html = clean[i] }).ToList();

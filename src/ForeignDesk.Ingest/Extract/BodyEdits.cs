@@ -2,9 +2,50 @@ using ForeignDesk.Core;
 
 namespace ForeignDesk.Ingest.Extract;
 
-/// <summary>Drops body paragraphs that repeat what the article shows elsewhere: teaser, title, byline, caption.</summary>
+/// <summary>
+/// Drops body paragraphs that repeat what the article shows elsewhere (teaser, title, byline, caption) or that are
+/// about the article rather than of it (byline, date and reading-time lines), and chooses the teaser.
+/// </summary>
 internal static class BodyEdits
 {
+    /// <summary>The opening paragraphs looked at for metadata lines: they come before the running text.</summary>
+    private const int OpeningParagraphs = 8;
+
+    /// <summary>A paragraph this long is running text: metadata lines are not looked for after it.</summary>
+    private const int RunningText = 200;
+
+    /// <summary>
+    /// Takes the metadata lines (<see cref="MetadataLines"/>) off the opening of the body, before its running text; a
+    /// lead element that is such a line is no lead. A wire dateline opening the first paragraph ("MADRID, 28 nov
+    /// (EFE).- El Gobierno…") stays: it is the start of the lead sentence, and the article reads wrong without it.
+    /// Returns what they said (the first byline and date; the dateline's agency when no line named anyone).
+    /// </summary>
+    public static (List<Paragraph> Paragraphs, string? Lead, LineFacts Facts) WithoutMetadataLines(List<Paragraph> paragraphs, string? lead, DateTimeOffset fetchedAt)
+    {
+        string? byline = null, agency = null;
+        DateTimeOffset? published = null;
+        if (lead is not null && MetadataLines.Read(lead, fetchedAt) is { } leadFacts)
+        {
+            (byline, published, lead) = (leadFacts.Byline, leadFacts.Published, null);
+        }
+        var result = new List<Paragraph>(paragraphs.Count);
+        var opening = true;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var paragraph = paragraphs[i];
+            if (opening && i < OpeningParagraphs && paragraph.Kind != "pre" && MetadataLines.Read(paragraph.Text, fetchedAt) is { } facts)
+            {
+                byline ??= facts.Byline;
+                published ??= facts.Published;
+                continue;
+            }
+            if (result.Count == 0) agency = MetadataLines.DatelineAgency(paragraph.Text);
+            result.Add(paragraph);
+            if (paragraph.Text.Length >= RunningText) opening = false;
+        }
+        return (result, lead, new LineFacts(byline ?? agency, published));
+    }
+
     /// <summary>
     /// Drops leading paragraphs that repeat the page's separate lead element (shown as the teaser) and paragraphs that
     /// repeat the title, byline or caption. A first paragraph that merely equals the meta description stays: it is
@@ -29,14 +70,20 @@ internal static class BodyEdits
     }
 
     /// <summary>
-    /// The teaser to show above the body: the description, else the lead element, skipping either when it only repeats
-    /// the body's first paragraph (null when nothing else is left).
+    /// The teaser to show above the body: the outlet's description, else the lead element, skipping either when it only
+    /// repeats the body's first paragraph or is not a summary at all (a byline, a date line, the image caption). Null
+    /// when nothing else is left: the body's first paragraph, already free of metadata lines, then stands for it.
     /// </summary>
-    public static string? Teaser(IReadOnlyList<Paragraph> paragraphs, string? description, string? lead)
+    public static string? Teaser(IReadOnlyList<Paragraph> paragraphs, string? description, string? lead, string? caption, DateTimeOffset fetchedAt)
     {
         var first = paragraphs.Count > 0 ? paragraphs[0].Text : string.Empty;
-        if (description is not null && !SameText(first, description)) return description;
-        return lead is not null && !SameText(first, lead) ? lead : null;
+        foreach (var candidate in new[] { description, lead })
+        {
+            if (candidate is null || SameText(first, candidate) || SameText(candidate, caption)) continue;
+            if (MetadataLines.Read(candidate, fetchedAt) is not null) continue;
+            return candidate;
+        }
+        return null;
     }
 
     /// <summary>Equal after normalizing, or one is a truncation ("…") of the other.</summary>

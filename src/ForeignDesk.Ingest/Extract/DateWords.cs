@@ -5,7 +5,7 @@ namespace ForeignDesk.Ingest.Extract;
 
 /// <summary>
 /// Parses dates written in words in an article's byline or date line ("8. April 2022", "29 de noviembre de 2026 a las
-/// 9:15", "il y a 3 heures") in German, Spanish, French, Italian, Portuguese, English, Dutch and Polish.
+/// 9:15", "il y a 3 heures", "28.11.2026 18:30") in German, Spanish, French, Italian, Portuguese, English, Dutch and Polish.
 /// Pages rarely name a zone in such text: an absolute value is kept as written with offset zero (as
 /// <see cref="DateValues"/> does for unzoned values), not converted from any guessed local zone. Relative values
 /// ("vor 2 Stunden") count back from the time the page was fetched. Text that does not parse gives null.
@@ -37,6 +37,9 @@ internal static partial class DateWords
         return Absolute(lower) ?? Relative(lower, fetchedAt);
     }
 
+    /// <summary>Whether the lower-case word names a month, in full or short ("november", "nov", "listopada").</summary>
+    public static bool IsMonthName(string word) => Months.ContainsKey(word);
+
     /// <summary>The text before and after an "updated" word ("Mis à jour le", "Aktualisiert am"), or null when it has none.</summary>
     public static (string Before, string After)? SplitAtUpdate(string text)
     {
@@ -48,10 +51,13 @@ internal static partial class DateWords
     {
         var match = DayMonthYear.Match(text);
         if (!match.Success) match = MonthDayYear.Match(text);
+        if (!match.Success) match = NumericDate().Match(text);
         if (!match.Success) return null;
-        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
-        var month = Months[match.Groups["m"].Value];
+        var (day, month) = match.Groups["m"].Success
+            ? (int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture), MonthNumber(match.Groups["m"].Value))
+            : DayAndMonth(match);
         var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12) return null;
         if (year is < 1 or > 9999 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
 
         var (hour, minute) = TimeOf(text[(match.Index + match.Length)..], TimeAfter())
@@ -59,6 +65,22 @@ internal static partial class DateWords
             ?? (0, 0);
         var value = new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero);
         return value >= Earliest && value < Latest ? value : null;
+    }
+
+    private static int MonthNumber(string name) =>
+        Months.TryGetValue(name, out var month) ? month : int.Parse(name, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Day and month of a numeric date: year first is ISO order (2026-11-28); otherwise the day comes first
+    /// (28.11.2026, 28/11/2026) unless the second number cannot be a month (11/28/2026).
+    /// </summary>
+    private static (int Day, int Month) DayAndMonth(Match match)
+    {
+        if (match.Groups["iso"].Success)
+            return (int.Parse(match.Groups["isoday"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["isomonth"].Value, CultureInfo.InvariantCulture));
+        var first = int.Parse(match.Groups["a"].Value, CultureInfo.InvariantCulture);
+        var second = int.Parse(match.Groups["b"].Value, CultureInfo.InvariantCulture);
+        return second > 12 ? (second, first) : (first, second);
     }
 
     private static (int Hour, int Minute)? TimeOf(string text, Regex pattern)
@@ -117,6 +139,10 @@ internal static partial class DateWords
         }
         return months;
     }
+
+    // "28.11.2026", "28/11/2026", "2026-11-28" (the year always written in full)
+    [GeneratedRegex(@"(?<![0-9./-])(?:(?<iso>(?<y>[0-9]{4})-(?<isomonth>[0-9]{1,2})-(?<isoday>[0-9]{1,2}))|(?<a>[0-9]{1,2})([./])(?<b>[0-9]{1,2})\1(?<y>[0-9]{4}))(?![0-9]|\.[0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex NumericDate();
 
     // After the date: "um 9.15 Uhr", "a las 9:15", "à 09h15", "às 9h15", "alle 9:15", "at 9:15 am", ", 09:15"
     [GeneratedRegex(@"^[\s,\-–|/]*(?:(?:um|à|a\s+las|a\s+la|às|as|alle|ore|at|om|o|godz\.?|kl\.?|-)\s+)*(?<h>[0-9]{1,2})(?:[:h]|\.(?=[0-9]{2}\s*(?:uhr|h)\b))(?<min>[0-9]{2})(?![0-9])(?:\s*(?:uhr|h)\b)?(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]

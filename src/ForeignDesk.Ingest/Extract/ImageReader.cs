@@ -77,10 +77,24 @@ internal static partial class ImageReader
         return (Empty(TrimPunctuation(text[..match.Index])), Empty(StripLabel(match.Value)));
     }
 
-    private static string StripLabel(string credit)
+    /// <summary>
+    /// The credit without its label ("Foto:", "Photo :", "Bild:", "©") and without the closing bracket or quote of a
+    /// wrapper around the whole credit ("(Foto: EFE)"); brackets and quotes that pair up inside it are kept
+    /// ("Ana López (Europa Press)").
+    /// </summary>
+    internal static string StripLabel(string credit)
     {
-        var stripped = CreditLabel().Replace(DomWalk.Collapse(credit), string.Empty);
-        return stripped.Trim().TrimEnd(')', ']').Trim();
+        var stripped = CreditLabel().Replace(DomWalk.Collapse(credit), string.Empty).Trim();
+        while (stripped.Length > 0 && Unpaired(stripped, stripped[^1])) stripped = stripped[..^1].TrimEnd();
+        return stripped;
+    }
+
+    /// <summary>Whether <paramref name="last"/> is a closing bracket or quote with no opening one left to pair with.</summary>
+    private static bool Unpaired(string text, char last)
+    {
+        var open = last switch { ')' => '(', ']' => '[', '»' => '«', '”' => '“', _ => '\0' };
+        if (open != '\0') return text.Count(c => c == last) > text.Count(c => c == open);
+        return last is '"' or '\'' && text.Count(c => c == last) % 2 == 1;
     }
 
     private static string TrimPunctuation(string text) => text.Trim().TrimEnd('|', '/', '(', '[', '-', '–', '—', ',').Trim();
@@ -92,9 +106,9 @@ internal static partial class ImageReader
     [GeneratedRegex(@"(^|[\s_-])(credits?|copyright|author|autor|photographer|fotografo|fuente|source|byline|photo-credit)($|[\s_-])")]
     private static partial Regex CreditNames();
 
-    [GeneratedRegex(@"[\(\[]?\s*(\b(fotos?|photos?|bild|imagen|image|cr[ée]dito?s?|credits?|fotograf[íi]a|quelle)\s*:|©|\(c\)\s).+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[\(\[]?\s*(\b(fotos?|photos?|bild|imagen|image|cr[ée]dito?s?|credits?|fotograf[íi]a|quelle|zdj[eę]cie|фото|fotó|kuva|billede|bilde)\s*:|©|\(c\)\s).+$", RegexOptions.IgnoreCase)]
     private static partial Regex CreditText();
 
-    [GeneratedRegex(@"^[\(\[]?\s*((fotos?|photos?|bild|imagen|image|cr[ée]dito?s?|credits?|fotograf[íi]a|quelle)\s*:|©|\(c\))\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\(\[]?\s*((fotos?|photos?|bild|imagen|image|cr[ée]dito?s?|credits?|fotograf[íi]a|quelle|zdj[eę]cie|фото|fotó|kuva|billede|bilde)\s*:|©|\(c\))\s*", RegexOptions.IgnoreCase)]
     private static partial Regex CreditLabel();
 }

@@ -20,6 +20,15 @@ internal sealed record JsonLdFacts(
 
     /// <summary>Every schema.org ImageObject on the page that names its URL, with caption and credit when given.</summary>
     public IReadOnlyList<JsonLdImage> Images { get; init; } = [];
+
+    /// <summary>
+    /// The authors typed <c>"@type": "Person"</c> in so many words: a person even where the name is also the site's
+    /// (a one-person site).
+    /// </summary>
+    public IReadOnlyList<string> DeclaredPeople { get; init; } = [];
+
+    /// <summary>The article's <c>dateCreated</c>: a fallback for its publication when nothing names that.</summary>
+    public string? Created { get; init; }
 }
 
 /// <summary>A JSON-LD ImageObject: its URL (as written), caption and credit (creditText, copyrightHolder or author).</summary>

@@ -21,6 +21,9 @@ internal static class JsonLdReader
         MaxDepth = 64,
     };
 
+    private static readonly (string Open, string Close)[] Wrappers =
+        [("<!--", "-->"), ("/*<![CDATA[*/", "/*]]>*/"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")];
+
     public static JsonLdFacts Read(IEnumerable<string> blocks)
     {
         JsonLdFacts? article = null;
@@ -51,9 +54,7 @@ internal static class JsonLdReader
 
     private static JsonDocument? Parse(string text)
     {
-        var trimmed = text.Trim();
-        if (trimmed.StartsWith("<!--", StringComparison.Ordinal)) trimmed = trimmed[4..];
-        if (trimmed.EndsWith("-->", StringComparison.Ordinal)) trimmed = trimmed[..^3];
+        var trimmed = Unwrapped(text);
         foreach (var candidate in new[] { trimmed, trimmed.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ') })
         {
             try
@@ -67,6 +68,22 @@ internal static class JsonLdReader
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The JSON inside the wrappers pages put around script text to hide it from old parsers: an HTML comment
+    /// (<c>&lt;!-- … --&gt;</c>) or a CDATA section, bare or behind line or block comments
+    /// (<c>//&lt;![CDATA[ … //]]&gt;</c>, <c>/*&lt;![CDATA[*/ … /*]]&gt;*/</c>).
+    /// </summary>
+    internal static string Unwrapped(string text)
+    {
+        var trimmed = text.Trim();
+        foreach (var (open, close) in Wrappers)
+        {
+            if (trimmed.StartsWith(open, StringComparison.Ordinal)) trimmed = trimmed[open.Length..].TrimStart();
+            if (trimmed.EndsWith(close, StringComparison.Ordinal)) trimmed = trimmed[..^close.Length].TrimEnd();
+        }
+        return trimmed;
     }
 
     /// <summary>Every JSON object in the tree, breadth first, without recursion.</summary>
@@ -101,7 +118,7 @@ internal static class JsonLdReader
             Description: Str(node, "description"),
             ArticleBody: Str(node, "articleBody") ?? Str(node, "text"),
             Authors: node.TryGetProperty("author", out var author) ? Names(author, peopleOnly: true) : [],
-            Published: Str(node, "datePublished") ?? Str(node, "dateCreated"),
+            Published: Str(node, "datePublished"),
             Modified: Str(node, "dateModified"),
             Language: Str(node, "inLanguage"),
             Section: node.TryGetProperty("articleSection", out var section) ? Strings(section).FirstOrDefault() : null,
@@ -110,7 +127,11 @@ internal static class JsonLdReader
             ImageCaption: image.ValueKind == JsonValueKind.Object ? Str(image, "caption") ?? Str(image, "description") : null,
             Keywords: node.TryGetProperty("keywords", out var keywords) ? Strings(keywords).SelectMany(SplitKeywords).ToList() : [],
             PublisherName: node.TryGetProperty("publisher", out var publisher) ? Names(publisher).FirstOrDefault() : null,
-            Breadcrumb: []);
+            Breadcrumb: [])
+        {
+            Created = Str(node, "dateCreated"),
+            DeclaredPeople = node.TryGetProperty("author", out var people) ? DeclaredPeople(people) : [],
+        };
     }
 
     private static IEnumerable<string> SplitKeywords(string value) =>
@@ -169,6 +190,14 @@ internal static class JsonLdReader
         }
         return names;
     }
+
+    /// <summary>Names of the objects typed Person, from an object or an array.</summary>
+    private static List<string> DeclaredPeople(JsonElement value) =>
+        (value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value])
+            .Where(item => item.ValueKind == JsonValueKind.Object && HasType(item, "Person"))
+            .Select(item => Str(item, "name"))
+            .OfType<string>()
+            .ToList();
 
     private static List<string> Strings(JsonElement value) => value.ValueKind switch
     {

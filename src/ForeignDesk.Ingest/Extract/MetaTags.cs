@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 
 namespace ForeignDesk.Ingest.Extract;
 
-/// <summary>The page's meta tags by name, property or itemprop (lower case), every value in order.</summary>
+/// <summary>The page's meta tags by name, property or itemprop (any case; each of several space-separated properties), every value in order.</summary>
 internal sealed class MetaTags
 {
     private readonly Dictionary<string, List<string>> values = new(StringComparer.OrdinalIgnoreCase);
@@ -14,11 +14,15 @@ internal sealed class MetaTags
             if (element.LocalName != "meta") continue;
             var content = element.GetAttribute("content");
             if (string.IsNullOrWhiteSpace(content)) continue;
-            foreach (var key in new[] { element.GetAttribute("property"), element.GetAttribute("name"), element.GetAttribute("itemprop"), element.GetAttribute("http-equiv") })
+            foreach (var attribute in new[] { element.GetAttribute("property"), element.GetAttribute("name"), element.GetAttribute("itemprop"), element.GetAttribute("http-equiv") })
             {
-                if (string.IsNullOrWhiteSpace(key)) continue;
-                if (!values.TryGetValue(key.Trim(), out var list)) values[key.Trim()] = list = [];
-                list.Add(DomWalk.Collapse(content));
+                if (string.IsNullOrWhiteSpace(attribute)) continue;
+                // RDFa allows several properties in one attribute: property="dc:title og:title".
+                foreach (var key in attribute.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (!values.TryGetValue(key, out var list)) values[key] = list = [];
+                    list.Add(DomWalk.Collapse(content));
+                }
             }
         }
     }

@@ -7,26 +7,64 @@ namespace ForeignDesk.Ingest.Extract;
 /// <summary>Reads the article's metadata from JSON-LD, meta tags and markup, in that order of trust.</summary>
 internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTags meta, Uri pageUrl)
 {
+    private const int MaxBylineLength = 120;
+
     private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / "];
 
     public string? SiteName { get; } = Clean(meta.First("og:site_name", "application-name", "twitter:site:name")) ?? Clean(ld.PublisherName);
 
+    /// <summary>
+    /// The headline. Declared values come first: JSON-LD <c>headline</c>, then Dublin Core, Open Graph, Twitter and
+    /// Parse.ly titles. Without one, a heading that the title element begins with or contains is the headline
+    /// without the outlet's name; else the title element, with the outlet's name stripped, unless it is only that
+    /// name; else the first heading.
+    /// </summary>
     public string Title()
     {
-        var h1 = dom.Elements.FirstOrDefault(e => e.LocalName == "h1" && DomWalk.Text(e).Length > 0);
-        var titleElement = dom.Document.Head?.Children.FirstOrDefault(e => e.LocalName == "title");
-        var candidates = new (string? Text, bool Trusted)[]
+        var headings = dom.Elements.Where(e => e.LocalName == "h1").Select(e => DomWalk.Text(e).TrimEnd('¶', '#', ' ')).Where(t => t.Length > 0).Take(8).ToList();
+        var titleElement = dom.Document.Head?.Children.FirstOrDefault(e => e.LocalName == "title") ?? dom.Elements.FirstOrDefault(e => e.LocalName == "title");
+        var titleText = titleElement is null ? null : Clean(titleElement.TextContent);
+        var matchingHeading = MatchingHeading(headings, titleText);
+
+        if (Clean(ld.Headline) is { } headline) return StripSiteName(headline, SiteName, trusted: true);
+        var declared = Clean(meta.First("dc:title", "dc.title", "dcterms:title", "dcterms.title", "og:title", "twitter:title", "parsely-title", "sailthru.title"));
+        if (declared is not null) return StripSiteName(declared, SiteName, trusted: false);
+        if (matchingHeading is not null) return matchingHeading;
+        if (titleText is not null && !IsOutletName(StripSiteName(titleText, SiteName, trusted: false))) return StripSiteName(titleText, SiteName, trusted: false);
+        return headings.Count > 0 ? headings[0] : titleText ?? string.Empty;
+    }
+
+    /// <summary>The first heading the title element begins with, else the first one it contains (null when none).</summary>
+    private static string? MatchingHeading(List<string> headings, string? title)
+    {
+        if (title is null) return null;
+        var key = Letters(title);
+        var keys = headings.Select(Letters).ToList();
+        var at = keys.FindIndex(k => k.Length > 0 && key.StartsWith(k, StringComparison.Ordinal));
+        if (at < 0) at = keys.FindIndex(k => k.Length > 0 && key.Contains(k, StringComparison.Ordinal));
+        return at < 0 ? null : headings[at];
+    }
+
+    /// <summary>Whether the text only names the outlet: its site name, or its host's name ("The Verge" on theverge.com).</summary>
+    private bool IsOutletName(string text)
+    {
+        var key = Letters(text).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (key.Length == 0) return true;
+        if (SiteName is not null && key == Letters(SiteName).Replace(" ", string.Empty, StringComparison.Ordinal)) return true;
+        var labels = SiteOf(pageUrl.Host).Split('.');
+        return labels.Length > 0 && key == labels[0];
+    }
+
+    /// <summary>Lower-case letters and digits of the text, words separated by single spaces.</summary>
+    private static string Letters(string text)
+    {
+        var buffer = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            (Clean(ld.Headline), true),
-            (Clean(meta.First("og:title", "twitter:title")), false),
-            (h1 is null ? null : DomWalk.Text(h1), true),
-            (titleElement is null ? null : DomWalk.Text(titleElement), false),
-        };
-        foreach (var (text, trusted) in candidates)
-        {
-            if (!string.IsNullOrWhiteSpace(text)) return StripSiteName(text, SiteName, trusted);
+            if (char.IsLetterOrDigit(c)) buffer.Append(char.ToLowerInvariant(c));
+            else if (buffer.Length > 0 && buffer[^1] != ' ') buffer.Append(' ');
         }
-        return string.Empty;
+        return buffer.ToString().TrimEnd();
     }
 
     internal static string StripSiteName(string title, string? siteName, bool trusted)
@@ -51,43 +89,93 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
         return title;
     }
 
+    /// <summary>
+    /// Who the article is by: JSON-LD authors (people only), else the author meta tags (Dublin Core, <c>author</c>,
+    /// Parse.ly, <c>article:author</c> when not a URL), else the markup (a <c>rel="author"</c> link, an
+    /// <c>itemprop="author"</c> element, an element named as a byline or author, or a short element reading as a byline
+    /// line, "Par Sébastien Farcis"). Read before the body is located (the markup is whole then). Byline words are
+    /// dropped and the names read as <see cref="BylineWords"/> reads them. Never the outlet's name (unless the JSON-LD
+    /// types that name a Person: a one-person site), a URL, or the text of an element named for a place.
+    /// </summary>
     public string? Byline()
     {
         var names = ld.Authors.Select(Clean).ToList();
-        if (names.Count == 0) names.Add(Clean(meta.First("author", "article:author", "dc.creator", "sailthru.author")));
-        if (names.All(string.IsNullOrEmpty))
-        {
-            foreach (var element in dom.Elements)
-            {
-                var rel = element.GetAttribute("rel");
-                var isAuthorLink = element.LocalName == "a" && rel is not null && rel.Split(' ').Contains("author");
-                var isByline = !isAuthorLink && BylineNames().IsMatch(DomWalk.ClassAndId(element)) && !element.Children.Any(c => c.LocalName is "p" or "div" or "img");
-                if (!isAuthorLink && !isByline && element.GetAttribute("itemprop") != "author") continue;
-                var text = DomWalk.Text(element);
-                if (text.Length is > 1 and < 100)
-                {
-                    names.Add(text);
-                    break;
-                }
-            }
-        }
-        var cleaned = names
-            .Select(n => StripByPrefix(n ?? string.Empty))
-            .Where(n => n.Length > 1 && !n.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-            .Where(n => SiteName is null || !string.Equals(n, SiteName, StringComparison.OrdinalIgnoreCase))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        if (names.Count == 0) names = MetaAuthors();
+        var cleaned = Names(names);
+        if (cleaned.Count == 0) cleaned = Names([MarkupByline()]);
         return cleaned.Count == 0 ? null : string.Join(", ", cleaned);
     }
 
-    internal static string StripByPrefix(string name) => DomWalk.Collapse(ByPrefix().Replace(DomWalk.Collapse(name), string.Empty));
+    /// <summary>The names of a byline found elsewhere (a line taken out of the body), by the same rules as <see cref="Byline"/>.</summary>
+    public string? BylineOf(string? text) => Names([text]) is { Count: > 0 } names ? string.Join(", ", names) : null;
+
+    private List<string> Names(List<string?> names) => names
+        .Select(n => BylineWords.Clean(n ?? string.Empty))
+        .Where(n => n.Length > 1 && !n.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        .Where(n => SiteName is null || !string.Equals(n, SiteName, StringComparison.OrdinalIgnoreCase) || IsDeclaredPerson(n))
+        .Distinct(StringComparer.OrdinalIgnoreCase)
+        .ToList();
+
+    /// <summary>Whether the JSON-LD types the name a Person: then it is the author even when it also names the site.</summary>
+    private bool IsDeclaredPerson(string name) =>
+        ld.DeclaredPeople.Any(p => string.Equals(BylineWords.Clean(p), name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Every value of the first author meta tag that names someone (several tags of one name list several authors).</summary>
+    private List<string?> MetaAuthors()
+    {
+        foreach (var key in new[] { "dc:creator", "dc.creator", "dcterms:creator", "dcterms.creator", "author", "parsely-author", "article:author", "byl", "sailthru.author" })
+        {
+            var values = meta.All(key).Select(Clean).Where(v => v is not null && !v.StartsWith("http", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (values.Count > 0) return values;
+        }
+        return [];
+    }
+
+    /// <summary>
+    /// The first author element in document order (see <see cref="Byline"/>) that names a person (two words or more),
+    /// else the first that names anyone (an agency): pages often credit the wire on other stories' teasers too.
+    /// </summary>
+    private string? MarkupByline()
+    {
+        string? single = null;
+        foreach (var element in dom.Elements)
+        {
+            if (element.LocalName is "script" or "style" or "nav" or "head" || dom.Stats(element).TextLength is < 2 or > MaxBylineLength) continue;
+            var names = DomWalk.ClassAndId(element);
+            if (PlaceNames().IsMatch(names)) continue;
+            var rel = element.GetAttribute("rel");
+            var named = (element.LocalName == "a" && rel is not null && rel.Split(' ').Contains("author"))
+                || (element.GetAttribute("itemprop") ?? string.Empty).Split(' ').Contains("author")
+                || (BylineNames().IsMatch(names) && !element.Children.Any(c => c.LocalName is "p" or "div" or "img" or "ul" or "ol" or "li" or "figure" or "section"
+                    or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"));
+            if (!named && (dom.Stats(element).HasBlock || element.LocalName is "a" or "button" or "option" or "label")) continue;
+            string? found = null;
+            if (named)
+            {
+                var name = DomWalk.Elements(element).FirstOrDefault(e => e.GetAttribute("itemprop") == "name");
+                var places = DomWalk.Elements(element).Where(e => e != element && PlaceNames().IsMatch(DomWalk.ClassAndId(e))).ToHashSet<INode>(ReferenceEqualityComparer.Instance);
+                var text = DomWalk.Text(name ?? element, places);
+                if (BylineWords.Clean(text).Length > 1) found = BylineWords.Clean(text);
+            }
+            else if (BylineWords.Read(DomWalk.Text(element), prefixed: true) is { } line && line.Names.Contains(' ', StringComparison.Ordinal) && BylineWords.EndsNames(line.After))
+            {
+                found = line.Names;
+            }
+            if (found is null) continue;
+            if (found.Contains(' ', StringComparison.Ordinal)) return found;
+            single ??= found;
+        }
+        return single;
+    }
 
     /// <summary>Machine-readable dates first; without one, a date written in words in the byline or date line.</summary>
     public DateTimeOffset? Published(DateTimeOffset fetchedAt) =>
         DateValues.Parse(ld.Published)
-        ?? DateValues.Parse(meta.First("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "sailthru.date"))
+        ?? DateValues.Parse(meta.First("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "parsely-pub-date", "date", "dc.date", "dc:date", "dcterms.created", "sailthru.date"))
+        ?? DateValues.Parse(ld.Created)
         ?? DateValues.Parse(TimeElement())
-        ?? WrittenDates(fetchedAt).Published;
+        ?? WrittenDates(fetchedAt).Published
+        ?? LineDate(fetchedAt);
 
     public DateTimeOffset? Modified(DateTimeOffset fetchedAt) =>
         DateValues.Parse(ld.Modified)
@@ -123,6 +211,23 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
     }
 
     private (DateTimeOffset?, DateTimeOffset?)? writtenDates;
+
+    /// <summary>
+    /// The date of the first short line of text that is a date, place-and-date or byline-and-date line (see
+    /// <see cref="MetadataLines"/>), wherever the page puts it: such lines are left out of the body, so they are read here.
+    /// </summary>
+    private DateTimeOffset? LineDate(DateTimeOffset fetchedAt)
+    {
+        foreach (var element in dom.Elements)
+        {
+            if (element.LocalName is not ("p" or "div" or "span" or "small" or "address" or "li" or "header")) continue;
+            if (element.Children.Any(c => c.LocalName is not ("span" or "a" or "b" or "strong" or "em" or "i" or "time" or "small" or "br"))) continue;
+            var text = element.TextContent;
+            if (text.Length is < 8 or > MetadataLines.MaxLength * 2) continue;
+            if (MetadataLines.Read(text, fetchedAt) is { Published: { } date }) return date;
+        }
+        return null;
+    }
 
     private string? TimeElement()
     {
@@ -209,11 +314,11 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
 
     private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    [GeneratedRegex(@"^(by|por|par|von|door|przez|автор:?)\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex ByPrefix();
-
-    [GeneratedRegex(@"(^|[\s_-])(byline|author|author-name|autor|auteur|firma|signature)($|[\s_-])")]
+    [GeneratedRegex(@"byline|by-line|author(?!it)|autor(?!it)|auteur|firma|signature|creator|journalist", RegexOptions.IgnoreCase)]
     private static partial Regex BylineNames();
+
+    [GeneratedRegex(@"(^|[\s_-])(location|place|dateline|city|ort|lieu|lugar|local|luogo|localidade|geo)($|[\s_-])", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceNames();
 
     [GeneratedRegex(@"date|time|fecha|datum|data|zeit|heure|byline|dateline|posted|published|publicado|publie|pubdate|meta", RegexOptions.IgnoreCase)]
     private static partial Regex DateLineNames();

@@ -11,6 +11,8 @@ public sealed class ArticleExtractorMetadataTests
     [InlineData("""{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ana García"},{"@type":"Person","name":"Luis Pérez"}]}""", "Ana García, Luis Pérez")]
     [InlineData("""{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ana García"},{"@type":"Organization","name":"El Diario"}]}""", "Ana García")]
     [InlineData("""{"@type":"NewsArticle","author":"El Diario","publisher":{"@type":"Organization","name":"El Diario"}}""", null)]
+    [InlineData("""{"@type":"NewsArticle","author":{"name":"El Diario"},"publisher":{"@type":"Organization","name":"El Diario"}}""", null)]
+    [InlineData("""{"@type":"BlogPosting","author":{"@type":"Person","name":"Ana García"},"publisher":{"@type":"Organization","name":"Ana García"}}""", "Ana García")]
     public void Extract_JsonLdAuthor_GivesByline(string json, string? expected)
     {
         Assert.Equal(expected, TestPages.Extract(WithLd(json)).Byline);

@@ -12,10 +12,10 @@ public sealed class EndToEndTests(PipelineWorld world) : IClassFixture<PipelineW
     [Fact]
     public void FirstPass_StoresEveryReadableArticleAndReportsTheRest()
     {
-        Assert.Equal(4, world.FirstPass.Created);
+        Assert.Equal(6, world.FirstPass.Created);
         Assert.Equal(3, world.FirstPass.Failed);
         Assert.Equal(2, world.FirstPass.FeedsFailed);
-        Assert.Equal(4, world.FirstPass.Translated);
+        Assert.Equal(6, world.FirstPass.Translated);
     }
 
     [Fact]
@@ -155,6 +155,48 @@ public sealed class EndToEndTests(PipelineWorld world) : IClassFixture<PipelineW
         Assert.Contains(await RawApertium.FrenchAsync(OutletWorld.Budget.Title, Ct), text);
     }
 
+    public static TheoryData<string, string> LinedArticles => new()
+    {
+        { OutletWorld.Harbour.Path, "Claire Dubois" },
+        { OutletWorld.Market.Path, "Miguel Ángel Sanz" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LinedArticles))]
+    public async Task BylineLine_IsTheBylineNeverTheFirstParagraphOrTheHomeTeaser(string path, string author)
+    {
+        var article = OutletWorld.Lined.Single(a => a.Path == path);
+        var stored = await world.ArticleAsync(article, Ct);
+        var first = article.Lang == "fr"
+            ? await RawApertium.FrenchAsync(article.Paragraphs[0], Ct)
+            : await RawApertium.SpanishAsync(article.Paragraphs[0], Ct);
+
+        Assert.Equal(author, stored.Original.Byline);
+        Assert.Equal(article.Paragraphs, stored.Original.Paragraphs.Select(p => p.Text));
+        var html = WebUtility.HtmlDecode(await ArticlePageAsync(stored));
+        Assert.Contains($"<p>By: {author}</p>", html);
+        var body = Regex.Match(html, @"<div class=""body""[^>]*>\s*<p[^>]*>(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(body.Success, "the article page has no body paragraph");
+        Assert.Equal(first, body.Groups[1].Value.Trim());
+        Assert.DoesNotContain("class=\"teaser\"", html);
+
+        var home = WebUtility.HtmlDecode(await world.Browser.GetStringAsync("/", Ct));
+        var item = Regex.Match(home, $@"<li><a class=""title"" href=""/article/{stored.Id}[/""].*?</li>", RegexOptions.Singleline);
+        Assert.True(item.Success, "the article is not listed on the home page");
+        Assert.Contains(first, item.Value);
+        Assert.DoesNotContain(author, item.Value);
+        Assert.DoesNotContain(article.Line, Text(home));
+    }
+
+    [Fact]
+    public async Task CreditInParentheses_KeepsItsClosingParenthesis()
+    {
+        var stored = await world.ArticleAsync(OutletWorld.Market, Ct);
+
+        Assert.Equal("Ana López (Europa Press)", stored.Original.Image!.Credit);
+        Assert.Contains("Photo: Ana López (Europa Press)", Text(await ArticlePageAsync(stored)));
+    }
+
     [Fact]
     public async Task StatusPage_ExplainsEachBadInput()
     {
@@ -168,9 +210,10 @@ public sealed class EndToEndTests(PipelineWorld world) : IClassFixture<PipelineW
         Assert.Contains("Diario Roto", status);
     }
 
-    private async Task<string> ArticlePageAsync(OutletArticle article)
+    private async Task<string> ArticlePageAsync(OutletArticle article) => await ArticlePageAsync(await world.ArticleAsync(article, Ct));
+
+    private async Task<string> ArticlePageAsync(StoredArticle stored)
     {
-        var stored = await world.ArticleAsync(article, Ct);
         using var response = await world.Browser.GetAsync($"/article/{stored.Id}", Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync(Ct);

@@ -17,6 +17,12 @@ internal sealed record OutletArticle(
     bool SectionOnlyInBreadcrumb = false,
     OutletFigure? SecondFigure = null);
 
+/// <summary>
+/// An article whose page says who wrote it and when only in a line above its first paragraph (<paramref name="Line"/>:
+/// "Par Claire Dubois"), with nothing machine-readable beside it: no description, no JSON-LD, no author tag.
+/// </summary>
+internal sealed record LinedArticle(string Path, string Lang, string Title, string Line, string[] Paragraphs, string ImagePath, string Caption, string Credit);
+
 /// <summary>An image inside the body, after the paragraph numbered <paramref name="After"/>.</summary>
 internal sealed record OutletFigure(string ImagePath, string Caption, string Credit, int After);
 
@@ -25,6 +31,7 @@ internal static class OutletPages
 {
     public const string SpanishOutlet = "La Voz del Sur";
     public const string FrenchOutlet = "Le Courrier du Matin";
+    public const string LinedOutlet = "Gaceta del Puerto";
 
     /// <summary>A Spanish outlet's page: navigation, ads, a video teaser, a related block, JSON-LD, a figure, its own footer.</summary>
     public static string Spanish(Uri baseUrl, OutletArticle article) => $$"""
@@ -129,6 +136,33 @@ internal static class OutletPages
             <section class="lire-aussi"><h4>À lire aussi</h4><a href="/autre/">Un autre article sans rapport</a></section>
           </article>
           <footer><p>© {{FrenchOutlet}} 2026</p></footer>
+        </body>
+        </html>
+        """;
+
+    /// <summary>A plain page: the byline or byline-and-date line is the body's first paragraph, the credit in the caption's last words.</summary>
+    public static string Lined(LinedArticle article) => $"""
+        <!DOCTYPE html>
+        <html lang="{article.Lang}">
+        <head>
+          <meta charset="utf-8">
+          <title>{article.Title} | {LinedOutlet}</title>
+          <meta property="og:image" content="{article.ImagePath}">
+        </head>
+        <body>
+          <nav><a href="/">{LinedOutlet}</a> <a href="/local/">Local</a> <a href="/mundo/">Mundo</a></nav>
+          <article>
+            <h1>{article.Title}</h1>
+            <figure>
+              <img src="{article.ImagePath}" alt="">
+              <figcaption>{article.Caption} <span class="credit">{article.Credit}</span></figcaption>
+            </figure>
+            <div class="texto">
+              <p>{article.Line}</p>
+              {string.Join("\n      ", article.Paragraphs.Select(p => $"<p>{p}</p>"))}
+            </div>
+          </article>
+          <footer><p>© {LinedOutlet} 2026</p></footer>
         </body>
         </html>
         """;

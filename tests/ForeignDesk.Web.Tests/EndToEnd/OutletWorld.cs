@@ -1,6 +1,9 @@
 namespace ForeignDesk.Web.Tests.EndToEnd;
 
-/// <summary>The outlets the end-to-end tests follow: a Spanish one, a French one, and a broken one.</summary>
+/// <summary>
+/// The outlets the end-to-end tests follow: a Spanish one, a French one, one in both languages that names authors and
+/// dates only in lines above the body, and a broken one.
+/// </summary>
 internal static class OutletWorld
 {
     public static readonly OutletArticle Housing = new(
@@ -70,6 +73,36 @@ internal static class OutletWorld
 
     public static IEnumerable<OutletArticle> Spanish => [Housing, Prices, Football];
 
+    public static readonly LinedArticle Harbour = new(
+        "gaceta/2026/11/29/port-ferries.html",
+        "fr",
+        "Le port accueillera de nouveaux ferries",
+        "Par Claire Dubois",
+        [
+            "Le port de la ville accueillera trois nouveaux ferries à partir du mois de mars, a annoncé la direction mardi.",
+            "Les travaux du nouveau quai commenceront en janvier et dureront six mois.",
+            "Les habitants pourront visiter les bateaux lors d'une journée portes ouvertes.",
+        ],
+        "img/ferry.jpg",
+        "Un ferry dans le port.",
+        "Photo : Jean Martin");
+
+    public static readonly LinedArticle Market = new(
+        "gaceta/2026/11/28/mercado-central.html",
+        "es",
+        "El mercado central abre sus puertas tras la reforma",
+        "Miguel Ángel Sanz · 28/11/2026 18:30",
+        [
+            "El mercado central de la ciudad abrió este sábado sus puertas después de dos años de obras de reforma.",
+            "Los comerciantes recibieron a cientos de vecinos durante la mañana.",
+            "El alcalde visitó los puestos y habló con los vendedores.",
+        ],
+        "img/mercado.jpg",
+        "Los vecinos en el mercado central.",
+        "Foto: Ana López (Europa Press)");
+
+    public static IEnumerable<LinedArticle> Lined => [Harbour, Market];
+
     /// <summary>Lays every page out on the server.</summary>
     public static void Publish(OutletServer server)
     {
@@ -87,6 +120,10 @@ internal static class OutletWorld
 
         server.Serve("fr/rss.xml", "application/rss+xml",
             OutletPages.Rss(OutletPages.FrenchOutlet, server.BaseUrl, [(server.Url(Budget.Path), Budget.Title, "Sun, 29 Nov 2026 09:00:00 GMT")]));
+        foreach (var article in Lined)
+            server.Serve(article.Path, "text/html; charset=utf-8", OutletPages.Lined(article));
+        server.Serve("gaceta/rss.xml", "application/rss+xml",
+            OutletPages.Rss(OutletPages.LinedOutlet, server.BaseUrl, Lined.Select(a => (server.Url(a.Path), a.Title, "Sat, 28 Nov 2026 18:30:00 GMT"))));
         server.Serve("rota/feed.xml", "text/html", "<html><body>Esto no es un feed, es una página de error.</body></html>");
     }
 }

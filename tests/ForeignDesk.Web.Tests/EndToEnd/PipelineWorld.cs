@@ -25,6 +25,7 @@ public sealed class PipelineWorld : IAsyncLifetime
     public IngestReport FirstPass { get; private set; } = null!;
     public Source Spanish { get; private set; } = null!;
     public Source French { get; private set; } = null!;
+    public Source Lined { get; private set; } = null!;
     public Source Broken { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -38,6 +39,8 @@ public sealed class PipelineWorld : IAsyncLifetime
             [Outlets.Url("es/rss.xml")], "es", "News/Politics", "Europe/Madrid"), ct);
         French = await Store.AddSourceAsync(new SourceDraft(OutletPages.FrenchOutlet, Outlets.Url("fr/"),
             [Outlets.Url("fr/rss.xml")], null, "News/World", "Europe/Paris"), ct);
+        Lined = await Store.AddSourceAsync(new SourceDraft(OutletPages.LinedOutlet, Outlets.Url("gaceta/"),
+            [Outlets.Url("gaceta/rss.xml")], null, "News/World", "Europe/Madrid"), ct);
         Broken = await Store.AddSourceAsync(new SourceDraft("Diario Roto", new Uri("http://127.0.0.1:1/"),
             [new Uri("http://127.0.0.1:1/feed.xml"), Outlets.Url("rota/feed.xml")], "es", "News/World", "Europe/Madrid"), ct);
 
@@ -71,9 +74,15 @@ public sealed class PipelineWorld : IAsyncLifetime
     public Task<IngestReport> RunPassAsync(CancellationToken cancellationToken) =>
         _site.Services.GetRequiredService<IngestPass>().RunAsync(cancellationToken);
 
-    internal async Task<StoredArticle> ArticleAsync(OutletArticle article, CancellationToken cancellationToken) =>
-        await Store.FindByUrlAsync(Outlets.Url(article.Path).AbsoluteUri, cancellationToken)
-            ?? throw new Xunit.Sdk.XunitException($"{article.Path} was not stored");
+    internal Task<StoredArticle> ArticleAsync(OutletArticle article, CancellationToken cancellationToken) =>
+        ArticleAsync(article.Path, cancellationToken);
+
+    internal Task<StoredArticle> ArticleAsync(LinedArticle article, CancellationToken cancellationToken) =>
+        ArticleAsync(article.Path, cancellationToken);
+
+    private async Task<StoredArticle> ArticleAsync(string path, CancellationToken cancellationToken) =>
+        await Store.FindByUrlAsync(Outlets.Url(path).AbsoluteUri, cancellationToken)
+            ?? throw new Xunit.Sdk.XunitException($"{path} was not stored");
 
     public async ValueTask DisposeAsync()
     {
