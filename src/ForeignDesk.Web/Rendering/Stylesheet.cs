@@ -49,7 +49,7 @@ internal static class Stylesheet
         details.original{background:var(--tint);border-radius:.25rem;padding:.5rem .8rem;margin:1.5rem 0}
         details.original summary{cursor:pointer;font-weight:600}
         .archive-link{font-weight:600}
-        .bilingual-link{font-weight:600;margin:.5rem 0}
+        .bilingual-link{font-weight:600;font-size:.95rem;margin:.5rem 0}
         .original-title{color:var(--muted);font-size:1.15rem;line-height:1.35;margin:0 0 .5rem}
         .pair,.pair-head{display:grid;gap:.4rem 2rem;padding:.5rem 0;border-bottom:1px solid var(--line)}
         .pair>*{margin:0;min-width:0;padding:.25rem .6rem}
