@@ -42,8 +42,7 @@ public static class SiteExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());
 
         // Rendered pages, cached until what they show changes.
-        services.AddOutputCache(options =>
-            options.AddPolicy(PageCache.Policy, policy => policy.Expire(PageCache.Lifetime).SetVaryByHeader("Accept-Encoding").Tag(PageTags.All)));
+        services.AddOutputCache(PageCache.AddPolicies);
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>>((cache, site) => cache.SizeLimit = site.Value.PageCacheMegabytes * 1024 * 1024);
         services.AddSingleton<PageCache>();
         services.AddSingleton<PageChangeWatcher>();
@@ -79,7 +78,7 @@ public static class SiteExtensions
         app.UseResponseCompression();
 
         app.MapGet("/", Home.ShowAsync).CacheOutput(PageCache.Policy);
-        app.MapGet("/article/{id:long}/{slug?}", ArticleShow.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/article/{id:long}/{slug?}", ArticleShow.ShowAsync).CacheOutput(PageCache.ArticlePolicy);
         app.MapGet("/story/{id:long}", StoryShow.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/date/{date}", DayArchive.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/category/{slug}", CategoryArchive.ShowAsync).CacheOutput(PageCache.Policy);

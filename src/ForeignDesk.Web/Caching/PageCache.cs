@@ -11,8 +11,24 @@ internal sealed class PageCache(IOutputCacheStore store)
 {
     public const string Policy = "pages";
 
+    /// <summary>
+    /// The article page's policy: as <see cref="Policy"/>, with one cached copy per value of <c>view</c> (the page and its
+    /// side-by-side view) and none per other query value, which the page does not read.
+    /// </summary>
+    public const string ArticlePolicy = "article";
+
     /// <summary>How long a page stays cached when nothing it shows changes; changes drop it sooner.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Adds the site's output cache policies.</summary>
+    public static void AddPolicies(OutputCacheOptions options)
+    {
+        options.AddPolicy(Policy, policy => Pages(policy));
+        options.AddPolicy(ArticlePolicy, policy => Pages(policy).SetVaryByQuery("view"));
+    }
+
+    private static OutputCachePolicyBuilder Pages(OutputCachePolicyBuilder policy) =>
+        policy.Expire(Lifetime).SetVaryByHeader("Accept-Encoding").Tag(PageTags.All);
 
     /// <summary>Tags the page being rendered, so that changes to what it shows drop it from the cache.</summary>
     public static void Tag(HttpContext context, params ReadOnlySpan<string> tags)

@@ -10,12 +10,16 @@ internal static class ArticleBody
 
     public static void Write(HtmlBuilder page, IReadOnlyList<Paragraph> paragraphs)
     {
-        foreach (var paragraph in paragraphs)
-        {
-            var kind = paragraph.Kind.ToLowerInvariant();
-            var tag = new TrustedHtml(Kinds.Contains(kind) ? kind : "p");
-            // Paragraph.Html was sanitized to the allow-list before it was stored.
-            page.Add($"<{tag}>{new TrustedHtml(paragraph.Html)}</{tag}>\n");
-        }
+        foreach (var paragraph in paragraphs) Write(page, paragraph, TrustedHtml.Empty);
+    }
+
+    /// <summary>One block.</summary>
+    /// <param name="attributes">Written into the block's opening tag as they are (a class, lang and dir).</param>
+    public static void Write(HtmlBuilder page, Paragraph paragraph, TrustedHtml attributes)
+    {
+        var kind = paragraph.Kind.ToLowerInvariant();
+        var tag = new TrustedHtml(Kinds.Contains(kind) ? kind : "p");
+        // Paragraph.Html was sanitized to the allow-list before it was stored.
+        page.Add($"<{tag}{attributes}>{new TrustedHtml(paragraph.Html)}</{tag}>\n");
     }
 }

@@ -22,7 +22,7 @@ internal static class ArticleFigures
         if (hasCaption || hasCredit)
         {
             page.Add($"<figcaption>");
-            if (hasCaption) page.Add($"<span lang=\"{captionLanguage}\">{caption}</span>");
+            if (hasCaption) page.Add($"<span{TextDirection.Attributes(captionLanguage)}>{caption}</span>");
             if (hasCaption && hasCredit) page.Add($" · ");
             if (hasCredit) page.Add($"<span class=\"credit\">Photo: {credit}</span>");
             page.Add($"</figcaption>");

@@ -13,12 +13,25 @@ internal static class ArticleShow
         long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher siteLists,
         CancellationToken cancellationToken)
     {
-        PageCache.Tag(request.HttpContext, PageTags.Article(id), PageTags.Lists);
+        // The cache keeps one copy per view (PageCache.ArticlePolicy): any view but the two is refused, not cached.
+        var view = request.Query["view"];
+        var bilingual = view == ArticleBilingual.View;
+        if (view.Count > 0 && !bilingual)
+            return BadRequest.Page(request, shell, $"An article is shown as it is, or side by side with its original (?view={ArticleBilingual.View}); there is no other view.");
+
+        PageCache.Tag(request.HttpContext, PageTags.Article(id));
         var article = await store.GetArticleAsync(id, cancellationToken);
         if (article is null) return NotFound.Page(request, shell);
 
         var path = Paths.Article(article.Id, article.DisplayTitle);
-        if (slug != Slug.From(article.DisplayTitle)) return Results.Redirect(path, permanent: true);
+        if (slug != Slug.From(article.DisplayTitle)) return Results.Redirect(bilingual ? Paths.Bilingual(article.Id, article.DisplayTitle) : path, permanent: true);
+        if (bilingual)
+        {
+            // Not translated yet (or written in English): the article page is all there is, for now.
+            if (!ArticleBilingual.IsOffered(article)) return Results.Redirect(path);
+            return ArticleBilingual.Show(request, shell, article, article.Translation!);
+        }
+        PageCache.Tag(request.HttpContext, PageTags.Lists);
 
         // Views are counted for every answer, cached or not, by ArticleViews; everything else is read ready-made.
         var lists = await siteLists.CurrentAsync(cancellationToken);
@@ -52,22 +65,24 @@ internal static class ArticleShow
     private static void WriteStory(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation, string? imageUrl)
     {
         var original = article.Original;
-        var lang = translation is null ? article.Language : "en";
+        var lang = TextDirection.Attributes(translation is null ? article.Language : "en");
         var language = Stamps.LanguageName(article.Language);
 
         page.Add($"""
             <article class="story">
             <p class="meta"><a href="{Paths.Category(article.Category)}">{article.Category}</a> · <time datetime="{Stamps.Iso(article.PublishedUtc)}">{Stamps.Utc(article.PublishedUtc)}</time></p>
-            <h1 lang="{lang}">{article.DisplayTitle}</h1>
+            <h1{lang}>{article.DisplayTitle}</h1>
 
             """);
         if (translation is null)
             page.Add($"<p class=\"notice\" role=\"note\">No translation engine is available yet for {language}. This article is shown in its original language.</p>\n");
 
         var teaser = translation is null ? original.Teaser : translation.Teaser;
-        if (!string.IsNullOrWhiteSpace(teaser)) page.Add($"<p class=\"teaser\" lang=\"{lang}\">{teaser}</p>\n");
+        if (!string.IsNullOrWhiteSpace(teaser)) page.Add($"<p class=\"teaser\"{lang}>{teaser}</p>\n");
 
         WriteFacts(page, article);
+        if (ArticleBilingual.IsOffered(article))
+            page.Add($"<p class=\"bilingual-link\"><a href=\"{Paths.Bilingual(article.Id, article.DisplayTitle)}\">Read it side by side with the original ({language})</a></p>\n");
 
         if (imageUrl is not null)
         {
@@ -78,7 +93,7 @@ internal static class ArticleShow
                 var captionLang = translation?.ImageCaption is null ? article.Language : "en";
                 page.Add($"<figcaption>");
                 var credit = original.Image?.Credit;
-                if (!string.IsNullOrWhiteSpace(caption)) page.Add($"<span lang=\"{captionLang}\">{caption}</span>");
+                if (!string.IsNullOrWhiteSpace(caption)) page.Add($"<span{TextDirection.Attributes(captionLang)}>{caption}</span>");
                 if (!string.IsNullOrWhiteSpace(caption) && !string.IsNullOrWhiteSpace(credit)) page.Add($" · ");
                 if (!string.IsNullOrWhiteSpace(credit)) page.Add($"<span class=\"credit\">Photo: {credit}</span>");
                 page.Add($"</figcaption>");
@@ -86,7 +101,7 @@ internal static class ArticleShow
             page.Add($"</figure>\n");
         }
 
-        page.Add($"<div class=\"body\" lang=\"{lang}\">\n");
+        page.Add($"<div class=\"body\"{lang}>\n");
         ArticleFigures.WriteBody(page, article, translation);
         page.Add($"</div>\n");
 
@@ -95,7 +110,7 @@ internal static class ArticleShow
             page.Add($"<p class=\"engine\">Machine-translated from {language} by {translation.Engine} ({translation.Route})</p>\n");
             page.Add($"""
                 <details class="original"><summary>Original text ({language})</summary>
-                <div lang="{article.Language}">
+                <div{TextDirection.Attributes(article.Language)}>
                 <h2>{original.Title}</h2>
 
                 """);

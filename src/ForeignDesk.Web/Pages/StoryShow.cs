@@ -45,8 +45,7 @@ internal static class StoryShow
         foreach (var item in articles.Items)
         {
             var article = item.Article;
-            var lang = article.State == ArticleState.Translated ? "en" : article.Language;
-            page.Add($"<li><a class=\"title\" href=\"{Paths.Article(article.Id, article.Title)}\" lang=\"{lang}\">{article.Title}</a>");
+            page.Add($"<li><a class=\"title\" href=\"{Paths.Article(article.Id, article.Title)}\"{TextDirection.TitleAttributes(article)}>{article.Title}</a>");
             if (article.State != ArticleState.Translated) page.Add($"<span class=\"badge\">not translated</span>");
             if (item.DuplicateOf is not null) page.Add($"<span class=\"badge\">same agency copy</span>");
             page.Add($"""

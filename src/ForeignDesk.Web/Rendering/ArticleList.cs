@@ -37,14 +37,14 @@ internal static class ArticleList
     private static void WriteItem(HtmlBuilder page, ArticleSummary article, bool withTeaser)
     {
         var translated = article.State == ArticleState.Translated;
-        var lang = translated ? "en" : article.Language;
-        page.Add($"<li><a class=\"title\" href=\"{Paths.Article(article.Id, article.Title)}\" lang=\"{lang}\">{article.Title}</a>");
+        var lang = TextDirection.TitleAttributes(article);
+        page.Add($"<li><a class=\"title\" href=\"{Paths.Article(article.Id, article.Title)}\"{lang}>{article.Title}</a>");
         if (!translated) page.Add($"<span class=\"badge\">{Stamps.LanguageName(article.Language)}</span>");
         page.Add($"""
             <div class="meta"><a href="{Paths.Category(article.Category)}">{article.Category}</a> · <time datetime="{Stamps.Iso(article.PublishedUtc)}">{Stamps.Utc(article.PublishedUtc)}</time> · {article.SourceName}</div>
             """);
         if (withTeaser && !string.IsNullOrWhiteSpace(article.Teaser))
-            page.Add($"<p lang=\"{lang}\">{SiteShell.Shorten(article.Teaser, 240)}</p>");
+            page.Add($"<p{lang}>{SiteShell.Shorten(article.Teaser, 240)}</p>");
         page.Add($"</li>\n");
     }
 }

@@ -7,6 +7,9 @@ internal static class Paths
 {
     public static string Article(long id, string title) => $"/article/{id}/{Slug.From(title)}";
 
+    /// <summary>An article's translation side by side with its original.</summary>
+    public static string Bilingual(long id, string title) => Article(id, title) + "?view=bilingual";
+
     public static string Day(DateOnly date) => $"/date/{date:yyyy-MM-dd}";
 
     public static string Category(string category) => "/category/" + Slug.From(category);

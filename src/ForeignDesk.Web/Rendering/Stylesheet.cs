@@ -49,6 +49,17 @@ internal static class Stylesheet
         details.original{background:var(--tint);border-radius:.25rem;padding:.5rem .8rem;margin:1.5rem 0}
         details.original summary{cursor:pointer;font-weight:600}
         .archive-link{font-weight:600}
+        .bilingual-link{font-weight:600;font-size:.95rem;margin:.5rem 0}
+        .original-title{color:var(--muted);font-size:1.15rem;line-height:1.35;margin:0 0 .5rem}
+        .pair,.pair-head{display:grid;gap:.4rem 2rem;padding:.5rem 0;border-bottom:1px solid var(--line)}
+        .pair>*{margin:0;min-width:0;padding:.25rem .6rem}
+        .pair>.original{background:var(--tint);border-inline-start:3px solid var(--line)}
+        .pair>ul,.pair>ol{padding-inline-start:1.8rem}
+        .pair>blockquote{font-style:italic}
+        .pair>h2,.pair>h3,.pair>h4{font-size:1.15rem;line-height:1.3}
+        .pair-head{display:none;color:var(--muted);font-size:.85rem;font-weight:600;text-transform:uppercase;letter-spacing:.04em}
+        .pair-head p{margin:0;padding:0 .6rem}
+        @media (min-width:48rem){.pair-head{display:grid}.pair,.pair-head{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}.pair>.original:only-child{grid-column:2}}
         .pager{display:flex;justify-content:space-between;gap:1rem;margin:1rem 0}
         .table-wrap{overflow-x:auto}
         table{border-collapse:collapse;width:100%;font-size:.9rem}

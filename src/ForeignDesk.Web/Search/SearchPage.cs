@@ -52,12 +52,11 @@ internal static class SearchPage
         foreach (var hit in results.Hits)
         {
             var article = hit.Article;
-            var lang = article.State == ArticleState.Translated ? "en" : article.Language;
-            page.Add($"<li><a class=\"title\" href=\"{Paths.Article(article.Id, article.Title)}\" lang=\"{lang}\">{article.Title}</a>");
+            page.Add($"<li><a class=\"title\" href=\"{Paths.Article(article.Id, article.Title)}\"{TextDirection.TitleAttributes(article)}>{article.Title}</a>");
             page.Add($"""
                 <div class="meta"><a href="{Paths.Category(article.Category)}">{article.Category}</a> · <time datetime="{Stamps.Iso(article.PublishedUtc)}">{Stamps.Utc(article.PublishedUtc)}</time> · {article.SourceName} · {Stamps.LanguageName(article.Language)}</div>
                 """);
-            page.Add($"<p class=\"snippet\" lang=\"{hit.SnippetLanguage}\">");
+            page.Add($"<p class=\"snippet\"{TextDirection.Attributes(hit.SnippetLanguage)}>");
             foreach (var part in hit.Snippet)
             {
                 if (part.Highlighted) page.Add($"<mark>{part.Text}</mark>");

@@ -7,8 +7,6 @@ namespace ForeignDesk.Web.Tests.Browser;
 /// <summary>Loads pages in the system's headless Chromium: no console errors, no page errors, nothing wider than a phone.</summary>
 public sealed class BrowserPageTests(NewsSiteFixture site) : IClassFixture<NewsSiteFixture>
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     public static TheoryData<string, int, int> Viewports => new()
     {
         { "phone", 390, 844 },
@@ -19,15 +17,10 @@ public sealed class BrowserPageTests(NewsSiteFixture site) : IClassFixture<NewsS
     [MemberData(nameof(Viewports))]
     public async Task HomeAndArticle_LoadCleanly(string device, int width, int height)
     {
-        RequireChromium();
+        HeadlessChromium.Require();
         var ct = TestContext.Current.CancellationToken;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
@@ -43,7 +36,7 @@ public sealed class BrowserPageTests(NewsSiteFixture site) : IClassFixture<NewsS
             Assert.Equal(200, response?.Status);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 0, $"{name} is {overflow}px wider than the {device} viewport");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(), $"{name}-{device}.png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.ScreenshotFolder(), $"{name}-{device}.png"), FullPage = true });
         }
 
         var imageLoaded = await page.GotoAsync(new Uri(site.Server.Address, article).AbsoluteUri) is not null
@@ -51,22 +44,5 @@ public sealed class BrowserPageTests(NewsSiteFixture site) : IClassFixture<NewsS
         Assert.True(imageLoaded, "the lead image did not load");
         Assert.Empty(await context.CookiesAsync());
         lock (problems) Assert.Empty(problems);
-    }
-
-    private static void RequireChromium()
-    {
-        if (File.Exists(ChromiumPath)) return;
-        var message = $"Chromium is not installed at {ChromiumPath}; browser tests need the system Chromium (apt-get install chromium).";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) Assert.Fail(message);
-        Assert.Skip(message);
-    }
-
-    /// <summary>artifacts/screenshots under the repository root (the folder holding ForeignDesk.slnx).</summary>
-    private static string ScreenshotFolder()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ForeignDesk.slnx"))) directory = directory.Parent;
-        var root = directory?.FullName ?? Directory.GetCurrentDirectory();
-        return Directory.CreateDirectory(Path.Combine(root, "artifacts", "screenshots")).FullName;
     }
 }

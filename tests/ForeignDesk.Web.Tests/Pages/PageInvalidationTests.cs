@@ -158,14 +158,7 @@ public sealed class PageInvalidationTests : IAsyncLifetime
         Assert.DoesNotContain("Gobernuak aurrekontua", await TextAsync("/"));
     }
 
-    /// <summary>Loads a page twice and shows that the second answer came from the cache (it carries an Age).</summary>
-    private async Task CachedAsync(string path)
-    {
-        using (var first = await _site.Plain.GetAsync(path, Ct)) Assert.Equal(200, (int)first.StatusCode);
-        using var second = await _site.Plain.GetAsync(path, Ct);
-        Assert.Equal(200, (int)second.StatusCode);
-        Assert.NotNull(second.Headers.Age);
-    }
+    private Task CachedAsync(string path) => _site.AssertCachedAsync(path, Ct);
 
     private async Task<string> TextAsync(string path) => (await HtmlPage.GetAsync(_site.Plain, path, Ct)).Html;
 }

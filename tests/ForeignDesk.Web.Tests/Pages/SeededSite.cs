@@ -32,6 +32,15 @@ internal sealed class SeededSite : IAsyncDisposable
         return new SeededSite(server, seed);
     }
 
+    /// <summary>Loads a page twice with the plain client and shows that the second answer came from the cache (it carries an Age).</summary>
+    public async Task AssertCachedAsync(string path, CancellationToken ct)
+    {
+        using (var first = await Plain.GetAsync(path, ct)) Xunit.Assert.Equal(200, (int)first.StatusCode);
+        using var second = await Plain.GetAsync(path, ct);
+        Xunit.Assert.Equal(200, (int)second.StatusCode);
+        Xunit.Assert.NotNull(second.Headers.Age);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Plain.Dispose();
