@@ -8,8 +8,8 @@ using Xunit;
 namespace ForeignDesk.Web.Tests.Faults;
 
 /// <summary>
-/// Another process (the sqlite3 shell) holds the store's file under an exclusive lock for a few seconds while a pass
-/// runs and readers load pages: the pass waits and loses nothing, and the site answers every page with the page or
+/// Another process (the sqlite3 shell) holds the store's write lock (<c>BEGIN EXCLUSIVE</c>) for a few seconds while a
+/// pass runs and readers load pages: the pass waits and loses nothing, and the site answers every page with the page or
 /// its 503 page, never a 500.
 /// </summary>
 public sealed class LockedStoreTests
@@ -83,7 +83,7 @@ public sealed class LockedStoreTests
             info.ArgumentList.Add(database);
             var process = Process.Start(info)!;
             var holder = new LockHolder(process);
-            await process.StandardInput.WriteLineAsync($".timeout 10000\nPRAGMA locking_mode = EXCLUSIVE;\nBEGIN EXCLUSIVE;\n.shell touch '{marker}'".AsMemory(), ct);
+            await process.StandardInput.WriteLineAsync($".timeout 10000\nBEGIN EXCLUSIVE;\n.shell touch '{marker}'".AsMemory(), ct);
             await process.StandardInput.FlushAsync(ct);
             var waited = Stopwatch.StartNew();
             while (!File.Exists(marker) && !process.HasExited && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(50, ct);
