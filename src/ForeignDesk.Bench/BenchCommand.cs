@@ -15,6 +15,7 @@ public static class BenchCommand
         ["latency"] = LatencyBench.RunAsync,
         ["web"] = WebBench.RunAsync,
         ["fuzz"] = FuzzBench.RunAsync,
+        ["soak"] = SoakBench.RunAsync,
     };
 
     /// <param name="name">The bench to run, as the word after <c>bench</c>.</param>

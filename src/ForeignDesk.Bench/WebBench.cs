@@ -68,7 +68,7 @@ internal static class WebBench
 
             try
             {
-                await using var site = await SiteProcess.StartAsync(folder, FreePort(), cancellationToken);
+                await using var site = await SiteProcess.StartAsync(folder, LoopbackPort.Free(), cancellationToken);
                 return await LoadAsync(folder, site, pages, clients, length, count, bytesPerArticle, cancellationToken);
             }
             catch (InvalidOperationException ex)
@@ -131,7 +131,7 @@ internal static class WebBench
         }
         var statusMs = await SingleClientMsAsync(http, "/status", 5, cancellationToken);
 
-        await using var nginx = await NginxSite.StartAsync(folder, www, FreePort(), cancellationToken);
+        await using var nginx = await NginxSite.StartAsync(folder, www, LoopbackPort.Free(), cancellationToken);
         var targets = new List<LoadTarget>
         {
             new("nginx_hot", nginx.Url, "/hot.html"),
@@ -230,11 +230,4 @@ internal static class WebBench
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Shorten(string path) => path.Length <= 60 ? path : path[..57] + "...";
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

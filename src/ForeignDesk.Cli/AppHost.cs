@@ -13,12 +13,14 @@ namespace ForeignDesk.Cli;
 
 /// <summary>How a command wants the application put together.</summary>
 /// <param name="Settings">Configuration that overrides appsettings.json and the environment (tests use it).</param>
+/// <param name="Time">The clock every part reads; the system's unless a test gives its own.</param>
 public sealed record HostSettings(
     string DataDirectory,
     string? Urls = null,
     bool RunPipeline = false,
     IReadOnlyDictionary<string, string?>? Settings = null,
-    LogLevel MinimumLogLevel = LogLevel.Information);
+    LogLevel MinimumLogLevel = LogLevel.Information,
+    TimeProvider? Time = null);
 
 /// <summary>Composes the site, the store and the pipeline, the same way for every command and for tests.</summary>
 public static class AppHost
@@ -40,7 +42,7 @@ public static class AppHost
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
 
         var configuration = builder.Configuration.GetSection(ConfigurationRoot);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(settings.Time ?? TimeProvider.System);
         builder.Services.AddSqliteStore(settings.DataDirectory);
         builder.Services.AddCategories(settings.DataDirectory);
         builder.Services.AddIngest(configuration);

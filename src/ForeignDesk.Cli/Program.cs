@@ -45,6 +45,6 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or F
     or Microsoft.Data.Sqlite.SqliteException or Microsoft.Extensions.Options.OptionsValidationException)
 {
     // Whatever else goes wrong outside (a disk, a port, a database, a setting) ends with one line, not a stack trace.
-    Console.Error.WriteLine($"foreigndesk: {ex.Message}");
+    Console.Error.WriteLine($"foreigndesk: {ex.Message}{FullDisk.Note(ex, arguments)}");
     return 1;
 }

@@ -54,5 +54,9 @@ internal static class Usage
                                                        measure speed and quality; ends with one "name value ..." line
               bench web [--articles 1000000] [--store FILE] [--clients 50] [--seconds 10] [--paragraphs 8]
                                                        a generated month of news served by the site and nginx, loaded with wrk
+              bench latency [--minutes 2] [--articles-per-day 100000] [--drain 60] [--sweep [R1,R2,...]]
+                                                       simulated outlets followed by the pipeline: feed-to-page latency, lost, duplicated
+              bench soak [--minutes 30] [--articles-per-day 50000] [--clients 4]
+                                                       the site and pipeline under ingest and page load: memory, descriptors, threads a minute
             """;
 }

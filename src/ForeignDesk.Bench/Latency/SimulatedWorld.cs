@@ -77,7 +77,7 @@ internal sealed class SimulatedWorld : IAsyncDisposable
     /// <param name="hub">The WebSub hub of the world, named by the feeds of the first <paramref name="hubOutlets"/> outlets.</param>
     public static async Task<SimulatedWorld> StartAsync(int outlets, IReadOnlyList<WorldArticle> schedule, Uri? hub, int hubOutlets, CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k =>
@@ -94,13 +94,6 @@ internal sealed class SimulatedWorld : IAsyncDisposable
 
     private static IPAddress Address(int outlet) =>
         new([127, (byte)(1 + outlet / 250), (byte)(1 + outlet % 250), 1]);
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     private TimeSpan Now => TimeProvider.System.GetElapsedTime(StartTimestamp);
 

@@ -4,7 +4,8 @@ namespace ForeignDesk.Ingest.Fetch;
 
 /// <summary>
 /// Lets one request at a time reach a host, and keeps <c>minDelay</c> between the end of one request and the
-/// start of the next (or the host's longer robots.txt Crawl-delay).
+/// start of the next (or the host's longer robots.txt Crawl-delay). The gap is measured on the monotonic clock, so that
+/// the wall clock jumping back (NTP, a suspended machine) cannot hold a host back for as long as it jumped.
 /// </summary>
 internal sealed class HostGate(TimeSpan minDelay, TimeProvider time)
 {
@@ -22,7 +23,7 @@ internal sealed class HostGate(TimeSpan minDelay, TimeProvider time)
         {
             if (lane.LastEnd is { } lastEnd)
             {
-                var wait = lastEnd + delay - time.GetUtcNow();
+                var wait = delay - time.GetElapsedTime(lastEnd);
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, time, ct).ConfigureAwait(false);
@@ -42,7 +43,8 @@ internal sealed class HostGate(TimeSpan minDelay, TimeProvider time)
     {
         public SemaphoreSlim Lock { get; } = new(1, 1);
 
-        public DateTimeOffset? LastEnd { get; set; }
+        /// <summary>When the last request ended, as a <see cref="TimeProvider.GetTimestamp"/>.</summary>
+        public long? LastEnd { get; set; }
     }
 
     private sealed class Pass(Lane lane, TimeProvider time) : IDisposable
@@ -53,7 +55,7 @@ internal sealed class HostGate(TimeSpan minDelay, TimeProvider time)
         {
             if (Interlocked.Exchange(ref disposed, 1) == 0)
             {
-                lane.LastEnd = time.GetUtcNow();
+                lane.LastEnd = time.GetTimestamp();
                 lane.Lock.Release();
             }
         }

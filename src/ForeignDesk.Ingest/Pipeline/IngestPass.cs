@@ -54,13 +54,20 @@ public sealed class IngestPass(
         {
             foreach (var endpoint in await EndpointsOfAsync(source, cancellationToken))
             {
-                var due = endpoint.NextPollUtc ?? time.GetUtcNow();
+                var due = DueAt(endpoint, time.GetUtcNow());
                 earliest = earliest is null || due < earliest ? due : earliest;
             }
         }
 
         return earliest;
     }
+
+    /// <summary>
+    /// When an endpoint is due: its planned next poll; now when it has none, or when the clock has gone back before its
+    /// last success (a plan made at a later time than now would hold the endpoint back for as long as the clock jumped).
+    /// </summary>
+    private static DateTimeOffset DueAt(SourceEndpoint endpoint, DateTimeOffset now) =>
+        endpoint.NextPollUtc is not { } next || endpoint.LastSuccessUtc > now ? now : next;
 
     /// <summary>One source's poll; a failure that is not a stop is logged and recorded on the source, and the pass goes on.</summary>
     private async Task PollSourceSafelyAsync(Source source, bool dueOnly, IngestReport report, CancellationToken cancellationToken)
@@ -94,7 +101,7 @@ public sealed class IngestPass(
     {
         var now = time.GetUtcNow();
         var due = (await EndpointsOfAsync(source, cancellationToken))
-            .Where(e => !dueOnly || e.NextPollUtc is null || e.NextPollUtc <= now)
+            .Where(e => !dueOnly || DueAt(e, now) <= now)
             .ToList();
         if (due.Count == 0) return;
 

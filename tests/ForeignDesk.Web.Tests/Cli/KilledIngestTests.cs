@@ -3,6 +3,7 @@ using System.Text;
 using ForeignDesk.Cli;
 using ForeignDesk.Core;
 using ForeignDesk.Web.Tests.EndToEnd;
+using ForeignDesk.Web.Tests.Faults;
 using ForeignDesk.Web.Tests.Ingestion;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -45,13 +46,13 @@ public sealed class KilledIngestTests : IAsyncLifetime
                 if (context.Request.Headers.IfNoneMatch == FeedETag) return Results.StatusCode(StatusCodes.Status304NotModified);
                 context.Response.Headers.ETag = FeedETag;
                 var home = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
-                var items = Enumerable.Range(1, Articles).Select(i => (new Uri(home, $"/a/{i}.html"), Title(i), $"Sun, 29 Nov 2026 {i % 24:00}:00:00 GMT"));
+                var items = Enumerable.Range(1, Articles).Select(i => (new Uri(home, $"/a/{i}.html"), NumberedOutlet.Title(i), $"Sun, 29 Nov 2026 {i % 24:00}:00:00 GMT"));
                 return Results.Text(OutletPages.Rss("Le Courrier", home, items), "application/rss+xml", Encoding.UTF8);
             });
             app.MapGet("/a/{number:int}.html", async (int number, CancellationToken aborted) =>
             {
                 await Task.Delay(40, aborted);
-                return Results.Text(OutletPages.French(Article(number)), "text/html", Encoding.UTF8);
+                return Results.Text(OutletPages.French(NumberedOutlet.Article(number)), "text/html", Encoding.UTF8);
             });
         }, Ct);
         var feed = new Uri(new Uri(outlet.Urls.First()), "/feed.xml");
@@ -119,22 +120,4 @@ public sealed class KilledIngestTests : IAsyncLifetime
         await output;
         await error;
     }
-
-    private static string Title(int number) => $"Le conseil municipal numéro {number} vote le budget des écoles";
-
-    private static OutletArticle Article(int number) => new(
-        $"a/{number}.html",
-        Title(number),
-        $"Le conseil de la commune {number} a adopté hier soir un budget nouveau pour ses écoles primaires.",
-        [
-            $"Les élus de la commune numéro {number} ont voté mardi soir, après un long débat, un budget qui augmente de {number} % les crédits des écoles primaires et des cantines scolaires.",
-            $"Le maire a expliqué que cette hausse permettra de rénover {number + 2} bâtiments anciens, d'embaucher des animateurs pour le temps périscolaire et d'acheter du matériel informatique.",
-            "L'opposition a critiqué un calendrier trop lent et demandé que les travaux commencent avant l'été, mais elle a fini par voter le texte après avoir obtenu un rapport trimestriel.",
-        ],
-        "Marie Dupont",
-        $"2026-11-29T{number % 24:00}:00:00+01:00",
-        "Monde",
-        "/img/ecole.jpg",
-        "Une école primaire",
-        "AFP");
 }

@@ -19,8 +19,12 @@ internal sealed class PipelineSite : IAsyncDisposable
 
     public IServiceProvider Services => _site.Services;
 
+    /// <summary>The SQLite file of the store.</summary>
+    public string DatabasePath => Path.Combine(_data, "foreigndesk.db");
+
     /// <param name="settings">Settings over the test defaults (no default sources, no per-host delay, robots ignored).</param>
-    public static async Task<PipelineSite> CreateAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+    /// <param name="time">The clock of every part; the system's when null.</param>
+    public static async Task<PipelineSite> CreateAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct, TimeProvider? time = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -30,7 +34,7 @@ internal sealed class PipelineSite : IAsyncDisposable
         };
         foreach (var (key, value) in settings) all[key] = value;
         var data = Directory.CreateTempSubdirectory("foreigndesk-ingestion-").FullName;
-        var site = AppHost.Build(new HostSettings(data, Urls: "http://127.0.0.1:0", Settings: all, MinimumLogLevel: LogLevel.Warning));
+        var site = AppHost.Build(new HostSettings(data, Urls: "http://127.0.0.1:0", Settings: all, MinimumLogLevel: LogLevel.Warning, Time: time));
         await AppHost.PrepareStoreAsync(site.Services, ct);
         return new PipelineSite(data, site);
     }

@@ -1,10 +1,14 @@
 namespace ForeignDesk.Ingest.Translate.Engines;
 
-/// <summary>Spaces an engine's requests evenly so that no more than <c>perMinute</c> leave in a minute; 0 means no limit.</summary>
+/// <summary>
+/// Spaces an engine's requests evenly so that no more than <c>perMinute</c> leave in a minute; 0 means no limit. The
+/// spacing is kept on the monotonic clock, which wall-clock jumps do not move.
+/// </summary>
 internal sealed class RequestPacer(int perMinute, TimeProvider time)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private DateTimeOffset next = DateTimeOffset.MinValue;
+    /// <summary>The earliest moment the next request may leave, as a <see cref="TimeProvider.GetTimestamp"/>; null before the first.</summary>
+    private long? next;
 
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
@@ -13,10 +17,10 @@ internal sealed class RequestPacer(int perMinute, TimeProvider time)
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var now = time.GetUtcNow();
-            var wait = next - now;
+            var now = time.GetTimestamp();
+            var wait = next is { } planned ? time.GetElapsedTime(now, planned) : TimeSpan.Zero;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
-            next = (wait > TimeSpan.Zero ? next : now) + gap;
+            next = (wait > TimeSpan.Zero ? next!.Value : now) + (long)(gap.TotalSeconds * time.TimestampFrequency);
         }
         finally
         {

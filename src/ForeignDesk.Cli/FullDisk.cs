@@ -1,0 +1,36 @@
+using ForeignDesk.Cli.Commands;
+using Microsoft.Data.Sqlite;
+
+namespace ForeignDesk.Cli;
+
+/// <summary>
+/// Says so when a failed write came from a full disk: SQLite reports a disk without space as "disk I/O error" when it
+/// cannot even create its journal files, which alone does not tell an operator what to do.
+/// </summary>
+internal static class FullDisk
+{
+    /// <summary>Below this much free space, a store or file error is put down to the disk being full.</summary>
+    private const long NearlyFull = 1 << 20;
+
+    private const int SqliteIoError = 10;
+    private const int SqliteFull = 13;
+
+    /// <returns>" (the disk holding DIR is full: N bytes free)", or "" when the error has another cause.</returns>
+    public static string Note(Exception error, CliArguments arguments)
+    {
+        if (error is not (SqliteException { SqliteErrorCode: SqliteIoError or SqliteFull } or IOException)) return "";
+        try
+        {
+            var data = CommandHost.DataDirectory(arguments);
+            var existing = new DirectoryInfo(data);
+            while (existing is { Exists: false }) existing = existing.Parent;
+            if (existing is null) return "";
+            var free = new DriveInfo(existing.FullName).AvailableFreeSpace;
+            return free < NearlyFull ? $" (the disk holding {data} is full: {free} bytes free)" : "";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or UsageException)
+        {
+            return "";
+        }
+    }
+}

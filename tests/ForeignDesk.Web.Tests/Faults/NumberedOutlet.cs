@@ -1,0 +1,73 @@
+using System.Text;
+using ForeignDesk.Web.Tests.EndToEnd;
+using ForeignDesk.Web.Tests.Ingestion;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ForeignDesk.Web.Tests.Faults;
+
+/// <summary>
+/// A French outlet on 127.0.0.1 whose feed lists articles 1 to <see cref="Published"/> (more can be published while it
+/// runs) with an ETag that changes with them, and answers 304 to the current one.
+/// </summary>
+internal sealed class NumberedOutlet : IAsyncDisposable
+{
+    private readonly WebApplication _server;
+    private int _published;
+
+    private NumberedOutlet(WebApplication server, int published) => (_server, _published) = (server, published);
+
+    public Uri Home => new(_server.Urls.First() + "/");
+
+    public Uri Feed => new(Home, "/feed.xml");
+
+    public int Published => Volatile.Read(ref _published);
+
+    public Uri ArticleUrl(int number) => new(Home, $"/a/{number}.html");
+
+    /// <summary>Puts out one more article, listed in the feed from now on.</summary>
+    public void Publish() => Interlocked.Increment(ref _published);
+
+    public static async Task<NumberedOutlet> StartAsync(int published, CancellationToken ct)
+    {
+        NumberedOutlet? outlet = null;
+        var server = await PipelineSite.ServeAsync(app =>
+        {
+            app.MapGet("/feed.xml", (HttpContext context) =>
+            {
+                var count = outlet!.Published;
+                var etag = $"\"feed-{count}\"";
+                if (context.Request.Headers.IfNoneMatch == etag) return Results.StatusCode(StatusCodes.Status304NotModified);
+                context.Response.Headers.ETag = etag;
+                var home = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
+                var items = Enumerable.Range(1, count).Select(i => (new Uri(home, $"/a/{i}.html"), Title(i), $"Sun, 29 Nov 2026 {i % 24:00}:00:00 GMT"));
+                return Results.Text(OutletPages.Rss("Le Courrier", home, items), "application/rss+xml", Encoding.UTF8);
+            });
+            app.MapGet("/a/{number:int}.html", (int number) =>
+                number <= outlet!.Published ? Results.Text(OutletPages.French(Article(number)), "text/html", Encoding.UTF8) : Results.NotFound());
+        }, ct);
+        outlet = new NumberedOutlet(server, published);
+        return outlet;
+    }
+
+    public static string Title(int number) => $"Le conseil municipal numéro {number} vote le budget des écoles";
+
+    /// <summary>Article <paramref name="number"/>, published on 29 November 2026 at <c>number % 24</c> o'clock (Paris).</summary>
+    public static OutletArticle Article(int number) => new(
+        $"a/{number}.html",
+        Title(number),
+        $"Le conseil de la commune {number} a adopté hier soir un budget nouveau pour ses écoles primaires.",
+        [
+            $"Les élus de la commune numéro {number} ont voté mardi soir, après un long débat, un budget qui augmente de {number} % les crédits des écoles primaires et des cantines scolaires.",
+            $"Le maire a expliqué que cette hausse permettra de rénover {number + 2} bâtiments anciens, d'embaucher des animateurs pour le temps périscolaire et d'acheter du matériel informatique.",
+            "L'opposition a critiqué un calendrier trop lent et demandé que les travaux commencent avant l'été, mais elle a fini par voter le texte après avoir obtenu un rapport trimestriel.",
+        ],
+        "Marie Dupont",
+        $"2026-11-29T{number % 24:00}:00:00+01:00",
+        "Monde",
+        "/img/ecole.jpg",
+        "Une école primaire",
+        "AFP");
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+}
