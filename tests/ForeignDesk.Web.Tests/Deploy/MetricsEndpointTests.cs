@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using ForeignDesk.Cli;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Web.Tests.EndToEnd;
@@ -92,18 +91,6 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         return sample is null ? 0 : double.Parse(Regex.Match(sample, @"\}\s+(\S+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<WebApplication> BuildAsync(bool metrics)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ForeignDesk:Fetch:AllowPrivateNetworks"] = "true",
-            ["ForeignDesk:Fetch:MinDelayPerHost"] = "00:00:00",
-            ["ForeignDesk:Fetch:Timeout"] = "00:00:10",
-            ["ForeignDesk:Sources:DefaultFile"] = "",
-        };
-        if (metrics) settings["ForeignDesk:Metrics:Enabled"] = "true";
-        var site = AppHost.Build(new HostSettings(_data, Urls: "http://127.0.0.1:0", Settings: settings));
-        await AppHost.PrepareStoreAsync(site.Services, Ct);
-        return site;
-    }
+    private Task<WebApplication> BuildAsync(bool metrics) =>
+        PipelineWorld.BuildSiteAsync(_data, Ct, new Dictionary<string, string?> { ["ForeignDesk:Metrics:Enabled"] = metrics ? "true" : null });
 }

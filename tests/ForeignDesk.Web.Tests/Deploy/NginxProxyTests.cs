@@ -13,7 +13,7 @@ public sealed class NginxProxyTests
     public async Task RepositoryConfiguration_WithTheUpstreamPortsSubstituted_PassesNginxTest()
     {
         Assert.SkipUnless(RepositoryNginx.Installed, RepositoryNginx.SkipMessage);
-        await using var nginx = new RepositoryNginx([new Uri("http://127.0.0.1:5081/"), new Uri("http://127.0.0.1:5082/")]);
+        await using var nginx = new RepositoryNginx([new Uri("http://127.0.0.1:5081/"), new Uri("http://127.0.0.1:5082/")], new Uri("http://127.0.0.1:5080/"));
 
         var (exitCode, output) = await nginx.TestAsync(Ct);
 
@@ -26,7 +26,7 @@ public sealed class NginxProxyTests
     {
         Assert.SkipUnless(RepositoryNginx.Installed, RepositoryNginx.SkipMessage);
         await using var site = await SeededSite.StartAsync(Ct);
-        await using var nginx = new RepositoryNginx([site.Server.Address]);
+        await using var nginx = new RepositoryNginx([site.Server.Address], site.Server.Address);
         await nginx.StartAsync(Ct);
         using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = nginx.Url };
 
@@ -55,7 +55,7 @@ public sealed class NginxProxyTests
     {
         Assert.SkipUnless(RepositoryNginx.Installed, RepositoryNginx.SkipMessage);
         await using var site = await SeededSite.StartAsync(Ct, new Dictionary<string, string?> { ["Metrics:Enabled"] = "true" });
-        await using var nginx = new RepositoryNginx([site.Server.Address]);
+        await using var nginx = new RepositoryNginx([site.Server.Address], site.Server.Address);
         await nginx.StartAsync(Ct);
         using var client = new HttpClient { BaseAddress = nginx.Url };
         var stylesheet = System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync("/", Ct), "href=\"(/assets/site\\.[0-9a-f]+\\.css)\"").Groups[1].Value;

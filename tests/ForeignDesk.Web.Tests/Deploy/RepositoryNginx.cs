@@ -19,14 +19,16 @@ internal sealed partial class RepositoryNginx : IAsyncDisposable
     private readonly string _folder;
     private Process? _process;
 
-    public RepositoryNginx(IEnumerable<Uri> nodes)
+    /// <param name="nodes">The web nodes.</param>
+    /// <param name="worker">The process that runs the pipeline (WebSub callbacks go there).</param>
+    public RepositoryNginx(IEnumerable<Uri> nodes, Uri worker)
     {
         _folder = Directory.CreateTempSubdirectory("foreigndesk-nginx-").FullName;
         Port = FreePort();
         Url = new Uri($"http://127.0.0.1:{Port}/");
         MainFile = Path.Combine(_folder, "nginx.conf");
         var site = Path.Combine(_folder, "foreigndesk.conf");
-        File.WriteAllText(site, Substitute(File.ReadAllText(ConfigFile), Port, nodes, Path.Combine(_folder, "cache")));
+        File.WriteAllText(site, Substitute(File.ReadAllText(ConfigFile), Port, nodes, worker, Path.Combine(_folder, "cache")));
         File.WriteAllText(MainFile, $$"""
             daemon off;
             {{(Environment.UserName == "root" ? "user root;" : "")}}
@@ -56,12 +58,10 @@ internal sealed partial class RepositoryNginx : IAsyncDisposable
     public string MainFile { get; }
 
     /// <summary>The repository's configuration with the test's ports and cache folder; fails when a part to replace is missing.</summary>
-    public static string Substitute(string configuration, int listenPort, IEnumerable<Uri> nodes, string cacheFolder)
+    public static string Substitute(string configuration, int listenPort, IEnumerable<Uri> nodes, Uri worker, string cacheFolder)
     {
-        var upstream = UpstreamServers().Matches(configuration);
-        if (upstream.Count == 0) throw new InvalidOperationException("no 'server 127.0.0.1:PORT' line in the upstream");
-        var servers = string.Concat(nodes.Select(node => $"    server 127.0.0.1:{node.Port};\n"));
-        var result = configuration[..upstream[0].Index] + servers + configuration[(upstream[^1].Index + upstream[^1].Length)..];
+        var result = ReplaceServers(configuration, "foreigndesk", nodes);
+        result = ReplaceServers(result, "foreigndesk_worker", [worker]);
         result = Replace(result, "listen 80;", $"listen 127.0.0.1:{listenPort};");
         result = Replace(result, "listen [::]:80;", "");
         return Replace(result, "/var/cache/nginx/foreigndesk", cacheFolder);
@@ -102,6 +102,17 @@ internal sealed partial class RepositoryNginx : IAsyncDisposable
         foreach (var argument in (string[])["-p", _folder + "/", "-c", MainFile, "-e", Path.Combine(_folder, "error.log"), .. extra])
             info.ArgumentList.Add(argument);
         return info;
+    }
+
+    /// <summary>The <c>server 127.0.0.1:PORT</c> lines of the upstream <paramref name="name"/>, pointed at <paramref name="nodes"/>.</summary>
+    private static string ReplaceServers(string configuration, string name, IEnumerable<Uri> nodes)
+    {
+        var block = Regex.Match(configuration, $@"upstream {name} \{{[^}}]*\}}");
+        var servers = UpstreamServers().Matches(block.Value);
+        if (servers.Count == 0) throw new InvalidOperationException($"no 'server 127.0.0.1:PORT' line in upstream {name} of {ConfigFile}");
+        var lines = string.Concat(nodes.Select(node => $"    server 127.0.0.1:{node.Port};\n"));
+        var replaced = block.Value[..servers[0].Index] + lines + block.Value[(servers[^1].Index + servers[^1].Length)..];
+        return configuration[..block.Index] + replaced + configuration[(block.Index + block.Length)..];
     }
 
     private static string Replace(string text, string old, string replacement) =>
