@@ -65,6 +65,7 @@ public sealed class IngestMetrics
         FetchStatus.RobotsDisallowed => "robots_disallowed",
         FetchStatus.TooLarge => "too_large",
         FetchStatus.Timeout => "timeout",
-        _ => "network_error",
+        FetchStatus.NetworkError => "network_error",
+        _ => status.ToString().ToLowerInvariant(),
     };
 }
