@@ -1,5 +1,7 @@
 using System.Net;
 using ForeignDesk.Web.Tests.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Xunit;
 
 namespace ForeignDesk.Web.Tests.Deploy;
@@ -48,6 +50,20 @@ public sealed class NginxProxyTests
         using var ready = await client.GetAsync("/readyz", Ct);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("ready", await ready.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Nginx_WebSubCallback_GoesToTheWorkerAndPagesToTheWebNodes()
+    {
+        Assert.SkipUnless(RepositoryNginx.Installed, RepositoryNginx.SkipMessage);
+        await using var node = await SeededSite.StartAsync(Ct);
+        await using var worker = await SiteServer.StartAsync(Ct, extra: app => app.MapGet("/websub/{id}", (string id) => $"worker {id}"));
+        await using var nginx = new RepositoryNginx([node.Server.Address], worker.Address);
+        await nginx.StartAsync(Ct);
+        using var client = new HttpClient { BaseAddress = nginx.Url };
+
+        Assert.Equal("worker abc", await client.GetStringAsync("/websub/abc", Ct));
+        Assert.Contains("Government approves the budget", await client.GetStringAsync(node.BudgetPath, Ct));
     }
 
     [Fact]
