@@ -40,6 +40,10 @@ public static class AppHost
         builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        // Logging__Console__FormatterName=json writes one JSON object a line (systemd: journald's prefixes); the
+        // slim builder would otherwise keep the simple format whatever the setting says.
+        if (builder.Configuration["Logging:Console:FormatterName"] is { Length: > 0 } format)
+            builder.Logging.AddConsole(o => o.FormatterName = format);
 
         var configuration = builder.Configuration.GetSection(ConfigurationRoot);
         builder.Services.AddSingleton(settings.Time ?? TimeProvider.System);

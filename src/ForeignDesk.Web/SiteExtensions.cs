@@ -1,11 +1,13 @@
 using System.IO.Compression;
 using ForeignDesk.Discover.Trending;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Metrics;
 using ForeignDesk.Web.Pages;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.Search;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -65,11 +67,21 @@ public static class SiteExtensions
             o.Limits.MaxRequestLineSize = Math.Max(o.Limits.MaxRequestLineSize, 64 * 1024);
             o.AddServerHeader = false;
         });
+
+        // Behind a reverse proxy the links keep the reader's scheme and host: X-Forwarded-* are read from loopback
+        // (ASP.NET Core's default) and from the configured TrustedProxies only.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((forwarded, site) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in site.Value.TrustedProxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        services.AddMetricsEndpoint(configuration);
         return services;
     }
 
     public static WebApplication MapForeignDeskSite(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPage.WriteAsync });
         app.Use(SecurityHeaders.ApplyAsync);
         var views = app.Services.GetRequiredService<ViewCounter>();
@@ -90,6 +102,7 @@ public static class SiteExtensions
         app.MapGet("/status", StatusPage.ShowAsync);
         app.MapGet("/healthz", Readiness.Alive);
         app.MapGet("/readyz", Readiness.ReadyAsync);
+        app.MapMetricsEndpoint();
         app.MapGet("/favicon.svg", Favicon.Show);
         app.MapGet(StylesheetFile.Route, StylesheetFile.Show);
         app.MapFallback("{*path}", NotFound.Page);

@@ -31,4 +31,12 @@ public sealed class SiteOptions
     /// <value>Defaults to 5 seconds: a crash loses at most that much of the counts.</value>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ViewFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Addresses of reverse proxies, besides loopback, whose <c>X-Forwarded-For</c>, <c>-Proto</c> and <c>-Host</c>
+    /// headers are believed (for example <c>10.0.0.2</c>).
+    /// </summary>
+    /// <value>Defaults to none: only a proxy on the same machine (127.0.0.0/8, ::1) is believed.</value>
+    [ProxyAddresses]
+    public string[] TrustedProxies { get; set; } = [];
 }

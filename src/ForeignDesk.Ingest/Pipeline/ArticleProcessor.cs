@@ -6,6 +6,7 @@ using ForeignDesk.Ingest.Detect;
 using ForeignDesk.Ingest.Extract;
 using ForeignDesk.Ingest.Fetch;
 using ForeignDesk.Ingest.Sources;
+using ForeignDesk.Ingest.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace ForeignDesk.Ingest.Pipeline;
@@ -19,7 +20,8 @@ public sealed class ArticleProcessor(
     TranslationStage translation,
     TimeProvider time,
     ILogger<ArticleProcessor> log,
-    CategoryMapper? categories = null)
+    CategoryMapper? categories = null,
+    IngestMetrics? metrics = null)
 {
     /// <summary>Article URLs being processed now: a poll and a WebSub push listing the same new article fetch it once.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
@@ -72,7 +74,9 @@ public sealed class ArticleProcessor(
     /// <summary>Extracts a fetched page and stores the article; translates it when it is new or changed.</summary>
     public async Task<SaveResult?> StoreAsync(Source source, string url, FetchedPage page, FeedItem? item, IngestReport report, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var extracted = extractor.Extract(page);
+        metrics?.Extracted(IngestMetrics.Since(started), extracted.Article is not null);
         if (extracted.Article is not { } article)
         {
             await FailAsync(source, url, "extract", extracted.Message ?? "no article found", report, cancellationToken);
@@ -138,6 +142,7 @@ public sealed class ArticleProcessor(
     private async Task FailAsync(Source source, string url, string stage, string message, IngestReport report, CancellationToken cancellationToken)
     {
         report.ArticleFailed();
+        metrics?.SourceError(source.Slug, stage);
         log.LogWarning("Skipped {Url} of source {SourceId} at {Stage}: {Message}", url, source.Id, stage, message);
         await store.RecordProblemAsync(new FetchProblem(source.Id, url, stage, message, time.GetUtcNow()), cancellationToken);
     }

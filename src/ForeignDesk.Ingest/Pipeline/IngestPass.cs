@@ -18,7 +18,8 @@ public sealed class IngestPass(
     ArticleRepair repair,
     IOptions<PipelineOptions> options,
     TimeProvider time,
-    ILogger<IngestPass> log)
+    ILogger<IngestPass> log,
+    Telemetry.IngestMetrics? metrics = null)
 {
     private readonly PollSchedule schedule = new(options.Value, Random.Shared);
     private volatile bool _repaired;
@@ -79,6 +80,7 @@ public sealed class IngestPass(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             report.FeedFailed();
+            metrics?.SourceError(source.Slug, "feed");
             log.LogError(ex, "Polling source {SourceId} failed; it is polled again in the next pass", source.Id);
             await RecordSafelyAsync(new FetchProblem(source.Id, source.HomeUrl.AbsoluteUri, "feed", ex.Message, time.GetUtcNow()), cancellationToken);
         }
@@ -133,6 +135,7 @@ public sealed class IngestPass(
         if (read.Error is { } error)
         {
             report.FeedFailed();
+            metrics?.SourceError(source.Slug, "feed");
             var interval = schedule.AfterError(endpoint.ConsecutiveErrors + 1, read.RetryAfter);
             log.LogWarning("{Kind} {Url} of source {SourceId} failed ({Errors} in a row; next try in {Interval}): {Message}",
                 endpoint.Kind, endpoint.Url, source.Id, endpoint.ConsecutiveErrors + 1, interval, error);

@@ -1,6 +1,7 @@
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
 using ForeignDesk.Discover.Clusters;
+using ForeignDesk.Ingest.Telemetry;
 using ForeignDesk.Ingest.Translate;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,8 @@ public sealed class TranslationStage(
     StoryClusterer stories,
     TimeProvider time,
     ILogger<TranslationStage> log,
-    ArticleCategorizer? categorizer = null)
+    ArticleCategorizer? categorizer = null,
+    IngestMetrics? metrics = null)
 {
     public const string TargetLanguage = "en";
 
@@ -43,9 +45,11 @@ public sealed class TranslationStage(
             return ArticleState.AwaitingEngine;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var translation = await translator.TranslateAsync(article.Original, article.Language, article.SourceSlug, choice.Engine, cancellationToken);
+            metrics?.Translated(IngestMetrics.Since(started), choice.Engine.Name, succeeded: true);
             await store.SaveTranslationAsync(article.Id, translation, time.GetUtcNow(), cancellationToken);
             if (categorizer is not null) await categorizer.CategorizeAsync(article, translation, cancellationToken);
             await stories.PlaceAsync(article with { Translation = translation, State = ArticleState.Translated }, cancellationToken);
@@ -55,6 +59,8 @@ public sealed class TranslationStage(
         {
             // Any failure of the engine but a stop (a timeout's cancellation, a protocol bug) leaves the article
             // untranslated, recorded, and retried by the next pass.
+            metrics?.Translated(IngestMetrics.Since(started), choice.Engine.Name, succeeded: false);
+            metrics?.SourceError(article.SourceSlug, "translate");
             log.LogWarning(ex, "Engine {Engine} failed on article {ArticleId}; it stays untranslated and is retried", choice.Engine.Name, article.Id);
             await store.RecordProblemAsync(new FetchProblem(article.SourceId, article.Url, "translate", ex.Message, time.GetUtcNow()), cancellationToken);
             return article.State;

@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Ingest.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Ingest.Translate;
@@ -12,9 +13,12 @@ public sealed class TranslationStack
     private readonly TranslationUnitOptions options;
     private readonly GlossaryFile? glossary;
     private readonly ITranslationMemory? memory;
+    private readonly IngestMetrics? metrics;
 
-    public TranslationStack(IOptions<TranslationUnitOptions> options, ITranslationMemory? memory = null)
+    /// <param name="metrics">Counts what reaches the engine itself; none for the benchmark's plain stack.</param>
+    public TranslationStack(IOptions<TranslationUnitOptions> options, ITranslationMemory? memory = null, IngestMetrics? metrics = null)
     {
+        this.metrics = metrics;
         this.options = options.Value;
         glossary = string.IsNullOrWhiteSpace(this.options.GlossaryFile) ? null : new GlossaryFile(this.options.GlossaryFile);
         this.memory = this.options.UseMemory ? memory : null;
@@ -30,7 +34,8 @@ public sealed class TranslationStack
     public ITranslationEngine For(ITranslationEngine engine, string from, string? source = null, bool useMemory = true)
     {
         var terms = glossary?.For(from, source) ?? GlossaryTerms.Empty;
-        ITranslationEngine stacked = new SegmentingTranslationEngine(engine, options.MaxCharsFor(engine.Name));
+        var measured = metrics is null ? engine : new MeasuredTranslationEngine(engine, metrics);
+        ITranslationEngine stacked = new SegmentingTranslationEngine(measured, options.MaxCharsFor(engine.Name));
         if (terms.Count > 0) stacked = new GlossaryTranslationEngine(stacked, terms);
         if (useMemory && memory is not null) stacked = new MemorizingTranslationEngine(stacked, memory, terms.Version);
         return stacked;

@@ -50,15 +50,18 @@ public sealed class PipelineWorld : IAsyncLifetime
     }
 
     /// <summary>A site over a new data folder that follows outlets on 127.0.0.1, with no default sources.</summary>
-    internal static async Task<WebApplication> BuildSiteAsync(string data, CancellationToken cancellationToken)
+    /// <param name="extra">More settings (for example <c>ForeignDesk:Metrics:Enabled</c>).</param>
+    internal static async Task<WebApplication> BuildSiteAsync(string data, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var site = AppHost.Build(new HostSettings(data, Urls: "http://127.0.0.1:0", Settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ForeignDesk:Fetch:AllowPrivateNetworks"] = "true",
             ["ForeignDesk:Fetch:MinDelayPerHost"] = "00:00:00",
             ["ForeignDesk:Fetch:Timeout"] = "00:00:10",
             ["ForeignDesk:Sources:DefaultFile"] = "",
-        }));
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+        var site = AppHost.Build(new HostSettings(data, Urls: "http://127.0.0.1:0", Settings: settings));
         await AppHost.PrepareStoreAsync(site.Services, cancellationToken);
         return site;
     }

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using ForeignDesk.Cli;
+using Xunit;
+
+namespace ForeignDesk.Web.Tests.Deploy;
+
+/// <summary>The repository's systemd units: systemd reads them, and they start commands the program knows.</summary>
+public sealed class SystemdUnitsTests
+{
+    private static readonly string Folder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(RepositoryNginx.ConfigFile))!, "systemd");
+    private static readonly bool AnalyzerInstalled = File.Exists("/usr/bin/systemd-analyze") || File.Exists("/bin/systemd-analyze");
+
+    [Fact]
+    public async Task Units_WebInstanceAndWorker_PassSystemdAnalyzeVerify()
+    {
+        Assert.SkipUnless(AnalyzerInstalled, "systemd-analyze is not installed here (Debian's systemd)");
+        var folder = Directory.CreateTempSubdirectory("foreigndesk-units-").FullName;
+        try
+        {
+            var web = Path.Combine(folder, "foreigndesk-web@5081.service");
+            var worker = Path.Combine(folder, "foreigndesk-worker.service");
+            File.Copy(Path.Combine(Folder, "foreigndesk-web@.service"), web);
+            File.Copy(Path.Combine(Folder, "foreigndesk-worker.service"), worker);
+            var start = new ProcessStartInfo("systemd-analyze") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in (string[])["verify", "--man=no", web, worker]) start.ArgumentList.Add(argument);
+
+            using var verify = Process.Start(start) ?? throw new InvalidOperationException("could not start systemd-analyze");
+            var errors = await verify.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await verify.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+            Assert.True(verify.ExitCode == 0, errors);
+            Assert.DoesNotContain(folder, errors);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("foreigndesk-web@.service", true)]
+    [InlineData("foreigndesk-worker.service", false)]
+    public void Unit_ExecStart_ServesOnLoopbackWithOptionsTheProgramKnowsAndTakesSettingsFromTheEnvironment(string unit, bool webNode)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Folder, unit));
+        var exec = lines.Single(line => line.StartsWith("ExecStart=", StringComparison.Ordinal));
+        var words = exec["ExecStart=".Length..].Replace("%i", "5081", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var arguments = new CliArguments(words.SkipWhile(word => !word.EndsWith("foreigndesk.dll", StringComparison.Ordinal)).Skip(1));
+
+        CommandOptions.Check(arguments);
+        Assert.Equal("serve", arguments.Word(0));
+        Assert.Equal(webNode, arguments.Has("no-pipeline"));
+        Assert.StartsWith("http://127.0.0.1:", arguments.Option("urls"));
+        Assert.Contains("Environment=FOREIGNDESK_DATA=/var/lib/foreigndesk", lines);
+        Assert.Contains(lines, line => line.StartsWith("EnvironmentFile=", StringComparison.Ordinal));
+        Assert.All(lines.Where(line => line.StartsWith("Environment=", StringComparison.Ordinal)), line =>
+            Assert.Matches(@"^Environment=(FOREIGNDESK_DATA|DOTNET_ENVIRONMENT|Logging__\w+|ForeignDesk__\w+)=\S+$", line));
+    }
+}
