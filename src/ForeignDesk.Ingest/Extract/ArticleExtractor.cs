@@ -94,6 +94,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             Keywords: reader.Keywords())
         {
             Images = BodyImages.Place(BodyImages.Read(body, bodyDom, ld, url, leadImage), paragraphs),
+            TeaserOnly = PaywallSigns.OnlyTeaser(bodyDom, paragraphs),
         };
         return ExtractOutcome.Success(BidiControls.StripFrom(article));
     }

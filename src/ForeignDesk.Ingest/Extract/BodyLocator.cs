@@ -298,6 +298,12 @@ internal static class BodyLocator
                 result.Add(sibling);
                 continue;
             }
+            // A section of the same body in a wrapper of its own (under a sub-heading, a step of a guide): nearly all prose.
+            if (stats.HasBlock && stats.Paragraphs > 0 && stats.ProseLength >= 80 && stats.ProseLength >= stats.TextLength * 0.8 && stats.LinkDensity < 0.25)
+            {
+                result.Add(sibling);
+                continue;
+            }
             if (stats.HasBlock && sibling.LocalName != "p") continue;
             var density = stats.LinkDensity;
             if (stats.TextLength > 80 && density < 0.25) result.Add(sibling);
