@@ -18,7 +18,9 @@ internal static class BodyChoice
         var paragraphs = BlockWriter.Write(containers, dom, url);
         if (!IsPoor(dom, containers, paragraphs)) return (containers, paragraphs);
         var recall = BodyLocator.Recall(dom);
-        var recallParagraphs = BlockWriter.Write(recall, dom, url);
+        // Templates repeat the same block (one copy per layout): recall takes each text once.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var recallParagraphs = BlockWriter.Write(recall, dom, url).Where(p => seen.Add(p.Text)).ToList();
         return Worth(recallParagraphs) > Worth(paragraphs) * 1.5 ? (recall, recallParagraphs) : (containers, paragraphs);
     }
 
