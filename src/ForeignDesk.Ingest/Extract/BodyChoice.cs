@@ -21,7 +21,11 @@ internal static class BodyChoice
         // Templates repeat the same block (one copy per layout): recall takes each text once.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var recallParagraphs = BlockWriter.Write(recall, dom, url).Where(p => seen.Add(p.Text)).ToList();
-        return Worth(recallParagraphs) > Worth(paragraphs) * 1.5 ? (recall, recallParagraphs) : (containers, paragraphs);
+        if (Worth(recallParagraphs) > Worth(paragraphs) * 1.5) (containers, paragraphs) = (recall, recallParagraphs);
+        if (paragraphs.Count > 0 || dom.Document.Body is not { } page) return (containers, paragraphs);
+        // Last resort on a page with no paragraph anywhere (text written straight into the page, headings only): the
+        // page's own text, chrome and furniture still left out.
+        return ([page], BlockWriter.Write([page], dom, url));
     }
 
     private static bool IsPoor(PageDom dom, List<IElement> containers, List<Paragraph> paragraphs)

@@ -104,14 +104,22 @@ internal static class BodyLocator
         }
     }
 
-    /// <summary>Ancestors of explicit body markers: a class like "widget" or "modal" on them must not hide the body.</summary>
+    /// <summary>
+    /// Ancestors of explicit body markers: a class like "widget" or "modal" on them must not hide the body. Only markers
+    /// of a size near the largest count: a comment's text marked "entry-content" must not shield the comment section.
+    /// </summary>
     private static HashSet<IElement> BodyAncestors(PageDom dom)
     {
         var ancestors = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        var largest = 0;
+        for (var i = 0; i < dom.Elements.Count; i++)
+        {
+            if (BoilerplateRules.IsBodyMarker(dom.Names(i))) largest = Math.Max(largest, dom.Stats(i).TextLength);
+        }
         for (var i = 0; i < dom.Elements.Count; i++)
         {
             var element = dom.Elements[i];
-            if (dom.Stats(i).TextLength < 200 || !BoilerplateRules.IsBodyMarker(dom.Names(i))) continue;
+            if (dom.Stats(i).TextLength < Math.Max(200, largest / 4) || !BoilerplateRules.IsBodyMarker(dom.Names(i))) continue;
             var up = element.ParentElement;
             while (up is not null && ancestors.Add(up)) up = up.ParentElement;
         }
