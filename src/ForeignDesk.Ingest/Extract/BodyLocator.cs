@@ -65,7 +65,10 @@ internal static class BodyLocator
     private static InterfaceKind Furniture(PageDom dom, IElement element, ElementStats stats)
     {
         if (element.LocalName is not ("div" or "section" or "aside" or "p" or "ul" or "ol" or "dl" or "li" or "table" or "article")
-            || stats.TextLength is < 4 or > MaxFurnitureLength) return InterfaceKind.None;
+            || stats.TextLength is < 4 or > MaxFurnitureLength || stats.Paragraphs > 6 || (element.LocalName == "p" && stats.TextLength > 400))
+            return InterfaceKind.None;
+        // A wrapper around one child with the same text was judged with its parent: the words are the same.
+        if (element.ParentElement is { } up && dom.Stats(up).TextLength == stats.TextLength) return InterfaceKind.None;
         var text = DomWalk.Text(element, dom.Excluded);
         if (text.Length == 0) return InterfaceKind.None;
         var measure = InterfaceWords.Measure(text);

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ForeignDesk.Ingest.Extract;
 
 /// <summary>What a block of page furniture asks of the reader.</summary>
@@ -283,15 +281,12 @@ internal static class InterfaceWords
         ],
     };
 
-    private static readonly Regex AnyPhrase = Build(Phrases.Values.SelectMany(p => p));
-
-    private static readonly Dictionary<InterfaceKind, Regex> ByKind =
-        Phrases.ToDictionary(p => p.Key, p => Build(p.Value));
-
-    private static readonly Dictionary<string, InterfaceKind> KindOf = Phrases
-        .SelectMany(p => p.Value.Select(phrase => (phrase, p.Key)))
-        .GroupBy(x => x.phrase, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+    /// <summary>Every phrase with its kind, listed under its first character, longest first.</summary>
+    private static readonly Dictionary<char, (string Phrase, InterfaceKind Kind)[]> ByFirst = Phrases
+        .SelectMany(p => p.Value.Select(phrase => (Phrase: phrase, Kind: p.Key)))
+        .DistinctBy(x => x.Phrase)
+        .GroupBy(x => x.Phrase[0])
+        .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Phrase.Length).ToArray());
 
     /// <summary>
     /// How much of <paramref name="text"/> is furniture words: the share of its letters inside matched phrases, the number
@@ -302,34 +297,58 @@ internal static class InterfaceWords
         if (text.Length == 0) return default;
         var lower = text.ToLowerInvariant();
         var covered = 0;
-        var strong = new HashSet<string>(StringComparer.Ordinal);
-        var counts = new Dictionary<InterfaceKind, int>();
-        foreach (Match match in AnyPhrase.Matches(lower))
+        HashSet<string>? strong = null;
+        Span<int> counts = stackalloc int[6];
+        for (var i = 0; i < lower.Length; i++)
         {
-            covered += match.Length;
-            var kind = KindOf[match.Value];
-            counts[kind] = counts.GetValueOrDefault(kind) + match.Length;
-            if (IsSpecific(match.Value)) strong.Add(match.Value);
+            if (Find(lower, i) is not var (phrase, kind)) continue;
+            covered += phrase.Length;
+            counts[(int)kind] += phrase.Length;
+            if (IsSpecific(phrase)) (strong ??= new HashSet<string>(StringComparer.Ordinal)).Add(phrase);
+            i += phrase.Length - 1;
         }
-        var main = counts.Count == 0 ? InterfaceKind.None : counts.MaxBy(c => c.Value).Key;
-        return new InterfaceMeasure((double)covered / text.Length, strong.Count, main);
+        var main = InterfaceKind.None;
+        for (var k = 1; k < counts.Length; k++)
+        {
+            if (counts[k] > counts[(int)main]) main = (InterfaceKind)k;
+        }
+        return new InterfaceMeasure((double)covered / text.Length, strong?.Count ?? 0, main);
     }
 
+    /// <summary>
+    /// The longest phrase that starts at <paramref name="i"/>. Phrases in scripts that separate words by spaces and
+    /// attach no particles (Latin, Greek, Cyrillic) match whole words only ("o nas" not in "do naszych").
+    /// </summary>
+    private static (string Phrase, InterfaceKind Kind)? Find(string lower, int i)
+    {
+        if (!ByFirst.TryGetValue(lower[i], out var candidates)) return null;
+        var wordStart = i == 0 || !char.IsLetterOrDigit(lower[i - 1]);
+        foreach (var candidate in candidates)
+        {
+            var phrase = candidate.Phrase;
+            if (!lower.AsSpan(i).StartsWith(phrase, StringComparison.Ordinal)) continue;
+            if (!IsSpaced(phrase)) return candidate;
+            var end = i + phrase.Length;
+            if (wordStart && (end == lower.Length || !char.IsLetterOrDigit(lower[end]))) return candidate;
+        }
+        return null;
+    }
+
+    private static bool IsSpaced(string phrase) => phrase.All(c => c < '\u0590');
+
     /// <summary>True when <paramref name="text"/> holds a phrase of <paramref name="kind"/>.</summary>
-    public static bool Mentions(string text, InterfaceKind kind) =>
-        ByKind.TryGetValue(kind, out var regex) && regex.IsMatch(text.ToLowerInvariant());
+    public static bool Mentions(string text, InterfaceKind kind)
+    {
+        var lower = text.ToLowerInvariant();
+        for (var i = 0; i < lower.Length; i++)
+        {
+            if (Find(lower, i) is { } found && found.Kind == kind) return true;
+        }
+        return false;
+    }
 
     private static bool IsSpecific(string phrase) =>
         phrase.Contains(' ') || phrase.Length >= 12 || (phrase.Length >= 4 && phrase.Any(c => c >= '\u3000'));
-
-    /// <summary>
-    /// One pattern for all the phrases, longest first. Phrases in scripts that separate words by spaces and attach no
-    /// particles (Latin, Greek, Cyrillic) match whole words only ("o nas" not in "do naszych").
-    /// </summary>
-    private static Regex Build(IEnumerable<string> phrases) =>
-        new(string.Join('|', phrases.Distinct().OrderByDescending(p => p.Length)
-                .Select(p => p.All(c => c < '\u0590') ? $@"(?<!\w){Regex.Escape(p)}(?!\w)" : Regex.Escape(p))),
-            RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }
 
 /// <summary>How much of a text is furniture words (see <see cref="InterfaceWords.Measure"/>).</summary>
