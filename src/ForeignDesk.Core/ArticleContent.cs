@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ForeignDesk.Core;
 
 /// <summary>One block of an article body.</summary>
@@ -38,6 +40,13 @@ public sealed record ExtractedArticle(
 {
     /// <summary>Images inside the body, in document order, without the lead image, icons, logos, pixels and ads.</summary>
     public IReadOnlyList<ArticleImage> Images { get; init; } = [];
+
+    /// <summary>
+    /// True when the article is behind a paywall and the body holds only the public teaser the outlet shows everyone
+    /// (stored only when true).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool TeaserOnly { get; init; }
 
     /// <summary>The body as plain text, paragraphs separated by blank lines.</summary>
     public string Text => string.Join("\n\n", Paragraphs.Select(p => p.Text));

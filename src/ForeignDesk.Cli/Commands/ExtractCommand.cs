@@ -35,6 +35,7 @@ internal static class ExtractCommand
         article.Image,
         article.Images,
         article.Keywords,
+        article.TeaserOnly,
         Paragraphs = article.Paragraphs.Select(p => new { p.Kind, p.Html, p.Text }),
         article.Text,
     };

@@ -52,15 +52,14 @@ public sealed class ArticleExtractor : IArticleExtractor
         var modified = reader.Modified(fetchedAt);
 
         var lead = BodyLocator.ExcludeChrome(dom);
-        var (body, bodyDom) = (BodyLocator.Locate(dom), dom);
-        var paragraphs = BlockWriter.Write(body, dom, url);
+        var (body, paragraphs) = BodyChoice.Choose(dom, url);
+        var bodyDom = dom;
         if (paragraphs.Sum(p => p.Text.Length) < RetryBelow)
         {
             // Class names hid the body (a "widget" or "sidebar" frame around it): try again trusting tags only.
             var plain = new PageDom(document);
             BodyLocator.ExcludeChrome(plain, byName: false);
-            var plainBody = BodyLocator.Locate(plain);
-            var lenient = BlockWriter.Write(plainBody, plain, url);
+            var (plainBody, lenient) = BodyChoice.Choose(plain, url);
             if (lenient.Sum(p => p.Text.Length) > 2 * paragraphs.Sum(p => p.Text.Length)) (paragraphs, lead, body, bodyDom) = (lenient, null, plainBody, plain);
         }
         paragraphs = PreferJsonLdBody(paragraphs, ld.ArticleBody, url);
@@ -96,6 +95,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             Keywords: reader.Keywords())
         {
             Images = BodyImages.Place(BodyImages.Read(body, bodyDom, ld, url, leadImage), paragraphs),
+            TeaserOnly = PaywallSigns.OnlyTeaser(bodyDom, paragraphs),
         };
         return ExtractOutcome.Success(BidiControls.StripFrom(article));
     }

@@ -63,7 +63,7 @@ internal static class BodyEdits
         for (var i = skip; i < paragraphs.Count; i++)
         {
             var key = Normalize(paragraphs[i].Text);
-            var repeats = SameKey(key, titleKey) || key == bylineKey || (paragraphs[i].Text.Length < 300 && key == captionKey);
+            var repeats = RepeatsTitle(key, titleKey) || key == bylineKey || (paragraphs[i].Text.Length < 300 && key == captionKey);
             if (!repeats) result.Add(paragraphs[i]);
         }
         return result;
@@ -92,6 +92,13 @@ internal static class BodyEdits
         if (string.IsNullOrWhiteSpace(other)) return false;
         return SameKey(Normalize(text), Normalize(other));
     }
+
+    /// <summary>
+    /// The paragraph is the title, or a cut version of it, or the title cut: a paragraph that opens with the title's
+    /// words and goes on for much longer is the article's own text.
+    /// </summary>
+    private static bool RepeatsTitle(string key, string titleKey) =>
+        SameKey(key, titleKey) && Math.Max(key.Length, titleKey.Length) <= Math.Min(key.Length, titleKey.Length) * 3 / 2;
 
     private static bool SameKey(string a, string b)
     {

@@ -31,6 +31,12 @@ internal static class BodyLocator
             if (BoilerplateRules.IsBodyMarker(names)) continue;
             if (byName && BoilerplateRules.IsInlineInText(element) && !BoilerplateRules.IsHidden(element, names)) continue;
             var stats = dom.Stats(i);
+            if (!holdsBody.Contains(element) && stats.ProseLength <= prose / 2 && Furniture(dom, element, stats) is var kind and not InterfaceKind.None)
+            {
+                dom.Excluded.Add(element);
+                dom.Furniture.Add((element, kind));
+                continue;
+            }
             if (tag == "form" || (byName ? BoilerplateRules.IsBoilerplate(element, names) : BoilerplateRules.IsHidden(element, names)))
             {
                 // A container named "sidebar" or "widget" that holds most of the page's prose is the article's frame.
@@ -50,6 +56,34 @@ internal static class BodyLocator
         dom.Measure();
         return lead;
     }
+
+    /// <summary>
+    /// What a block asks of the reader when it is furniture rather than news: a small block whose words are mostly
+    /// those of a consent, paywall, newsletter or log-in prompt, one that holds an e-mail or password field, or a box
+    /// that opens with "about the author" or "about us" words. <see cref="InterfaceKind.None"/> for anything else.
+    /// </summary>
+    private static InterfaceKind Furniture(PageDom dom, IElement element, ElementStats stats)
+    {
+        if (element.LocalName is not ("div" or "section" or "aside" or "p" or "ul" or "ol" or "dl" or "li" or "table" or "article")
+            || stats.TextLength is < 4 or > MaxFurnitureLength || stats.Paragraphs > 6 || (element.LocalName == "p" && stats.TextLength > 400))
+            return InterfaceKind.None;
+        // A wrapper around one child with the same text was judged with its parent: the words are the same.
+        if (element.ParentElement is { } up && dom.Stats(up).TextLength == stats.TextLength) return InterfaceKind.None;
+        var text = DomWalk.Text(element, dom.Excluded);
+        if (text.Length == 0) return InterfaceKind.None;
+        var measure = InterfaceWords.Measure(text);
+        if (measure.IsFurniture(text.Length, stats.Paragraphs)) return measure.Kind;
+        if (element.LocalName is "div" or "section" or "aside" && stats.TextLength < 600 && element.QuerySelector(FieldSelector) is { } field)
+            return field.GetAttribute("type") is "password" ? InterfaceKind.Login : InterfaceKind.Newsletter;
+        if (element.LocalName is "div" or "section" or "aside" && text.Length >= 60 && InterfaceWords.Mentions(text[..Math.Min(text.Length, 40)], InterfaceKind.About))
+            return InterfaceKind.About;
+        return InterfaceKind.None;
+    }
+
+    private const int MaxFurnitureLength = 1500;
+
+    /// <summary>Form fields that only sign-up, newsletter and log-in boxes hold.</summary>
+    private const string FieldSelector = "input[type=email], input[type=password], input[name*=email], input[name*=mail]";
 
     /// <summary>
     /// The siblings after a heading over related content are that content (teaser cards, link lists): they are left
@@ -73,14 +107,22 @@ internal static class BodyLocator
         }
     }
 
-    /// <summary>Ancestors of explicit body markers: a class like "widget" or "modal" on them must not hide the body.</summary>
+    /// <summary>
+    /// Ancestors of explicit body markers: a class like "widget" or "modal" on them must not hide the body. Only markers
+    /// of a size near the largest count: a comment's text marked "entry-content" must not shield the comment section.
+    /// </summary>
     private static HashSet<IElement> BodyAncestors(PageDom dom)
     {
         var ancestors = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        var largest = 0;
+        for (var i = 0; i < dom.Elements.Count; i++)
+        {
+            if (BoilerplateRules.IsBodyMarker(dom.Names(i))) largest = Math.Max(largest, dom.Stats(i).TextLength);
+        }
         for (var i = 0; i < dom.Elements.Count; i++)
         {
             var element = dom.Elements[i];
-            if (dom.Stats(i).TextLength < 200 || !BoilerplateRules.IsBodyMarker(dom.Names(i))) continue;
+            if (dom.Stats(i).TextLength < Math.Max(200, largest / 4) || !BoilerplateRules.IsBodyMarker(dom.Names(i))) continue;
             var up = element.ParentElement;
             while (up is not null && ancestors.Add(up)) up = up.ParentElement;
         }
@@ -110,6 +152,36 @@ internal static class BodyLocator
             top = up;
         }
         return WithSiblings(dom, top, topScore, scores);
+    }
+
+    /// <summary>
+    /// The recall-oriented candidate: every paragraph, quote and preformatted block left on the page that is not mostly
+    /// links, with the headings that come right before one of them, in document order.
+    /// </summary>
+    public static List<IElement> Recall(PageDom dom)
+    {
+        var blocks = new List<IElement>();
+        IElement? last = null;
+        IElement? heading = null;
+        for (var i = 0; i < dom.Elements.Count; i++)
+        {
+            if (dom.IsExcluded(i)) continue;
+            var element = dom.Elements[i];
+            if (last is not null && last.Contains(element)) continue;
+            var stats = dom.Stats(i);
+            if (stats.TextLength == 0 || stats.LinkDensity > 0.5) continue;
+            if (element.LocalName is "h2" or "h3" or "h4")
+            {
+                heading = element;
+                continue;
+            }
+            if (element.LocalName is not ("p" or "pre" or "blockquote") || element.Closest("a, li, td") is not null) continue;
+            if (heading is not null) blocks.Add(heading);
+            heading = null;
+            blocks.Add(element);
+            last = element;
+        }
+        return blocks;
     }
 
     private static List<IElement> Marked(PageDom dom)
@@ -233,6 +305,12 @@ internal static class BodyLocator
             if (stats.TextLength == 0) continue;
             var bonus = !string.IsNullOrEmpty(topClass) && sibling.ClassName == topClass ? topScore * 0.2 : 0;
             if (scores.TryGetValue(sibling, out var score) && score * (1 - stats.LinkDensity) + bonus >= threshold)
+            {
+                result.Add(sibling);
+                continue;
+            }
+            // A section of the same body in a wrapper of its own (under a sub-heading, a step of a guide): nearly all prose.
+            if (stats.HasBlock && stats.Paragraphs > 0 && stats.ProseLength >= 80 && stats.ProseLength >= stats.TextLength * 0.8 && stats.LinkDensity < 0.25)
             {
                 result.Add(sibling);
                 continue;

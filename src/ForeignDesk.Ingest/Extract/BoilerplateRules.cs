@@ -71,7 +71,11 @@ internal static partial class BoilerplateRules
     /// <summary>Blocks of text that announce other content or are the outlet's own footer lines.</summary>
     public static bool IsBoilerplateText(string text) =>
         text.Length < 220 && (TeaserText().IsMatch(text) || FooterText().IsMatch(text)
-            || (text.Length < 40 && UiText().IsMatch(text)) || (text.Length < 60 && IsDateLine(text)));
+            || (text.Length < 40 && UiText().IsMatch(text)) || (text.Length < 60 && IsDateLine(text))
+            || IsFurnitureText(text));
+
+    /// <summary>A short block that is mostly the words of a consent, paywall, newsletter or log-in prompt.</summary>
+    public static bool IsFurnitureText(string text) => text.Length < 220 && InterfaceWords.Measure(text).Coverage >= 0.4;
 
     /// <summary>A short line that is only a date, a time or a reading time ("Updated 1:39 am EST, Wednesday, November 20, 2019").</summary>
     private static bool IsDateLine(string text)
@@ -99,7 +103,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"\d+|\b(?:updated|published|posted|last|modified|on|at|am|pm|a\.m|p\.m|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|cest|ist|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|de|del|em|às|le|am|um|uhr|h|min|기사입력|입력|수정|年|月|日|時|分)\b|기사입력|입력|수정|年|月|日|時|分", RegexOptions.IgnoreCase)]
     private static partial Regex DateWords();
 
-    [GeneratedRegex(@"(^|[\s_-])(ad|ads|adv|advert\w*|adslot|ad-?unit|dfp|banner|sponsor\w*|promo\w*|newsletter\w*|subscri\w*|share\w*|sharing|social\w*|cookie\w*|consent|gdpr|related\w*|relacionad\w*|recommend\w*|recirc\w*|outbrain|taboola|comments?|comentarios?|disqus|nav|navbar|navigation|menu|breadcrumbs?|migas|sidebar|widget\w*|masthead|toolbar|pagination|pager|video\w*|player|jwplayer|gallery-teaser|galeria|more-news|mas-noticias|read-?more|leer-?mas|lire-aussi|also-read|author-?box|author-?bio|bio-box|byline|tags|tag-list|topics|popup|modal|paywall-prompt|teaser-list|most-read|recent\w*|popular\w*|next-?prev\w*|prev-?next\w*|post-?nav\w*|mas-leidos|trending|footer\w*|header\w*|site-header|instagram-media|tiktok-embed|print-only|visually-hidden|sr-only|caption|credits?)($|[\s_-])")]
+    [GeneratedRegex(@"(^|[\s_-])(ad|ads|adv|advert\w*|adslot|ad-?unit|dfp|banner|sponsor\w*|promo\w*|newsletter\w*|subscri\w*|share\w*|sharing|social\w*|cookie\w*|consent|gdpr|related\w*|relacionad\w*|recommend\w*|recirc\w*|outbrain|taboola|comments?|comentarios?|disqus|nav|navbar|navigation|menu|breadcrumbs?|migas|sidebar|widget\w*|masthead|toolbar|pagination|pager|video\w*|player|jwplayer|gallery-teaser|galeria|more-news|mas-noticias|read-?more|leer-?mas|lire-aussi|also-read|author-?box|author-?bio|bio-box|byline|tags|tag-list|topics|popup|modal|paywall-prompt|teaser-list|most-read|recent\w*|popular\w*|next-?prev\w*|prev-?next\w*|post-?nav\w*|mas-leidos|trending|footer\w*|header\w*|site-header|instagram-media|tiktok-embed|print-only|visually-hidden|sr-only|caption|credits?|cmp|didomi\w*|onetrust\w*|usercentrics|paywall-\w+|regwall|login\w*|log-in|signin|sign-in|signup|sign-up|registration\w*|author-?(info|card|profile|details|description|about|notes?)|(short-?)?bios?|about-?(the-)?author|about-?us|biography|teaser-?box)($|[\s_-])")]
     private static partial Regex NegativeNames();
 
     [GeneratedRegex(@"(^|[\s_-])(related\w*|relacionad\w*|recommend\w*|more-news|more-stories|mas-noticias|also-read|lire-aussi|you-may-like|you-might-like)")]
@@ -114,7 +118,7 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"-ad-|hidden|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget")]
     private static partial Regex NegativeWeight();
 
-    [GeneratedRegex(@"article-?body|articlebody|story-?body|entry-content|post-content|article-content|article-text|articletext|body-text|cuerpo|article__body|story-content|content-body|paywall")]
+    [GeneratedRegex(@"article-?body|articlebody|story-?body|entry-content|post-content|article-content|article-text|articletext|body-text|cuerpo|article__body|story-content|content-body|paywall(?![\w-])")]
     private static partial Regex BodyNames();
 
     [GeneratedRegex(@"^(v[íi]deo|watch|galer[íi]a|gallery|fotogaler[íi]a|photos?)\s*[:|]|^(lee|leer|lea|read|see|ver|mira|lire|voir|lesen sie)\s+(tambi[ée]n|m[áa]s|more|also|aussi|auch)\b|^(m[áa]s noticias|noticias relacionadas|te puede interesar|tambi[ée]n te puede interesar|[àa] lire aussi|lire aussi|related|related articles|more on this|mehr zum thema|auch interessant|das k[öo]nnte sie auch interessieren|sign up|subscribe|suscr[íi]bete|abonnez-vous|newsletter|follow us|s[íi]guenos)\b", RegexOptions.IgnoreCase)]

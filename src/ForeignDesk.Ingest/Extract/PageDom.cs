@@ -67,6 +67,12 @@ internal sealed class PageDom
     /// <summary>Subtrees that never belong to the body (chrome, boilerplate, the title, the lead).</summary>
     public HashSet<INode> Excluded { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// Blocks left out as reader-facing furniture (consent, paywall, newsletter, log-in, author and outlet boxes), with
+    /// what they ask, in document order.
+    /// </summary>
+    public List<(IElement Element, InterfaceKind Kind)> Furniture { get; } = [];
+
     public int TotalText => Document.Body is { } body ? Stats(body).TextLength : 0;
 
     public int TotalProse => Document.Body is { } body ? Stats(body).ProseLength : 0;

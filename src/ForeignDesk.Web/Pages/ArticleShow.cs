@@ -104,6 +104,8 @@ internal static class ArticleShow
         page.Add($"<div class=\"body\"{lang}>\n");
         ArticleFigures.WriteBody(page, article, translation);
         page.Add($"</div>\n");
+        if (original.TeaserOnly)
+            page.Add($"<p class=\"notice\" role=\"note\">Only the outlet's public teaser is available: the full article is behind its paywall.</p>\n");
 
         if (translation is not null)
         {

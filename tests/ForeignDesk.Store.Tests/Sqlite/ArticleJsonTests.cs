@@ -41,6 +41,17 @@ public sealed class ArticleJsonTests
     }
 
     [Fact]
+    public void Write_TeaserOnly_IsStoredOnlyWhenTrueAndReadBack()
+    {
+        var whole = Article("T", new Paragraph("p", "Uno.", "Uno."));
+        var teaser = whole with { TeaserOnly = true };
+
+        Assert.DoesNotContain("teaserOnly", ArticleJson.Write(whole));
+        Assert.False(ArticleJson.ReadOriginal(ArticleJson.Write(whole)).TeaserOnly);
+        Assert.True(ArticleJson.ReadOriginal(ArticleJson.Write(teaser)).TeaserOnly);
+    }
+
+    [Fact]
     public void Read_FormatBeforeCompaction_GivesTheSameArticle()
     {
         var article = Article("L'élection", new Paragraph("p", "Tom &amp; <em>Jerry</em>", "Tom & Jerry"), new Paragraph("h2", "Été", "Été")) with

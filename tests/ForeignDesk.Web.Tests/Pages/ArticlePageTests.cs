@@ -127,6 +127,17 @@ public sealed class ArticlePageTests(NewsSiteFixture site) : IClassFixture<NewsS
     }
 
     [Fact]
+    public async Task Article_OnlyTeaserBehindPaywall_SaysSo()
+    {
+        var slug = Slug.From("Headline <script>alert(1)</script> & more");
+        var teaserOnly = await HtmlPage.GetAsync(site.Server.Client, $"/article/{site.Seed.Script}/{slug}", Ct);
+        var whole = await HtmlPage.GetAsync(site.Server.Client, $"/article/{site.Seed.Budget}/government-approves-the-budget", Ct);
+
+        Assert.Equal("Only the outlet's public teaser is available: the full article is behind its paywall.", teaserOnly.Text(".notice"));
+        Assert.Null(whole.Document.QuerySelector(".notice"));
+    }
+
+    [Fact]
     public async Task Article_AwaitingEngine_ShowsOriginalWithNotice()
     {
         var page = await HtmlPage.GetAsync(site.Server.Client, $"/article/{site.Seed.Basque}/gobernuak-aurrekontua-onartu-du", Ct);

@@ -48,7 +48,7 @@ public sealed class NewsSeed
 
         var script = await SaveAsync(store, diario, "https://diario.example/politica/script",
             Article("Titular <script>alert(1)</script>", null, "<b>Pepe</b>",
-                [new Paragraph("p", "Texto.", "Texto.")], null, null, null),
+                [new Paragraph("p", "Texto.", "Texto.")], null, null, null) with { TeaserOnly = true },
             new DateTimeOffset(2026, 11, 28, 20, 0, 0, TimeSpan.Zero), estimated: false, now, ct);
         await store.SaveTranslationAsync(script, new TranslatedArticle("Headline <script>alert(1)</script> & more", null,
             [new Paragraph("p", "Text.", "Text.")], null, "apertium", "es→en", 0), now, ct);
