@@ -48,27 +48,39 @@ public sealed class SiteServer : IAsyncDisposable
         Action<WebApplication>? extra = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("foreigndesk-web-").FullName;
-        var time = new FakeTimeProvider(Now);
-        var store = new SqliteArticleStore(databasePath ?? Path.Combine(folder, "news.db"), time);
-        if (databasePath is null) await store.MigrateAsync(cancellationToken);
+        WebApplication? app = null;
+        try
+        {
+            var time = new FakeTimeProvider(Now);
+            var store = new SqliteArticleStore(databasePath ?? Path.Combine(folder, "news.db"), time);
+            if (databasePath is null) await store.MigrateAsync(cancellationToken);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<IArticleStore>(store);
-        builder.Services.AddSingleton<ISearchIndex>(store);
-        builder.Services.AddSingleton<ITrendSignals>(store);
-        builder.Services.AddSingleton<IPageChanges>(store);
-        builder.Services.AddForeignDeskSite(builder.Configuration);
-        var app = builder.Build();
-        extra?.Invoke(app);
-        app.MapForeignDeskSite();
-        await app.StartAsync(cancellationToken);
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Services.AddSingleton<IArticleStore>(store);
+            builder.Services.AddSingleton<ISearchIndex>(store);
+            builder.Services.AddSingleton<ITrendSignals>(store);
+            builder.Services.AddSingleton<IPageChanges>(store);
+            builder.Services.AddForeignDeskSite(builder.Configuration);
+            app = builder.Build();
+            extra?.Invoke(app);
+            app.MapForeignDeskSite();
+            await app.StartAsync(cancellationToken);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new SiteServer(app, folder, store, time, new Uri(address));
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            return new SiteServer(app, folder, store, time, new Uri(address));
+        }
+        catch
+        {
+            // A site that does not start (a test of bad settings) leaves no process or folder behind.
+            if (app is not null) await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
