@@ -11,7 +11,6 @@ using Xunit;
 namespace ForeignDesk.Web.Tests.Deploy;
 
 /// <summary><c>/metrics</c>: absent by default; with metrics on, what the pipeline and the pages did, in Prometheus' format.</summary>
-// OpenTelemetry listens to every meter of the process: two sites exporting metrics at once would see each other's.
 [Collection("Sites exporting metrics")]
 public sealed class MetricsEndpointTests : IAsyncLifetime
 {

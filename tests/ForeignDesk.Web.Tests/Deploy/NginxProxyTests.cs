@@ -7,7 +7,6 @@ using Xunit;
 namespace ForeignDesk.Web.Tests.Deploy;
 
 /// <summary>The repository's nginx configuration, checked by nginx and run in front of the real site.</summary>
-// OpenTelemetry listens to every meter of the process: two sites exporting metrics at once would see each other's.
 [Collection("Sites exporting metrics")]
 public sealed class NginxProxyTests
 {
