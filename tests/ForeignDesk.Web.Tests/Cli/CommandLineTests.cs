@@ -1,23 +1,16 @@
 using System.Text.Json;
 using ForeignDesk.Web.Tests.EndToEnd;
-using Microsoft.Data.Sqlite;
+using ForeignDesk.Tests.Shared;
 using Xunit;
 
 namespace ForeignDesk.Web.Tests.Cli;
 
-public sealed class CommandLineTests : IAsyncLifetime
+public sealed class CommandLineTests : IDisposable
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("foreigndesk-cli-").FullName;
+    private readonly TemporaryDataFolder _folder = new("foreigndesk-cli-");
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Sources_AddListExportRemoveImport_RoundTrip()
@@ -30,7 +23,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         var list = await RunAsync(null, "sources", "list");
         Assert.Contains("el-diario\tEl Diario\tes\tNews/Politics\tEurope/Madrid\thttps://diario.example/rss.xml", list.Output);
 
-        var opml = Path.Combine(_data, "export.opml");
+        var opml = Path.Combine(_folder.Path, "export.opml");
         Assert.Equal(0, (await RunAsync(null, "sources", "export-opml", opml)).ExitCode);
         Assert.Contains("https://diario.example/rss.xml", await File.ReadAllTextAsync(opml, Ct));
 
@@ -74,7 +67,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     [Fact]
     public async Task FeedParse_AndExtract_PrintJson()
     {
-        var feed = Path.Combine(_data, "feed.xml");
+        var feed = Path.Combine(_folder.Path, "feed.xml");
         await File.WriteAllTextAsync(feed, OutletPages.Rss("Diario", new Uri("https://diario.example/"),
             [(new Uri("https://diario.example/a.html"), "Un título", "Sun, 29 Nov 2026 08:15:00 GMT")]), Ct);
         var parsed = await RunAsync(null, "feed", "parse", feed);
@@ -82,7 +75,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         using (var json = JsonDocument.Parse(parsed.Output))
             Assert.Equal("https://diario.example/a.html", json.RootElement.GetProperty("items")[0].GetProperty("link").GetString());
 
-        var page = Path.Combine(_data, "page.html");
+        var page = Path.Combine(_folder.Path, "page.html");
         await File.WriteAllTextAsync(page, OutletPages.Spanish(new Uri("https://diario.example/"), OutletWorld.Housing), Ct);
         var extracted = await RunAsync(null, "extract", "--file", page, "--url", "https://diario.example/" + OutletWorld.Housing.Path);
         Assert.Equal(0, extracted.ExitCode);
@@ -106,7 +99,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Equal(0, ingest.ExitCode);
         Assert.Contains("created 3", ingest.Output);
         Assert.Contains("translated 3", ingest.Output);
-        Assert.True(File.Exists(Path.Combine(_data, "foreigndesk.db")));
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "foreigndesk.db")));
 
         var reprocess = await RunAsync(null, "reprocess");
         Assert.Equal(0, reprocess.ExitCode);
@@ -114,5 +107,5 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Contains("unchanged 3", reprocess.Output);
     }
 
-    private Task<CliProcess.Result> RunAsync(string? input, params string[] args) => CliProcess.RunAsync(_data, input, Ct, args);
+    private Task<CliProcess.Result> RunAsync(string? input, params string[] args) => CliProcess.RunAsync(_folder.Path, input, Ct, args);
 }

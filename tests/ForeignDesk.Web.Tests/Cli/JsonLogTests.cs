@@ -1,31 +1,24 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using ForeignDesk.Tests.Shared;
 using Xunit;
 
 namespace ForeignDesk.Web.Tests.Cli;
 
 /// <summary><c>Logging__Console__FormatterName=json</c>: the real program logs one JSON object a line.</summary>
-public sealed class JsonLogTests : IAsyncLifetime
+public sealed class JsonLogTests : IDisposable
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("foreigndesk-jsonlog-").FullName;
+    private readonly TemporaryDataFolder _folder = new("foreigndesk-jsonlog-");
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Serve_WithJsonConsoleFormatter_LogsJsonLinesThatTellTheAddress()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _data };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "foreigndesk.dll"), "serve", "--no-pipeline", "--urls", "http://127.0.0.1:0", "--data", _data])
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder.Path };
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "foreigndesk.dll"), "serve", "--no-pipeline", "--urls", "http://127.0.0.1:0", "--data", _folder.Path])
             start.ArgumentList.Add(argument);
         start.Environment["Logging__Console__FormatterName"] = "json";
         start.Environment["ForeignDesk__Sources__DefaultFile"] = "";

@@ -4,27 +4,20 @@ using ForeignDesk.Core;
 using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Web.Tests.EndToEnd;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using ForeignDesk.Tests.Shared;
 using Xunit;
 
 namespace ForeignDesk.Web.Tests.Deploy;
 
 /// <summary><c>/metrics</c>: absent by default; with metrics on, what the pipeline and the pages did, in Prometheus' format.</summary>
 [Collection("Sites exporting metrics")]
-public sealed class MetricsEndpointTests : IAsyncLifetime
+public sealed class MetricsEndpointTests : IDisposable
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("foreigndesk-metrics-").FullName;
+    private readonly TemporaryDataFolder _folder = new("foreigndesk-metrics-");
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task Metrics_ByDefault_IsNotFound()
@@ -93,5 +86,5 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     }
 
     private Task<WebApplication> BuildAsync(bool metrics) =>
-        PipelineWorld.BuildSiteAsync(_data, Ct, new Dictionary<string, string?> { ["ForeignDesk:Metrics:Enabled"] = metrics ? "true" : null });
+        PipelineWorld.BuildSiteAsync(_folder.Path, Ct, new Dictionary<string, string?> { ["ForeignDesk:Metrics:Enabled"] = metrics ? "true" : null });
 }
