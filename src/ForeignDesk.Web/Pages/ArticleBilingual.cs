@@ -34,7 +34,7 @@ internal static class ArticleBilingual
             <p class="meta"><a href="{Paths.Category(article.Category)}">{article.Category}</a> · <time datetime="{Stamps.Iso(article.PublishedUtc)}">{Stamps.Utc(article.PublishedUtc)}</time> · {article.SourceName}</p>
             <h1{english}>{translation.Title}</h1>
             <p class="original-title"{outlet}>{original.Title}</p>
-            <p class="meta">Machine-translated from {language} by {translation.Engine} ({translation.Route}), each paragraph beside the outlet's own. <a href="{path}">Read the translation alone</a>
+            <p class="meta">{ArticleShow.Provenance(language, translation)}, each paragraph beside the outlet's own. <a href="{path}">Read the translation alone</a>
 
             """);
         var sourceUrl = Paths.External(article.Url);
