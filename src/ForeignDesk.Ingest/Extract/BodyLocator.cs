@@ -39,11 +39,7 @@ internal static class BodyLocator
             }
             if (tag == "form" || (byName ? BoilerplateRules.IsBoilerplate(element, names) : BoilerplateRules.IsHidden(element, names)))
             {
-                // A container named "sidebar" or "widget" that holds most of the page's prose is the article's frame
-                // (or the rest of it, behind "read more"), unless it is a list of items under headings inside a marked
-                // body with text of its own: a widget of the body (a gallery's captions).
-                var holdsArticle = holdsBody.Contains(element) || (!(InsideMarkedBody(dom, element, stats) && IsItemList(element))
-                    && ((stats.TextLength > total / 2 && stats.LinkDensity < 0.35) || (stats.ProseLength > prose / 2 && stats.ProseLength > 500)));
+                var holdsArticle = HoldsArticle(dom, element, names, stats, holdsBody, total, prose);
                 if (!holdsArticle) dom.Excluded.Add(element);
                 if (!holdsArticle && byName && BoilerplateRules.IsRelatedHeading(tag, names)) ExcludeAfter(dom, element, holdsBody, total);
                 continue;
@@ -83,6 +79,22 @@ internal static class BodyLocator
     }
 
     private const int MaxFurnitureLength = 1500;
+
+    /// <summary>
+    /// Whether a container named or marked as chrome is the article's frame all the same: it holds the marked body, or
+    /// most of the page's text or prose (a frame named "sidebar" or "widget", the rest of a body behind "read more").
+    /// Not so for a list of items under headings inside a marked body with text of its own (a gallery's captions), nor
+    /// for a block the page hides while it shows prose of its own elsewhere.
+    /// </summary>
+    private static bool HoldsArticle(PageDom dom, IElement element, NameKinds names, ElementStats stats, HashSet<IElement> holdsBody, int total, int prose)
+    {
+        if (holdsBody.Contains(element)) return true;
+        if (InsideMarkedBody(dom, element, stats) && IsItemList(element)) return false;
+        if ((names & NameKinds.Hidden) != 0 && prose - stats.ProseLength >= MinVisibleProse) return false;
+        return (stats.TextLength > total / 2 && stats.LinkDensity < 0.35) || (stats.ProseLength > prose / 2 && stats.ProseLength > 500);
+    }
+
+    private const int MinVisibleProse = 250;
 
     /// <summary>Whether an ancestor of the element is an explicit body marker holding enough text besides the element.</summary>
     private static bool InsideMarkedBody(PageDom dom, IElement element, ElementStats stats)

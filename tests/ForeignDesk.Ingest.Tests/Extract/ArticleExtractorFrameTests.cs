@@ -92,6 +92,34 @@ public sealed class ArticleExtractorFrameTests
     }
 
     [Theory]
+    [InlineData("style=\"visibility: hidden\"", "Ein älterer Entwurf des Textes, den die Seite verbirgt: Die Stadt plante zunächst zehn Kameras.")]
+    [InlineData("style=\"display:none\"", "Une version antérieure que la page cache : la ville prévoyait d'abord dix caméras seulement.")]
+    [InlineData("hidden", "Una versión anterior que la página oculta: el Ayuntamiento preveía al principio solo diez cámaras.")]
+    public void Extract_HiddenBlockLargerThanTheVisibleBody_IsLeftOut(string hiding, string hidden)
+    {
+        var copy = string.Concat(Enumerable.Range(1, 8).Select(_ => $"<p>{hidden}</p>"));
+        var html = $"""
+            <html><head><title>Ley de vivienda</title></head><body><article><h1>Ley de vivienda</h1>
+            <div {hiding}>{copy}</div><h2>Ley</h2><div>{Prose}</div></article></body></html>
+            """;
+
+        var article = TestPages.Extract(html);
+
+        Assert.Equal(4, article.Paragraphs.Count(p => p.Kind == "p"));
+        Assert.DoesNotContain(hidden, article.Text);
+    }
+
+    [Fact]
+    public void Extract_OnlyProseOfThePageHidden_IsStillTheBody()
+    {
+        var html = $"""<html><head><title>Ley de vivienda</title></head><body><nav><a href="/">Inicio</a></nav><article><h1>Ley de vivienda</h1><div style="display:none">{Prose}</div></article></body></html>""";
+
+        var article = TestPages.Extract(html);
+
+        Assert.Equal(4, article.Paragraphs.Count);
+    }
+
+    [Theory]
     [InlineData("read-more")]
     [InlineData("leer-mas")]
     public void Extract_RestOfMarkedBodyBehindReadMore_ComesOut(string id)
