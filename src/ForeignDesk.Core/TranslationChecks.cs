@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -5,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace ForeignDesk.Core;
 
 /// <summary>What kind of fact a translation lost.</summary>
-public enum CheckKind { Number, Percentage, Amount, Date, Url, Email }
+public enum CheckKind { Number, Percentage, Amount, Date, Time, Url, Email }
 
 /// <summary>A fact of the source paragraph that its translation does not carry, as the outlet wrote it.</summary>
 public sealed record CheckFailure(CheckKind Kind, string Source)
@@ -17,6 +18,7 @@ public sealed record CheckFailure(CheckKind Kind, string Source)
         CheckKind.Percentage => $"the percentage “{Source}”",
         CheckKind.Amount => $"the amount “{Source}”",
         CheckKind.Date => $"the date “{Source}”",
+        CheckKind.Time => $"the time “{Source}”",
         CheckKind.Url => $"the address “{Source}”",
         _ => $"the e-mail address “{Source}”",
     };
@@ -62,10 +64,16 @@ public static partial class TranslationChecks
         sourceText = EmailPattern().Replace(UrlPattern().Replace(sourceText, " "), " ");
         englishText = EmailPattern().Replace(UrlPattern().Replace(englishText, " "), " ");
 
+        // A date or time of the source is checked whole and its digits are not read again as numbers; in the
+        // translation they stay numbers too, for a source that wrote the same date in words no rule here reads.
         var sourceDates = Dates(sourceText, lang, out sourceText);
-        var englishDates = Dates(englishText, lang, out englishText);
+        var englishDates = Dates(englishText, lang, out _);
         foreach (var date in sourceDates)
             if (!englishDates.Any(d => d.Matches(date.Value))) failures.Add(new(CheckKind.Date, date.Text));
+        var sourceTimes = Times(sourceText, english: false, out sourceText);
+        var englishTimes = Times(englishText, english: true, out _);
+        foreach (var (written, minutes) in sourceTimes)
+            if (!englishTimes.Any(t => t.Minutes == minutes)) failures.Add(new(CheckKind.Time, written));
 
         var found = Numbers(englishText, lang, english: true);
         foreach (var number in Numbers(sourceText, lang, english: false))
@@ -283,6 +291,34 @@ public static partial class TranslationChecks
         value is >= 0 and <= 12 && value == decimal.Truncate(value)
         && Regex.IsMatch(english, $@"\b{SmallNumbers[(int)value]}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    // ----- times -----
+
+    /// <summary>
+    /// Times of day: "15:00", "15h30" in the source; in English also "3 p.m.", "3:30pm", "7.55am". Read as minutes
+    /// after midnight; the text comes back with the source's times blanked out.
+    /// </summary>
+    private static List<(string Text, int Minutes)> Times(string text, bool english, out string rest)
+    {
+        var times = new List<(string, int)>();
+        var blanked = new StringBuilder(text);
+        foreach (Match m in (english ? EnglishTime() : SourceTime()).Matches(text))
+        {
+            var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+            var minute = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+            if (m.Groups["ap"].Success)
+            {
+                if (hour is < 1 or > 12) continue;
+                var pm = char.ToLowerInvariant(m.Groups["ap"].Value[0]) == 'p';
+                hour = hour % 12 + (pm ? 12 : 0);
+            }
+            if (hour > 24 || minute > 59) continue;
+            times.Add((m.Value.Trim(), hour % 24 * 60 + minute));
+            if (!english) for (var i = m.Index; i < m.Index + m.Length; i++) blanked[i] = ' ';
+        }
+        rest = blanked.ToString();
+        return times;
+    }
+
     // ----- dates -----
 
     /// <summary>A date as day, month and (where written) year.</summary>
@@ -345,18 +381,7 @@ public static partial class TranslationChecks
             else if (Valid(b, a, year) is { } monthFirst) Take(m, monthFirst, null);
         }
 
-        var names = new List<(string Name, int Month)>();
-        names.AddRange(EnglishMonths.Select((n, i) => (n, i + 1)));
-        names.AddRange(EnglishMonths.Select((n, i) => (n[..3], i + 1)));
-        if (MonthsOf.TryGetValue(lang, out var months))
-            for (var i = 0; i < 12; i++) names.AddRange(months[i].Select(n => (n, i + 1)));
-        var monthByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, month) in names) monthByName.TryAdd(name, month);
-        var alternatives = string.Join("|", monthByName.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
-        var dayMonth = new Regex($@"(?<![\p{{L}}\d])(?<d>[0-3]?\d)(?:\.|er|º|°)?\s*(?:de\s+|di\s+|d'|d’)?(?<m>{alternatives})\.?(?![\p{{L}}])(?:,?\s*(?:de\s+|del\s+)?(?<y>\d{{4}}))?",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        var monthDay = new Regex($@"(?<![\p{{L}}])(?<m>{alternatives})\.?\s+(?<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?<y>\d{{4}}))?",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var (monthByName, dayMonth, monthDay) = MonthPatterns.GetOrAdd(lang, MonthPatternsOf);
         foreach (var pattern in new[] { dayMonth, monthDay })
             foreach (Match m in pattern.Matches(blanked.ToString()))
             {
@@ -368,6 +393,26 @@ public static partial class TranslationChecks
         return dates;
     }
 
+    /// <summary>Month names of English and each source language, and the two date patterns built from them, made once per language.</summary>
+    private static readonly ConcurrentDictionary<string, (Dictionary<string, int> Months, Regex DayMonth, Regex MonthDay)> MonthPatterns = new(StringComparer.Ordinal);
+
+    private static (Dictionary<string, int>, Regex, Regex) MonthPatternsOf(string lang)
+    {
+            var names = new List<(string Name, int Month)>();
+            names.AddRange(EnglishMonths.Select((n, i) => (n, i + 1)));
+            names.AddRange(EnglishMonths.Select((n, i) => (n[..3], i + 1)));
+            if (MonthsOf.TryGetValue(lang, out var months))
+                for (var i = 0; i < 12; i++) names.AddRange(months[i].Select(n => (n, i + 1)));
+            var monthByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, month) in names) monthByName.TryAdd(name, month);
+            var alternatives = string.Join("|", monthByName.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape));
+            var dayMonth = new Regex($@"(?<![\p{{L}}\d])(?<d>[0-3]?\d)(?:\.|er|º|°|st|nd|rd|th)?\s*(?:de\s+|di\s+|d'|d’)?(?<m>{alternatives})\.?(?![\p{{L}}])(?:,?\s*(?:de\s+|del\s+)?(?<y>\d{{4}}))?",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            var monthDay = new Regex($@"(?<![\p{{L}}])(?<m>{alternatives})\.?\s+(?<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?<y>\d{{4}}))?",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        return (monthByName, dayMonth, monthDay);
+    }
+
     private static int? FullYear(string written) =>
         written.Length == 0 ? null : written.Length == 2 ? 2000 + int.Parse(written, CultureInfo.InvariantCulture) : int.Parse(written, CultureInfo.InvariantCulture);
 
@@ -376,6 +421,12 @@ public static partial class TranslationChecks
             ? new DateValue(day, month, year) : null;
 
     // ----- patterns -----
+
+    [GeneratedRegex(@"(?<![\d.,:])(?<h>[01]?\d|2[0-4])(?::|h)(?<m>[0-5]\d)(?![\d.,:]\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex SourceTime();
+
+    [GeneratedRegex(@"(?<![\d.,:])(?<h>[01]?\d|2[0-4])(?:(?:[:.])(?<m>[0-5]\d))?\s?(?<ap>[ap]\.?m\b\.?)|(?<![\d.,:])(?<h>[01]?\d|2[0-4]):(?<m>[0-5]\d)(?![\d.,:]\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishTime();
 
     [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""«»“”]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();

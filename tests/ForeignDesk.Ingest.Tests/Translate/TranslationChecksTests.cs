@@ -48,6 +48,25 @@ public sealed class TranslationChecksTests
         Assert.Equal(CheckKind.Date, Assert.Single(TranslationChecks.Check(source, broken, language)).Kind);
     }
 
+    [Theory]
+    [InlineData("es", "El partido empieza a las 15:00 en Nápoles.", "The match starts at 3 p.m. in Naples.", "The match starts at 5 p.m. in Naples.")]
+    [InlineData("fr", "Rendez-vous à 15h30 devant la mairie.", "Meeting at 3:30pm in front of the town hall.", "Meeting at 3:30am in front of the town hall.")]
+    [InlineData("de", "Sie wurde um 7:55 gefunden.", "She was found at 7.55am.", "She was found at 7.15am.")]
+    public void Check_TimesOfDay_InTwelveOrTwentyFourHours(string language, string source, string right, string broken)
+    {
+        Assert.Empty(TranslationChecks.Check(source, right, language));
+        Assert.Equal(CheckKind.Time, Assert.Single(TranslationChecks.Check(source, broken, language)).Kind);
+    }
+
+    [Fact]
+    public void Check_ADateTheSourceWritesInWordsNoRuleReads_PassesOnItsNumbers()
+    {
+        // Basque writes "2005eko maiatzaren 30ean"; the English date still carries 30 and 2005.
+        Assert.Empty(TranslationChecks.Check("2005eko maiatzaren 30ean hasi zen.", "It started on May 30th, 2005.", "eu"));
+        // An engine that glues a number to a word ("the89") loses it for a reader.
+        Assert.Single(TranslationChecks.Check("89. minutuan sartu zuen.", "He scored in the89 minute.", "eu"));
+    }
+
     [Fact]
     public void Check_AddressesMustSurviveWhole()
     {
