@@ -36,26 +36,20 @@ public sealed class TranslationChecksTests
         if (source.Contains("1.250", StringComparison.Ordinal)) Assert.Contains(failures, f => f.Source.StartsWith("1.250", StringComparison.Ordinal));
     }
 
+    /// <summary>Dates in any notation of the same day; times of day in twelve or twenty-four hours.</summary>
     [Theory]
-    [InlineData("es", "La votación será el 28 de noviembre de 2026.", "The vote will be on November 28, 2026.", "The vote will be on November 29, 2026.")]
-    [InlineData("de", "Die Wahl findet am 28.11.2026 statt.", "The election takes place on 11/28/2026.", "The election takes place on 11/27/2026.")]
-    [InlineData("fr", "Le sommet s'ouvre le 1er décembre.", "The summit opens on 1 December.", "The summit opens on 1 November.")]
-    [InlineData("ru", "Выборы пройдут 28 ноября 2026 года.", "The elections will take place on 28 November 2026.", "The elections will take place on 28 October 2026.")]
-    [InlineData("it", "Il decreto è del 3 marzo.", "The decree is of March 3.", "The decree is of May 3.")]
-    public void Check_Dates_AnyNotationOfTheSameDay(string language, string source, string right, string broken)
+    [InlineData(CheckKind.Date, "es", "La votación será el 28 de noviembre de 2026.", "The vote will be on November 28, 2026.", "The vote will be on November 29, 2026.")]
+    [InlineData(CheckKind.Date, "de", "Die Wahl findet am 28.11.2026 statt.", "The election takes place on 11/28/2026.", "The election takes place on 11/27/2026.")]
+    [InlineData(CheckKind.Date, "fr", "Le sommet s'ouvre le 1er décembre.", "The summit opens on 1 December.", "The summit opens on 1 November.")]
+    [InlineData(CheckKind.Date, "ru", "Выборы пройдут 28 ноября 2026 года.", "The elections will take place on 28 November 2026.", "The elections will take place on 28 October 2026.")]
+    [InlineData(CheckKind.Date, "it", "Il decreto è del 3 marzo.", "The decree is of March 3.", "The decree is of May 3.")]
+    [InlineData(CheckKind.Time, "es", "El partido empieza a las 15:00 en Nápoles.", "The match starts at 3 p.m. in Naples.", "The match starts at 5 p.m. in Naples.")]
+    [InlineData(CheckKind.Time, "fr", "Rendez-vous à 15h30 devant la mairie.", "Meeting at 3:30pm in front of the town hall.", "Meeting at 3:30am in front of the town hall.")]
+    [InlineData(CheckKind.Time, "de", "Sie wurde um 7:55 gefunden.", "She was found at 7.55am.", "She was found at 7.15am.")]
+    public void Check_DatesAndTimes_AnyNotationOfTheSameMoment(CheckKind kind, string language, string source, string right, string broken)
     {
         Assert.Empty(TranslationChecks.Check(source, right, language));
-        Assert.Equal(CheckKind.Date, Assert.Single(TranslationChecks.Check(source, broken, language)).Kind);
-    }
-
-    [Theory]
-    [InlineData("es", "El partido empieza a las 15:00 en Nápoles.", "The match starts at 3 p.m. in Naples.", "The match starts at 5 p.m. in Naples.")]
-    [InlineData("fr", "Rendez-vous à 15h30 devant la mairie.", "Meeting at 3:30pm in front of the town hall.", "Meeting at 3:30am in front of the town hall.")]
-    [InlineData("de", "Sie wurde um 7:55 gefunden.", "She was found at 7.55am.", "She was found at 7.15am.")]
-    public void Check_TimesOfDay_InTwelveOrTwentyFourHours(string language, string source, string right, string broken)
-    {
-        Assert.Empty(TranslationChecks.Check(source, right, language));
-        Assert.Equal(CheckKind.Time, Assert.Single(TranslationChecks.Check(source, broken, language)).Kind);
+        Assert.Equal(kind, Assert.Single(TranslationChecks.Check(source, broken, language)).Kind);
     }
 
     [Fact]
