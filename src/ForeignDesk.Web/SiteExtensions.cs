@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using ForeignDesk.Discover.Trending;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.Metrics;
 using ForeignDesk.Web.Pages;
 using ForeignDesk.Web.ReadModels;
@@ -54,7 +55,8 @@ public static class SiteExtensions
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ["text/html", "text/css", "application/json", "image/svg+xml", "text/plain"];
+            options.MimeTypes = ["text/html", "text/css", "application/json", "image/svg+xml", "text/plain",
+                "application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml", "application/ld+json"];
         });
         // Compressed once per cached page, so the smaller output is worth the time.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
@@ -76,6 +78,8 @@ public static class SiteExtensions
             foreach (var proxy in site.Value.TrustedProxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
         services.AddMetricsEndpoint(configuration);
+        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FeedEntries>();
         return services;
     }
 
@@ -97,6 +101,8 @@ public static class SiteExtensions
         app.MapGet("/source/{slug}", SourceArchive.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/search", SearchPage.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/search.json", SearchJson.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/language/{code}", LanguageArchive.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapFeeds();
         app.MapGet("/privacy", Privacy.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/about", About.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/status", StatusPage.ShowAsync);
