@@ -7,6 +7,7 @@ using ForeignDesk.Web.Pages;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.Search;
+using ForeignDesk.Web.SearchEngines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
@@ -80,6 +81,7 @@ public static class SiteExtensions
         services.AddMetricsEndpoint(configuration);
         services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FeedEntries>();
+        services.AddOptions<SearchEngineOptions>().Bind(configuration.GetSection(SearchEngineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
@@ -103,6 +105,10 @@ public static class SiteExtensions
         app.MapGet("/search.json", SearchJson.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/language/{code}", LanguageArchive.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapFeeds();
+        app.MapGet("/robots.txt", RobotsTxt.Show).CacheOutput(PageCache.Policy);
+        app.MapGet("/sitemap.xml", Sitemaps.IndexAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/sitemaps/{file}", Sitemaps.FileAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/sitemap-news.xml", NewsSitemap.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/privacy", Privacy.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/about", About.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/status", StatusPage.ShowAsync);

@@ -8,6 +8,9 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
 {
     public SiteOptions Options => options.Value;
 
+    /// <summary>The site's logo, for the masthead and as the publisher's logo in structured data.</summary>
+    public string LogoPath => "/favicon.svg";
+
     /// <summary>Absolute URL of a path on this site: the configured public URL, or the request's scheme and host.</summary>
     public string AbsoluteUrl(HttpRequest request, string path)
     {
@@ -42,6 +45,14 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
 
             """);
         if (meta.ImageUrl is not null) page.Add($"<meta property=\"og:image\" content=\"{meta.ImageUrl}\">\n");
+        page.Add($"""
+            <meta property="og:locale" content="en_US">
+            <meta name="twitter:card" content="{(meta.ImageUrl is null ? "summary" : "summary_large_image")}">
+            <meta name="twitter:title" content="{meta.Title}">
+            <meta name="twitter:description" content="{description}">
+
+            """);
+        if (meta.ImageUrl is not null) page.Add($"<meta name=\"twitter:image\" content=\"{meta.ImageUrl}\">\n");
         if (meta.PublishedUtc is { } published)
             page.Add($"<meta property=\"article:published_time\" content=\"{Stamps.Iso(published)}\">\n");
         if (meta.Head is { } head) page.Raw(head);

@@ -1,0 +1,50 @@
+using ForeignDesk.Core;
+using ForeignDesk.Web.Tests.Pages;
+using Xunit;
+
+namespace ForeignDesk.Web.Tests.SearchEngines;
+
+/// <summary>
+/// The seeded newsroom (<see cref="NewsSeed"/>) plus an article five days old, with two URLs to a sitemap so that a
+/// day of three articles is split.
+/// </summary>
+public sealed class SearchEngineSiteFixture : IAsyncLifetime
+{
+    public const string ImageUrl = "https://images.example/minister.jpg";
+
+    private SiteServer? server;
+
+    public SiteServer Server => server ?? throw new InvalidOperationException("not started");
+
+    public NewsSeed Seed { get; private set; } = null!;
+
+    public long Old { get; private set; }
+
+    public string Absolute(string path) => new Uri(Server.Address, path).AbsoluteUri;
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        server = await SiteServer.StartAsync(ct, settings: new Dictionary<string, string?> { ["SearchEngines:UrlsPerSitemap"] = "2" });
+        Seed = await NewsSeed.WriteAsync(server.Store, SiteServer.Now, ImageUrl, ct);
+        var published = SiteServer.Now.AddDays(-5);
+        Old = await NewsSeed.SaveAsync(server.Store, Seed.Diario, "https://diario.example/politica/antigua",
+            NewsSeed.Article("Una noticia antigua", null, null, [new Paragraph("p", "Texto antiguo.", "Texto antiguo.")], published, null, null),
+            published, estimated: false, SiteServer.Now, ct);
+        await server.Store.SaveTranslationAsync(Old, new TranslatedArticle("An old story", null,
+            [new Paragraph("p", "Old text.", "Old text.")], null, "apertium", "es→en", 0), SiteServer.Now, ct);
+    }
+
+    public async Task<string> GetAsync(string path, string mediaType)
+    {
+        using var response = await Server.Client.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (server is not null) await server.DisposeAsync();
+    }
+}
