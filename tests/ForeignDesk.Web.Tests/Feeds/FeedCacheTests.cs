@@ -16,6 +16,14 @@ public sealed class FeedCacheTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => site.DisposeAsync();
 
+    [Theory]
+    [InlineData("/feed.xml")]
+    [InlineData("/atom.xml")]
+    [InlineData("/feed.json")]
+    [InlineData("/source/el-diario-de-prueba/feed.json")]
+    [InlineData("/search/feed.xml?q=budget")]
+    public async Task Feeds_AreServedFromTheCache(string path) => await site.Site.AssertCachedAsync(path, Ct);
+
     [Fact]
     public async Task Feed_AnswersNotModified_ThenShowsANewTranslation()
     {

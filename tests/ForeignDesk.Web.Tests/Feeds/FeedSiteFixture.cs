@@ -5,37 +5,33 @@ using Xunit;
 namespace ForeignDesk.Web.Tests.Feeds;
 
 /// <summary>
-/// The seeded newsroom (<see cref="NewsSeed"/>) with the Basque outlet's articles carried as summaries only, and the
+/// The seeded newsroom (<see cref="SeededSite"/>) with the Basque outlet's articles carried as summaries only, and the
 /// budget and the debate placed in one story.
 /// </summary>
 public sealed class FeedSiteFixture : IAsyncLifetime
 {
     public const string SummaryOnlySource = "berria-proba";
 
-    private SiteServer? server;
-    private NewsSeed? seed;
+    private SeededSite? site;
 
-    public SiteServer Server => server ?? throw new InvalidOperationException("not started");
+    internal SeededSite Site => site ?? throw new InvalidOperationException("not started");
 
-    public NewsSeed Seed => seed ?? throw new InvalidOperationException("not seeded");
+    public SiteServer Server => Site.Server;
 
-    public Uri Address => Server.Address;
+    public NewsSeed Seed => Site.Seed;
 
     public string Absolute(string path) => new Uri(Server.Address, path).AbsoluteUri;
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        server = await SiteServer.StartAsync(ct, settings: new Dictionary<string, string?>
-        {
-            ["Feeds:SummaryOnlySources:0"] = SummaryOnlySource,
-        });
-        seed = await NewsSeed.WriteAsync(server.Store, SiteServer.Now, "https://images.example/minister.jpg", ct);
-        var stories = (IStoryStore)server.Store;
-        foreach (var id in new[] { seed.Debate, seed.Budget })
-            await stories.SavePlacementAsync(new StoryPlacement(id, seed.Debate, (await server.Store.GetArticleAsync(id, ct))!.PublishedUtc, null, "{}"), ct);
+        site = await SeededSite.StartAsync(ct, new Dictionary<string, string?> { ["Feeds:SummaryOnlySources:0"] = SummaryOnlySource });
+        var stories = (IStoryStore)Server.Store;
+        foreach (var id in new[] { Seed.Debate, Seed.Budget })
+            await stories.SavePlacementAsync(new StoryPlacement(id, Seed.Debate, (await Server.Store.GetArticleAsync(id, ct))!.PublishedUtc, null, "{}"), ct);
     }
 
+    /// <summary>A feed or file that must exist, and its media type.</summary>
     public async Task<(string Body, string ContentType)> GetAsync(string path)
     {
         using var response = await Server.Client.GetAsync(path, TestContext.Current.CancellationToken);
@@ -45,6 +41,6 @@ public sealed class FeedSiteFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (server is not null) await server.DisposeAsync();
+        if (site is not null) await site.DisposeAsync();
     }
 }

@@ -5,18 +5,19 @@ using Xunit;
 namespace ForeignDesk.Web.Tests.SearchEngines;
 
 /// <summary>
-/// The seeded newsroom (<see cref="NewsSeed"/>) plus an article five days old, with two URLs to a sitemap so that a
+/// The seeded newsroom (<see cref="SeededSite"/>) plus an article five days old, with two URLs to a sitemap so that a
 /// day of three articles is split.
 /// </summary>
 public sealed class SearchEngineSiteFixture : IAsyncLifetime
 {
-    public const string ImageUrl = "https://images.example/minister.jpg";
+    /// <summary>The lead image <see cref="SeededSite"/> gives the budget.</summary>
+    public const string ImageUrl = "https://img.example/a.jpg";
 
-    private SiteServer? server;
+    private SeededSite? site;
 
-    public SiteServer Server => server ?? throw new InvalidOperationException("not started");
+    public SiteServer Server => site?.Server ?? throw new InvalidOperationException("not started");
 
-    public NewsSeed Seed { get; private set; } = null!;
+    public NewsSeed Seed => site?.Seed ?? throw new InvalidOperationException("not started");
 
     public long Old { get; private set; }
 
@@ -25,16 +26,16 @@ public sealed class SearchEngineSiteFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        server = await SiteServer.StartAsync(ct, settings: new Dictionary<string, string?> { ["SearchEngines:UrlsPerSitemap"] = "2" });
-        Seed = await NewsSeed.WriteAsync(server.Store, SiteServer.Now, ImageUrl, ct);
+        site = await SeededSite.StartAsync(ct, new Dictionary<string, string?> { ["SearchEngines:UrlsPerSitemap"] = "2" });
         var published = SiteServer.Now.AddDays(-5);
-        Old = await NewsSeed.SaveAsync(server.Store, Seed.Diario, "https://diario.example/politica/antigua",
+        Old = await NewsSeed.SaveAsync(Server.Store, Seed.Diario, "https://diario.example/politica/antigua",
             NewsSeed.Article("Una noticia antigua", null, null, [new Paragraph("p", "Texto antiguo.", "Texto antiguo.")], published, null, null),
             published, estimated: false, SiteServer.Now, ct);
-        await server.Store.SaveTranslationAsync(Old, new TranslatedArticle("An old story", null,
+        await Server.Store.SaveTranslationAsync(Old, new TranslatedArticle("An old story", null,
             [new Paragraph("p", "Old text.", "Old text.")], null, "apertium", "es→en", 0), SiteServer.Now, ct);
     }
 
+    /// <summary>A file that must exist with this media type.</summary>
     public async Task<string> GetAsync(string path, string mediaType)
     {
         using var response = await Server.Client.GetAsync(path, TestContext.Current.CancellationToken);
@@ -45,6 +46,6 @@ public sealed class SearchEngineSiteFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (server is not null) await server.DisposeAsync();
+        if (site is not null) await site.DisposeAsync();
     }
 }
