@@ -2,6 +2,7 @@ using System.IO.Compression;
 using ForeignDesk.Discover.Trending;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Feeds;
+using ForeignDesk.Web.Look;
 using ForeignDesk.Web.Metrics;
 using ForeignDesk.Web.Pages;
 using ForeignDesk.Web.ReadModels;
@@ -28,11 +29,16 @@ namespace ForeignDesk.Web;
 public static class SiteExtensions
 {
     /// <param name="configuration">The application's settings; the <c>Site</c> section configures the site.</param>
-    public static IServiceCollection AddForeignDeskSite(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="dataDirectory">Where the operator's files (the logo) are; the current directory when null.</param>
+    public static IServiceCollection AddForeignDeskSite(this IServiceCollection services, IConfiguration configuration, string? dataDirectory = null)
     {
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteShell>();
+        services.AddSingleton(new SiteDataFolder(Path.GetFullPath(dataDirectory ?? ".")));
+        services.AddSingleton<IValidateOptions<SiteOptions>, SiteLookValidation>();
+        services.AddSingleton<SiteLogo>();
+        services.AddSingleton<SiteTheme>();
         services.TryAddSingleton<TrendingScorer>();
         services.TryAddSingleton<Trends24h>();
 
@@ -117,6 +123,8 @@ public static class SiteExtensions
         app.MapMetricsEndpoint();
         app.MapGet("/favicon.svg", Favicon.Show);
         app.MapGet(StylesheetFile.Route, StylesheetFile.Show);
+        if (app.Services.GetRequiredService<SiteLogo>() is { Url: { } logo } siteLogo) app.MapGet(logo, siteLogo.Show);
+        if (app.Services.GetRequiredService<SiteTheme>() is { Url: { } theme } siteTheme) app.MapGet(theme, siteTheme.Show);
         app.MapFallback("{*path}", NotFound.Page);
         return app;
     }
