@@ -88,7 +88,13 @@ internal static class FeedEndpoints
         if (StoryShow.Stories(request, store) is not { } stories) return NotFound.Page(request, shell);
         PageCache.Tag(request.HttpContext, PageTags.Story(id));
         var story = await stories.StoryFactsAsync(id, ct);
-        if (story is null) return NotFound.Page(request, shell);
+        if (story is null)
+        {
+            // As the story page does: a story merged into another points to the feed of the one that holds its articles.
+            return await stories.SurvivorOfAsync(id, ct) is { } survivor
+                ? Results.Redirect(format.PathUnder(StoryShow.PathOf(survivor)), permanent: true)
+                : NotFound.Page(request, shell);
+        }
         // The newest of the story: the page before the end of time, reversed to newest first.
         var end = new PageCursor(DateTimeOffset.MaxValue, long.MaxValue, Newer: false);
         var articles = (await stories.StoryArticlesAsync(id, end, feeds.Count, ct)).Items.Select(a => a.Article).Reverse();

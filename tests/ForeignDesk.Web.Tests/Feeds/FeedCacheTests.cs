@@ -47,4 +47,19 @@ public sealed class FeedCacheTests : IAsyncLifetime
         Assert.Contains("MPs debate the Government's budget.", body);
         Assert.NotEqual(etag, changed.Headers.ETag);
     }
+
+    [Fact]
+    public async Task FeedOfAMergedStory_RedirectsToTheSurvivorsFeed()
+    {
+        var stories = (IStoryStore)site.Server.Store;
+        var script = await site.Server.Store.GetArticleAsync(site.Seed.Script, Ct);
+        await stories.SavePlacementAsync(new StoryPlacement(script!.Id, script.Id, script.PublishedUtc, null, "{}"), Ct);
+        await stories.MergeStoriesAsync(new StoryMerge(site.Seed.Debate, [script.Id], SiteServer.Now, []), Ct);
+        using var client = CatchingUpHandler.Client(site.Server.Services, site.Server.Address, allowAutoRedirect: false);
+
+        using var response = await client.GetAsync($"/story/{script.Id}/atom.xml", Ct);
+
+        Assert.Equal(301, (int)response.StatusCode);
+        Assert.Equal($"/story/{site.Seed.Debate}/atom.xml", response.Headers.Location?.OriginalString);
+    }
 }
