@@ -11,7 +11,7 @@ namespace ForeignDesk.Web.Feeds;
 /// Turns a list of articles (read from the narrow list lines) into a feed: each entry's text is the one whole-article
 /// read, and tags the cached feed with the article, so a new translation drops it.
 /// </summary>
-internal sealed class FeedEntries(IArticleStore store, SiteShell shell, IOptions<FeedOptions> options)
+internal sealed class FeedEntries(IArticleStore store, SiteShell shell, IOptions<FeedOptions> options, TimeProvider time)
 {
     public int Count => options.Value.Entries;
 
@@ -27,7 +27,8 @@ internal sealed class FeedEntries(IArticleStore store, SiteShell shell, IOptions
             if (article is not null) entries.Add(Entry(request, article));
         }
         var site = shell.Options;
-        var updated = entries.Count == 0 ? DateTimeOffset.UnixEpoch : entries.Max(e => e.ModifiedUtc);
+        // A feed changes when its newest entry does; an empty one is as of now.
+        var updated = entries.Count == 0 ? time.GetUtcNow() : entries.Max(e => e.ModifiedUtc);
         return new FeedChannel(title, description, shell.AbsoluteUrl(request, pagePath), shell.AbsoluteUrl(request, feedBasePath), query,
             site.Name, shell.AbsoluteUrl(request, "/favicon.svg"), updated, entries);
     }

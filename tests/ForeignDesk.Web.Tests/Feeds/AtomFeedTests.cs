@@ -68,6 +68,16 @@ public sealed class AtomFeedTests(FeedSiteFixture site) : IClassFixture<FeedSite
                 Assert.NotNull(entry.SelectSingleNode(required, ns));
     }
 
+    [Fact]
+    public async Task FeedOfAnEmptyCategory_IsValidAndAsOfNow()
+    {
+        var feed = Parse((await site.GetAsync("/category/science/atom.xml")).Body);
+
+        Assert.Empty(feed.Items);
+        Assert.Equal("Science · ForeignDesk", feed.Title.Text);
+        Assert.Equal(Pages.SiteServer.Now, feed.LastUpdatedTime);
+    }
+
     internal static SyndicationFeed Parse(string xml)
     {
         using var reader = XmlReader.Create(new StringReader(xml));
