@@ -35,10 +35,7 @@ public static class SiteExtensions
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteShell>();
-        services.AddSingleton(new SiteDataFolder(Path.GetFullPath(dataDirectory ?? ".")));
-        services.AddSingleton<IValidateOptions<SiteOptions>, SiteLookValidation>();
-        services.AddSingleton<SiteLogo>();
-        services.AddSingleton<SiteTheme>();
+        services.AddSiteLook(dataDirectory);
         services.TryAddSingleton<TrendingScorer>();
         services.TryAddSingleton<Trends24h>();
 
@@ -85,9 +82,8 @@ public static class SiteExtensions
             foreach (var proxy in site.Value.TrustedProxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
         services.AddMetricsEndpoint(configuration);
-        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<FeedEntries>();
-        services.AddOptions<SearchEngineOptions>().Bind(configuration.GetSection(SearchEngineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddFeeds(configuration);
+        services.AddSearchEngineFiles(configuration);
         return services;
     }
 
@@ -111,10 +107,7 @@ public static class SiteExtensions
         app.MapGet("/search.json", SearchJson.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/language/{code}", LanguageArchive.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapFeeds();
-        app.MapGet("/robots.txt", RobotsTxt.Show).CacheOutput(PageCache.Policy);
-        app.MapGet("/sitemap.xml", Sitemaps.IndexAsync).CacheOutput(PageCache.Policy);
-        app.MapGet("/sitemaps/{file}", Sitemaps.FileAsync).CacheOutput(PageCache.Policy);
-        app.MapGet("/sitemap-news.xml", NewsSitemap.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapSearchEngineFiles();
         app.MapGet("/privacy", Privacy.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/about", About.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/status", StatusPage.ShowAsync);
@@ -123,8 +116,7 @@ public static class SiteExtensions
         app.MapMetricsEndpoint();
         app.MapGet("/favicon.svg", Favicon.Show);
         app.MapGet(StylesheetFile.Route, StylesheetFile.Show);
-        if (app.Services.GetRequiredService<SiteLogo>() is { Url: { } logo } siteLogo) app.MapGet(logo, siteLogo.Show);
-        if (app.Services.GetRequiredService<SiteTheme>() is { Url: { } theme } siteTheme) app.MapGet(theme, siteTheme.Show);
+        app.MapSiteLook();
         app.MapFallback("{*path}", NotFound.Page);
         return app;
     }

@@ -7,6 +7,8 @@ using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Web.Feeds;
 
@@ -16,6 +18,13 @@ namespace ForeignDesk.Web.Feeds;
 /// </summary>
 internal static class FeedEndpoints
 {
+    public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FeedEntries>();
+        return services;
+    }
+
     public static void MapFeeds(this WebApplication app)
     {
         foreach (var format in FeedFormat.All)
