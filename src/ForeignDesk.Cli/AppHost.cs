@@ -51,7 +51,7 @@ public static class AppHost
         builder.Services.AddCategories(settings.DataDirectory);
         builder.Services.AddIngest(configuration);
         builder.Services.AddTranslationUnits(configuration, settings.DataDirectory);
-        builder.Services.AddForeignDeskSite(configuration);
+        builder.Services.AddForeignDeskSite(configuration, settings.DataDirectory);
         // The workers' loops log and go on after any failure but a stop; should one still fail, the site stays up.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o =>
             o.BackgroundServiceExceptionBehavior = Microsoft.Extensions.Hosting.BackgroundServiceExceptionBehavior.Ignore);

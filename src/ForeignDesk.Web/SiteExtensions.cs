@@ -1,11 +1,14 @@
 using System.IO.Compression;
 using ForeignDesk.Discover.Trending;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Feeds;
+using ForeignDesk.Web.Look;
 using ForeignDesk.Web.Metrics;
 using ForeignDesk.Web.Pages;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.Search;
+using ForeignDesk.Web.SearchEngines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
@@ -26,11 +29,13 @@ namespace ForeignDesk.Web;
 public static class SiteExtensions
 {
     /// <param name="configuration">The application's settings; the <c>Site</c> section configures the site.</param>
-    public static IServiceCollection AddForeignDeskSite(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="dataDirectory">Where the operator's files (the logo) are; the current directory when null.</param>
+    public static IServiceCollection AddForeignDeskSite(this IServiceCollection services, IConfiguration configuration, string? dataDirectory = null)
     {
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteShell>();
+        services.AddSiteLook(dataDirectory);
         services.TryAddSingleton<TrendingScorer>();
         services.TryAddSingleton<Trends24h>();
 
@@ -54,7 +59,8 @@ public static class SiteExtensions
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ["text/html", "text/css", "application/json", "image/svg+xml", "text/plain"];
+            options.MimeTypes = ["text/html", "text/css", "application/json", "image/svg+xml", "text/plain",
+                "application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml", "application/ld+json"];
         });
         // Compressed once per cached page, so the smaller output is worth the time.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
@@ -76,6 +82,8 @@ public static class SiteExtensions
             foreach (var proxy in site.Value.TrustedProxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
         services.AddMetricsEndpoint(configuration);
+        services.AddFeeds(configuration);
+        services.AddSearchEngineFiles(configuration);
         return services;
     }
 
@@ -97,6 +105,9 @@ public static class SiteExtensions
         app.MapGet("/source/{slug}", SourceArchive.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/search", SearchPage.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/search.json", SearchJson.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapGet("/language/{code}", LanguageArchive.ShowAsync).CacheOutput(PageCache.Policy);
+        app.MapFeeds();
+        app.MapSearchEngineFiles();
         app.MapGet("/privacy", Privacy.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/about", About.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/status", StatusPage.ShowAsync);
@@ -105,6 +116,7 @@ public static class SiteExtensions
         app.MapMetricsEndpoint();
         app.MapGet("/favicon.svg", Favicon.Show);
         app.MapGet(StylesheetFile.Route, StylesheetFile.Show);
+        app.MapSiteLook();
         app.MapFallback("{*path}", NotFound.Page);
         return app;
     }

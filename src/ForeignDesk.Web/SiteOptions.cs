@@ -17,6 +17,31 @@ public sealed class SiteOptions
     [Required]
     public string Tagline { get; set; } = "The world's news, in English";
 
+    /// <summary>
+    /// The operator's logo: an image file (PNG, JPEG, GIF, WebP or SVG, at most 1 MiB) in the data folder, or an
+    /// absolute path; shown in the masthead before the name and given as the publisher's logo to search engines.
+    /// </summary>
+    /// <value>Defaults to null: the name alone, and the site's icon as the publisher's logo.</value>
+    public string? Logo { get; set; }
+
+    /// <summary>The colour of links and accents, <c>#rgb</c> or <c>#rrggbb</c>.</summary>
+    /// <value>Defaults to null: the site's blue (#0b57d0).</value>
+    [RegularExpression(ColorPattern, ErrorMessage = "Site:AccentColor must be a colour like #0b57d0 or #c00.")]
+    public string? AccentColor { get; set; }
+
+    /// <summary>The accent colour when the reader's system is in dark mode.</summary>
+    /// <value>Defaults to null: <see cref="AccentColor"/> when it is set, else the site's light blue (#8ab4f8).</value>
+    [RegularExpression(ColorPattern, ErrorMessage = "Site:AccentColorDark must be a colour like #8ab4f8 or #f66.")]
+    public string? AccentColorDark { get; set; }
+
+    /// <summary>The paragraph at the foot of every page, under the copyright line (plain text).</summary>
+    /// <value>Defaults to a notice that the articles come from external sources and are machine-translated.</value>
+    [Required]
+    public string FooterText { get; set; } =
+        "The articles on this site come from external sources and are machine-translated into English. They can contain translation errors; the original text and a link to the source are given with every article.";
+
+    private const string ColorPattern = "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$";
+
     /// <summary>The public base URL (for example <c>https://news.example.org</c>) used for canonical links and OpenGraph.</summary>
     /// <value>Defaults to null: the scheme and host of each request are used.</value>
     [Url]

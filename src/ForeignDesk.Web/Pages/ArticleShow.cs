@@ -2,6 +2,7 @@ using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
+using ForeignDesk.Web.SearchEngines;
 using Microsoft.AspNetCore.Http;
 
 namespace ForeignDesk.Web.Pages;
@@ -49,7 +50,9 @@ internal static class ArticleShow
         var description = translation?.Teaser ?? article.Original.Teaser
             ?? (translation?.Paragraphs ?? article.Original.Paragraphs).FirstOrDefault()?.Text ?? article.DisplayTitle;
 
-        var page = shell.Begin(request, new PageMeta(article.DisplayTitle, description, path, "article", imageUrl, article.PublishedUtc));
+        var head = ArticleHead.For(article, shell.AbsoluteUrl(request, path), imageUrl, shell.Options.Name, shell.AbsoluteUrl(request, "/"),
+            shell.AbsoluteUrl(request, shell.LogoPath));
+        var page = shell.Begin(request, new PageMeta(article.DisplayTitle, description, path, "article", imageUrl, article.PublishedUtc, head));
         page.Add($"<div class=\"layout\">\n");
         WriteStory(page, article, translation, imageUrl);
         if (story is { ArticleCount: > 1 })

@@ -1,6 +1,7 @@
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,8 @@ internal static class CategoryArchive
         PageCache.Tag(request.HttpContext, PageTags.Category(category), PageTags.Lists);
         var articles = await store.InCategoryAsync(category, cursor, Pager.PageSize, cancellationToken);
         var path = Paths.Category(category);
-        var page = shell.Begin(request, new PageMeta(category, $"Latest articles in {category}, machine-translated into English.", path));
+        var page = shell.Begin(request, new PageMeta(category, $"Latest articles in {category}, machine-translated into English.", path,
+            Head: FeedLinks.For(category, path)));
         page.Add($"<div class=\"layout\">\n<section><h1>{category}</h1>\n");
         ArticleList.Write(page, articles.Items, withTeaser: true, "No articles in this category yet.");
         Pager.Write(page, path, articles.Newer, articles.Older, "Newer", "Older");

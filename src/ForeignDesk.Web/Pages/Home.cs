@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,8 @@ internal static class Home
         var categories = lists.Categories;
 
         var site = shell.Options;
-        var page = shell.Begin(request, new PageMeta(site.Name, $"{site.Name}: {site.Tagline}. Latest articles from news outlets around the world, machine-translated into English.", "/"));
+        var page = shell.Begin(request, new PageMeta(site.Name, $"{site.Name}: {site.Tagline}. Latest articles from news outlets around the world, machine-translated into English.", "/",
+            Head: FeedLinks.For(site.Name, "")));
         page.Add($"<div class=\"layout\">\n<section aria-labelledby=\"latest-h\"><h1 id=\"latest-h\">Latest</h1>\n");
         if (latest is null) ArticleList.Write(page, latestArticles, withTeaser: true, "No articles yet.");
         else StoryList.Write(page, latest, withTeaser: true, "No articles yet.");

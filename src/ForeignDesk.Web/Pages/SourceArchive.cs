@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +20,8 @@ internal static class SourceArchive
         var articles = await store.FromSourceAsync(source.Id, cursor, Pager.PageSize, cancellationToken);
         var language = source.Languages.Count == 0 ? "detected per article" : string.Join(", ", source.Languages.Select(Stamps.LanguageName));
         var path = Paths.Source(source.Slug);
-        var page = shell.Begin(request, new PageMeta(source.Name, $"Latest articles from {source.Name}, machine-translated into English.", path));
+        var page = shell.Begin(request, new PageMeta(source.Name, $"Latest articles from {source.Name}, machine-translated into English.", path,
+            Head: FeedLinks.For(source.Name, path)));
         page.Add($"<h1>{source.Name}</h1>\n");
         page.Add($"<p class=\"meta\">Language: {language} · Time zone: {source.TimeZone} · Category: <a href=\"{Paths.Category(source.Category)}\">{source.Category}</a>");
         var home = Paths.External(source.HomeUrl.AbsoluteUri);

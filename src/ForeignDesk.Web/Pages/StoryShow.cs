@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,8 @@ internal static class StoryShow
 
         var summary = Summary(story);
         var path = PathOf(story.Id);
-        var page = shell.Begin(request, new PageMeta(story.Headline, $"{story.Headline}: {summary}.", path));
+        var page = shell.Begin(request, new PageMeta(story.Headline, $"{story.Headline}: {summary}.", path,
+            Head: FeedLinks.For(story.Headline, path)));
         page.Add($"""
             <article class="story" id="story">
             <p class="meta">Story · <time datetime="{Stamps.Iso(story.FirstSeenUtc)}">{Stamps.Utc(story.FirstSeenUtc)}</time> to <time datetime="{Stamps.Iso(story.LastSeenUtc)}">{Stamps.Utc(story.LastSeenUtc)}</time></p>

@@ -6,10 +6,12 @@ namespace ForeignDesk.Web.Rendering;
 /// <param name="Type">The OpenGraph type: website or article.</param>
 /// <param name="ImageUrl">An absolute http(s) image for og:image, if any.</param>
 /// <param name="PublishedUtc">For articles: article:published_time.</param>
+/// <param name="Head">More of the page's own &lt;head&gt;: its feeds, structured data, other languages.</param>
 internal sealed record PageMeta(
     string Title,
     string Description,
     string Path,
     string Type = "website",
     string? ImageUrl = null,
-    DateTimeOffset? PublishedUtc = null);
+    DateTimeOffset? PublishedUtc = null,
+    TrustedHtml? Head = null);

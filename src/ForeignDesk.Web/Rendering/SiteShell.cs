@@ -1,12 +1,16 @@
+using ForeignDesk.Web.Look;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Web.Rendering;
 
 /// <summary>The frame around every page: head, masthead, footer.</summary>
-internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time)
+internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time, SiteLogo logo, SiteTheme theme)
 {
     public SiteOptions Options => options.Value;
+
+    /// <summary>The site's logo, for the masthead and as the publisher's logo in structured data.</summary>
+    public string LogoPath => logo.Url ?? "/favicon.svg";
 
     /// <summary>Absolute URL of a path on this site: the configured public URL, or the request's scheme and host.</summary>
     public string AbsoluteUrl(HttpRequest request, string path)
@@ -42,16 +46,28 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
 
             """);
         if (meta.ImageUrl is not null) page.Add($"<meta property=\"og:image\" content=\"{meta.ImageUrl}\">\n");
+        page.Add($"""
+            <meta property="og:locale" content="en_US">
+            <meta name="twitter:card" content="{(meta.ImageUrl is null ? "summary" : "summary_large_image")}">
+            <meta name="twitter:title" content="{meta.Title}">
+            <meta name="twitter:description" content="{description}">
+
+            """);
+        if (meta.ImageUrl is not null) page.Add($"<meta name=\"twitter:image\" content=\"{meta.ImageUrl}\">\n");
         if (meta.PublishedUtc is { } published)
             page.Add($"<meta property=\"article:published_time\" content=\"{Stamps.Iso(published)}\">\n");
+        if (meta.Head is { } head) page.Raw(head);
         page.Add($"""
             <meta name="color-scheme" content="light dark">
             <link rel="icon" href="/favicon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="{StylesheetFile.Path}">
+            """);
+        if (theme.Url is not null) page.Add($"<link rel=\"stylesheet\" href=\"{theme.Url}\">\n");
+        page.Add($"""
             </head>
             <body>
             <header class="masthead"><div class="wrap">
-            <a class="brand" href="/">{site.Name}</a>
+            <a class="brand" href="/">{(logo.Url is null ? TrustedHtml.Empty : Logo(logo.Url))}{site.Name}</a>
             <p class="tagline">{site.Tagline}</p>
             <nav aria-label="Site"><a href="/">Latest</a> <a href="/#categories">Categories</a> <a href="/status">Status</a> <a href="/about">About</a></nav>
             <form class="site-search" action="/search" method="get" role="search"><input type="search" name="q" aria-label="Search articles" placeholder="Search articles"> <button type="submit">Search</button></form>
@@ -72,13 +88,20 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
             </main>
             <footer class="footer"><div class="wrap">
             <p>© {year} {Options.Name} · <a href="/privacy">Privacy</a> · <a href="/about">About</a> · <a href="/status">Status</a></p>
-            <p class="disclaimer">The articles on this site come from external sources and are machine-translated into English. They can contain translation errors; the original text and a link to the source are given with every article.</p>
+            <p class="disclaimer">{Options.FooterText}</p>
             </div></footer>
             </body>
             </html>
 
             """);
         return new PageResult(page.ToString(), statusCode, now);
+    }
+
+    private static TrustedHtml Logo(string url)
+    {
+        var html = new HtmlBuilder();
+        html.Add($"<img class=\"logo\" src=\"{url}\" alt=\"\">");
+        return new TrustedHtml(html.ToString());
     }
 
     /// <summary>A whole page with one heading and one paragraph (not found, error).</summary>

@@ -14,6 +14,7 @@ internal static class Stylesheet
         .masthead{border-bottom:1px solid var(--line);padding:.75rem 0}
         .masthead .wrap{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1rem}
         .brand{font-size:1.6rem;font-weight:800;color:var(--ink);text-decoration:none;letter-spacing:-.02em}
+        .brand .logo{height:2rem;width:auto;vertical-align:middle;margin-right:.5rem}
         .tagline{margin:0;color:var(--muted);flex:1 1 12rem}
         nav a{margin-right:.75rem;font-size:.95rem}
         main.wrap{padding:1rem 1rem 2rem}

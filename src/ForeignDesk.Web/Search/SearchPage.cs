@@ -1,6 +1,7 @@
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,9 @@ internal static class SearchPage
         var results = string.IsNullOrWhiteSpace(query.Text) ? null : await index.SearchAsync(query, cancellationToken);
 
         var title = results is null ? "Search" : $"{SiteShell.Shorten(query.Text, 60)} · Search";
-        var page = shell.Begin(request, new PageMeta(title, "Search every article, in English or in the original language.", "/search"));
+        // A search with words has its feeds: the newest articles that match, whatever the page's order.
+        var feeds = results is null ? (TrustedHtml?)null : SearchFeedLinks(search);
+        var page = shell.Begin(request, new PageMeta(title, "Search every article, in English or in the original language.", "/search", Head: feeds));
         page.Add($"<div class=\"layout\">\n<section aria-labelledby=\"search-h\"><h1 id=\"search-h\">Search</h1>\n");
         SearchForm.Write(page, search, categories, sources);
         if (search.Problem is not null) page.Add($"<p class=\"notice\" role=\"status\">{search.Problem}</p>\n");
@@ -35,6 +38,9 @@ internal static class SearchPage
         page.Add($"</section>\n</div>");
         return shell.Finish(page);
     }
+
+    private static TrustedHtml SearchFeedLinks(SearchRequest search) =>
+        FeedLinks.For($"Search: {SiteShell.Shorten(search.Query.Text, 60)}", "/search", FeedLinks.SearchQuery(search));
 
     private static void WriteResults(HtmlBuilder page, SearchRequest search, SearchResults results)
     {

@@ -12,7 +12,16 @@ internal static class CliProcess
 
     /// <param name="workingDirectory">Where the program runs.</param>
     /// <param name="data">What <c>--data</c> names (a folder, or anything a test wants refused).</param>
-    public static async Task<Result> RunInAsync(string workingDirectory, string data, string? input, CancellationToken cancellationToken, params string[] args)
+    public static Task<Result> RunInAsync(string workingDirectory, string data, string? input, CancellationToken cancellationToken, params string[] args) =>
+        RunProcessAsync(workingDirectory, data, input, new Dictionary<string, string>(), cancellationToken, args);
+
+    /// <param name="environment">Environment variables for the program, over the test defaults.</param>
+    public static Task<Result> RunWithEnvironmentAsync(
+        string dataDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] args) =>
+        RunProcessAsync(dataDirectory, dataDirectory, null, environment, cancellationToken, args);
+
+    private static async Task<Result> RunProcessAsync(string workingDirectory, string data, string? input, IReadOnlyDictionary<string, string> environment,
+        CancellationToken cancellationToken, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +38,7 @@ internal static class CliProcess
         start.Environment["ForeignDesk__Fetch__AllowPrivateNetworks"] = "true";
         start.Environment["ForeignDesk__Fetch__MinDelayPerHost"] = "00:00:00";
         start.Environment.Remove("FOREIGNDESK_DATA");
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start foreigndesk");
         if (input is not null) await process.StandardInput.WriteAsync(input);

@@ -1,0 +1,66 @@
+using ForeignDesk.Core;
+using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Pages;
+using ForeignDesk.Web.Rendering;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace ForeignDesk.Web.Feeds;
+
+/// <summary>
+/// Turns a list of articles (read from the narrow list lines) into a feed: each entry's text is the one whole-article
+/// read, and tags the cached feed with the article, so a new translation drops it.
+/// </summary>
+internal sealed class FeedEntries(IArticleStore store, SiteShell shell, IOptions<FeedOptions> options, TimeProvider time)
+{
+    public int Count => options.Value.Entries;
+
+    public async Task<FeedChannel> ChannelAsync(
+        HttpRequest request, string title, string description, string pagePath, string feedBasePath, string query,
+        IEnumerable<ArticleSummary> articles, CancellationToken cancellationToken)
+    {
+        var entries = new List<FeedEntry>();
+        foreach (var line in articles.Take(Count))
+        {
+            PageCache.Tag(request.HttpContext, PageTags.Article(line.Id));
+            var article = await store.GetArticleAsync(line.Id, cancellationToken);
+            if (article is not null) entries.Add(Entry(request, article));
+        }
+        var site = shell.Options;
+        // A feed changes when its newest entry does; an empty one is as of now.
+        var updated = entries.Count == 0 ? time.GetUtcNow() : entries.Max(e => e.ModifiedUtc);
+        return new FeedChannel(title, description, shell.AbsoluteUrl(request, pagePath), shell.AbsoluteUrl(request, feedBasePath), query,
+            site.Name, shell.AbsoluteUrl(request, "/favicon.svg"), updated, entries);
+    }
+
+    private FeedEntry Entry(HttpRequest request, StoredArticle article)
+    {
+        var translation = article.Translation;
+        var summaryOnly = article.Original.TeaserOnly || options.Value.SummaryOnlySources.Contains(article.SourceSlug, StringComparer.Ordinal);
+        var paragraphs = translation?.Paragraphs ?? article.Original.Paragraphs;
+        var summary = SiteShell.Shorten(translation?.Teaser ?? article.Original.Teaser ?? paragraphs.FirstOrDefault()?.Text ?? article.DisplayTitle, 400);
+        string? content = null;
+        if (!summaryOnly)
+        {
+            var html = new HtmlBuilder();
+            ArticleFigures.WriteBody(html, article, translation);
+            content = html.ToString();
+        }
+        return new FeedEntry(
+            Title: article.DisplayTitle,
+            Url: shell.AbsoluteUrl(request, Paths.Article(article.Id, article.DisplayTitle)),
+            OriginalUrl: article.Url,
+            OriginalLanguage: article.Language,
+            Language: translation is null ? article.Language : "en",
+            SourceName: article.SourceName,
+            SourceUrl: shell.AbsoluteUrl(request, Paths.Source(article.SourceSlug)),
+            Engine: translation?.Engine,
+            Route: translation?.Route,
+            Category: article.Category,
+            PublishedUtc: article.PublishedUtc,
+            ModifiedUtc: ArticleDates.Modified(article),
+            ContentHtml: content,
+            Summary: summary,
+            ImageUrl: Paths.External(article.Original.Image?.Url));
+    }
+}
