@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ForeignDesk.Discover.Trending;
+using ForeignDesk.Web.Api;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Metrics;
 using ForeignDesk.Web.Pages;
@@ -76,6 +77,7 @@ public static class SiteExtensions
             foreach (var proxy in site.Value.TrustedProxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
         services.AddMetricsEndpoint(configuration);
+        services.AddForeignDeskApi(configuration);
         return services;
     }
 
@@ -84,6 +86,7 @@ public static class SiteExtensions
         app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPage.WriteAsync });
         app.Use(SecurityHeaders.ApplyAsync);
+        app.UseForeignDeskApiLimits();
         var views = app.Services.GetRequiredService<ViewCounter>();
         app.Use((context, next) => ArticleViews.CountAsync(context, next, views));
         app.UseOutputCache();
@@ -103,6 +106,7 @@ public static class SiteExtensions
         app.MapGet("/healthz", Readiness.Alive);
         app.MapGet("/readyz", Readiness.ReadyAsync);
         app.MapMetricsEndpoint();
+        app.MapForeignDeskApi();
         app.MapGet("/favicon.svg", Favicon.Show);
         app.MapGet(StylesheetFile.Route, StylesheetFile.Show);
         app.MapFallback("{*path}", NotFound.Page);
