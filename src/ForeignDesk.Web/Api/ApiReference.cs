@@ -5,7 +5,7 @@ namespace ForeignDesk.Web.Api;
 
 /// <summary>
 /// The API's reference page at <see cref="Path"/>: Scalar, reading <c>/openapi.json</c>, with its script served by the
-/// site itself, no web fonts and no telemetry, so that it needs no other host.
+/// site itself, no web fonts, telemetry, AI chat or developer toolbar, so that it needs no other host.
 /// </summary>
 internal static class ApiReference
 {
@@ -27,6 +27,9 @@ internal static class ApiReference
             .WithTitle("ForeignDesk API")
             .WithOpenApiRoutePattern(ApiExtensions.DocumentPath)
             .DisableDefaultFonts()
-            .DisableTelemetry());
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools());
     }
 }
