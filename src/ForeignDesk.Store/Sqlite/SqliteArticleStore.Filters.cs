@@ -40,13 +40,15 @@ public sealed partial class SqliteArticleStore : IArticleFilters
         await using var connection = await OpenAsync(cancellationToken);
         // One snapshot: the page and where its walk ended agree while articles arrive.
         await using var snapshot = connection.BeginTransaction(deferred: true);
-        var rows = await QueryRowsAsync(connection,
-            $"""
-            SELECT {SummaryColumns} FROM (SELECT a.id, a.published_ms {walked} LIMIT $window) w
-            JOIN article_lines l ON l.id = w.id JOIN sources s ON s.id = l.source_id
-            {(lineChecks.Count == 0 ? "" : "WHERE " + string.Join(" AND ", lineChecks))}
-            ORDER BY w.published_ms DESC, w.id DESC LIMIT $limit
-            """,
+        // With nothing to check on the lines the walk is the list; otherwise the lines of at most a window of it are checked.
+        var rows = await QueryRowsAsync(connection, lineChecks.Count == 0
+                ? $"SELECT {SummaryColumns} FROM (SELECT a.id, a.published_ms {walked} LIMIT $limit) w JOIN article_lines l ON l.id = w.id JOIN sources s ON s.id = l.source_id ORDER BY w.published_ms DESC, w.id DESC"
+                : $"""
+                  SELECT {SummaryColumns} FROM (SELECT a.id, a.published_ms {walked} LIMIT $window) w
+                  JOIN article_lines l ON l.id = w.id JOIN sources s ON s.id = l.source_id
+                  WHERE {string.Join(" AND ", lineChecks)}
+                  ORDER BY w.published_ms DESC, w.id DESC LIMIT $limit
+                  """,
             ReadSummary, cancellationToken, parameters);
         if (rows.Count > limit)
         {
