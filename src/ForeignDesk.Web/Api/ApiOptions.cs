@@ -9,7 +9,7 @@ public sealed class ApiOptions
 
     /// <summary>Requests one client (one address, as read after the trusted proxies' <c>X-Forwarded-For</c>) may make per <see cref="Window"/>.</summary>
     /// <value>Defaults to 120.</value>
-    [Range(1, 1_000_000)]
+    [Range(1, int.MaxValue)]
     public int RequestsPerWindow { get; set; } = 120;
 
     /// <summary>The rate limit's fixed window; a client over its limit gets 429 with <c>Retry-After</c> until the window ends.</summary>
