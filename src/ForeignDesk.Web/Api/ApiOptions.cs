@@ -7,7 +7,10 @@ public sealed class ApiOptions
 {
     public const string Section = "Api";
 
-    /// <summary>Requests one client (one address, as read after the trusted proxies' <c>X-Forwarded-For</c>) may make per <see cref="Window"/>.</summary>
+    /// <summary>
+    /// Requests one client (one address, as read after the trusted proxies' <c>X-Forwarded-For</c>; for IPv6, one /64
+    /// network) may make per <see cref="Window"/>.
+    /// </summary>
     /// <value>Defaults to 120.</value>
     [Range(1, int.MaxValue)]
     public int RequestsPerWindow { get; set; } = 120;

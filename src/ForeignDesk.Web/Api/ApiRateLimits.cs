@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,8 +10,8 @@ namespace ForeignDesk.Web.Api;
 
 /// <summary>
 /// Per-client rate limits for the API: a fixed window of <see cref="ApiOptions.RequestsPerWindow"/> requests per client
-/// address (the reader's, as the forwarded-headers step set it from a trusted proxy). Over the limit: 429 with
-/// <c>Retry-After</c> and a problem body.
+/// (the reader's address, as the forwarded-headers step set it from a trusted proxy; for IPv6, its /64). Over the
+/// limit: 429 with <c>Retry-After</c> and a problem body.
 /// </summary>
 internal static class ApiRateLimits
 {
@@ -19,7 +21,7 @@ internal static class ApiRateLimits
     {
         limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         limiter.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            ClientOf(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = api.Value.RequestsPerWindow,
@@ -35,5 +37,19 @@ internal static class ApiRateLimits
             rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return new ValueTask(ApiProblems.RateLimited(seconds).ExecuteAsync(rejected.HttpContext));
         };
+    }
+
+    /// <summary>
+    /// The client a request counts for: its IPv4 address, or the /64 network of an IPv6 address (one subscriber's
+    /// machines share a /64 and can take any address in it).
+    /// </summary>
+    internal static string ClientOf(IPAddress? address)
+    {
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 }

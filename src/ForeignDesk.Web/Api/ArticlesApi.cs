@@ -15,6 +15,10 @@ namespace ForeignDesk.Web.Api;
 /// <summary><c>/api/v1/articles</c>: the articles, filtered, newest first; and one article.</summary>
 internal static class ArticlesApi
 {
+    /// <remarks>
+    /// The query parameters are named here for the OpenAPI document; <see cref="ApiQuery"/> reads them from the request,
+    /// strictly (each at most once), so that every value that cannot be used is named in the 400 answer.
+    /// </remarks>
     public static async Task<IResult> ListAsync(
         HttpRequest request, IArticleStore store, SiteListsRefresher lists,
         [FromQuery, Description("Original language, an ISO 639 code (es, de, ...).")] string? lang,

@@ -23,6 +23,7 @@ internal sealed record SearchResultPage(string Query, int Total, bool TotalIsLow
 /// <summary><c>/api/v1/search</c>: the site's search, with the same filters as the article list.</summary>
 internal static class SearchApi
 {
+    /// <remarks>The query parameters are named for the OpenAPI document; <see cref="ApiQuery"/> reads them.</remarks>
     public static async Task<IResult> SearchAsync(
         HttpRequest request, IArticleStore store, SiteListsRefresher lists, ISearchIndex index,
         [FromQuery, Description("Words to find, in English or the original language: \"a phrase\", -left-out, prefix*.")] string? q,

@@ -33,6 +33,7 @@ internal static class StoriesApi
             ArticleLine.Of(l.Lead), l.StoryId is { } id ? ApiPaths.Story(id) : null)).ToList(), lists.ComputedUtc));
     }
 
+    /// <remarks>The query parameters are named for the OpenAPI document; <see cref="ApiQuery"/> reads them.</remarks>
     public static async Task<IResult> ShowAsync(
         long id, HttpRequest request, IArticleStore store,
         [FromQuery, Description("Articles per page, 1 to 100 (default 20).")] string? limit,

@@ -40,4 +40,12 @@ public sealed class ApiRateLimitTests
         Assert.Equal(200, (int)page.StatusCode);
         Assert.Equal(200, (int)other.StatusCode);
     }
+
+    [Theory]
+    [InlineData("203.0.113.9", "203.0.113.9")]
+    [InlineData("::ffff:203.0.113.9", "203.0.113.9")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void ClientOf_IPv4ByAddress_IPv6ByItsSlash64(string address, string client) =>
+        Assert.Equal(client, ForeignDesk.Web.Api.ApiRateLimits.ClientOf(System.Net.IPAddress.Parse(address)));
 }
