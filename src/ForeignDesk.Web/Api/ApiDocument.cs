@@ -23,5 +23,38 @@ internal static class ApiDocument
             };
             return Task.CompletedTask;
         });
+        options.AddOperationTransformer((operation, _, _) =>
+        {
+            DescribeHeaders(operation);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>The validators every operation takes and gives, and the wait a refused client is told.</summary>
+    private static void DescribeHeaders(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "If-None-Match",
+            In = ParameterLocation.Header,
+            Description = "The ETag of an answer already held: 304 Not Modified while it is unchanged.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        if (operation.Responses is null) return;
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (response is not OpenApiResponse answer) continue;
+            if (status is "200" or "304")
+                Header(answer, "ETag", "A weak validator of the answer: send it back in If-None-Match.");
+            if (status is "429" or "503")
+                Header(answer, "Retry-After", "Seconds to wait before asking again.");
+        }
+    }
+
+    private static void Header(OpenApiResponse response, string name, string description)
+    {
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
     }
 }

@@ -8,8 +8,8 @@ namespace ForeignDesk.Web.Tests.Api;
 
 /// <summary>
 /// Every endpoint's real answers (successes and errors) checked against the site's own OpenAPI document: the status is
-/// one the operation documents, and the body validates against the schema documented for it (JSON Schema 2020-12, with
-/// no property the schema does not name).
+/// one the operation documents, the headers it documents are there, and the body validates against the schema
+/// documented for it (JSON Schema 2020-12, with no property the schema does not name).
 /// </summary>
 public sealed partial class ApiContractTests(ApiSiteFixture site) : IClassFixture<ApiSiteFixture>
 {
@@ -71,10 +71,35 @@ public sealed partial class ApiContractTests(ApiSiteFixture site) : IClassFixtur
         Assert.StartsWith("3.1", document["openapi"]!.GetValue<string>());
         Assert.All(document["paths"]!.AsObject(), p => Assert.StartsWith("/api/v1/", p.Key));
         var list = document["paths"]!["/api/v1/articles"]!["get"]!;
-        Assert.Equal(["lang", "source", "category", "from", "to", "limit", "cursor"],
+        Assert.Equal(["lang", "source", "category", "from", "to", "limit", "cursor", "If-None-Match"],
             list["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
         Assert.All(document["paths"]!.AsObject(), p => Assert.False(string.IsNullOrEmpty(p.Value!["get"]!["summary"]?.GetValue<string>())));
+        Assert.Contains(list["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "If-None-Match" && p["in"]!.GetValue<string>() == "header");
+        Assert.NotNull(list["responses"]!["200"]!["headers"]!["ETag"]);
+        Assert.NotNull(list["responses"]!["429"]!["headers"]!["Retry-After"]);
     }
+
+    [Fact]
+    public async Task Check_AnswersThatBreakTheDocument_AreRejected()
+    {
+        var document = await DocumentAsync(site.Server.Address, Ct);
+        var schema = document["paths"]!["/api/v1/articles"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+        var real = JsonNode.Parse(await site.Server.Client.GetStringAsync("/api/v1/articles", Ct))!;
+        var wrongType = real.DeepClone();
+        wrongType["items"]![0]!["translated"] = "yes";
+        var unnamed = real.DeepClone();
+        unnamed["items"]![0]!["secret"] = 1;
+        var missing = real.DeepClone();
+        missing["items"]![0]!.AsObject().Remove("title");
+
+        Assert.True(IsValid(document, schema, real));
+        Assert.False(IsValid(document, schema, wrongType));
+        Assert.False(IsValid(document, schema, unnamed));
+        Assert.False(IsValid(document, schema, missing));
+    }
+
+    private static bool IsValid(JsonNode document, JsonNode schema, JsonNode answer) =>
+        Schema(document, schema).Evaluate(JsonDocument.Parse(answer.ToJsonString()).RootElement).IsValid;
 
     internal static async Task<JsonNode> DocumentAsync(Uri site, CancellationToken ct)
     {
@@ -94,6 +119,8 @@ public sealed partial class ApiContractTests(ApiSiteFixture site) : IClassFixtur
         var status = ((int)response.StatusCode).ToString();
         var answer = operation!["responses"]![status];
         Assert.True(answer is not null, $"{requestPath}: {status} is not documented");
+        foreach (var (header, _) in answer["headers"]?.AsObject() ?? [])
+            Assert.True(response.Headers.Contains(header) || response.Content.Headers.Contains(header), $"{requestPath}: {status} has no {header} header");
         if (body.Length == 0) return template;
 
         var mediaType = response.Content.Headers.ContentType!.MediaType!;
