@@ -1,3 +1,4 @@
+using ForeignDesk.Core;
 using System.Globalization;
 using ForeignDesk.Bench.Translation;
 using ForeignDesk.Ingest.Translate;
@@ -31,7 +32,7 @@ internal static class TranslationBench
             Options.Create(new ApertiumOptions { ProcessesPerPair = processes }), NullLogger<ApertiumEngine>.Instance);
         var bench = new TranslationBenchmark(engine, TimeProvider.System);
         var scores = new List<BenchmarkScore>();
-        Console.WriteLine($"{"pair",-8} {"route",-10} {"lines",5} {"BLEU",6} {"raw",6} {"chrF2",6} {"raw",6} {"orig",6} {"words/s",8} {"raw",8} {"same",5}");
+        Console.WriteLine($"{"pair",-8} {"route",-10} {"lines",5} {"BLEU",6} {"raw",6} {"chrF2",6} {"raw",6} {"orig",6} {"words/s",8} {"raw",8} {"same",5} {"checks",6} {"ref",5}");
         foreach (var pair in pairs)
         {
             var score = await bench.RunAsync(corpus, pair, cancellationToken);
@@ -43,7 +44,7 @@ internal static class TranslationBench
             }
             scores.Add(score);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{pair,-8} {score.Route,-10} {score.Lines,5} {score.Bleu,6:F1} {score.RawBleu,6:F1} {score.ChrF,6:F1} {score.RawChrF,6:F1} {score.UntranslatedChrF,6:F1} {score.WordsPerSecond,8:F0} {score.RawWordsPerSecond,8:F0} {score.IdenticalLines,5}"));
+                $"{pair,-8} {score.Route,-10} {score.Lines,5} {score.Bleu,6:F1} {score.RawBleu,6:F1} {score.ChrF,6:F1} {score.RawChrF,6:F1} {score.UntranslatedChrF,6:F1} {score.WordsPerSecond,8:F0} {score.RawWordsPerSecond,8:F0} {score.IdenticalLines,5} {Failed(score.ChecksFailed),6} {Failed(score.ReferenceChecksFailed),5}"));
         }
         if (scores.Count == 0)
         {
@@ -56,6 +57,10 @@ internal static class TranslationBench
         Console.WriteLine($"chrF below raw on: {(below.Count == 0 ? "none" : string.Join(", ", below))}");
         var worse = scores.Where(s => s.ChrF <= s.UntranslatedChrF).Select(s => s.Pair).ToList();
         Console.WriteLine($"chrF not above the untranslated original on: {(worse.Count == 0 ? "none" : string.Join(", ", worse))}");
+        // Translation checks: lines whose output lost a number, date, amount or address; the same on the references.
+        foreach (var kind in Enum.GetValues<CheckKind>())
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"check {kind,-10} failed on {scores.Sum(s => s.ChecksFailed?.GetValueOrDefault(kind) ?? 0),5} lines of the output, {scores.Sum(s => s.ReferenceChecksFailed?.GetValueOrDefault(kind) ?? 0),5} of the references"));
         BenchCommand.Summary(
             ("chrF", Math.Round(scores.Average(s => s.ChrF), 2)),
             ("raw_chrF", Math.Round(scores.Average(s => s.RawChrF), 2)),
@@ -63,7 +68,12 @@ internal static class TranslationBench
             ("raw_BLEU", Math.Round(scores.Average(s => s.RawBleu), 2)),
             ("words_per_s", Math.Round(words / scores.Sum(s => s.Elapsed.TotalSeconds))),
             ("raw_words_per_s", Math.Round(words / scores.Sum(s => s.RawElapsed.TotalSeconds))),
+            ("check_failures", scores.Sum(s => Failed(s.ChecksFailed))),
+            ("reference_check_failures", scores.Sum(s => Failed(s.ReferenceChecksFailed))),
+            ("lines", scores.Sum(s => s.Lines)),
             ("pairs", scores.Count));
         return 0;
     }
+
+    private static int Failed(IReadOnlyDictionary<CheckKind, int>? failed) => failed?.Values.Sum() ?? 0;
 }

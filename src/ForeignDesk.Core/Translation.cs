@@ -16,7 +16,11 @@ public sealed record TranslationRequest(string From, string To, IReadOnlyList<st
 
 /// <param name="Route">The chain of languages used, for example "fr→es→en".</param>
 /// <param name="UnknownWordShare">Share of source words the engine did not know (0..1).</param>
-public sealed record TranslationResult(IReadOnlyList<string> Segments, string Engine, string Route, double UnknownWordShare);
+public sealed record TranslationResult(IReadOnlyList<string> Segments, string Engine, string Route, double UnknownWordShare)
+{
+    /// <summary>What answered, as a reader can check it: Apertium's pair packages and their versions, a model, an API version.</summary>
+    public string? EngineVersion { get; init; }
+}
 
 /// <summary>An English rendering of an article; paragraphs map one-to-one to the source paragraphs.</summary>
 /// <param name="LengthRatio">Characters of translated text per character of source text (0 when not measured).</param>
@@ -35,6 +39,12 @@ public sealed record TranslatedArticle(
     /// (null where the image has no caption); empty for translations made before body images were kept.
     /// </summary>
     public IReadOnlyList<string?> ImageCaptions { get; init; } = [];
+
+    /// <summary>The engine's version (<see cref="TranslationResult.EngineVersion"/>); null when unknown (older translations, the memory alone).</summary>
+    public string? EngineVersion { get; init; }
+
+    /// <summary>When this translation was stored; null for translations stored before this was recorded.</summary>
+    public DateTimeOffset? TranslatedUtc { get; init; }
 }
 
 public interface ITranslationEngine
@@ -43,6 +53,12 @@ public interface ITranslationEngine
 
     /// <summary>The route this engine takes from <paramref name="from"/> to <paramref name="to"/>, or null if it cannot.</summary>
     string? RouteFor(string from, string to);
+
+    /// <summary>
+    /// What would translate <paramref name="from"/> into <paramref name="to"/>, as an article's provenance shows it (see
+    /// <see cref="TranslationResult.EngineVersion"/>): for a translation answered from memory alone. Null when unknown.
+    /// </summary>
+    string? VersionFor(string from, string to) => null;
 
     Task<TranslationResult> TranslateAsync(TranslationRequest request, CancellationToken cancellationToken);
 }

@@ -4,6 +4,8 @@ namespace ForeignDesk.Bench.Translation;
 /// <param name="Words">Whitespace-separated words of source text.</param>
 /// <param name="IdenticalLines">Lines where ForeignDesk's output equals the plain run's, up to runs of spaces.</param>
 /// <param name="UntranslatedChrF">chrF2 of the source text itself against the reference: what showing the original scores.</param>
+/// <param name="ChecksFailed">Lines of ForeignDesk's output that fail a translation check (a number, date, amount or address lost), by kind.</param>
+/// <param name="ReferenceChecksFailed">The same checks on the human reference: lines flagged there are false alarms or free translations.</param>
 public sealed record BenchmarkScore(
     string Pair,
     string Route,
@@ -16,7 +18,9 @@ public sealed record BenchmarkScore(
     TimeSpan RawElapsed,
     int IdenticalLines,
     int Words = 0,
-    double UntranslatedChrF = 0)
+    double UntranslatedChrF = 0,
+    IReadOnlyDictionary<ForeignDesk.Core.CheckKind, int>? ChecksFailed = null,
+    IReadOnlyDictionary<ForeignDesk.Core.CheckKind, int>? ReferenceChecksFailed = null)
 {
     public double WordsPerSecond => Elapsed > TimeSpan.Zero ? Words / Elapsed.TotalSeconds : 0;
 

@@ -49,7 +49,18 @@ public sealed class TranslationBenchmark(ApertiumEngine engine, TimeProvider tim
         return new BenchmarkScore(pair, route, ours.Count,
             CorpusScorer.Bleu(ours, references), CorpusScorer.ChrF(ours, references), elapsed,
             CorpusScorer.Bleu(raw, references), CorpusScorer.ChrF(raw, references), rawElapsed, identical, words,
-            CorpusScorer.ChrF(Lines(input), references));
+            CorpusScorer.ChrF(Lines(input), references),
+            FailedChecks(Lines(input), ours, from), FailedChecks(Lines(input), references, from));
+    }
+
+    /// <summary>Lines whose translation fails a check of <see cref="TranslationChecks"/>, per kind (a line counts once per kind).</summary>
+    private static Dictionary<CheckKind, int> FailedChecks(IReadOnlyList<string> sources, IReadOnlyList<string> translations, string language)
+    {
+        var failed = new Dictionary<CheckKind, int>();
+        foreach (var (source, translation) in sources.Zip(translations))
+            foreach (var kind in TranslationChecks.Check(source, translation, language).Select(f => f.Kind).Distinct())
+                failed[kind] = failed.GetValueOrDefault(kind) + 1;
+        return failed;
     }
 
     /// <summary>chrF2 of a pair's source text against its reference: the score of showing the original untranslated.</summary>

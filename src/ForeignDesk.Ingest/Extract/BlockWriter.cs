@@ -52,7 +52,8 @@ internal static class BlockWriter
                 else frame.Run.Add(child);
                 continue;
             }
-            if (tag == "a" && dom.Stats(element).HasBlock) continue; // a link around headings or paragraphs is a teaser card
+            // A link around headings or paragraphs is a teaser card; a script handle ("javascript:") around them goes nowhere.
+            if (tag == "a" && dom.Stats(element).HasBlock && !IsScriptHandle(element)) continue;
             if (tag == "tr" && IsPlainRow(element, dom))
             {
                 Flush(frame.Run, dom, baseUrl, output);
@@ -71,6 +72,9 @@ internal static class BlockWriter
             }
         }
     }
+
+    private static bool IsScriptHandle(IElement link) =>
+        link.GetAttribute("href")?.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) == true;
 
     private static bool LastIsBreak(List<INode> run)
     {

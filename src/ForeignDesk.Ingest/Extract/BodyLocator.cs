@@ -39,9 +39,7 @@ internal static class BodyLocator
             }
             if (tag == "form" || (byName ? BoilerplateRules.IsBoilerplate(element, names) : BoilerplateRules.IsHidden(element, names)))
             {
-                // A container named "sidebar" or "widget" that holds most of the page's prose is the article's frame.
-                var holdsArticle = holdsBody.Contains(element) || (stats.TextLength > total / 2 && stats.LinkDensity < 0.35)
-                    || (stats.ProseLength > prose / 2 && stats.ProseLength > 500);
+                var holdsArticle = HoldsArticle(dom, element, names, stats, holdsBody, total, prose);
                 if (!holdsArticle) dom.Excluded.Add(element);
                 if (!holdsArticle && byName && BoilerplateRules.IsRelatedHeading(tag, names)) ExcludeAfter(dom, element, holdsBody, total);
                 continue;
@@ -81,6 +79,40 @@ internal static class BodyLocator
     }
 
     private const int MaxFurnitureLength = 1500;
+
+    /// <summary>
+    /// Whether a container named or marked as chrome is the article's frame all the same: it holds the marked body, or
+    /// most of the page's text or prose (a frame named "sidebar" or "widget", the rest of a body behind "read more").
+    /// Not so for a list of items under headings inside a marked body with text of its own (a gallery's captions), nor
+    /// for a block the page hides while it shows prose of its own elsewhere.
+    /// </summary>
+    private static bool HoldsArticle(PageDom dom, IElement element, NameKinds names, ElementStats stats, HashSet<IElement> holdsBody, int total, int prose)
+    {
+        if (holdsBody.Contains(element)) return true;
+        if (InsideMarkedBody(dom, element, stats) && IsItemList(element)) return false;
+        if ((names & NameKinds.Hidden) != 0 && prose - stats.ProseLength >= MinVisibleProse) return false;
+        return (stats.TextLength > total / 2 && stats.LinkDensity < 0.35) || (stats.ProseLength > prose / 2 && stats.ProseLength > 500);
+    }
+
+    private const int MinVisibleProse = 250;
+
+    /// <summary>Whether an ancestor of the element is an explicit body marker holding enough text besides the element.</summary>
+    private static bool InsideMarkedBody(PageDom dom, IElement element, ElementStats stats)
+    {
+        for (var up = element.ParentElement; up is not null; up = up.ParentElement)
+        {
+            if (BoilerplateRules.IsBodyMarker(dom.Names(up))) return dom.Stats(up).TextLength - stats.TextLength >= MinOwnBodyText;
+        }
+        return false;
+    }
+
+    private const int MinOwnBodyText = 500;
+
+    /// <summary>Whether the element holds a list whose items each open with a heading (slides, cards).</summary>
+    private static bool IsItemList(IElement element) =>
+        element.QuerySelectorAll("li").Count(item => item.FirstElementChild?.LocalName is "h2" or "h3" or "h4" or "h5" or "h6") >= MinListItems;
+
+    private const int MinListItems = 3;
 
     /// <summary>Form fields that only sign-up, newsletter and log-in boxes hold.</summary>
     private const string FieldSelector = "input[type=email], input[type=password], input[name*=email], input[name*=mail]";
@@ -123,10 +155,37 @@ internal static class BodyLocator
         {
             var element = dom.Elements[i];
             if (dom.Stats(i).TextLength < Math.Max(200, largest / 4) || !BoilerplateRules.IsBodyMarker(dom.Names(i))) continue;
-            var up = element.ParentElement;
-            while (up is not null && ancestors.Add(up)) up = up.ParentElement;
+            AddAncestors(ancestors, element);
         }
+        if (LargestArticle(dom) is { } article) AddAncestors(ancestors, article);
         return ancestors;
+    }
+
+    private static void AddAncestors(HashSet<IElement> ancestors, IElement element)
+    {
+        var up = element.ParentElement;
+        while (up is not null && ancestors.Add(up)) up = up.ParentElement;
+    }
+
+    private const int MinArticleProse = 1000;
+
+    /// <summary>
+    /// The <c>article</c> element that holds most prose, when it holds much of it and at least twice as much as any
+    /// other: the article a page opens over its stream (in a frame named "modal"). A comment's or a teaser's
+    /// <c>article</c> beside others of its kind is not one.
+    /// </summary>
+    private static IElement? LargestArticle(PageDom dom)
+    {
+        IElement? largest = null;
+        int first = 0, second = 0;
+        for (var i = 0; i < dom.Elements.Count; i++)
+        {
+            if (dom.Elements[i].LocalName != "article") continue;
+            var prose = dom.Stats(i).ProseLength;
+            if (prose > first) (largest, first, second) = (dom.Elements[i], prose, first);
+            else if (prose > second) second = prose;
+        }
+        return first >= MinArticleProse && first >= 2 * second ? largest : null;
     }
 
     public static List<IElement> Locate(PageDom dom)

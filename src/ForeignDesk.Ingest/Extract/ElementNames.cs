@@ -89,7 +89,37 @@ internal static partial class ElementNames
                     break;
             }
         }
+        if (id.Length > 0 && IsHeadingAnchor(element, id)) id = string.Empty;
         return classes.Length == 0 && id.Length == 0 ? kinds : kinds | OfNames(classes, id);
+    }
+
+    private const int MinAnchorWords = 4;
+
+    /// <summary>
+    /// Whether the id is the anchor made from the element's own heading ("sharing-with-a-single-developer" on a section
+    /// under "Sharing with a single developer"): it names the topic of the section, not the kind of block, so a word in
+    /// it ("sharing", "shared", "comments") says nothing. Short anchors ("related-articles") and headings that announce
+    /// other content or a prompt keep their say.
+    /// </summary>
+    private static bool IsHeadingAnchor(IElement element, string id)
+    {
+        if (element.FirstElementChild is not { LocalName: "h1" or "h2" or "h3" or "h4" or "h5" or "h6" } heading) return false;
+        var words = id.Split(['-', '_'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < MinAnchorWords) return false;
+        var text = DomWalk.Collapse(heading.TextContent);
+        return string.Equals(Slug(text), string.Join('-', words), StringComparison.OrdinalIgnoreCase) && !BoilerplateRules.IsBoilerplateText(text);
+    }
+
+    /// <summary>Letters and digits of the text, lower case, each run of anything else turned into one hyphen.</summary>
+    private static string Slug(string text)
+    {
+        var buffer = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c)) buffer.Append(char.ToLowerInvariant(c));
+            else if (buffer.Length > 0 && buffer[^1] != '-') buffer.Append('-');
+        }
+        return buffer.ToString().TrimEnd('-');
     }
 
     /// <summary>

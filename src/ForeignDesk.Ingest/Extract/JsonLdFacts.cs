@@ -27,6 +27,9 @@ internal sealed record JsonLdFacts(
     /// </summary>
     public IReadOnlyList<string> DeclaredPeople { get; init; } = [];
 
+    /// <summary>The authors typed as an organization (an agency, a collective, or the outlet itself), in order.</summary>
+    public IReadOnlyList<string> AuthorOrganizations { get; init; } = [];
+
     /// <summary>The article's <c>dateCreated</c>: a fallback for its publication when nothing names that.</summary>
     public string? Created { get; init; }
 }

@@ -131,6 +131,7 @@ internal static class JsonLdReader
         {
             Created = Str(node, "dateCreated"),
             DeclaredPeople = node.TryGetProperty("author", out var people) ? DeclaredPeople(people) : [],
+            AuthorOrganizations = node.TryGetProperty("author", out var organizations) ? Organizations(organizations) : [],
         };
     }
 
@@ -192,9 +193,14 @@ internal static class JsonLdReader
     }
 
     /// <summary>Names of the objects typed Person, from an object or an array.</summary>
-    private static List<string> DeclaredPeople(JsonElement value) =>
+    private static List<string> DeclaredPeople(JsonElement value) => NamesOf(value, item => HasType(item, "Person"));
+
+    /// <summary>Names of the objects typed as an organization, from an object or an array.</summary>
+    private static List<string> Organizations(JsonElement value) => NamesOf(value, IsOrganization);
+
+    private static List<string> NamesOf(JsonElement value, Func<JsonElement, bool> typed) =>
         (value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value])
-            .Where(item => item.ValueKind == JsonValueKind.Object && HasType(item, "Person"))
+            .Where(item => item.ValueKind == JsonValueKind.Object && typed(item))
             .Select(item => Str(item, "name"))
             .OfType<string>()
             .ToList();

@@ -55,6 +55,10 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
         return labels.Length > 0 && key == labels[0];
     }
 
+    /// <summary>Whether the name is the outlet's: its site name, its host's name, or the JSON-LD publisher's name.</summary>
+    private bool IsOutlet(string name) =>
+        IsOutletName(name) || (ld.PublisherName is { } publisher && Letters(publisher) == Letters(name));
+
     /// <summary>Lower-case letters and digits of the text, words separated by single spaces.</summary>
     private static string Letters(string text)
     {
@@ -91,7 +95,8 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
 
     /// <summary>
     /// Who the article is by: JSON-LD authors (people only), else the author meta tags (Dublin Core, <c>author</c>,
-    /// Parse.ly, <c>article:author</c> when not a URL), else the markup (a <c>rel="author"</c> link, an
+    /// Parse.ly, <c>article:author</c> when not a URL), else a JSON-LD author typed as an organization that is not the
+    /// outlet (an agency), else the markup (a <c>rel="author"</c> link, an
     /// <c>itemprop="author"</c> element, an element named as a byline or author, or a short element reading as a byline
     /// line, "Par Sébastien Farcis"). Read before the body is located (the markup is whole then). Byline words are
     /// dropped and the names read as <see cref="BylineWords"/> reads them. Never the outlet's name (unless the JSON-LD
@@ -102,6 +107,7 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
         var names = ld.Authors.Select(Clean).ToList();
         if (names.Count == 0) names = MetaAuthors();
         var cleaned = Names(names);
+        if (cleaned.Count == 0) cleaned = Names(ld.AuthorOrganizations.Select(Clean).Where(n => n is not null && !IsOutlet(n)).ToList());
         if (cleaned.Count == 0) cleaned = Names([MarkupByline()]);
         return cleaned.Count == 0 ? null : string.Join(", ", cleaned);
     }

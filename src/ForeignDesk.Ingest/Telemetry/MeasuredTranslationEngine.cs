@@ -9,6 +9,8 @@ internal sealed class MeasuredTranslationEngine(ITranslationEngine inner, Ingest
 
     public string? RouteFor(string from, string to) => inner.RouteFor(from, to);
 
+    public string? VersionFor(string from, string to) => inner.VersionFor(from, to);
+
     public async Task<TranslationResult> TranslateAsync(TranslationRequest request, CancellationToken cancellationToken)
     {
         var characters = request.Segments.Sum(s => s.Length);

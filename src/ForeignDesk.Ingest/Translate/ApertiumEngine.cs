@@ -20,6 +20,7 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
     private readonly ApertiumOptions options;
     private readonly ILogger<ApertiumEngine> logger;
     private readonly ApertiumModes modes;
+    private readonly ApertiumPackages packages = new(ApertiumPackages.DebianStatusFile);
     private readonly ConcurrentDictionary<string, ApertiumChainPool> pools = new();
     private bool disposed;
 
@@ -33,6 +34,8 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
     public string Name => "apertium";
 
     public string? RouteFor(string from, string to) => modes.Find(from, to)?.Display;
+
+    public string? VersionFor(string from, string to) => modes.Find(from, to) is { } route ? packages.VersionOf(route) : null;
 
     /// <summary>Every language this engine can translate into English with the pairs installed now.</summary>
     public IReadOnlyList<EngineRoute> Routes() =>
@@ -71,7 +74,7 @@ public sealed class ApertiumEngine : ITranslationEngine, IAsyncDisposable
             unknown += unknownWords;
         }
         var share = words == 0 ? 0 : Math.Min(1.0, (double)unknown / words);
-        return new TranslationResult(results, Name, route.Display, share);
+        return new TranslationResult(results, Name, route.Display, share) { EngineVersion = packages.VersionOf(route) };
     }
 
     /// <summary>The installed pair names (mode files) a route chains, first first, as <c>apertium -u NAME</c> takes them.</summary>

@@ -38,6 +38,7 @@ public sealed class ArticleTranslator
 
         var paragraphs = new List<Paragraph>(article.Paragraphs.Count);
         double unknownShare = headResult.UnknownWordShare;
+        var version = headResult.EngineVersion;
         if (article.Paragraphs.Count > 0)
         {
             var bodies = article.Paragraphs.Select(p => p.Html).ToList();
@@ -51,6 +52,7 @@ public sealed class ArticleTranslator
                 paragraphs.Add(new Paragraph(article.Paragraphs[i].Kind, html, InlineHtml.PlainText(html)));
             }
             unknownShare = WeightedShare(heads, headResult.UnknownWordShare, bodies, bodyResult.UnknownWordShare);
+            version = bodyResult.EngineVersion ?? version;
         }
 
         var sourceChars = heads.Sum(h => h.Length) + article.Paragraphs.Sum(p => InlineHtml.PlainText(p.Html).Length);
@@ -68,6 +70,7 @@ public sealed class ArticleTranslator
             sourceChars == 0 ? 0 : Math.Round((double)targetChars / sourceChars, 3))
         {
             ImageCaptions = imageCaptions,
+            EngineVersion = version,
         });
     }
 

@@ -1,3 +1,4 @@
+using ForeignDesk.Core;
 using System.Text.RegularExpressions;
 
 namespace ForeignDesk.Ingest.Translate;
@@ -9,14 +10,9 @@ namespace ForeignDesk.Ingest.Translate;
 /// </summary>
 internal static partial class EnglishNumbers
 {
-    private static readonly HashSet<string> DecimalComma = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "es", "ca", "gl", "fr", "pt", "it", "ro", "oc", "eu", "hr", "bs", "sr", "is", "mk", "eo", "bg", "sl", "de",
-    };
-
     /// <summary>The filter for a language pair, or null when numbers stay as they are.</summary>
     public static Func<string, string>? For(string from, string to) =>
-        to.Equals("en", StringComparison.OrdinalIgnoreCase) && DecimalComma.Contains(from.Split('-')[0]) ? Localize : null;
+        to.Equals("en", StringComparison.OrdinalIgnoreCase) && NumberNotation.WritesDecimalComma(from) ? Localize : null;
 
     public static string Localize(string text)
     {

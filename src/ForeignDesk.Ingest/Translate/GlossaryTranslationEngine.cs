@@ -12,6 +12,8 @@ public sealed class GlossaryTranslationEngine(ITranslationEngine inner, Glossary
 
     public string? RouteFor(string from, string to) => inner.RouteFor(from, to);
 
+    public string? VersionFor(string from, string to) => inner.VersionFor(from, to);
+
     public async Task<TranslationResult> TranslateAsync(TranslationRequest request, CancellationToken cancellationToken)
     {
         if (terms.Count == 0) return await inner.TranslateAsync(request, cancellationToken);

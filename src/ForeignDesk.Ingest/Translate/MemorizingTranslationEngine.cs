@@ -13,6 +13,8 @@ public sealed class MemorizingTranslationEngine(ITranslationEngine inner, ITrans
 
     public string? RouteFor(string from, string to) => inner.RouteFor(from, to);
 
+    public string? VersionFor(string from, string to) => inner.VersionFor(from, to);
+
     public async Task<TranslationResult> TranslateAsync(TranslationRequest request, CancellationToken cancellationToken)
     {
         var scope = new MemoryScope(request.From, request.To, inner.Name, request.Format, glossaryVersion);
@@ -20,7 +22,7 @@ public sealed class MemorizingTranslationEngine(ITranslationEngine inner, ITrans
         var known = new Dictionary<string, MemoryEntry>(await memory.FindAsync(scope, wanted, cancellationToken), StringComparer.Ordinal);
         var misses = wanted.Where(s => !known.ContainsKey(s)).ToList();
 
-        string? route = null;
+        string? route = null, version = null;
         if (misses.Count > 0)
         {
             var fresh = await inner.TranslateAsync(request with { Segments = misses }, cancellationToken);
@@ -30,9 +32,11 @@ public sealed class MemorizingTranslationEngine(ITranslationEngine inner, ITrans
             await memory.SaveAsync(scope, entries, cancellationToken);
             foreach (var entry in entries) known[entry.Source] = entry;
             route = fresh.Route;
+            version = fresh.EngineVersion;
         }
 
         route ??= inner.RouteFor(request.From, request.To) ?? $"{request.From}→{request.To}";
+        version ??= inner.VersionFor(request.From, request.To);
         var segments = request.Segments.Select(s => known.TryGetValue(s, out var e) ? e.Target : s).ToList();
         double weight = 0, unknown = 0;
         foreach (var source in request.Segments)
@@ -41,6 +45,6 @@ public sealed class MemorizingTranslationEngine(ITranslationEngine inner, ITrans
             weight += source.Length;
             unknown += entry.UnknownWordShare * source.Length;
         }
-        return new TranslationResult(segments, inner.Name, route, weight == 0 ? 0 : unknown / weight);
+        return new TranslationResult(segments, inner.Name, route, weight == 0 ? 0 : unknown / weight) { EngineVersion = version };
     }
 }

@@ -15,6 +15,8 @@ public sealed partial class SegmentingTranslationEngine(ITranslationEngine inner
 
     public string? RouteFor(string from, string to) => inner.RouteFor(from, to);
 
+    public string? VersionFor(string from, string to) => inner.VersionFor(from, to);
+
     public async Task<TranslationResult> TranslateAsync(TranslationRequest request, CancellationToken cancellationToken)
     {
         if (request.Segments.All(s => s.Length <= maxUnitChars)) return await inner.TranslateAsync(request, cancellationToken);

@@ -84,7 +84,7 @@ public sealed partial class SqliteArticleStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "UPDATE articles SET translation = $translation, state = $state WHERE id = $id",
-            cancellationToken, ("$translation", ArticleJson.Write(translation)),
+            cancellationToken, ("$translation", ArticleJson.Write(translation with { TranslatedUtc = nowUtc })),
             ("$state", (int)ArticleState.Translated), ("$id", articleId));
     }
 

@@ -85,10 +85,17 @@ public sealed partial class SqliteArticleStore : ISearchIndex
 
         // The most recently stored matches that pass the filters, at most `window` of them, read in rowid order so
         // FTS5 stops early; only those are scored and sorted. Snippets follow for the page alone: snippet() is costly.
+        // With no filter and relevance order, the window needs nothing of the articles table: a lookup per match
+        // there costs as much as finding the matches, so the index alone answers (score ties go to the newer id).
+        var unfiltered = !byTime && Blank(query.Language) is null && Blank(query.SourceSlug) is null
+            && Blank(query.Category) is null && query.FromUtc is null && query.ToUtc is null;
+        var matches = unfiltered
+            ? $"SELECT rowid AS id, {score} AS score, rowid AS published FROM article_search WHERE article_search MATCH $match AND rowid <= $upto"
+            : $"SELECT a.id AS id, {score} AS score, a.published_ms AS published {SearchFilters}";
         var page = await QueryRowsAsync(connection,
             $"""
             SELECT id, COUNT(*) OVER () FROM (
-                SELECT a.id AS id, {score} AS score, a.published_ms AS published {SearchFilters}
+                {matches}
                 ORDER BY article_search.rowid DESC LIMIT $window)
             ORDER BY {order} LIMIT $limit OFFSET $offset
             """,

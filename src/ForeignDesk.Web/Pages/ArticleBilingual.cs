@@ -34,7 +34,7 @@ internal static class ArticleBilingual
             <p class="meta"><a href="{Paths.Category(article.Category)}">{article.Category}</a> · <time datetime="{Stamps.Iso(article.PublishedUtc)}">{Stamps.Utc(article.PublishedUtc)}</time> · {article.SourceName}</p>
             <h1{english}>{translation.Title}</h1>
             <p class="original-title"{outlet}>{original.Title}</p>
-            <p class="meta">Machine-translated from {language} by {translation.Engine} ({translation.Route}), each paragraph beside the outlet's own. <a href="{path}">Read the translation alone</a>
+            <p class="meta">{ArticleShow.Provenance(language, translation)}, each paragraph beside the outlet's own. <a href="{path}">Read the translation alone</a>
 
             """);
         var sourceUrl = Paths.External(article.Url);
@@ -56,14 +56,17 @@ internal static class ArticleBilingual
             page.Add($"</div>\n");
         }
         var translationClass = new TrustedHtml($" class=\"translation\"{english.Value}");
+        var failedTranslationClass = new TrustedHtml($" class=\"translation check-failed\"{english.Value}");
         var originalClass = new TrustedHtml($" class=\"original\"{outlet.Value}");
+        var checks = ArticleChecks.Of(article, translation);
         var count = Math.Max(translation.Paragraphs.Count, original.Paragraphs.Count);
         for (var i = 0; i < count; i++)
         {
             // Numbered from 1, so that a link can open the view at one paragraph.
             page.Add($"<div class=\"pair\" id=\"p{i + 1}\">\n");
-            if (i < translation.Paragraphs.Count) ArticleBody.Write(page, translation.Paragraphs[i], translationClass);
+            if (i < translation.Paragraphs.Count) ArticleBody.Write(page, translation.Paragraphs[i], checks?.Failed(i) == true ? failedTranslationClass : translationClass);
             if (i < original.Paragraphs.Count) ArticleBody.Write(page, original.Paragraphs[i], originalClass);
+            checks?.WriteNote(page, i, linkToOriginal: false);
             page.Add($"</div>\n");
         }
         page.Add($"</div>\n</article>");

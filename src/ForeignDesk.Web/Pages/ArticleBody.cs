@@ -13,6 +13,19 @@ internal static class ArticleBody
         foreach (var paragraph in paragraphs) Write(page, paragraph, TrustedHtml.Empty);
     }
 
+    /// <summary>
+    /// Paragraphs <paramref name="first"/> onwards of a translation, each paragraph that failed a check marked and
+    /// followed by its note.
+    /// </summary>
+    public static void Write(HtmlBuilder page, IReadOnlyList<Paragraph> paragraphs, int first, ArticleChecks? checks)
+    {
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            Write(page, paragraphs[i], checks?.Attributes(first + i) ?? TrustedHtml.Empty);
+            checks?.WriteNote(page, first + i, linkToOriginal: true);
+        }
+    }
+
     /// <summary>One block.</summary>
     /// <param name="attributes">Written into the block's opening tag as they are (a class, lang and dir).</param>
     public static void Write(HtmlBuilder page, Paragraph paragraph, TrustedHtml attributes)

@@ -30,14 +30,15 @@ internal static class ArticleFigures
         page.Add($"</figure>\n");
     }
 
-    /// <summary>The body paragraphs with the body images in their places.</summary>
+    /// <summary>The body paragraphs with the body images in their places, and the notes of failed translation checks.</summary>
     public static void WriteBody(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation)
     {
         var paragraphs = translation?.Paragraphs ?? article.Original.Paragraphs;
+        var checks = ArticleChecks.Of(article, translation);
         var images = article.Original.Images;
         if (images.Count == 0)
         {
-            ArticleBody.Write(page, paragraphs);
+            ArticleBody.Write(page, paragraphs, 0, checks);
             return;
         }
         var placed = images.Select((image, index) => (Image: image, Index: index, At: Math.Min(image.Position ?? int.MaxValue, paragraphs.Count)))
@@ -47,12 +48,12 @@ internal static class ArticleFigures
         {
             if (at > written)
             {
-                ArticleBody.Write(page, paragraphs.Skip(written).Take(at - written).ToList());
+                ArticleBody.Write(page, paragraphs.Skip(written).Take(at - written).ToList(), written, checks);
                 written = at;
             }
             var translated = translation is not null && translation.ImageCaptions.Count == images.Count ? translation.ImageCaptions[index] : null;
             Write(page, image.Url, translated ?? image.Caption, translated is null ? article.Language : "en", image.Credit);
         }
-        if (written < paragraphs.Count) ArticleBody.Write(page, paragraphs.Skip(written).ToList());
+        if (written < paragraphs.Count) ArticleBody.Write(page, paragraphs.Skip(written).ToList(), written, checks);
     }
 }

@@ -109,7 +109,7 @@ internal static class ArticleShow
 
         if (translation is not null)
         {
-            page.Add($"<p class=\"engine\">Machine-translated from {language} by {translation.Engine} ({translation.Route})</p>\n");
+            page.Add($"<p class=\"engine\">{Provenance(language, translation)}</p>\n");
             page.Add($"""
                 <details class="original"><summary>Original text ({language})</summary>
                 <div{TextDirection.Attributes(article.Language)}>
@@ -125,13 +125,28 @@ internal static class ArticleShow
         page.Add($"<p><a class=\"archive-link\" href=\"{Paths.Day(article.LocalDate)}\">All news articles on {Stamps.Date(article.LocalDate)}</a></p>\n</article>\n");
     }
 
+    /// <summary>"Machine-translated from Spanish by apertium (es→en; apertium-eng-spa 0.8.1-2) at 2026-11-29 08:21 UTC".</summary>
+    internal static string Provenance(string language, TranslatedArticle translation)
+    {
+        var version = string.IsNullOrWhiteSpace(translation.EngineVersion) ? "" : "; " + translation.EngineVersion;
+        var at = translation.TranslatedUtc is { } translated ? " at " + Stamps.Utc(translated) : "";
+        return $"Machine-translated from {language} by {translation.Engine} ({translation.Route}{version}){at}";
+    }
+
     private static void WriteFacts(HtmlBuilder page, StoredArticle article)
     {
         page.Add($"<div class=\"byline\">\n");
         if (!string.IsNullOrWhiteSpace(article.Original.Byline)) page.Add($"<p>By: {article.Original.Byline}</p>\n");
-        var created = Stamps.Local(article, article.PublishedUtc);
-        if (article.PublishedEstimated) page.Add($"<p>Created: {created}, first seen</p>\n");
-        else page.Add($"<p>Created: {created}</p>\n");
+        // The outlet's time in its zone and in UTC; where it gave none, say so rather than pass first sight off as it.
+        if (article.PublishedEstimated)
+            page.Add($"<p>Created: time of publication unknown; first seen {Stamps.Local(article, article.FirstSeenUtc)} · {Stamps.Utc(article.FirstSeenUtc)}</p>\n");
+        else
+        {
+            page.Add($"<p>Created: {Stamps.Local(article, article.PublishedUtc)} · {Stamps.Utc(article.PublishedUtc)}</p>\n");
+            page.Add($"<p>First seen by ForeignDesk: {Stamps.Utc(article.FirstSeenUtc)}</p>\n");
+        }
+        if (article.Translation?.TranslatedUtc is { } translated && article.Translation.Engine != "none")
+            page.Add($"<p>Translated: {Stamps.Utc(translated)}</p>\n");
         if (article.ModifiedUtc is { } modified && modified != article.PublishedUtc)
             page.Add($"<p>Updated: {Stamps.Local(article, modified)}</p>\n");
         var sourceUrl = Paths.External(article.Url);

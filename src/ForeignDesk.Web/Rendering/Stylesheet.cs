@@ -46,6 +46,9 @@ internal static class Stylesheet
         .body img{max-width:100%;height:auto}
         .notice{background:var(--warn);border:1px solid var(--warn-line);border-radius:.25rem;padding:.6rem .8rem;margin:1rem 0}
         .engine{color:var(--muted);font-size:.85rem;font-style:italic}
+        .check-failed{border-inline-start:3px solid var(--warn-line);padding-inline-start:.6rem}
+        .check-note{background:var(--warn);border-radius:.25rem;font-size:.85rem;padding:.3rem .6rem;margin:-.4rem 0 1rem}
+        .pair>.check-note{grid-column:1/-1;margin:0}
         details.original{background:var(--tint);border-radius:.25rem;padding:.5rem .8rem;margin:1.5rem 0}
         details.original summary{cursor:pointer;font-weight:600}
         .archive-link{font-weight:600}

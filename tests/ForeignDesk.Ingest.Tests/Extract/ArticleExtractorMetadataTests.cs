@@ -13,6 +13,12 @@ public sealed class ArticleExtractorMetadataTests
     [InlineData("""{"@type":"NewsArticle","author":"El Diario","publisher":{"@type":"Organization","name":"El Diario"}}""", null)]
     [InlineData("""{"@type":"NewsArticle","author":{"name":"El Diario"},"publisher":{"@type":"Organization","name":"El Diario"}}""", null)]
     [InlineData("""{"@type":"BlogPosting","author":{"@type":"Person","name":"Ana García"},"publisher":{"@type":"Organization","name":"Ana García"}}""", "Ana García")]
+    [InlineData("""{"@type":"NewsArticle","author":{"@type":"Organization","name":"Europa Press"},"publisher":{"@type":"Organization","name":"El Diario"}}""", "Europa Press")]
+    [InlineData("""{"@type":"NewsArticle","author":{"@type":"NewsMediaOrganization","name":"Deutsche Presse-Agentur"},"publisher":{"@type":"Organization","name":"Der Tagesspiegel"}}""", "Deutsche Presse-Agentur")]
+    [InlineData("""{"@type":"NewsArticle","author":{"@type":"Organization","name":"Agence France-Presse"},"publisher":{"@type":"NewsMediaOrganization","name":"Le Journal"}}""", "Agence France-Presse")]
+    [InlineData("""{"@type":"NewsArticle","author":{"@type":"Organization","name":"El Diario"},"publisher":{"@type":"Organization","name":"El Diario"}}""", null)]
+    [InlineData("""{"@type":"NewsArticle","author":{"@type":"Organization","name":"Redacción El Diario S.L."},"publisher":{"@type":"Organization","name":"Redacción El Diario S.L."}}""", null)]
+    [InlineData("""{"@type":"NewsArticle","author":{"@type":"Organization","name":"eldiario"}}""", null)]
     public void Extract_JsonLdAuthor_GivesByline(string json, string? expected)
     {
         Assert.Equal(expected, TestPages.Extract(WithLd(json)).Byline);

@@ -35,7 +35,8 @@ public sealed class MixedLanguageTests(MixedLanguageWorld world) : IClassFixture
         var catalanTitle = await RawApertium.TranslateAsync("apertium -u cat-eng", MixedLanguageWorld.Catalan.Title, Ct);
         Assert.Equal(catalanTitle, stored.Translation.Title);
 
-        Assert.Contains("Machine-translated from Catalan by apertium (ca→en)", Text(await ArticlePageAsync(stored)));
+        // The route and the pair package that made it, with its version from dpkg.
+        Assert.Matches(@"Machine-translated from Catalan by apertium \(ca→en; apertium-\w+-\w+ [0-9][^)]*\) at 20\d\d-", Text(await ArticlePageAsync(stored)));
     }
 
     [Fact]

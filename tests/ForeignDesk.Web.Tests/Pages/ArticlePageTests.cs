@@ -22,8 +22,11 @@ public sealed class ArticlePageTests(NewsSiteFixture site) : IClassFixture<NewsS
         Assert.Equal("The Council of Ministers gives the green light to the accounts.", page.Text("article .teaser"));
         var facts = page.Text(".byline");
         Assert.Contains("By: María López", facts);
-        Assert.Contains("Created: 2026-11-29 09:15 (Europe/Madrid)", facts);
-        Assert.DoesNotContain("first seen", facts);
+        // Honest times: the outlet's in its zone and in UTC, when ForeignDesk first saw it, when it was translated.
+        Assert.Contains("Created: 2026-11-29 09:15 (Europe/Madrid) · 2026-11-29 08:15 UTC", facts);
+        Assert.DoesNotContain("unknown", facts);
+        Assert.Contains("First seen by ForeignDesk: 2026-11-29 12:00 UTC", facts);
+        Assert.Contains("Translated: 2026-11-29 12:00 UTC", facts);
         Assert.Contains("Updated: 2026-11-29 11:30 (Europe/Madrid)", facts);
         Assert.Contains("ForeignDesk", page.Text(".masthead"));
         Assert.Contains("The world's news, in English", page.Text(".masthead"));
@@ -60,7 +63,7 @@ public sealed class ArticlePageTests(NewsSiteFixture site) : IClassFixture<NewsS
         Assert.Contains("El Gobierno aprobó ayer el presupuesto.", HtmlPage.Collapse(original.TextContent));
         Assert.Equal(["Sanidad", "Educación"], original.QuerySelectorAll("ul li").Select(li => li.TextContent));
 
-        Assert.Equal("Machine-translated from Spanish by apertium (es→en)", page.Text(".engine"));
+        Assert.Equal("Machine-translated from Spanish by apertium (es→en) at 2026-11-29 12:00 UTC", page.Text(".engine"));
     }
 
     [Fact]
@@ -149,7 +152,8 @@ public sealed class ArticlePageTests(NewsSiteFixture site) : IClassFixture<NewsS
         Assert.Equal("No translation engine is available yet for Basque. This article is shown in its original language.", page.Text(".notice"));
         Assert.Equal("eu", page.One("article .body").GetAttribute("lang"));
         Assert.Contains("Gobernuak atzo onartu zuen aurrekontua.", page.Text("article .body"));
-        Assert.Contains("Created: 2026-11-29 10:00 (Europe/Madrid), first seen", page.Text(".byline"));
+        Assert.Contains("Created: time of publication unknown; first seen 2026-11-29 13:00 (Europe/Madrid) · 2026-11-29 12:00 UTC", page.Text(".byline"));
+        Assert.DoesNotContain("Translated:", page.Text(".byline"));
         Assert.Null(page.Document.QuerySelector(".engine"));
         Assert.Null(page.Document.QuerySelector("details.original"));
     }

@@ -18,6 +18,8 @@ internal sealed class AzureProtocol(EngineOptions options) : IEngineProtocol
         string.IsNullOrWhiteSpace(options.ApiKey) ? "no ApiKey" :
         options.BaseUrl is not null && !EndpointUrl.IsValid(options.BaseUrl) ? "BaseUrl is not an http(s) address" : null;
 
+    public string Version => "Translator API 3.0";
+
     public string Endpoint => options.BaseUrl ?? "https://api.cognitive.microsofttranslator.com";
 
     public HttpRequestMessage Build(TranslationRequest request, IReadOnlyList<string> batch)

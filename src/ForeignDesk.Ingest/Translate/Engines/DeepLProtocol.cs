@@ -19,6 +19,8 @@ internal sealed class DeepLProtocol(EngineOptions options) : IEngineProtocol
         string.IsNullOrWhiteSpace(options.ApiKey) ? "no ApiKey" :
         options.BaseUrl is not null && !EndpointUrl.IsValid(options.BaseUrl) ? "BaseUrl is not an http(s) address" : null;
 
+    public string Version => "DeepL API v2";
+
     public string Endpoint =>
         options.BaseUrl ?? (options.ApiKey?.EndsWith(":fx", StringComparison.Ordinal) == true ? "https://api-free.deepl.com" : "https://api.deepl.com");
 

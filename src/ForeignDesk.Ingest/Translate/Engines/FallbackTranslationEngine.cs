@@ -16,6 +16,9 @@ public sealed class FallbackTranslationEngine(IReadOnlyList<ITranslationEngine> 
     public string? RouteFor(string from, string to) =>
         engines.Select(engine => engine.RouteFor(from, to)).FirstOrDefault(route => route is not null);
 
+    public string? VersionFor(string from, string to) =>
+        engines.FirstOrDefault(engine => engine.RouteFor(from, to) is not null)?.VersionFor(from, to);
+
     public async Task<TranslationResult> TranslateAsync(TranslationRequest request, CancellationToken cancellationToken)
     {
         var usable = engines.Where(engine => engine.RouteFor(request.From, request.To) is not null).ToList();

@@ -18,6 +18,8 @@ internal sealed class GoogleProtocol(EngineOptions options) : IEngineProtocol
         string.IsNullOrWhiteSpace(options.ApiKey) ? "no ApiKey" :
         options.BaseUrl is not null && !EndpointUrl.IsValid(options.BaseUrl) ? "BaseUrl is not an http(s) address" : null;
 
+    public string Version => "Cloud Translation API v2";
+
     public string Endpoint => options.BaseUrl ?? "https://translation.googleapis.com";
 
     public HttpRequestMessage Build(TranslationRequest request, IReadOnlyList<string> batch)

@@ -45,6 +45,8 @@ internal sealed class HttpTranslationEngine : ITranslationEngine
 
     private bool AnyLanguage => languages.Count == 0 || languages.Contains(TranslateOptions.AnyLanguage);
 
+    public string? VersionFor(string from, string to) => RouteFor(from, to) is null ? null : protocol.Version;
+
     public string? RouteFor(string from, string to)
     {
         if (protocol.Problem is not null || string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to)) return null;
@@ -81,7 +83,7 @@ internal sealed class HttpTranslationEngine : ITranslationEngine
             for (var k = 0; k < batch.Count; k++) results[batch[k]] = translated[k];
         }
         Log.EngineTranslated(logger, Name, indices.Count, characters, requests);
-        return new TranslationResult(results, Name, route, 0);
+        return new TranslationResult(results, Name, route, 0) { EngineVersion = protocol.Version };
     }
 
     private IReadOnlyList<string> Read(string body)

@@ -17,6 +17,9 @@ internal interface IEngineProtocol
     /// <summary>Where requests go, for display (never with the key).</summary>
     string Endpoint { get; }
 
+    /// <summary>The API version or model that answers, as an article's provenance shows it.</summary>
+    string Version { get; }
+
     HttpRequestMessage Build(TranslationRequest request, IReadOnlyList<string> batch);
 
     /// <summary>The translations in a successful reply, in order.</summary>

@@ -15,6 +15,8 @@ internal sealed class LibreTranslateProtocol(EngineOptions options) : IEnginePro
 
     public string? Problem => EndpointUrl.IsValid(options.BaseUrl) ? null : "no BaseUrl (the server's address, such as http://127.0.0.1:5000)";
 
+    public string Version => "LibreTranslate API";
+
     public string Endpoint => options.BaseUrl ?? "";
 
     public HttpRequestMessage Build(TranslationRequest request, IReadOnlyList<string> batch)

@@ -31,6 +31,8 @@ internal sealed class OpenAIProtocol(EngineOptions options) : IEngineProtocol
         options.BaseUrl is null && string.IsNullOrWhiteSpace(options.ApiKey) ? "no BaseUrl (a local server such as http://127.0.0.1:11434) and no ApiKey for OpenAI" :
         options.BaseUrl is not null && !EndpointUrl.IsValid(options.BaseUrl) ? "BaseUrl is not an http(s) address" : null;
 
+    public string Version => options.Model ?? "no model";
+
     public string Endpoint => options.BaseUrl ?? "https://api.openai.com";
 
     private bool Single => (options.MaxSegmentsPerRequest ?? MaxSegments) <= 1;

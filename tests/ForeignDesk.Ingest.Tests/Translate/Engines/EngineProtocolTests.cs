@@ -25,6 +25,14 @@ public sealed class EngineProtocolTests
         Assert.Equal(["LA CASA", "", "EL PERRO"], result.Segments);
         Assert.Equal(type.ToString().ToLowerInvariant(), result.Engine);
         Assert.Equal("es→en", result.Route);
+        // The provenance an article shows: the API version, or the model of an OpenAI-compatible server.
+        var version = type switch
+        {
+            EngineType.LibreTranslate => "LibreTranslate API", EngineType.DeepL => "DeepL API v2",
+            EngineType.Google => "Cloud Translation API v2", EngineType.Azure => "Translator API 3.0", _ => FakeOpenAI.Model,
+        };
+        Assert.Equal(version, result.EngineVersion);
+        Assert.Equal(version, engine.VersionFor("es", "en"));
         var seen = Assert.Single(server.Seen);
         Assert.Equal(["la casa", "el perro"], seen.Texts);
     }
