@@ -53,10 +53,14 @@ internal sealed record OriginalBody(
 /// <summary>Where the article comes from and what was done to it.</summary>
 /// <param name="OriginalUrl">The article on the outlet's site (its canonical URL).</param>
 /// <param name="PublishedEstimated">The outlet gave no time: <c>publishedUtc</c> is when the article was first seen.</param>
+/// <param name="Engine">The engine that translated it; null until translated.</param>
+/// <param name="EngineVersion">The engine's version (its language pair's package, or a remote engine's model); null when unknown.</param>
+/// <param name="TranslatedUtc">When the translation was stored; null when unknown or not translated.</param>
 /// <param name="ContentHash">A hash of the original's content: it changes when the outlet changes the article.</param>
 internal sealed record Provenance(
     string OriginalUrl, string Source, string SourceSlug, string SourceApiUrl, DateTimeOffset PublishedUtc, bool PublishedEstimated,
-    DateTimeOffset? ModifiedUtc, DateTimeOffset FirstSeenUtc, DateTimeOffset UpdatedUtc, string? Engine, string? Route, string ContentHash);
+    DateTimeOffset? ModifiedUtc, DateTimeOffset FirstSeenUtc, DateTimeOffset UpdatedUtc, string? Engine, string? EngineVersion, string? Route,
+    DateTimeOffset? TranslatedUtc, string ContentHash);
 
 /// <summary>One article: the English text (when translated), the original and its provenance.</summary>
 /// <param name="State"><c>translated</c>; <c>extracted</c> (waiting for translation); <c>awaitingEngine</c> (no engine

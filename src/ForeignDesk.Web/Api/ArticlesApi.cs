@@ -75,7 +75,7 @@ internal static class ArticlesApi
                 original.TeaserOnly),
             new Provenance(article.Url, article.SourceName, article.SourceSlug, ApiPaths.Source(article.SourceSlug), article.PublishedUtc,
                 article.PublishedEstimated, article.ModifiedUtc, article.FirstSeenUtc, article.UpdatedUtc, translation?.Engine,
-                translation?.Route, article.ContentHash),
+                translation?.EngineVersion, translation?.Route, translation?.TranslatedUtc, article.ContentHash),
             storyId, storyId is { } s ? ApiPaths.Story(s) : null));
     }
 

@@ -144,6 +144,7 @@ public sealed class ArticlesApiTests(ApiSiteFixture site) : IClassFixture<ApiSit
         Assert.Equal("https://diario.example/politica/presupuesto", provenance.GetProperty("originalUrl").GetString());
         Assert.Equal("el-diario-de-prueba", provenance.GetProperty("sourceSlug").GetString());
         Assert.Equal("es→en", provenance.GetProperty("route").GetString());
+        Assert.Equal(SiteServer.Now, provenance.GetProperty("translatedUtc").GetDateTimeOffset());
         Assert.False(provenance.GetProperty("publishedEstimated").GetBoolean());
         Assert.Equal(site.Seed.Debate, json.GetProperty("storyId").GetInt64());
     }
