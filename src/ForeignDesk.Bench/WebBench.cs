@@ -119,6 +119,7 @@ internal static class WebBench
         {
             ("hot", pages.HotArticle), ("home", "/"), ("day", pages.Day), ("category", pages.Category), ("source", pages.Source),
             ("story", pages.Story), ("search", pages.Searches[0]), ("status", "/status"),
+            ("api_article", pages.ApiArticles[0]), ("api_list", pages.ApiLists[0]), ("api_search", pages.ApiSearches[0]),
         };
         // Each page once, as a reader would first see it; saved as the static copy nginx serves.
         foreach (var (name, path) in fixedPages)
@@ -127,7 +128,7 @@ internal static class WebBench
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK)
                 throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}, not 200");
-            await File.WriteAllBytesAsync(Path.Combine(www, name + ".html"), body, cancellationToken);
+            if (!name.StartsWith("api_", StringComparison.Ordinal)) await File.WriteAllBytesAsync(Path.Combine(www, name + ".html"), body, cancellationToken);
         }
         var statusMs = await SingleClientMsAsync(http, "/status", 5, cancellationToken);
 
@@ -144,6 +145,9 @@ internal static class WebBench
             new("story", site, pages.Story),
             new("search", site, pages.Searches[0], pages.Searches),
             new("status", site, "/status"),
+            new("api_article", site, pages.ApiArticles[0], pages.ApiArticles),
+            new("api_list", site, pages.ApiLists[0], pages.ApiLists),
+            new("api_search", site, pages.ApiSearches[0], pages.ApiSearches),
         };
         Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind; site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
         var wrk = new WrkLoad(folder, clients, length);
@@ -184,6 +188,9 @@ internal static class WebBench
             ("story_p99_ms", results["story"].P99Ms),
             ("search_p99_ms", results["search"].P99Ms),
             ("status_ms", Math.Round(statusMs, 1)),
+            ("api_article_p99_ms", results["api_article"].P99Ms),
+            ("api_list_p99_ms", results["api_list"].P99Ms),
+            ("api_search_p99_ms", results["api_search"].P99Ms),
             ("peak_mb", Math.Round(peakMb)),
             ("bytes_per_article", Math.Round(bytesPerArticle)),
             ("errors", results.Values.Sum(r => r.Errors)),

@@ -21,5 +21,6 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<ISearchIndex>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
         .AddSingleton<ITrendSignals>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
         .AddSingleton<IPageChanges>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
-        .AddSingleton<ICategoryStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>());
+        .AddSingleton<ICategoryStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+        .AddSingleton<IArticleFilters>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>());
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ForeignDesk.Discover.Trending;
+using ForeignDesk.Web.Api;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.Look;
@@ -84,6 +85,7 @@ public static class SiteExtensions
         services.AddMetricsEndpoint(configuration);
         services.AddFeeds(configuration);
         services.AddSearchEngineFiles(configuration);
+        services.AddForeignDeskApi(configuration);
         return services;
     }
 
@@ -92,6 +94,7 @@ public static class SiteExtensions
         app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPage.WriteAsync });
         app.Use(SecurityHeaders.ApplyAsync);
+        app.UseForeignDeskApiLimits();
         var views = app.Services.GetRequiredService<ViewCounter>();
         app.Use((context, next) => ArticleViews.CountAsync(context, next, views));
         app.UseOutputCache();
@@ -114,6 +117,7 @@ public static class SiteExtensions
         app.MapGet("/healthz", Readiness.Alive);
         app.MapGet("/readyz", Readiness.ReadyAsync);
         app.MapMetricsEndpoint();
+        app.MapForeignDeskApi();
         app.MapGet("/favicon.svg", Favicon.Show);
         app.MapGet(StylesheetFile.Route, StylesheetFile.Show);
         app.MapSiteLook();

@@ -42,6 +42,8 @@ internal sealed class SiteProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["ForeignDesk__Sources__DefaultFile"] = "";
+        // wrk's clients all come from 127.0.0.1: the API's per-client limit must not cut the load short.
+        info.Environment["ForeignDesk__Api__RequestsPerWindow"] = int.MaxValue.ToString(CultureInfo.InvariantCulture);
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the site");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

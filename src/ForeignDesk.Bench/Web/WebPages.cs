@@ -11,12 +11,16 @@ internal sealed record WebPages(
     string Category,
     string Source,
     string Story,
-    IReadOnlyList<string> Searches)
+    IReadOnlyList<string> Searches,
+    IReadOnlyList<string> ApiArticles,
+    IReadOnlyList<string> ApiLists,
+    IReadOnlyList<string> ApiSearches)
 {
     /// <summary>
     /// Picks the pages from the store: the newest article as the hot one, <paramref name="sample"/> articles at random
     /// (their canonical paths, so that no request is a redirect), yesterday's archive, the first source, the category of
-    /// most articles, the largest of the newest stories, and searches of one to three vocabulary words.
+    /// most articles, the largest of the newest stories, and searches of one to three vocabulary words; for the API, the
+    /// same articles and searches, and filtered article lists (by language, source, category and day, alone and together).
     /// </summary>
     public static async Task<WebPages> PickAsync(IArticleStore store, IStoryStore stories, IReadOnlyList<long> ids, int sample,
         IReadOnlyList<string> vocabulary, DateTimeOffset now, CancellationToken cancellationToken)
@@ -37,14 +41,22 @@ internal sealed record WebPages(
                 .Select(_ => Uri.EscapeDataString(vocabulary[random.Next(Math.Min(3000, vocabulary.Count))]))))
             .Select(q => "/search?q=" + q)
             .ToList();
+        var category = Slug.From(newest.Count > 0 ? newest[0].Category : "News/World");
+        var yesterday = (now - TimeSpan.FromDays(1)).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var lists = new[] { "", "?lang=de", "?lang=fr&limit=100", $"?source={source.Slug}", $"?category={category}", $"?category={category}&lang=es",
+                $"?from={yesterday}&to={yesterday}", $"?source={source.Slug}&from={yesterday}", "?lang=xx" }
+            .Select(q => "/api/v1/articles" + q).ToList();
         return new WebPages(
             hot ?? articles[0],
             articles,
-            "/date/" + (now - TimeSpan.FromDays(1)).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            "/category/" + Slug.From(newest.Count > 0 ? newest[0].Category : "News/World"),
+            "/date/" + yesterday,
+            "/category/" + category,
             "/source/" + source.Slug,
             "/story/" + story.ToString(CultureInfo.InvariantCulture),
-            searches);
+            searches,
+            articles.Select(a => "/api/v1/articles/" + a.Split('/')[2]).ToList(),
+            lists,
+            searches.Select(q => "/api/v1" + q).ToList());
     }
 
     private static async Task<string?> ArticlePathAsync(IArticleStore store, long id, CancellationToken cancellationToken) =>

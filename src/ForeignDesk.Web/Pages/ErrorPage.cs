@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ForeignDesk.Web.Api;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,11 @@ internal static class ErrorPage
     public static async Task WriteAsync(HttpContext context)
     {
         // The exception handler middleware has already logged the exception.
+        if (ApiProblems.Owns(context.Request))
+        {
+            await ApiProblems.WriteFailureAsync(context);
+            return;
+        }
         var shell = context.RequestServices.GetRequiredService<SiteShell>();
         var storeAway = context.Features.Get<IExceptionHandlerFeature>()?.Error is DbException;
         if (storeAway) context.Response.Headers.RetryAfter = "30";

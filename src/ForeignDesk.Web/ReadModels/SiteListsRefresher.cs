@@ -10,7 +10,7 @@ namespace ForeignDesk.Web.ReadModels;
 /// <summary>
 /// Keeps <see cref="SiteLists"/> current: Latest and the categories when articles change (at most every
 /// <see cref="LatestEvery"/>), Trends 24h every <see cref="TrendsEvery"/> (views arrive in batches and scores decay with
-/// time). Pages read <see cref="Current"/>; the first read computes it when nothing has been computed yet.
+/// time). Pages read <see cref="CurrentAsync"/>; the first read computes it when nothing has been computed yet.
 /// A refresh that changes what is shown drops the cached pages tagged <see cref="PageTags.Lists"/>.
 /// </summary>
 internal sealed partial class SiteListsRefresher(

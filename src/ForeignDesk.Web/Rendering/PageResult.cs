@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace ForeignDesk.Web.Rendering;
 
@@ -29,30 +27,17 @@ internal sealed class PageResult(string html, int statusCode, DateTimeOffset ren
             return;
         }
 
-        var etag = ETagOf(body);
+        var etag = EntityTags.Of(body);
         var headers = response.GetTypedHeaders();
         headers.ETag = etag;
         headers.LastModified = renderedUtc;
         response.Headers.CacheControl = "no-cache";
-        if (IsNotModified(httpContext.Request, etag))
+        if (EntityTags.IsNotModified(httpContext.Request, etag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, httpContext.RequestAborted);
-    }
-
-    private static EntityTagHeaderValue ETagOf(byte[] body)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(body, hash);
-        return new EntityTagHeaderValue($"\"{Convert.ToBase64String(hash[..12]).Replace('+', '-').Replace('/', '_')}\"", isWeak: true);
-    }
-
-    private static bool IsNotModified(HttpRequest request, EntityTagHeaderValue etag)
-    {
-        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
-        return ifNoneMatch.Count > 0 && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
     }
 }

@@ -58,8 +58,8 @@ internal sealed record SearchRequest(SearchQuery Query, string? From, string? To
     }
 
     /// <summary>The dates a filter can name: news from 1990 to 2200.</summary>
-    private static readonly DateOnly FirstDay = new(1990, 1, 1);
-    private static readonly DateOnly LastDay = new(2200, 12, 31);
+    internal static readonly DateOnly FirstDay = new(1990, 1, 1);
+    internal static readonly DateOnly LastDay = new(2200, 12, 31);
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
