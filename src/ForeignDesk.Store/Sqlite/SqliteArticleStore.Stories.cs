@@ -104,38 +104,24 @@ public sealed partial class SqliteArticleStore : IStoryStore
             WHERE st.id = {story} GROUP BY st.id
             """,
             r => new StoryFacts(r.GetInt64(0), r.GetString(1), Instant(r.GetInt64(2)), Instant(r.GetInt64(3)), r.GetInt32(4), r.GetInt32(5),
-                r.GetString(6).Split(',').Order(StringComparer.Ordinal).ToList()),
+                StoredValues.Languages(r.GetString(6))),
             cancellationToken, ("$id", id))).FirstOrDefault();
 
-    public async Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken)
-    {
-        limit = Math.Clamp(limit, 1, 500);
-        var earlier = cursor is { Newer: false };
-        var rows = await QueryAsync(
+    public Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken) =>
+        KeysetPages.OldestFirstAsync((from, count) => QueryAsync(
             $"""
             SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN article_lines l ON l.id = sa.article_id
             JOIN sources s ON s.id = l.source_id WHERE sa.story_id = $id
-            {(cursor is null ? "" : earlier ? "AND (sa.published_ms, sa.article_id) < ($ms, $after)" : "AND (sa.published_ms, sa.article_id) > ($ms, $after)")}
-            ORDER BY sa.published_ms {(earlier ? "DESC" : "")}, sa.article_id {(earlier ? "DESC" : "")} LIMIT $limit
+            {from switch
+            {
+                null => "ORDER BY sa.published_ms, sa.article_id",
+                { Newer: false } => "AND (sa.published_ms, sa.article_id) < ($ms, $after) ORDER BY sa.published_ms DESC, sa.article_id DESC",
+                _ => "AND (sa.published_ms, sa.article_id) > ($ms, $after) ORDER BY sa.published_ms, sa.article_id",
+            }} LIMIT $limit
             """,
             r => new StoryArticle(ReadSummary(r), r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
-            cancellationToken, ("$id", storyId), ("$ms", cursor is null ? 0L : Ms(cursor.PublishedUtc)), ("$after", cursor?.Id ?? 0L),
-            ("$limit", limit + 1));
-        var more = rows.Count > limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        if (earlier)
-        {
-            // Going back from the cursor: reached the beginning means this is the first page.
-            if (!more) return await StoryArticlesAsync(storyId, null, limit, cancellationToken);
-            rows.Reverse();
-            return new StoryArticlePage(rows, Cursor(rows[0], newer: false), Cursor(rows[^1], newer: true));
-        }
-        return new StoryArticlePage(rows,
-            cursor is not null && rows.Count > 0 ? Cursor(rows[0], newer: false) : null,
-            more ? Cursor(rows[^1], newer: true) : null);
-
-        static PageCursor Cursor(StoryArticle item, bool newer) => PageCursor.At(item.Article, newer);
-    }
+            cancellationToken, ("$id", storyId), ("$ms", from is null ? 0L : Ms(from.PublishedUtc)), ("$after", from?.Id ?? 0L),
+            ("$limit", count)), cursor, limit);
 
     public async Task<IReadOnlyList<StoryLine>> LatestStoriesAsync(int limit, CancellationToken cancellationToken)
     {
@@ -157,7 +143,7 @@ public sealed partial class SqliteArticleStore : IStoryStore
             r => (Id: r.GetInt64(0), Articles: r.GetInt32(1), Outlets: r.GetInt32(2), Languages: r.GetString(3), Headline: r.GetString(4)),
             cancellationToken, ("$ids", JsonSerializer.Serialize(storyIds)))).ToDictionary(f => f.Id);
         return picked.Select(x => x.Story is { } id && facts.TryGetValue(id, out var f)
-                ? new StoryLine(x.Summary, id, f.Headline, f.Articles, f.Outlets, f.Languages.Split(',').Order(StringComparer.Ordinal).ToList())
+                ? new StoryLine(x.Summary, id, f.Headline, f.Articles, f.Outlets, StoredValues.Languages(f.Languages))
                 : new StoryLine(x.Summary, null, null, 1, 1, [x.Summary.Language]))
             .ToList();
     }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ForeignDesk.Core;
 using Microsoft.Data.Sqlite;
 
@@ -29,7 +27,7 @@ public sealed class SqliteTranslationMemory : ITranslationMemory
         var found = new Dictionary<string, MemoryEntry>(StringComparer.Ordinal);
         if (sources.Count == 0) return found;
         var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in sources) byKey[Key(scope, source)] = source;
+        foreach (var source in sources) byKey[StoredValues.MemoryKey(scope, source)] = source;
 
         await using var connection = await OpenAsync(cancellationToken);
         foreach (var chunk in byKey.Keys.Chunk(LookupChunk))
@@ -77,7 +75,7 @@ public sealed class SqliteTranslationMemory : ITranslationMemory
         command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
         foreach (var entry in entries)
         {
-            key.Value = Key(scope, entry.Source);
+            key.Value = StoredValues.MemoryKey(scope, entry.Source);
             source.Value = entry.Source;
             target.Value = entry.Target;
             unknown.Value = entry.UnknownWordShare;
@@ -87,10 +85,4 @@ public sealed class SqliteTranslationMemory : ITranslationMemory
     }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => database.OpenAsync(cancellationToken);
-
-    private static string Key(MemoryScope scope, string source)
-    {
-        var text = string.Join('\u001f', scope.From, scope.To, scope.Engine, scope.Format.ToString(), scope.GlossaryVersion, source);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
 }
