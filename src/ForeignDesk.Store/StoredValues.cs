@@ -12,6 +12,14 @@ internal static class StoredValues
     public static DateOnly LocalDate(DateTimeOffset instant, string zone) =>
         DateOnly.FromDateTime(TimeZones.Find(zone) is { } info ? TimeZoneInfo.ConvertTime(instant, info).DateTime : instant.UtcDateTime);
 
+    /// <summary>
+    /// Whether a stored article is saved again: its content changed, or it is read in another language than before (its
+    /// source's languages changed, or detection now tells), so it is translated again. Its translation stays visible
+    /// until the new version is translated.
+    /// </summary>
+    public static bool Changed(ArticleDraft draft, string storedHash, string storedLanguage, bool storedOtherLanguage) =>
+        storedHash != draft.ContentHash || storedLanguage != draft.Language || storedOtherLanguage != draft.DetectedOtherLanguage;
+
     public static byte[] Gzip(byte[] body)
     {
         using var output = new MemoryStream();

@@ -52,10 +52,8 @@ public sealed partial class PostgresStore
             var existing = (await RowsAsync(connection, "SELECT id, content_hash, language, other_language FROM articles WHERE url = @url FOR UPDATE",
                 r => (Id: r.GetInt64(0), Hash: r.GetString(1), Language: r.GetString(2), OtherLanguage: r.GetBoolean(3)),
                 cancellationToken, ("url", draft.Url))).Single();
-            if (existing.Hash != draft.ContentHash || existing.Language != draft.Language || existing.OtherLanguage != draft.DetectedOtherLanguage)
+            if (StoredValues.Changed(draft, existing.Hash, existing.Language, existing.OtherLanguage))
             {
-                // The translation stays visible until the new version is translated. A page read again in another
-                // language than before (its source's languages changed, or detection now tells) is translated again.
                 await ExecuteAsync(connection,
                     """
                     UPDATE articles SET language = @language, original = @original::jsonb, published = @published,

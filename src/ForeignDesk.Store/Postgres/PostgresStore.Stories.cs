@@ -51,41 +51,31 @@ public sealed partial class PostgresStore : IStoryStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The stored list, best first, without articles of the article's own story and with one article per story.</summary>
-    public async Task<IReadOnlyList<ArticleSummary>> PrecomputedRelatedAsync(long articleId, int limit, CancellationToken cancellationToken)
-    {
-        var rows = await QueryAsync(
+    public async Task<IReadOnlyList<ArticleSummary>> PrecomputedRelatedAsync(long articleId, int limit, CancellationToken cancellationToken) =>
+        StoryLists.Related(await QueryAsync(
             $"""
             SELECT {SummaryColumns}, rs.story_id, (SELECT story_id FROM story_articles WHERE article_id = @id)
             FROM related_articles r JOIN articles a ON a.id = r.related_id JOIN sources s ON s.id = a.source_id
             LEFT JOIN story_articles rs ON rs.article_id = r.related_id
             WHERE r.article_id = @id ORDER BY r.rank
             """,
-            r => (Summary: ReadSummary(r), Story: LongOrNull(r, 8), Own: LongOrNull(r, 9)),
-            cancellationToken, ("id", articleId));
-        var stories = new HashSet<long>();
-        return rows.Where(row => row.Story is not { } story || (story != row.Own && stories.Add(story)))
-            .Take(limit).Select(row => row.Summary).ToList();
-    }
+            r => new RelatedRow(ReadSummary(r), LongOrNull(r, 8), LongOrNull(r, 9)),
+            cancellationToken, ("id", articleId)), limit);
 
     public async Task<long?> StoryOfAsync(long articleId, CancellationToken cancellationToken) =>
         (await QueryAsync("SELECT story_id FROM story_articles WHERE article_id = @id", r => (long?)r.GetInt64(0), cancellationToken,
             ("id", articleId))).FirstOrDefault();
 
-    public async Task<Story?> GetStoryAsync(long storyId, CancellationToken cancellationToken)
-    {
-        var articles = await QueryAsync(
-            $"""
-            SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-            JOIN sources s ON s.id = a.source_id WHERE sa.story_id = @id ORDER BY a.published, a.id
-            """,
-            r => new StoryArticle(ReadSummary(r), r.GetString(8), LongOrNull(r, 9)),
-            cancellationToken, ("id", storyId));
-        if (articles.Count == 0) return null;
-        var headline = (await QueryAsync("SELECT headline FROM stories WHERE id = @id", r => r.GetString(0), cancellationToken, ("id", storyId)))
-            .FirstOrDefault() ?? articles[0].Article.Title;
-        return new Story(storyId, headline, articles[0].Article.PublishedUtc, articles[^1].Article.PublishedUtc, articles);
-    }
+    public Task<Story?> GetStoryAsync(long storyId, CancellationToken cancellationToken) =>
+        StoryLists.StoryAsync(storyId, QueryAsync(
+                $"""
+                SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                JOIN sources s ON s.id = a.source_id WHERE sa.story_id = @id ORDER BY a.published, a.id
+                """,
+                r => new StoryArticle(ReadSummary(r), r.GetString(8), LongOrNull(r, 9)),
+                cancellationToken, ("id", storyId)),
+            async () => (await QueryAsync("SELECT headline FROM stories WHERE id = @id", r => r.GetString(0), cancellationToken, ("id", storyId)))
+                .FirstOrDefault());
 
     public Task<StoryFacts?> StoryFactsAsync(long storyId, CancellationToken cancellationToken) =>
         FactsAsync("@id", storyId, cancellationToken);
@@ -121,30 +111,23 @@ public sealed partial class PostgresStore : IStoryStore
             cancellationToken, ("id", storyId), ("at", from?.PublishedUtc ?? DateTimeOffset.UnixEpoch), ("after", from?.Id ?? 0L),
             ("limit", count)), cursor, limit);
 
-    public async Task<IReadOnlyList<StoryLine>> LatestStoriesAsync(int limit, CancellationToken cancellationToken)
-    {
-        var recent = await QueryAsync(
-            $"""
-            SELECT {SummaryColumns}, sa.story_id {SummaryFrom} LEFT JOIN story_articles sa ON sa.article_id = a.id
-            ORDER BY a.published DESC, a.id DESC LIMIT @scan
-            """,
-            r => (Summary: ReadSummary(r), Story: LongOrNull(r, 8)),
-            cancellationToken, ("scan", limit * 8));
-        var picked = recent.DistinctBy(x => x.Story ?? -x.Summary.Id).Take(limit).ToList();
-        var storyIds = picked.Where(x => x.Story is not null).Select(x => x.Story!.Value).ToArray();
-        var facts = (await QueryAsync(
-            """
-            SELECT sa.story_id, COUNT(*)::integer, COUNT(DISTINCT a.source_id)::integer, string_agg(DISTINCT a.language, ','), st.headline
-            FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN stories st ON st.id = sa.story_id
-            WHERE sa.story_id = ANY(@ids) GROUP BY sa.story_id, st.headline
-            """,
-            r => (Id: r.GetInt64(0), Articles: r.GetInt32(1), Outlets: r.GetInt32(2), Languages: r.GetString(3), Headline: r.GetString(4)),
-            cancellationToken, ("ids", storyIds))).ToDictionary(f => f.Id);
-        return picked.Select(x => x.Story is { } id && facts.TryGetValue(id, out var f)
-                ? new StoryLine(x.Summary, id, f.Headline, f.Articles, f.Outlets, StoredValues.Languages(f.Languages))
-                : new StoryLine(x.Summary, null, null, 1, 1, [x.Summary.Language]))
-            .ToList();
-    }
+    public Task<IReadOnlyList<StoryLine>> LatestStoriesAsync(int limit, CancellationToken cancellationToken) =>
+        StoryLists.LatestAsync(
+            scan => QueryAsync(
+                $"""
+                SELECT {SummaryColumns}, sa.story_id {SummaryFrom} LEFT JOIN story_articles sa ON sa.article_id = a.id
+                ORDER BY a.published DESC, a.id DESC LIMIT @scan
+                """,
+                r => new RecentRow(ReadSummary(r), LongOrNull(r, 8)), cancellationToken, ("scan", scan)),
+            ids => QueryAsync(
+                """
+                SELECT sa.story_id, COUNT(*)::integer, COUNT(DISTINCT a.source_id)::integer, string_agg(DISTINCT a.language, ','), st.headline
+                FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN stories st ON st.id = sa.story_id
+                WHERE sa.story_id = ANY(@ids) GROUP BY sa.story_id, st.headline
+                """,
+                r => new StoryLineFacts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetString(3), r.GetString(4)),
+                cancellationToken, ("ids", ids)),
+            limit);
 
     public async Task MergeStoriesAsync(StoryMerge merge, CancellationToken cancellationToken)
     {

@@ -11,20 +11,15 @@ public sealed class PostgresTranslationMemory(NpgsqlDataSource dataSource, TimeP
     public async Task<IReadOnlyDictionary<string, MemoryEntry>> FindAsync(
         MemoryScope scope, IReadOnlyCollection<string> sources, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, MemoryEntry>(StringComparer.Ordinal);
-        if (sources.Count == 0) return found;
-        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in sources) byKey[StoredValues.MemoryKey(scope, source)] = source;
-        var rows = await _database.QueryAsync("SELECT key, source, target, unknown_share FROM translation_memory WHERE key = ANY(@keys)",
-            r => (Key: r.GetString(0), Source: r.GetString(1), Target: r.GetString(2), Unknown: r.GetDouble(3)),
-            cancellationToken, ("keys", byKey.Keys.ToArray()));
-        foreach (var row in rows)
-        {
-            var source = byKey[row.Key];
-            // A hash collision would show as a different source text: treat it as a miss.
-            if (row.Source == source) found[source] = new MemoryEntry(source, row.Target, row.Unknown);
-        }
-        return found;
+        var lookup = new MemoryLookup(scope, sources);
+        if (sources.Count == 0) return lookup.Found;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection,
+            "SELECT key, source, target, unknown_share FROM translation_memory WHERE key = ANY(@keys)", ("keys", lookup.Keys.ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            lookup.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3));
+        return lookup.Found;
     }
 
     public async Task SaveAsync(MemoryScope scope, IReadOnlyCollection<MemoryEntry> entries, CancellationToken cancellationToken)

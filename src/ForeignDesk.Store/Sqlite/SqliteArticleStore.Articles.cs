@@ -50,10 +50,8 @@ public sealed partial class SqliteArticleStore
                 ?? throw new InvalidOperationException("INSERT returned no id"));
             result = new SaveResult(id, ArticleChange.Created);
         }
-        else if (existing.Hash != draft.ContentHash || existing.Language != draft.Language || existing.OtherLanguage != draft.DetectedOtherLanguage)
+        else if (StoredValues.Changed(draft, existing.Hash, existing.Language, existing.OtherLanguage))
         {
-            // The translation stays visible until the new version is translated. A page read again in another
-            // language than before (its source's languages changed, or detection now tells) is translated again.
             await ExecuteAsync(connection,
                 """
                 UPDATE articles SET language = $language, original = $original, published_ms = $published,

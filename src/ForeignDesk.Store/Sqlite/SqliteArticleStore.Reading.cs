@@ -45,17 +45,12 @@ public sealed partial class SqliteArticleStore
     public async Task<IReadOnlyList<string>> CategoriesAsync(CancellationToken cancellationToken) =>
         await QueryAsync("SELECT DISTINCT category FROM articles ORDER BY category", r => r.GetString(0), cancellationToken);
 
-    public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(long articleId, int limit, CancellationToken cancellationToken)
-    {
-        var precomputed = await PrecomputedRelatedAsync(articleId, limit, cancellationToken);
-        if (precomputed.Count > 0) return precomputed;
-        var target = await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE a.id = $id", ReadSummary, cancellationToken, ("$id", articleId));
-        if (target.Count == 0) return [];
-        var candidates = await QueryAsync(
-            $"SELECT {SummaryColumns} {SummaryFrom} WHERE a.id <> $id ORDER BY a.published_ms DESC LIMIT $pool",
-            ReadSummary, cancellationToken, ("$id", articleId), ("$pool", RelatedScorer.CandidatePool));
-        return RelatedScorer.Rank(target[0], candidates, limit);
-    }
+    public Task<IReadOnlyList<ArticleSummary>> RelatedAsync(long articleId, int limit, CancellationToken cancellationToken) =>
+        StoryLists.RelatedAsync(PrecomputedRelatedAsync(articleId, limit, cancellationToken),
+            () => QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE a.id = $id", ReadSummary, cancellationToken, ("$id", articleId)),
+            () => QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE a.id <> $id ORDER BY a.published_ms DESC LIMIT $pool",
+                ReadSummary, cancellationToken, ("$id", articleId), ("$pool", RelatedScorer.CandidatePool)),
+            limit);
 
     public Task RecordViewAsync(long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken) =>
         RecordViewsAsync([new ViewCount(articleId, atUtc, 1)], cancellationToken);
