@@ -22,27 +22,41 @@ public sealed partial class PostgresStore : IArticleStore
     /// <summary>The ids of the migrations this build applies.</summary>
     public static IReadOnlyList<string> SchemaMigrationIds { get; } = PostgresSchema.Migrations.Select(m => m.Id).ToArray();
 
+    /// <exception cref="InvalidOperationException">The server cannot be reached or refuses the connection: one clear line.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@lock)", cancellationToken, ("lock", PostgresSchema.MigrationLock));
-        await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied timestamptz NOT NULL)", cancellationToken);
-        foreach (var migration in PostgresSchema.Migrations)
+        NpgsqlConnection connection;
+        try
         {
-            if (await ScalarAsync(connection, "SELECT 1 FROM schema_migrations WHERE id = @id", cancellationToken, ("id", migration.Id)) is not null)
-                continue;
-            await ExecuteAsync(connection, migration.Sql, cancellationToken);
-            await ExecuteAsync(connection, "INSERT INTO schema_migrations (id, applied) VALUES (@id, @now)", cancellationToken,
-                ("id", migration.Id), ("now", _time.GetUtcNow()));
+            connection = await OpenAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        catch (NpgsqlException ex)
+        {
+            var settings = new NpgsqlConnectionStringBuilder(_database.DataSource.ConnectionString);
+            throw new InvalidOperationException(
+                $"The PostgreSQL store at {settings.Host}:{settings.Port} (database {settings.Database}) cannot be opened: {ex.Message}", ex);
+        }
+        await using (connection)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@lock)", cancellationToken, ("lock", PostgresSchema.MigrationLock));
+            await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied timestamptz NOT NULL)", cancellationToken);
+            foreach (var migration in PostgresSchema.Migrations)
+            {
+                if (await ScalarAsync(connection, "SELECT 1 FROM schema_migrations WHERE id = @id", cancellationToken, ("id", migration.Id)) is not null)
+                    continue;
+                await ExecuteAsync(connection, migration.Sql, cancellationToken);
+                await ExecuteAsync(connection, "INSERT INTO schema_migrations (id, applied) VALUES (@id, @now)", cancellationToken,
+                    ("id", migration.Id), ("now", _time.GetUtcNow()));
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     public async Task<bool> IsSchemaCurrentAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        if (await ScalarAsync(connection, "SELECT to_regclass('schema_migrations')", cancellationToken) is null) return false;
+        if (await ScalarAsync(connection, "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL", cancellationToken) is null) return false;
         var applied = await RowsAsync(connection, "SELECT id FROM schema_migrations", r => r.GetString(0), cancellationToken);
         return SchemaMigrationIds.All(applied.Contains);
     }

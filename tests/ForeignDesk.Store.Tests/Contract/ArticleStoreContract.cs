@@ -13,6 +13,7 @@ public abstract class ArticleStoreContract(StoreEngine engine) : StoreContract(e
         await AddSourceAsync("El Diario");
         await Store.MigrateAsync(Ct);
         Assert.Single(await Store.ListSourcesAsync(Ct));
+        Assert.True(await Store.IsSchemaCurrentAsync(Ct));
     }
 
     [Fact]
