@@ -28,3 +28,9 @@ public sealed class PostgresCategoryStoreTests(PostgresCluster cluster) : Catego
 
 public sealed class SqliteTrendSignalsTests() : TrendSignalsContract(new SqliteEngine());
 public sealed class PostgresTrendSignalsTests(PostgresCluster cluster) : TrendSignalsContract(new PostgresEngine(cluster));
+
+public sealed class SqliteSearchResultsTests() : SearchResultsContract(new SqliteEngine());
+public sealed class PostgresSearchResultsTests(PostgresCluster cluster) : SearchResultsContract(new PostgresEngine(cluster));
+
+public sealed class SqliteOddQueryTests() : OddQueryContract(new SqliteEngine());
+public sealed class PostgresOddQueryTests(PostgresCluster cluster) : OddQueryContract(new PostgresEngine(cluster));

@@ -12,7 +12,7 @@ public abstract class SearchIndexContract(StoreEngine engine) : StoreContract(en
     private long _harbour, _strike, _election, _bridge;
     private Source _diario = null!, _zeitung = null!;
 
-    private async Task SeedAsync()
+    protected override async Task SeedAsync()
     {
         _diario = await AddSourceAsync("El Diario");
         _zeitung = await AddSourceAsync("Die Zeitung", language: "de");
@@ -35,8 +35,6 @@ public abstract class SearchIndexContract(StoreEngine engine) : StoreContract(en
     [Fact]
     public async Task SearchAsync_WordsPhrasesExclusionsAndPrefixes()
     {
-        await SeedAsync();
-
         Assert.Equal([_harbour, _strike], (await IdsAsync(new SearchQuery("harbour strike"))).Order());
         Assert.Equal([_harbour], await IdsAsync(new SearchQuery("\"strike at the harbour\"")));
         Assert.Equal([_harbour], await IdsAsync(new SearchQuery("harbour -budget")));
@@ -48,8 +46,6 @@ public abstract class SearchIndexContract(StoreEngine engine) : StoreContract(en
     [Fact]
     public async Task SearchAsync_FoldsCaseAccentsAndEnglishEndings()
     {
-        await SeedAsync();
-
         Assert.Equal([_election], await IdsAsync(new SearchQuery("ELECTION")));
         Assert.Equal([_election], await IdsAsync(new SearchQuery("elections")));
         Assert.Equal([_election], await IdsAsync(new SearchQuery("eleccion")));
@@ -60,8 +56,6 @@ public abstract class SearchIndexContract(StoreEngine engine) : StoreContract(en
     [Fact]
     public async Task SearchAsync_FindsTheOriginalAndShowsItsSnippet()
     {
-        await SeedAsync();
-
         var results = await Search.SearchAsync(new SearchQuery("estibadores"), Ct);
 
         var hit = Assert.Single(results.Hits);
@@ -77,7 +71,6 @@ public abstract class SearchIndexContract(StoreEngine engine) : StoreContract(en
     [Fact]
     public async Task SearchAsync_Filters()
     {
-        await SeedAsync();
         var now = Time.GetUtcNow();
 
         Assert.Equal([_bridge], await IdsAsync(new SearchQuery("brücke OR harbour -nothing") with { Text = "brücke" }));
@@ -92,8 +85,6 @@ public abstract class SearchIndexContract(StoreEngine engine) : StoreContract(en
     [Fact]
     public async Task SearchAsync_RanksTitleMatchesFirstAndPages()
     {
-        await SeedAsync();
-
         Assert.Equal([_harbour, _strike], await IdsAsync(new SearchQuery("harbour")));
         var first = await Search.SearchAsync(new SearchQuery("harbour", PageSize: 1), Ct);
         var second = await Search.SearchAsync(new SearchQuery("harbour", PageSize: 1, Page: 2, UpToId: first.UpToId), Ct);
@@ -112,8 +103,6 @@ public abstract class SearchIndexContract(StoreEngine engine) : StoreContract(en
     [InlineData("\" ( ) : ^ *")]
     public async Task SearchAsync_NothingToSearch_AnswersWithAMessage(string text)
     {
-        await SeedAsync();
-
         var results = await Search.SearchAsync(new SearchQuery(text), Ct);
 
         Assert.Empty(results.Hits);
@@ -128,8 +117,6 @@ public abstract class SearchIndexContract(StoreEngine engine) : StoreContract(en
     [InlineData("\"unclosed harbour")]
     public async Task SearchAsync_OperatorsOfEitherEngine_AreReadAsWords(string text)
     {
-        await SeedAsync();
-
         var results = await Search.SearchAsync(new SearchQuery(text), Ct);
 
         Assert.Null(results.Message);

@@ -41,7 +41,11 @@ public abstract class StoreContract(StoreEngine engine) : IAsyncLifetime
             .AddStore(configuration, data)
             .BuildServiceProvider();
         await Store.MigrateAsync(Ct);
+        await SeedAsync();
     }
+
+    /// <summary>What a test class stores before each of its tests; nothing by default.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
@@ -65,6 +69,25 @@ public abstract class StoreContract(StoreEngine engine) : IAsyncLifetime
         var draft = Draft(source, url, url, title, text);
         if (published is { } at) draft = draft with { PublishedUtc = at };
         return (await Store.SaveArticleAsync(draft, Time.GetUtcNow(), Ct)).ArticleId;
+    }
+
+    /// <summary>The instant the news-desk articles are published around.</summary>
+    protected static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>An outlet in UTC with its language and category.</summary>
+    protected Task<Source> OutletAsync(string name, string language, string category, CancellationToken ct) =>
+        Store.AddSourceAsync(new SourceDraft(name, new Uri($"https://{Slug.From(name)}.example/"), [new Uri($"https://{Slug.From(name)}.example/rss")],
+            language, category, "UTC"), ct);
+
+    /// <summary>An article of <paramref name="outlet"/> in its language and, when <paramref name="englishTitle"/> is given, its translation.</summary>
+    protected async Task<long> ArticleAsync(Source outlet, string title, string text, string? englishTitle, string? englishText,
+        DateTimeOffset published, CancellationToken ct, string? category = null)
+    {
+        var url = $"https://{Slug.From(outlet.Name)}.example/a/{Guid.NewGuid():N}";
+        var draft = Draft(outlet, url, url, title, text) with { Language = outlet.Language!, PublishedUtc = published, Category = category ?? outlet.Category };
+        var id = (await Store.SaveArticleAsync(draft, Now, ct)).ArticleId;
+        if (englishTitle is not null) await TranslateAsync(id, englishTitle, englishText ?? "");
+        return id;
     }
 
     protected Task TranslateAsync(long id, string title, string? text = null, string? teaser = null) =>
