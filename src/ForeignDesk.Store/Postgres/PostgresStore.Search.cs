@@ -1,7 +1,8 @@
 using System.Data;
+using System.Globalization;
 using System.Text;
 using ForeignDesk.Core;
-using ForeignDesk.Store.Postgres.Migrations;
+using Npgsql;
 
 namespace ForeignDesk.Store.Postgres;
 
@@ -47,7 +48,7 @@ public sealed partial class PostgresStore : ISearchIndex
         var upTo = query.UpToId ?? newestId;
         var window = Math.Max(Window, (query.Page + 1) * query.PageSize);
         var (match, matchParameters) = TsQuery(terms);
-        var filters = string.Format(System.Globalization.CultureInfo.InvariantCulture, SearchFilters, match);
+        var filters = string.Format(CultureInfo.InvariantCulture, SearchFilters, match);
         (string, object?)[] parameters =
         [
             .. matchParameters, ("language", SearchHits.Blank(query.Language)), ("source", SearchHits.Blank(query.SourceSlug)),
@@ -128,7 +129,7 @@ public sealed partial class PostgresStore : ISearchIndex
         $"MinWords={SearchHits.SnippetWords / 2}, ShortWord=0";
 
     /// <summary>A headline with its <c>&lt;</c> put back.</summary>
-    private static string Snippet(Npgsql.NpgsqlDataReader reader, int ordinal) =>
+    private static string Snippet(NpgsqlDataReader reader, int ordinal) =>
         (StringOrNull(reader, ordinal) ?? "").Replace(PostgresText.LessThan, '<');
 
     /// <summary>Teaser and paragraphs of a stored article JSON as plain text, without the characters that mark matches,

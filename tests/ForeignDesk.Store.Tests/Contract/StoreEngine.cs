@@ -1,7 +1,4 @@
-using ForeignDesk.Store.Tests.Contract;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace ForeignDesk.Store.Tests.Contract;
