@@ -2,14 +2,15 @@
 # Installs the Debian packages ForeignDesk needs, when missing.
 #   scripts/install-packages.sh run    Apertium and the language pairs of the embedded default
 #   scripts/install-packages.sh test   the same plus Chromium for the page tests, nginx for the reverse-proxy tests,
-#                                      sqlite3 (the other process in the locked-store test) and systemd-analyze
+#                                      sqlite3 (the other process in the locked-store test), systemd-analyze and
+#                                      PostgreSQL (the store contract tests start a throwaway cluster)
 set -euo pipefail
 
 apertium=(apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-fr-es apertium-es-pt apertium-es-ro
   apertium-spa-ita apertium-oc-es apertium-eu-en apertium-hbs-eng apertium-isl-eng apertium-mkd-eng apertium-eo-en
   apertium-mkd-bul apertium-hbs-slv)
 packages=("${apertium[@]}")
-if [ "${1:-run}" = "test" ]; then packages+=(chromium fonts-dejavu-core nginx-light sqlite3 systemd); fi
+if [ "${1:-run}" = "test" ]; then packages+=(chromium fonts-dejavu-core nginx-light sqlite3 systemd postgresql); fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -47,7 +47,7 @@ public static class AppHost
 
         var configuration = builder.Configuration.GetSection(ConfigurationRoot);
         builder.Services.AddSingleton(settings.Time ?? TimeProvider.System);
-        builder.Services.AddSqliteStore(settings.DataDirectory);
+        builder.Services.AddStore(configuration, settings.DataDirectory);
         builder.Services.AddCategories(settings.DataDirectory);
         builder.Services.AddIngest(configuration);
         builder.Services.AddTranslationUnits(configuration, settings.DataDirectory);

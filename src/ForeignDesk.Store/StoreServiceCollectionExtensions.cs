@@ -1,11 +1,36 @@
 using ForeignDesk.Core;
+using ForeignDesk.Store.Postgres;
 using ForeignDesk.Store.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ForeignDesk.Store;
 
 public static class StoreServiceCollectionExtensions
 {
+    /// <summary>The providers <c>Store:Provider</c> names.</summary>
+    public const string Sqlite = "Sqlite";
+    public const string PostgreSql = "PostgreSQL";
+
+    /// <summary>
+    /// The store that <paramref name="configuration"/> (the <c>ForeignDesk</c> section) chooses: <c>Store:Provider</c> is
+    /// <c>Sqlite</c> (the default: <c>foreigndesk.db</c> in <paramref name="dataDirectory"/>) or <c>PostgreSQL</c>, on the
+    /// server that <c>Store:ConnectionString</c> names. Every store interface is registered, on one instance.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider is unknown, or PostgreSQL has no usable connection string.</exception>
+    public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var store = configuration.GetSection("Store");
+        var provider = store["Provider"];
+        if (string.IsNullOrWhiteSpace(provider) || provider.Trim().Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
+            return services.AddSqliteStore(dataDirectory);
+        if (!provider.Trim().Equals(PostgreSql, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"ForeignDesk__Store__Provider is '{provider}': use {Sqlite} (the default) or {PostgreSql}.");
+        return services.AddPostgresStore(ConnectionString(store["ConnectionString"]));
+    }
+
     /// <summary>The embedded store: <c>foreigndesk.db</c> in <paramref name="dataDirectory"/>.</summary>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, string dataDirectory) =>
         services.AddSingleton<IArticleStore>(sp =>
@@ -22,5 +47,44 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<ITrendSignals>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
         .AddSingleton<IPageChanges>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
         .AddSingleton<ICategoryStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
-        .AddSingleton<IArticleFilters>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>());
+        .AddSingleton<IArticleFilters>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+        .AddSingleton<IArchiveIndex>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>());
+
+    /// <summary>The store on a PostgreSQL server: one pooled data source shared by the store and the translation memory.</summary>
+    public static IServiceCollection AddPostgresStore(this IServiceCollection services, string connectionString) => services
+        .AddSingleton(_ => NpgsqlDataSource.Create(connectionString))
+        .AddSingleton(sp => new PostgresStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
+        .AddSingleton<IArticleStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<ISourceEndpointStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<IStoryStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<IWebSubSubscriptionStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<ITrendSignals>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<IPageChanges>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<ICategoryStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<IArchiveIndex>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<IArticleFilters>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<ITranslationMemory>(sp =>
+            new PostgresTranslationMemory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+
+    /// <summary>The connection string, checked now so that a bad one stops the start with one clear line.</summary>
+    private static string ConnectionString(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+            throw new InvalidOperationException(
+                $"ForeignDesk__Store__Provider is {PostgreSql} but ForeignDesk__Store__ConnectionString is not set: " +
+                "give it as Host=…;Database=…;Username=…;Password=….");
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(configured);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+                throw new InvalidOperationException("ForeignDesk__Store__ConnectionString names no Host: give it as Host=…;Database=…;Username=…;Password=….");
+            return builder.ConnectionString;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            // The message names the bad keyword or value, never the password.
+            throw new InvalidOperationException($"ForeignDesk__Store__ConnectionString cannot be read: {ex.Message}", ex);
+        }
+    }
 }

@@ -8,8 +8,8 @@ namespace ForeignDesk.Store.Migrations;
 internal static class M0300Search
 {
     /// <summary>Private-use characters that mark a match in a snippet; removed from indexed text so only matches carry them.</summary>
-    public const char MatchOpen = '\uE000';
-    public const char MatchClose = '\uE001';
+    public const char MatchOpen = SearchHits.MatchOpen;
+    public const char MatchClose = SearchHits.MatchClose;
 
     public static readonly SqliteMigration Migration = new("0300-search",
         $"""

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using ForeignDesk.Core;
 using ForeignDesk.Store.Migrations;
 using Microsoft.Data.Sqlite;
@@ -27,7 +26,7 @@ public sealed partial class SqliteArticleStore
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var zone = (string?)await ScalarAsync(connection, "SELECT time_zone FROM sources WHERE id = $id", cancellationToken, ("$id", draft.SourceId))
             ?? throw new InvalidOperationException($"source {draft.SourceId} does not exist");
-        var localDate = LocalDate(draft.PublishedUtc, zone).ToString("yyyy-MM-dd");
+        var localDate = StoredValues.LocalDate(draft.PublishedUtc, zone).ToString("yyyy-MM-dd");
         var existing = (await QueryRowsAsync(connection, "SELECT id, content_hash, language, other_language FROM articles WHERE url = $url",
             r => (Id: r.GetInt64(0), Hash: r.GetString(1), Language: r.GetString(2), OtherLanguage: r.GetInt64(3) == 1),
             cancellationToken, ("$url", draft.Url))).FirstOrDefault();
@@ -51,10 +50,8 @@ public sealed partial class SqliteArticleStore
                 ?? throw new InvalidOperationException("INSERT returned no id"));
             result = new SaveResult(id, ArticleChange.Created);
         }
-        else if (existing.Hash != draft.ContentHash || existing.Language != draft.Language || existing.OtherLanguage != draft.DetectedOtherLanguage)
+        else if (StoredValues.Changed(draft, existing.Hash, existing.Language, existing.OtherLanguage))
         {
-            // The translation stays visible until the new version is translated. A page read again in another
-            // language than before (its source's languages changed, or detection now tells) is translated again.
             await ExecuteAsync(connection,
                 """
                 UPDATE articles SET language = $language, original = $original, published_ms = $published,
@@ -107,7 +104,7 @@ public sealed partial class SqliteArticleStore
         (await QueryAsync(
             "SELECT requested_url, final_url, status, content_type, body_gzip, fetched_ms, etag, last_modified FROM pages WHERE article_id = $id",
             r => new FetchedPage(new Uri(r.GetString(0)), new Uri(r.GetString(1)), r.GetInt32(2), StringOrNull(r, 3),
-                Gunzip((byte[])r[4]), Instant(r.GetInt64(5)), StringOrNull(r, 6), StringOrNull(r, 7)),
+                StoredValues.Gunzip((byte[])r[4]), Instant(r.GetInt64(5)), StringOrNull(r, 6), StringOrNull(r, 7)),
             cancellationToken, ("$id", articleId))).FirstOrDefault();
 
     private static async Task SavePageAsync(SqliteConnection connection, long articleId, FetchedPage page, CancellationToken cancellationToken) =>
@@ -120,7 +117,7 @@ public sealed partial class SqliteArticleStore
                 fetched_ms = excluded.fetched_ms, etag = excluded.etag, last_modified = excluded.last_modified
             """, cancellationToken,
             ("$id", articleId), ("$requested", page.RequestedUrl.AbsoluteUri), ("$final", page.FinalUrl.AbsoluteUri),
-            ("$status", page.Status), ("$type", page.ContentType), ("$body", Gzip(page.Body)), ("$fetched", Ms(page.FetchedAt)),
+            ("$status", page.Status), ("$type", page.ContentType), ("$body", StoredValues.Gzip(page.Body)), ("$fetched", Ms(page.FetchedAt)),
             ("$etag", page.ETag), ("$lm", page.LastModified));
 
     private static async Task<List<T>> QueryRowsAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> map,
@@ -151,22 +148,4 @@ public sealed partial class SqliteArticleStore
         FirstSeenUtc: Instant(r.GetInt64(14)),
         UpdatedUtc: Instant(r.GetInt64(15)),
         ContentHash: r.GetString(16));
-
-    private static DateOnly LocalDate(DateTimeOffset instant, string zone) =>
-        DateOnly.FromDateTime(TimeZones.Find(zone) is { } info ? TimeZoneInfo.ConvertTime(instant, info).DateTime : instant.UtcDateTime);
-
-    private static byte[] Gzip(byte[] body)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest)) gzip.Write(body);
-        return output.ToArray();
-    }
-
-    private static byte[] Gunzip(byte[] compressed)
-    {
-        using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        return output.ToArray();
-    }
 }

@@ -27,51 +27,30 @@ public sealed partial class SqliteArticleStore
     public Task<ArticlePage> FromSourceAsync(long sourceId, PageCursor? cursor, int limit, CancellationToken cancellationToken) =>
         PageAsync("a.source_id = $key", sourceId, cursor, limit, cancellationToken);
 
-    /// <summary>
-    /// One page of the articles matching <paramref name="where"/> (on <c>$key</c>), newest first, by key: the rows after or
-    /// before the cursor's (published, id), one more than asked to know whether another page follows. A page of newer
-    /// articles that reaches the newest is the first page.
-    /// </summary>
-    private async Task<ArticlePage> PageAsync(string where, object key, PageCursor? cursor, int limit, CancellationToken cancellationToken)
-    {
-        limit = Math.Clamp(limit, 1, 500);
-        if (cursor is { Newer: true })
-        {
-            var newer = await QueryAsync(
-                $"SELECT {SummaryColumns} {SummaryFrom} WHERE {where} AND (a.published_ms, a.id) > ($ms, $id) ORDER BY a.published_ms, a.id LIMIT $limit",
-                ReadSummary, cancellationToken, ("$key", key), ("$ms", Ms(cursor.PublishedUtc)), ("$id", cursor.Id), ("$limit", limit + 1));
-            if (newer.Count <= limit) return await PageAsync(where, key, null, limit, cancellationToken);
-            newer.RemoveAt(newer.Count - 1);
-            newer.Reverse();
-            return new ArticlePage(newer, PageCursor.At(newer[0], newer: true), PageCursor.At(newer[^1], newer: false));
-        }
-        var rows = cursor is null
-            ? await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE {where} ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit",
-                ReadSummary, cancellationToken, ("$key", key), ("$limit", limit + 1))
-            : await QueryAsync(
-                $"SELECT {SummaryColumns} {SummaryFrom} WHERE {where} AND (a.published_ms, a.id) < ($ms, $id) ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit",
-                ReadSummary, cancellationToken, ("$key", key), ("$ms", Ms(cursor.PublishedUtc)), ("$id", cursor.Id), ("$limit", limit + 1));
-        var more = rows.Count > limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new ArticlePage(rows,
-            cursor is not null && rows.Count > 0 ? PageCursor.At(rows[0], newer: true) : null,
-            more ? PageCursor.At(rows[^1], newer: false) : null);
-    }
+    /// <summary>One page of the articles matching <paramref name="where"/> (on <c>$key</c>), newest first, by key.</summary>
+    private Task<ArticlePage> PageAsync(string where, object key, PageCursor? cursor, int limit, CancellationToken cancellationToken) =>
+        KeysetPages.NewestFirstAsync((from, count) => QueryAsync(
+            $"""
+            SELECT {SummaryColumns} {SummaryFrom} WHERE {where}
+            {from switch
+            {
+                null => "ORDER BY a.published_ms DESC, a.id DESC",
+                { Newer: true } => "AND (a.published_ms, a.id) > ($ms, $id) ORDER BY a.published_ms, a.id",
+                _ => "AND (a.published_ms, a.id) < ($ms, $id) ORDER BY a.published_ms DESC, a.id DESC",
+            }} LIMIT $limit
+            """,
+            ReadSummary, cancellationToken, ("$key", key), ("$ms", from is null ? 0L : Ms(from.PublishedUtc)), ("$id", from?.Id ?? 0L),
+            ("$limit", count)), cursor, limit);
 
     public async Task<IReadOnlyList<string>> CategoriesAsync(CancellationToken cancellationToken) =>
         await QueryAsync("SELECT DISTINCT category FROM articles ORDER BY category", r => r.GetString(0), cancellationToken);
 
-    public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(long articleId, int limit, CancellationToken cancellationToken)
-    {
-        var precomputed = await PrecomputedRelatedAsync(articleId, limit, cancellationToken);
-        if (precomputed.Count > 0) return precomputed;
-        var target = await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE a.id = $id", ReadSummary, cancellationToken, ("$id", articleId));
-        if (target.Count == 0) return [];
-        var candidates = await QueryAsync(
-            $"SELECT {SummaryColumns} {SummaryFrom} WHERE a.id <> $id ORDER BY a.published_ms DESC LIMIT $pool",
-            ReadSummary, cancellationToken, ("$id", articleId), ("$pool", RelatedScorer.CandidatePool));
-        return RelatedScorer.Rank(target[0], candidates, limit);
-    }
+    public Task<IReadOnlyList<ArticleSummary>> RelatedAsync(long articleId, int limit, CancellationToken cancellationToken) =>
+        StoryLists.RelatedAsync(PrecomputedRelatedAsync(articleId, limit, cancellationToken),
+            () => QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE a.id = $id", ReadSummary, cancellationToken, ("$id", articleId)),
+            () => QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} WHERE a.id <> $id ORDER BY a.published_ms DESC LIMIT $pool",
+                ReadSummary, cancellationToken, ("$id", articleId), ("$pool", RelatedScorer.CandidatePool)),
+            limit);
 
     public Task RecordViewAsync(long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken) =>
         RecordViewsAsync([new ViewCount(articleId, atUtc, 1)], cancellationToken);

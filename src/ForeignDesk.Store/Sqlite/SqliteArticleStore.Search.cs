@@ -10,7 +10,6 @@ public sealed partial class SqliteArticleStore : ISearchIndex
 {
     // Title matches count most, English over the original (weights of title_en, text_en, title_orig, text_orig).
     private const string ColumnWeights = "10.0, 1.0, 6.0, 0.6";
-    private const int SnippetTokens = 24;
 
     /// <summary>
     /// How many of the newest articles a word's inverse document frequency is counted in, for relevance order
@@ -39,17 +38,14 @@ public sealed partial class SqliteArticleStore : ISearchIndex
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        if (query.Page is < 1 or > SearchQuery.MaxPage)
-            return SearchResults.Refused(query, $"Pages run from 1 to {SearchQuery.MaxPage}.");
-        if (query.PageSize is < 1 or > SearchQuery.MaxPageSize)
-            return SearchResults.Refused(query, $"A page holds 1 to {SearchQuery.MaxPageSize} results.");
+        if (SearchHits.RefusedPaging(query) is { } refused) return refused;
         var fts = Fts5QueryBuilder.Build(query.Text);
         if (fts.Match is null) return SearchResults.Refused(query, fts.Message!);
 
         (string, object?)[] parameters =
         [
-            ("$match", fts.Match), ("$language", Blank(query.Language)), ("$source", Blank(query.SourceSlug)),
-            ("$category", Blank(query.Category)),
+            ("$match", fts.Match), ("$language", SearchHits.Blank(query.Language)), ("$source", SearchHits.Blank(query.SourceSlug)),
+            ("$category", SearchHits.Blank(query.Category)),
             ("$from", query.FromUtc is { } from ? Ms(from) : null), ("$to", query.ToUtc is { } to ? Ms(to) : null),
         ];
         var byTime = query.Sort == SearchSort.Newest;
@@ -87,8 +83,8 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         // FTS5 stops early; only those are scored and sorted. Snippets follow for the page alone: snippet() is costly.
         // With no filter and relevance order, the window needs nothing of the articles table: a lookup per match
         // there costs as much as finding the matches, so the index alone answers (score ties go to the newer id).
-        var unfiltered = !byTime && Blank(query.Language) is null && Blank(query.SourceSlug) is null
-            && Blank(query.Category) is null && query.FromUtc is null && query.ToUtc is null;
+        var unfiltered = !byTime && SearchHits.Blank(query.Language) is null && SearchHits.Blank(query.SourceSlug) is null
+            && SearchHits.Blank(query.Category) is null && query.FromUtc is null && query.ToUtc is null;
         var matches = unfiltered
             ? $"SELECT rowid AS id, {score} AS score, rowid AS published FROM article_search WHERE article_search MATCH $match AND rowid <= $upto"
             : $"SELECT a.id AS id, {score} AS score, a.published_ms AS published {SearchFilters}";
@@ -117,7 +113,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             """,
             r => (Summary: ReadSummary(r), Snippet: StringOrNull(r, 8) ?? ""), cancellationToken,
             ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
-        var unmatched = english.Where(e => !e.Snippet.Contains(M0300Search.MatchOpen)).Select(e => e.Summary.Id).ToList();
+        var unmatched = english.Where(e => !e.Snippet.Contains(SearchHits.MatchOpen)).Select(e => e.Summary.Id).ToList();
         var originals = unmatched.Count == 0 ? [] : (await QueryRowsAsync(connection,
                 $"""
                 SELECT article_search.rowid, {Snippet(OriginalText)} FROM article_search
@@ -126,7 +122,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
                 r => (Id: r.GetInt64(0), Snippet: StringOrNull(r, 1) ?? ""), cancellationToken,
                 ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(unmatched))))
             .ToDictionary(o => o.Id, o => o.Snippet);
-        var hits = english.Select(e => Hit(e.Summary, e.Snippet, originals.GetValueOrDefault(e.Summary.Id) ?? "")).ToList();
+        var hits = english.Select(e => SearchHits.Hit(e.Summary, e.Snippet, originals.GetValueOrDefault(e.Summary.Id) ?? "")).ToList();
         var byId = hits.ToDictionary(h => h.Article.Id);
         return new SearchResults(page.Where(p => byId.ContainsKey(p.Id)).Select(p => byId[p.Id]).ToList(),
             total, query.Page, query.PageSize, null, more, upTo);
@@ -172,31 +168,5 @@ public sealed partial class SqliteArticleStore : ISearchIndex
     private const int OriginalText = 3;
 
     private static string Snippet(int column) =>
-        $"snippet(article_search, {column}, char({(int)M0300Search.MatchOpen}), char({(int)M0300Search.MatchClose}), '…', {SnippetTokens})";
-
-    /// <summary>The English snippet when it shows a match (or when the original does not either); otherwise the original's.</summary>
-    private static SearchHit Hit(ArticleSummary summary, string english, string original)
-    {
-        var useOriginal = !english.Contains(M0300Search.MatchOpen) && original.Contains(M0300Search.MatchOpen);
-        var text = useOriginal ? original : english.Trim().Length > 0 ? english : original;
-        return new SearchHit(summary, SnippetParts(text), useOriginal || english.Trim().Length == 0 ? summary.Language : "en");
-    }
-
-    /// <summary>Splits a snippet on the match markers; text outside and inside them stays plain text.</summary>
-    internal static IReadOnlyList<SnippetPart> SnippetParts(string snippet)
-    {
-        var parts = new List<SnippetPart>();
-        var highlighted = false;
-        var start = 0;
-        for (var i = 0; i <= snippet.Length; i++)
-        {
-            if (i < snippet.Length && snippet[i] != M0300Search.MatchOpen && snippet[i] != M0300Search.MatchClose) continue;
-            if (i > start) parts.Add(new SnippetPart(snippet[start..i], highlighted));
-            if (i < snippet.Length) highlighted = snippet[i] == M0300Search.MatchOpen;
-            start = i + 1;
-        }
-        return parts;
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        $"snippet(article_search, {column}, char({(int)SearchHits.MatchOpen}), char({(int)SearchHits.MatchClose}), '…', {SearchHits.SnippetWords})";
 }

@@ -51,44 +51,31 @@ public sealed partial class SqliteArticleStore : IStoryStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The stored list, best first, without articles of the article's own story and with one article per story (the
-    /// best ranked): the list is short, so it is read whole in one plain query and filtered here.
-    /// </summary>
-    public async Task<IReadOnlyList<ArticleSummary>> PrecomputedRelatedAsync(long articleId, int limit, CancellationToken cancellationToken)
-    {
-        var rows = await QueryAsync(
+    public async Task<IReadOnlyList<ArticleSummary>> PrecomputedRelatedAsync(long articleId, int limit, CancellationToken cancellationToken) =>
+        StoryLists.Related(await QueryAsync(
             $"""
             SELECT {SummaryColumns}, rs.story_id, (SELECT story_id FROM story_articles WHERE article_id = $id)
             FROM related_articles r JOIN article_lines l ON l.id = r.related_id JOIN sources s ON s.id = l.source_id
             LEFT JOIN story_articles rs ON rs.article_id = r.related_id
             WHERE r.article_id = $id ORDER BY r.rank
             """,
-            r => (Summary: ReadSummary(r), Story: r.IsDBNull(8) ? (long?)null : r.GetInt64(8), Own: r.IsDBNull(9) ? (long?)null : r.GetInt64(9)),
-            cancellationToken, ("$id", articleId));
-        var stories = new HashSet<long>();
-        return rows.Where(row => row.Story is not { } story || (story != row.Own && stories.Add(story)))
-            .Take(limit).Select(row => row.Summary).ToList();
-    }
+            r => new RelatedRow(ReadSummary(r), r.IsDBNull(8) ? null : r.GetInt64(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
+            cancellationToken, ("$id", articleId)), limit);
 
     public async Task<long?> StoryOfAsync(long articleId, CancellationToken cancellationToken) =>
         (await QueryAsync("SELECT story_id FROM story_articles WHERE article_id = $id", r => (long?)r.GetInt64(0), cancellationToken,
             ("$id", articleId))).FirstOrDefault();
 
-    public async Task<Story?> GetStoryAsync(long storyId, CancellationToken cancellationToken)
-    {
-        var articles = await QueryAsync(
-            $"""
-            SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN article_lines l ON l.id = sa.article_id
-            JOIN sources s ON s.id = l.source_id WHERE sa.story_id = $id ORDER BY l.published_ms, l.id
-            """,
-            r => new StoryArticle(ReadSummary(r), r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
-            cancellationToken, ("$id", storyId));
-        if (articles.Count == 0) return null;
-        var headline = (await QueryAsync("SELECT headline FROM stories WHERE id = $id", r => r.GetString(0), cancellationToken, ("$id", storyId)))
-            .FirstOrDefault() ?? articles[0].Article.Title;
-        return new Story(storyId, headline, articles[0].Article.PublishedUtc, articles[^1].Article.PublishedUtc, articles);
-    }
+    public Task<Story?> GetStoryAsync(long storyId, CancellationToken cancellationToken) =>
+        StoryLists.StoryAsync(storyId, QueryAsync(
+                $"""
+                SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN article_lines l ON l.id = sa.article_id
+                JOIN sources s ON s.id = l.source_id WHERE sa.story_id = $id ORDER BY l.published_ms, l.id
+                """,
+                r => new StoryArticle(ReadSummary(r), r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
+                cancellationToken, ("$id", storyId)),
+            async () => (await QueryAsync("SELECT headline FROM stories WHERE id = $id", r => r.GetString(0), cancellationToken, ("$id", storyId)))
+                .FirstOrDefault());
 
     public Task<StoryFacts?> StoryFactsAsync(long storyId, CancellationToken cancellationToken) =>
         FactsAsync("$id", storyId, cancellationToken);
@@ -104,63 +91,42 @@ public sealed partial class SqliteArticleStore : IStoryStore
             WHERE st.id = {story} GROUP BY st.id
             """,
             r => new StoryFacts(r.GetInt64(0), r.GetString(1), Instant(r.GetInt64(2)), Instant(r.GetInt64(3)), r.GetInt32(4), r.GetInt32(5),
-                r.GetString(6).Split(',').Order(StringComparer.Ordinal).ToList()),
+                StoredValues.Languages(r.GetString(6))),
             cancellationToken, ("$id", id))).FirstOrDefault();
 
-    public async Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken)
-    {
-        limit = Math.Clamp(limit, 1, 500);
-        var earlier = cursor is { Newer: false };
-        var rows = await QueryAsync(
+    public Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken) =>
+        KeysetPages.OldestFirstAsync((from, count) => QueryAsync(
             $"""
             SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN article_lines l ON l.id = sa.article_id
             JOIN sources s ON s.id = l.source_id WHERE sa.story_id = $id
-            {(cursor is null ? "" : earlier ? "AND (sa.published_ms, sa.article_id) < ($ms, $after)" : "AND (sa.published_ms, sa.article_id) > ($ms, $after)")}
-            ORDER BY sa.published_ms {(earlier ? "DESC" : "")}, sa.article_id {(earlier ? "DESC" : "")} LIMIT $limit
+            {from switch
+            {
+                null => "ORDER BY sa.published_ms, sa.article_id",
+                { Newer: false } => "AND (sa.published_ms, sa.article_id) < ($ms, $after) ORDER BY sa.published_ms DESC, sa.article_id DESC",
+                _ => "AND (sa.published_ms, sa.article_id) > ($ms, $after) ORDER BY sa.published_ms, sa.article_id",
+            }} LIMIT $limit
             """,
             r => new StoryArticle(ReadSummary(r), r.GetString(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
-            cancellationToken, ("$id", storyId), ("$ms", cursor is null ? 0L : Ms(cursor.PublishedUtc)), ("$after", cursor?.Id ?? 0L),
-            ("$limit", limit + 1));
-        var more = rows.Count > limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        if (earlier)
-        {
-            // Going back from the cursor: reached the beginning means this is the first page.
-            if (!more) return await StoryArticlesAsync(storyId, null, limit, cancellationToken);
-            rows.Reverse();
-            return new StoryArticlePage(rows, Cursor(rows[0], newer: false), Cursor(rows[^1], newer: true));
-        }
-        return new StoryArticlePage(rows,
-            cursor is not null && rows.Count > 0 ? Cursor(rows[0], newer: false) : null,
-            more ? Cursor(rows[^1], newer: true) : null);
+            cancellationToken, ("$id", storyId), ("$ms", from is null ? 0L : Ms(from.PublishedUtc)), ("$after", from?.Id ?? 0L),
+            ("$limit", count)), cursor, limit);
 
-        static PageCursor Cursor(StoryArticle item, bool newer) => PageCursor.At(item.Article, newer);
-    }
-
-    public async Task<IReadOnlyList<StoryLine>> LatestStoriesAsync(int limit, CancellationToken cancellationToken)
-    {
-        var recent = await QueryAsync(
-            $"""
-            SELECT {SummaryColumns}, sa.story_id {SummaryFrom} LEFT JOIN story_articles sa ON sa.article_id = a.id
-            ORDER BY a.published_ms DESC, a.id DESC LIMIT $scan
-            """,
-            r => (Summary: ReadSummary(r), Story: r.IsDBNull(8) ? (long?)null : r.GetInt64(8)),
-            cancellationToken, ("$scan", limit * 8));
-        var picked = recent.DistinctBy(x => x.Story ?? -x.Summary.Id).Take(limit).ToList();
-        var storyIds = picked.Where(x => x.Story is not null).Select(x => x.Story!.Value).ToList();
-        var facts = (await QueryAsync(
-            """
-            SELECT sa.story_id, COUNT(*), COUNT(DISTINCT l.source_id), group_concat(DISTINCT l.language), st.headline
-            FROM story_articles sa JOIN article_lines l ON l.id = sa.article_id JOIN stories st ON st.id = sa.story_id
-            WHERE sa.story_id IN (SELECT value FROM json_each($ids)) GROUP BY sa.story_id
-            """,
-            r => (Id: r.GetInt64(0), Articles: r.GetInt32(1), Outlets: r.GetInt32(2), Languages: r.GetString(3), Headline: r.GetString(4)),
-            cancellationToken, ("$ids", JsonSerializer.Serialize(storyIds)))).ToDictionary(f => f.Id);
-        return picked.Select(x => x.Story is { } id && facts.TryGetValue(id, out var f)
-                ? new StoryLine(x.Summary, id, f.Headline, f.Articles, f.Outlets, f.Languages.Split(',').Order(StringComparer.Ordinal).ToList())
-                : new StoryLine(x.Summary, null, null, 1, 1, [x.Summary.Language]))
-            .ToList();
-    }
+    public Task<IReadOnlyList<StoryLine>> LatestStoriesAsync(int limit, CancellationToken cancellationToken) =>
+        StoryLists.LatestAsync(
+            scan => QueryAsync(
+                $"""
+                SELECT {SummaryColumns}, sa.story_id {SummaryFrom} LEFT JOIN story_articles sa ON sa.article_id = a.id
+                ORDER BY a.published_ms DESC, a.id DESC LIMIT $scan
+                """,
+                r => new RecentRow(ReadSummary(r), r.IsDBNull(8) ? null : r.GetInt64(8)), cancellationToken, ("$scan", scan)),
+            ids => QueryAsync(
+                """
+                SELECT sa.story_id, COUNT(*), COUNT(DISTINCT l.source_id), group_concat(DISTINCT l.language), st.headline
+                FROM story_articles sa JOIN article_lines l ON l.id = sa.article_id JOIN stories st ON st.id = sa.story_id
+                WHERE sa.story_id IN (SELECT value FROM json_each($ids)) GROUP BY sa.story_id
+                """,
+                r => new StoryLineFacts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetString(3), r.GetString(4)),
+                cancellationToken, ("$ids", JsonSerializer.Serialize(ids))),
+            limit);
 
     /// <summary>Recomputes a story's headline (its earliest English title, else its earliest title), first/last seen and size.</summary>
     private static async Task RefreshStoryAsync(SqliteConnection connection, long storyId, CancellationToken cancellationToken)

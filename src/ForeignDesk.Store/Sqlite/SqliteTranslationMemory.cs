@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ForeignDesk.Core;
 using Microsoft.Data.Sqlite;
 
@@ -26,13 +24,10 @@ public sealed class SqliteTranslationMemory : ITranslationMemory
     public async Task<IReadOnlyDictionary<string, MemoryEntry>> FindAsync(
         MemoryScope scope, IReadOnlyCollection<string> sources, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, MemoryEntry>(StringComparer.Ordinal);
-        if (sources.Count == 0) return found;
-        var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var source in sources) byKey[Key(scope, source)] = source;
-
+        var lookup = new MemoryLookup(scope, sources);
+        if (sources.Count == 0) return lookup.Found;
         await using var connection = await OpenAsync(cancellationToken);
-        foreach (var chunk in byKey.Keys.Chunk(LookupChunk))
+        foreach (var chunk in lookup.Keys.Chunk(LookupChunk))
         {
             await using var command = connection.CreateCommand();
             var names = new List<string>(chunk.Length);
@@ -44,14 +39,9 @@ public sealed class SqliteTranslationMemory : ITranslationMemory
             command.CommandText = $"SELECT key, source, target, unknown_share FROM translation_memory WHERE key IN ({string.Join(',', names)})";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-            {
-                var source = byKey[reader.GetString(0)];
-                // A hash collision would show as a different source text: treat it as a miss.
-                if (reader.GetString(1) != source) continue;
-                found[source] = new MemoryEntry(source, reader.GetString(2), reader.GetDouble(3));
-            }
+                lookup.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3));
         }
-        return found;
+        return lookup.Found;
     }
 
     public async Task SaveAsync(MemoryScope scope, IReadOnlyCollection<MemoryEntry> entries, CancellationToken cancellationToken)
@@ -77,7 +67,7 @@ public sealed class SqliteTranslationMemory : ITranslationMemory
         command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
         foreach (var entry in entries)
         {
-            key.Value = Key(scope, entry.Source);
+            key.Value = StoredValues.MemoryKey(scope, entry.Source);
             source.Value = entry.Source;
             target.Value = entry.Target;
             unknown.Value = entry.UnknownWordShare;
@@ -87,10 +77,4 @@ public sealed class SqliteTranslationMemory : ITranslationMemory
     }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => database.OpenAsync(cancellationToken);
-
-    private static string Key(MemoryScope scope, string source)
-    {
-        var text = string.Join('\u001f', scope.From, scope.To, scope.Engine, scope.Format.ToString(), scope.GlossaryVersion, source);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
 }

@@ -1,38 +1,33 @@
 using ForeignDesk.Core;
 using Xunit;
 
-namespace ForeignDesk.Discover.Tests.Search;
+namespace ForeignDesk.Store.Tests.Contract;
 
-public sealed class SqliteSearchTests : IAsyncLifetime
+/// <summary>Search results on a small multilingual news desk: ranking, stems, accents, snippets, filters, phrases, pages, updates.</summary>
+public abstract class SearchResultsContract(StoreEngine engine) : StoreContract(engine)
 {
-    private NewsDesk _desk = null!;
     private Source _diario = null!;
     private Source _monde = null!;
     private long _budgetTitle, _budgetBody, _football, _french, _untranslated;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _desk = await NewsDesk.OpenAsync(Ct);
-        _diario = await _desk.OutletAsync("El Diario", "es", "News/Politics", Ct);
-        _monde = await _desk.OutletAsync("Le Monde Test", "fr", "News/World", Ct);
-        var now = NewsDesk.Now;
-        _budgetTitle = await _desk.ArticleAsync(_diario, "El Gobierno aprueba el presupuesto", "Las cuentas del Estado.",
+        _diario = await OutletAsync("El Diario", "es", "News/Politics", Ct);
+        _monde = await OutletAsync("Le Monde Test", "fr", "News/World", Ct);
+        var now = Now;
+        _budgetTitle = await ArticleAsync(_diario, "El Gobierno aprueba el presupuesto", "Las cuentas del Estado.",
             "Government approves the budget", "The accounts of the State were approved.", now.AddHours(-5), Ct);
-        _budgetBody = await _desk.ArticleAsync(_diario, "El Parlamento debate", "Los grupos hablan del presupuesto.",
+        _budgetBody = await ArticleAsync(_diario, "El Parlamento debate", "Los grupos hablan del presupuesto.",
             "Parliament debates", "The groups discuss the budget of the year and its budget lines.", now.AddHours(-1), Ct);
-        _football = await _desk.ArticleAsync(_diario, "El Madrid gana la final", "Un gol en el último minuto.",
+        _football = await ArticleAsync(_diario, "El Madrid gana la final", "Un gol en el último minuto.",
             "Madrid wins the final", "A goal in the last minute.", now.AddDays(-3), Ct, category: "Sports");
-        _french = await _desk.ArticleAsync(_monde, "La politique économique du gouvernement", "Le budget est adopté à l'Assemblée.",
+        _french = await ArticleAsync(_monde, "La politique économique du gouvernement", "Le budget est adopté à l'Assemblée.",
             "The economic policy of the government", "The budget is adopted in the Assembly.", now.AddDays(-10), Ct);
-        _untranslated = await _desk.ArticleAsync(_diario, "Política sanitaria en Galicia", "La consejera presentó el plan de política sanitaria.",
+        _untranslated = await ArticleAsync(_diario, "Política sanitaria en Galicia", "La consejera presentó el plan de política sanitaria.",
             null, null, now.AddHours(-2), Ct);
     }
 
-    public async ValueTask DisposeAsync() => await _desk.DisposeAsync();
-
-    private Task<SearchResults> SearchAsync(SearchQuery query) => _desk.Store.SearchAsync(query, Ct);
+    private Task<SearchResults> SearchAsync(SearchQuery query) => Search.SearchAsync(query, Ct);
 
     [Fact]
     public async Task SearchAsync_Relevance_TitleMatchRanksAboveBodyMatch()
@@ -84,8 +79,8 @@ public sealed class SqliteSearchTests : IAsyncLifetime
     [Fact]
     public async Task SearchAsync_MarkupInText_StaysTextAndMarkersCannotBeForged()
     {
-        var id = await _desk.ArticleAsync(_diario, "Titular", "Texto.", "Headline",
-            "Read <script>alert('budget')</script> and \uE000fake\uE001 budget notes", NewsDesk.Now, Ct);
+        var id = await ArticleAsync(_diario, "Titular", "Texto.", "Headline",
+            "Read <script>alert('budget')</script> and \uE000fake\uE001 budget notes", Now, Ct);
 
         var hit = (await SearchAsync(new SearchQuery("notes"))).Hits.Single(h => h.Article.Id == id);
 
@@ -98,7 +93,7 @@ public sealed class SqliteSearchTests : IAsyncLifetime
     [Fact]
     public async Task SearchAsync_Filters_NarrowByLanguageOutletCategoryAndDates()
     {
-        var now = NewsDesk.Now;
+        var now = Now;
         Assert.Equal([_french], (await SearchAsync(new SearchQuery("budget", Language: "fr"))).Hits.Select(h => h.Article.Id));
         Assert.Equal([_french], (await SearchAsync(new SearchQuery("budget", SourceSlug: _monde.Slug))).Hits.Select(h => h.Article.Id));
         Assert.Equal([_football], (await SearchAsync(new SearchQuery("final", Category: "Sports"))).Hits.Select(h => h.Article.Id));
@@ -124,7 +119,7 @@ public sealed class SqliteSearchTests : IAsyncLifetime
     public async Task SearchAsync_Pages_SplitResultsWithoutRepeats()
     {
         for (var i = 0; i < 23; i++)
-            await _desk.ArticleAsync(_monde, $"Volcan {i}", "Éruption.", $"Volcano report {i}", "The volcano erupted again.", NewsDesk.Now.AddMinutes(-i), Ct);
+            await ArticleAsync(_monde, $"Volcan {i}", "Éruption.", $"Volcano report {i}", "The volcano erupted again.", Now.AddMinutes(-i), Ct);
 
         var pages = new List<SearchResults>();
         for (var page = 1; page <= 3; page++)
@@ -144,12 +139,12 @@ public sealed class SqliteSearchTests : IAsyncLifetime
     [Fact]
     public async Task SaveArticleAsync_UpdatedTextAndTranslation_AreReindexed()
     {
-        var id = await _desk.ArticleAsync(_diario, "Incendio forestal", "Arde el monte.", null, null, NewsDesk.Now, Ct);
+        var id = await ArticleAsync(_diario, "Incendio forestal", "Arde el monte.", null, null, Now, Ct);
         Assert.Single((await SearchAsync(new SearchQuery("incendio"))).Hits);
         Assert.Empty((await SearchAsync(new SearchQuery("wildfire"))).Hits);
 
-        await _desk.Store.SaveTranslationAsync(id, new TranslatedArticle("Forest wildfire", null,
-            [new Paragraph("p", "The hill burns.", "The hill burns.")], null, "apertium", "es→en", 0), NewsDesk.Now, Ct);
+        await Store.SaveTranslationAsync(id, new TranslatedArticle("Forest wildfire", null,
+            [new Paragraph("p", "The hill burns.", "The hill burns.")], null, "apertium", "es→en", 0), Now, Ct);
 
         Assert.Equal([id], (await SearchAsync(new SearchQuery("wildfire"))).Hits.Select(h => h.Article.Id));
     }

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using ForeignDesk.Core;
-using ForeignDesk.Store.Sqlite;
 using Xunit;
 
-namespace ForeignDesk.Store.Tests.Sqlite;
+namespace ForeignDesk.Store.Tests;
 
 public sealed class ArticleJsonTests
 {

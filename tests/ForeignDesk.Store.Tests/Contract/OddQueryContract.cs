@@ -1,24 +1,18 @@
 using ForeignDesk.Core;
 using Xunit;
 
-namespace ForeignDesk.Discover.Tests.Search;
+namespace ForeignDesk.Store.Tests.Contract;
 
 /// <summary>Whatever a reader types gives results or a clear message, never an exception.</summary>
-public sealed class OddQueryTests : IAsyncLifetime
+public abstract class OddQueryContract(StoreEngine engine) : StoreContract(engine)
 {
-    private NewsDesk _desk = null!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _desk = await NewsDesk.OpenAsync(Ct);
-        var outlet = await _desk.OutletAsync("Al Jazeera Test", "ar", "News/World", Ct);
-        await _desk.ArticleAsync(outlet, "الحكومة تقر الميزانية", "وافق البرلمان على الميزانية.", "Government and unions: budget NEAR agreement",
-            "The budget AND the reform 🎉 were approved (finally).", NewsDesk.Now, Ct);
+        var outlet = await OutletAsync("Al Jazeera Test", "ar", "News/World", Ct);
+        await ArticleAsync(outlet, "الحكومة تقر الميزانية", "وافق البرلمان على الميزانية.", "Government and unions: budget NEAR agreement",
+            "The budget AND the reform 🎉 were approved (finally).", Now, Ct);
     }
-
-    public async ValueTask DisposeAsync() => await _desk.DisposeAsync();
 
     public static TheoryData<string, bool> Inputs => new()
     {
@@ -66,7 +60,7 @@ public sealed class OddQueryTests : IAsyncLifetime
     [MemberData(nameof(Inputs))]
     public async Task SearchAsync_OddInput_GivesResultsOrAMessage(string input, bool finds)
     {
-        var results = await _desk.Store.SearchAsync(new SearchQuery(input), Ct);
+        var results = await Search.SearchAsync(new SearchQuery(input), Ct);
 
         if (finds)
         {
@@ -88,7 +82,7 @@ public sealed class OddQueryTests : IAsyncLifetime
     [InlineData("()*^:")]
     public async Task SearchAsync_NothingToLookFor_SaysSo(string? input)
     {
-        var results = await _desk.Store.SearchAsync(new SearchQuery(input), Ct);
+        var results = await Search.SearchAsync(new SearchQuery(input), Ct);
         Assert.Empty(results.Hits);
         Assert.False(string.IsNullOrWhiteSpace(results.Message));
     }
@@ -96,7 +90,7 @@ public sealed class OddQueryTests : IAsyncLifetime
     [Fact]
     public async Task SearchAsync_TenThousandCharacters_SaysItIsTooLong()
     {
-        var results = await _desk.Store.SearchAsync(new SearchQuery(string.Concat(Enumerable.Repeat("budget ", 1429))), Ct);
+        var results = await Search.SearchAsync(new SearchQuery(string.Concat(Enumerable.Repeat("budget ", 1429))), Ct);
         Assert.Empty(results.Hits);
         Assert.Contains("too long", results.Message);
     }
@@ -104,7 +98,7 @@ public sealed class OddQueryTests : IAsyncLifetime
     [Fact]
     public async Task SearchAsync_ManyWords_SaysThereAreTooMany()
     {
-        var results = await _desk.Store.SearchAsync(new SearchQuery(string.Join(' ', Enumerable.Range(0, 40).Select(i => $"w{i}"))), Ct);
+        var results = await Search.SearchAsync(new SearchQuery(string.Join(' ', Enumerable.Range(0, 40).Select(i => $"w{i}"))), Ct);
         Assert.Contains("too many words", results.Message);
     }
 }

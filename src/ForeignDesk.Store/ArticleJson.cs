@@ -5,10 +5,10 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using ForeignDesk.Core;
 
-namespace ForeignDesk.Store.Sqlite;
+namespace ForeignDesk.Store;
 
 /// <summary>
-/// How an article's original and translation are written in the <c>articles</c> table: JSON with letters of every
+/// How an article's original and translation are written in the <c>articles</c> table of either store: JSON with letters of every
 /// script kept as they are (not as <c>\u00E9</c> escapes), null members left out, and each paragraph stored once: its
 /// <c>html</c> only where it differs from the HTML-encoded <c>text</c> (inline markup, entities), and its <c>kind</c>
 /// only where it is not <c>p</c>; the body text the original derives from its paragraphs is not stored at all. SQL

@@ -1,0 +1,39 @@
+namespace ForeignDesk.Store.Tests.Contract;
+
+// Each contract runs once per engine: one class per engine and contract.
+
+public sealed class SqliteArticleStoreTests() : ArticleStoreContract(new SqliteEngine());
+public sealed class PostgresArticleStoreTests(PostgresCluster cluster) : ArticleStoreContract(new PostgresEngine(cluster));
+
+public sealed class SqliteSourceEndpointStoreTests() : SourceEndpointStoreContract(new SqliteEngine());
+public sealed class PostgresSourceEndpointStoreTests(PostgresCluster cluster) : SourceEndpointStoreContract(new PostgresEngine(cluster));
+
+public sealed class SqliteTranslationMemoryTests() : TranslationMemoryContract(new SqliteEngine());
+public sealed class PostgresTranslationMemoryTests(PostgresCluster cluster) : TranslationMemoryContract(new PostgresEngine(cluster));
+
+public sealed class SqliteStoryStoreTests() : StoryStoreContract(new SqliteEngine());
+public sealed class PostgresStoryStoreTests(PostgresCluster cluster) : StoryStoreContract(new PostgresEngine(cluster));
+
+public sealed class SqliteSearchIndexTests() : SearchIndexContract(new SqliteEngine());
+public sealed class PostgresSearchIndexTests(PostgresCluster cluster) : SearchIndexContract(new PostgresEngine(cluster));
+
+public sealed class SqliteWebSubSubscriptionStoreTests() : WebSubSubscriptionStoreContract(new SqliteEngine());
+public sealed class PostgresWebSubSubscriptionStoreTests(PostgresCluster cluster) : WebSubSubscriptionStoreContract(new PostgresEngine(cluster));
+
+public sealed class SqlitePageChangesTests() : PageChangesContract(new SqliteEngine());
+public sealed class PostgresPageChangesTests(PostgresCluster cluster) : PageChangesContract(new PostgresEngine(cluster));
+
+public sealed class SqliteCategoryStoreTests() : CategoryStoreContract(new SqliteEngine());
+public sealed class PostgresCategoryStoreTests(PostgresCluster cluster) : CategoryStoreContract(new PostgresEngine(cluster));
+
+public sealed class SqliteTrendSignalsTests() : TrendSignalsContract(new SqliteEngine());
+public sealed class PostgresTrendSignalsTests(PostgresCluster cluster) : TrendSignalsContract(new PostgresEngine(cluster));
+
+public sealed class SqliteSearchResultsTests() : SearchResultsContract(new SqliteEngine());
+public sealed class PostgresSearchResultsTests(PostgresCluster cluster) : SearchResultsContract(new PostgresEngine(cluster));
+
+public sealed class SqliteOddQueryTests() : OddQueryContract(new SqliteEngine());
+public sealed class PostgresOddQueryTests(PostgresCluster cluster) : OddQueryContract(new PostgresEngine(cluster));
+
+public sealed class SqliteArchiveIndexTests() : ArchiveIndexContract(new SqliteEngine());
+public sealed class PostgresArchiveIndexTests(PostgresCluster cluster) : ArchiveIndexContract(new PostgresEngine(cluster));

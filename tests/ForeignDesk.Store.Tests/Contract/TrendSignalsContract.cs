@@ -1,0 +1,30 @@
+using ForeignDesk.Core;
+using Xunit;
+
+namespace ForeignDesk.Store.Tests.Contract;
+
+/// <summary>The contract of <see cref="ITrendSignals"/>: articles published or viewed in the window, with views per hour.</summary>
+public abstract class TrendSignalsContract(StoreEngine engine) : StoreContract(engine)
+{
+    [Fact]
+    public async Task TrendCandidatesAsync_PublishedOrViewedSinceWithHourlyViews()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var now = Time.GetUtcNow();
+        var old = await SaveAsync(source, "https://e.example/old", "Viejo", now.AddDays(-3));
+        var fresh = await SaveAsync(source, "https://e.example/new", "Nuevo", now.AddMinutes(-10));
+        var forgotten = await SaveAsync(source, "https://e.example/none", "Olvidado", now.AddDays(-4));
+        await Stories.SavePlacementAsync(new StoryPlacement(fresh, fresh, now.AddMinutes(-10), null, "f"), Ct);
+        await Store.RecordViewsAsync([new ViewCount(old, now.AddHours(-2), 3), new ViewCount(old, now, 1), new ViewCount(forgotten, now.AddDays(-2), 5)], Ct);
+
+        var candidates = await Trends.TrendCandidatesAsync(now.AddHours(-24), 10, Ct);
+
+        Assert.Equal([fresh, old], candidates.Select(c => c.Article.Id));
+        Assert.Equal((fresh, source.Id, 0L), (candidates[0].StoryId, candidates[0].SourceId, candidates[0].Article.Views));
+        Assert.Null(candidates[1].StoryId);
+        Assert.Equal(4, candidates[1].Article.Views);
+        Assert.Equal([(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero), 3L), (new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero), 1L)],
+            candidates[1].Views.Select(v => (v.HourUtc, v.Count)));
+        Assert.Equal([fresh], (await Trends.TrendCandidatesAsync(now.AddHours(-24), 1, Ct)).Select(c => c.Article.Id));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using ForeignDesk.Core;
+using ForeignDesk.Store.Postgres;
+using ForeignDesk.Store.Tests.Contract;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Xunit;
+
+namespace ForeignDesk.Store.Tests.Postgres;
+
+/// <summary>What only a server shared by several processes shows: stores that migrate and save at the same moment.</summary>
+public sealed class PostgresStoreTests(PostgresCluster cluster) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
+    private readonly List<NpgsqlDataSource> _sources = [];
+    private string _connectionString = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (cluster.Unavailable is { } reason) Assert.Skip($"PostgreSQL tests skipped: {reason}");
+        _connectionString = await cluster.CreateDatabaseAsync(Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var source in _sources) await source.DisposeAsync();
+    }
+
+    /// <summary>A store as another process would have it: its own connection pool.</summary>
+    private PostgresStore Process()
+    {
+        var source = NpgsqlDataSource.Create(_connectionString);
+        _sources.Add(source);
+        return new PostgresStore(source, _time);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_SeveralProcessesAtOnce_ApplyEachMigrationOnce()
+    {
+        var stores = Enumerable.Range(0, 4).Select(_ => Process()).ToList();
+
+        await Task.WhenAll(stores.Select(s => s.MigrateAsync(Ct)));
+
+        Assert.All(await Task.WhenAll(stores.Select(s => s.IsSchemaCurrentAsync(Ct))), Assert.True);
+    }
+
+    [Fact]
+    public async Task SaveArticleAsync_SameUrlFromTwoProcessesAtOnce_StoresOneArticle()
+    {
+        var first = Process();
+        var second = Process();
+        await first.MigrateAsync(Ct);
+        var source = await first.AddSourceAsync(new SourceDraft("El Diario", new Uri("https://e.example/"), [], "es", "News/World", "UTC"), Ct);
+
+        for (var i = 0; i < 20; i++)
+        {
+            var url = $"https://e.example/{i}";
+            var results = await Task.WhenAll(first.SaveArticleAsync(Draft(source.Id, url), _time.GetUtcNow(), Ct),
+                second.SaveArticleAsync(Draft(source.Id, url), _time.GetUtcNow(), Ct));
+
+            Assert.Equal([ArticleChange.Created, ArticleChange.Unchanged], results.Select(r => r.Change).Order());
+            Assert.Equal(results[0].ArticleId, results[1].ArticleId);
+        }
+        Assert.Equal(20, (await second.AllArticleIdsAsync(Ct)).Count);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_NoServer_SaysWhereItLookedInOneLine()
+    {
+        var source = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Database=news;Username=desk;Password=secret;Timeout=2");
+        _sources.Add(source);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new PostgresStore(source, _time).MigrateAsync(Ct));
+
+        Assert.StartsWith("The PostgreSQL store at 127.0.0.1:1 (database news) cannot be opened: ", error.Message);
+        Assert.DoesNotContain("secret", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    private ArticleDraft Draft(long sourceId, string url) => new(
+        sourceId, url, "es",
+        new ExtractedArticle("Un título", null, [new Paragraph("p", "Texto.", "Texto.")], null, _time.GetUtcNow(), null, "es", url, null, null, []),
+        _time.GetUtcNow(), false, "News/World", "h1",
+        new FetchedPage(new Uri(url), new Uri(url), 200, "text/html", Encoding.UTF8.GetBytes("<html></html>"), _time.GetUtcNow(), null));
+}

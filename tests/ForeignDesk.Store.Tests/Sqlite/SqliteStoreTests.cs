@@ -1,0 +1,98 @@
+using System.Text;
+using ForeignDesk.Core;
+using ForeignDesk.Store.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+using ForeignDesk.Tests.Shared;
+
+namespace ForeignDesk.Store.Tests.Sqlite;
+
+/// <summary>What only the SQLite store has: its indexes, its narrow list table, and files written by older versions.</summary>
+public sealed class SqliteStoreTests : IAsyncLifetime
+{
+    private TemporaryStore _temp = null!;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
+    private SqliteArticleStore _store = null!;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _temp = await TemporaryStore.CreateAsync("foreigndesk-store-", _time, Ct);
+        _store = _temp.Store;
+    }
+
+    public ValueTask DisposeAsync() => _temp.DisposeAsync();
+
+    [Fact]
+    public async Task SourceArticleCountsAsync_ReadsOnlyIndexes()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM articles a INDEXED BY articles_other_language WHERE a.source_id = 1 AND other_language = 1";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var plan = new StringBuilder();
+        while (await reader.ReadAsync(Ct)) plan.AppendLine(reader.GetString(3));
+
+        Assert.Contains("USING COVERING INDEX articles_other_language", plan.ToString());
+    }
+
+    [Fact]
+    public async Task ArticleLines_LeaveWithTheirArticles()
+    {
+        var source = await AddSourceAsync();
+        await _store.SaveArticleAsync(Draft(source, Original()), _time.GetUtcNow(), Ct);
+        Assert.Equal(1L, await CountLinesAsync());
+
+        Assert.True(await _store.RemoveSourceAsync(source.Slug, Ct));
+
+        Assert.Equal(0L, await CountLinesAsync());
+    }
+
+    [Fact]
+    public async Task GetArticle_StoredBeforeBodyImagesWereKept_HasNone()
+    {
+        var id = (await _store.SaveArticleAsync(Draft(await AddSourceAsync(), Original()), _time.GetUtcNow(), Ct)).ArticleId;
+        await using (var connection = await OpenAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE articles SET original = json_remove(original, '$.images') WHERE id = $id";
+            command.Parameters.AddWithValue("$id", id);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
+        }
+
+        var stored = await _store.GetArticleAsync(id, Ct);
+
+        Assert.Empty(stored!.Original.Images);
+        Assert.Equal("https://e.example/img/lead.jpg", stored.Original.Image!.Url);
+    }
+
+    private async Task<long> CountLinesAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM article_lines";
+        return (long)(await count.ExecuteScalarAsync(Ct))!;
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={_temp.DatabasePath}");
+        await connection.OpenAsync(Ct);
+        return connection;
+    }
+
+    private Task<Source> AddSourceAsync() => _store.AddSourceAsync(
+        new SourceDraft("El Diario", new Uri("https://e.example/"), [new Uri("https://e.example/feed.xml")], "es", "News/World", "Europe/Madrid"), Ct);
+
+    private ExtractedArticle Original() =>
+        new("Un título", null, [new Paragraph("p", "Texto.", "Texto.")], null, _time.GetUtcNow(), null, "es", null, "Vivienda",
+            new ArticleImage("https://e.example/img/lead.jpg", "La ministra.", "EFE"), []);
+
+    private ArticleDraft Draft(Source source, ExtractedArticle original)
+    {
+        const string url = "https://e.example/a";
+        return new ArticleDraft(source.Id, url, "es", original, _time.GetUtcNow(), false, "Business", "h1",
+            new FetchedPage(new Uri(url), new Uri(url), 200, "text/html", Encoding.UTF8.GetBytes("<html>página</html>"), _time.GetUtcNow(), "\"v1\""));
+    }
+}
