@@ -14,17 +14,15 @@ namespace ForeignDesk.Cli.Commands;
 /// </summary>
 internal static class ExtractDirectoryCommand
 {
-    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string dir, string output, bool meta, CancellationToken cancellationToken)
     {
-        var folder = Path.GetFullPath(arguments.RequireOption("dir"));
-        var output = arguments.RequireOption("json");
+        var folder = Path.GetFullPath(dir);
         if (!Directory.Exists(folder)) throw new UsageException($"no such folder: {folder}");
         var files = Directory.EnumerateFiles(folder)
             .Where(f => f.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
                 || f.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var meta = arguments.Has("meta");
         var extractor = new ArticleExtractor();
         var results = new ConcurrentDictionary<string, object>(StringComparer.Ordinal);
         var done = 0;

@@ -1,15 +1,23 @@
+using System.CommandLine;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Cli.Commands;
 
-/// <summary>Runs extraction again over every stored page, so that an improved extractor reaches old articles.</summary>
+/// <summary><c>foreigndesk reprocess</c>: extraction again over every stored page, so that an improved extractor reaches old articles.</summary>
 internal static class ReprocessCommand
 {
-    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        await using var app = await CommandHost.OpenAsync(arguments, cancellationToken);
+        var command = new Command("reprocess", "Extract every stored page again and translate what changed");
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        await using var app = await CommandHost.OpenAsync(parse, cancellationToken);
         var store = app.Services.GetRequiredService<IArticleStore>();
         var processor = app.Services.GetRequiredService<ArticleProcessor>();
         var sources = (await store.ListSourcesAsync(cancellationToken)).ToDictionary(s => s.Id);
