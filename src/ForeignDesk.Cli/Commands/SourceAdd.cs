@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ForeignDesk.Cli.Commands;
 
 /// <summary>What <c>sources add</c> was given, checked.</summary>
+/// <param name="Url">Any URL of the outlet, whose endpoints are found (<see cref="EndpointDiscovery.FromUrlAsync"/>).</param>
 internal sealed record SourceAddInput(
+    Uri? Url,
     IReadOnlyList<(EndpointKind Kind, Uri Url)> Given,
     Uri? Home,
     string? Name,
@@ -17,14 +19,22 @@ internal sealed record SourceAddInput(
     bool Check);
 
 /// <summary>
-/// <c>sources add</c>: with <c>--feed</c>, <c>--sitemap</c> or <c>--section</c> (each may repeat as a comma list) the
-/// endpoints are taken as given; with only <c>--home</c> they are discovered (announced feeds, else sitemaps).
-/// Each given feed is fetched and parsed first, unless <c>--no-check</c>: a URL that is not a feed is refused.
+/// <c>sources add [URL]</c>: any URL of an outlet (a feed, a sitemap, a section page or a home page) is fetched and
+/// what it leads to is followed and shown. With <c>--feed</c>, <c>--sitemap</c> or <c>--section</c> (each may repeat as
+/// a comma list) the endpoints are taken as given; with only <c>--home</c> they are discovered (announced feeds, else
+/// sitemaps). Each feed given with <c>--feed</c> is fetched and parsed first, unless <c>--no-check</c>: a URL that is
+/// not a feed is refused.
 /// </summary>
 internal static class SourceAdd
 {
     public static Command Create()
     {
+        var url = new Argument<Uri?>("URL")
+        {
+            Description = "Any URL of the outlet: a feed, a sitemap, a section page or the home page; what it leads to is followed",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = r => ParseUrls(r, "URL").FirstOrDefault(),
+        };
         var feed = UrlList("--feed", "Feeds to follow (RSS, Atom, JSON Feed), ',' between several");
         var sitemap = UrlList("--sitemap", "Sitemaps to follow (urlset, index, Google News), ',' between several");
         var section = UrlList("--section", "Section pages whose article links are followed, ',' between several");
@@ -46,15 +56,16 @@ internal static class SourceAdd
         });
         var noCheck = new Option<bool>("--no-check") { Description = "Add the feeds without fetching them first" };
 
-        var command = new Command("add", "Follow an outlet") { name, feed, home, sitemap, section, language, category, zone, noCheck };
+        var command = new Command("add", "Follow an outlet") { url, name, feed, home, sitemap, section, language, category, zone, noCheck };
         command.Validators.Add(r =>
         {
-            if (new Option[] { feed, sitemap, section, home }.All(o => r.GetResult(o) is null))
-                r.AddError("sources add needs --feed URL, --sitemap URL, --section URL or --home URL");
+            if (r.GetResult(url) is not { Tokens.Count: > 0 } && new Option[] { feed, sitemap, section, home }.All(o => r.GetResult(o) is null))
+                r.AddError("sources add needs a URL, or --feed URL, --sitemap URL, --section URL or --home URL");
         });
         command.SetAction((parse, ct) => SourcesCommand.WithStoreAsync(parse, async (services, _) =>
         {
             var input = new SourceAddInput(
+                parse.GetValue(url),
                 [.. Endpoints(parse.GetValue(feed), EndpointKind.Feed), .. Endpoints(parse.GetValue(sitemap), EndpointKind.Sitemap),
                     .. Endpoints(parse.GetValue(section), EndpointKind.Section)],
                 parse.GetValue(home), parse.GetValue(name)?.Trim(), parse.GetValue(language), parse.GetValue(category),
@@ -71,20 +82,28 @@ internal static class SourceAdd
         var store = services.GetRequiredService<IArticleStore>();
         var given = input.Given.ToList();
         var home = input.Home;
-        if (given.Count == 0)
+        if (input.Url is { } any)
+        {
+            var found = await services.GetRequiredService<EndpointDiscovery>().FromUrlAsync(any, cancellationToken);
+            if (found.Endpoints.Count == 0) throw new InputException($"nothing to follow found: {found.Problem}");
+            Show(found);
+            given.AddRange(found.Endpoints);
+            if (any.AbsolutePath == "/" && found.Endpoints.All(e => e.Url != any)) home ??= any;
+        }
+        else if (given.Count == 0)
         {
             if (home is null) throw new UsageException("sources add needs --feed URL, --sitemap URL, --section URL or --home URL");
             var found = await services.GetRequiredService<EndpointDiscovery>().DiscoverAsync(home, cancellationToken);
             if (found.Endpoints.Count == 0) throw new UsageException($"no feed or sitemap found: {found.Problem}");
             given = [.. found.Endpoints];
-            foreach (var (kind, url) in given) Console.WriteLine($"found {kind.ToString().ToLowerInvariant()} {url}");
+            Show(found);
         }
 
         await RefuseFollowedAsync(store, services.GetRequiredService<ISourceEndpointStore>(), given, cancellationToken);
-        if (home is null && input.Check)
+        if (input.Home is null && input.Check)
         {
             var check = services.GetRequiredService<FeedCheck>();
-            foreach (var (_, url) in given.Where(e => e.Kind == EndpointKind.Feed))
+            foreach (var (_, url) in input.Given.Where(e => e.Kind == EndpointKind.Feed))
             {
                 if (await check.ProblemAsync(url, cancellationToken) is { } problem)
                     throw new InputException(problem + " (--no-check adds it unchecked)");
@@ -103,6 +122,12 @@ internal static class SourceAdd
         foreach (var (kind, url) in given)
             await endpoints.AddEndpointAsync(source.Id, kind, url, cancellationToken);
         return source;
+    }
+
+    private static void Show(DiscoveredEndpoints found)
+    {
+        foreach (var (kind, url) in found.Endpoints)
+            Console.WriteLine($"found {kind.ToString().ToLowerInvariant()} {url}{(found.How is { } how ? $" ({how})" : "")}");
     }
 
     private static Option<Uri[]?> UrlList(string name, string description) =>
