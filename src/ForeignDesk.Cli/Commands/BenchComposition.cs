@@ -43,13 +43,13 @@ internal static class BenchComposition
 
     private static async Task<int> RunAsync(BenchDefinition bench, IReadOnlyDictionary<string, string?> options, CancellationToken cancellationToken)
     {
-        var context = new BenchContext(options,
-            (data, urls, pipeline, settings) => AppHost.Build(new HostSettings(data, urls, pipeline, settings, LogLevel.Warning)),
-            AppHost.PrepareStoreAsync,
-            ClusterFileAsync);
         try
         {
-            return await bench.RunAsync(context, cancellationToken);
+            return await ProgressDisplay.RunAsync("bench " + bench.Name, progress => bench.RunAsync(new BenchContext(options,
+                (data, urls, pipeline, settings) => AppHost.Build(new HostSettings(data, urls, pipeline, settings, LogLevel.Warning)),
+                AppHost.PrepareStoreAsync,
+                ClusterFileAsync,
+                progress), cancellationToken));
         }
         catch (BenchUsageException ex)
         {

@@ -38,7 +38,8 @@ internal static class CategoriesReclassifyCommand
         await using var app = await CommandHost.OpenAsync(parse, cancellationToken);
         var sourceId = await SourceAsync(app.Services.GetRequiredService<IArticleStore>(), sourceIdOrSlug, cancellationToken);
 
-        var report = await app.Services.GetRequiredService<CategoryReclassifier>().RunAsync(new CategoryScan(sourceId, since), dryRun, cancellationToken);
+        var reclassifier = app.Services.GetRequiredService<CategoryReclassifier>();
+        var report = await ProgressDisplay.RunAsync("reclassify", progress => reclassifier.RunAsync(new CategoryScan(sourceId, since), dryRun, progress, cancellationToken));
 
         foreach (var move in report.Moves) Console.WriteLine($"{move.From} → {move.To}\t{move.Count}");
         var verb = report.DryRun ? "would change" : "changed";

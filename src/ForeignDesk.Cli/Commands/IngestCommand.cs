@@ -19,7 +19,8 @@ internal static class IngestCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = await CommandHost.OpenAsync(parse, cancellationToken, LogLevel.Information);
-            var report = await app.Services.GetRequiredService<IngestPass>().RunAsync(cancellationToken);
+            var pass = app.Services.GetRequiredService<IngestPass>();
+            var report = await ProgressDisplay.RunAsync("ingest", progress => pass.RunAsync(progress, cancellationToken));
             Console.WriteLine(report);
             return 0;
         });

@@ -22,13 +22,20 @@ internal static class ReprocessCommand
         var processor = app.Services.GetRequiredService<ArticleProcessor>();
         var sources = (await store.ListSourcesAsync(cancellationToken)).ToDictionary(s => s.Id);
         var report = new IngestReport();
-        foreach (var id in await store.AllArticleIdsAsync(cancellationToken))
+        var ids = await store.AllArticleIdsAsync(cancellationToken);
+        await ProgressDisplay.RunAsync("reprocess", async progress =>
         {
-            var article = await store.GetArticleAsync(id, cancellationToken);
-            var page = await store.GetPageAsync(id, cancellationToken);
-            if (article is null || page is null || !sources.TryGetValue(article.SourceId, out var source)) continue;
-            await processor.StoreAsync(source, article.Url, page, null, report, cancellationToken);
-        }
+            using var done = progress.Start("articles", ids.Count);
+            foreach (var id in ids)
+            {
+                var article = await store.GetArticleAsync(id, cancellationToken);
+                var page = await store.GetPageAsync(id, cancellationToken);
+                if (article is not null && page is not null && sources.TryGetValue(article.SourceId, out var source))
+                    await processor.StoreAsync(source, article.Url, page, null, report, cancellationToken);
+                done.Add();
+            }
+            return report;
+        });
         Console.WriteLine(report);
         Console.WriteLine(await app.Services.GetRequiredService<ArticleRepair>().RunAsync(cancellationToken));
         return 0;

@@ -42,6 +42,7 @@ public sealed class CategoriesReclassifyTests : IAsyncLifetime
         Assert.Equal(0, dry.ExitCode);
         Assert.Contains("News/World → Life/Entertainment\t2", dry.Output);
         Assert.Contains("reclassify scanned 3 would change 2 unchanged 1 (dry run: nothing written)", dry.Output);
+        Assert.Contains("reclassify: 3 articles in ", dry.Error);
         Assert.Equal("News/World", await CategoryAsync(first));
 
         var one = await CliProcess.RunAsync(_data, null, Ct, "categories", "reclassify", "--source", "la-gaceta");
