@@ -25,6 +25,8 @@ public static class CommandTree
             ReprocessCommand.Create(),
             CategoriesCommand.Create(),
             ClusterCommand.Create(),
+            BackupCommand.Create(),
+            RestoreCommand.Create(),
             BenchComposition.Create(),
             CompletionCommand.Create(),
         };
