@@ -31,6 +31,9 @@ public static class CommandTree
             CompletionCommand.Create(),
         };
         root.SetAction(parse => CommandRunner.WriteHelp(parse, Console.Out));
+        var help = new Command("help", "The same as --help") { Hidden = true };
+        help.SetAction(_ => CommandRunner.WriteHelp(root.Parse([]), Console.Out));
+        root.Add(help);
         RefuseOptionsAsValues(root);
         return root;
     }

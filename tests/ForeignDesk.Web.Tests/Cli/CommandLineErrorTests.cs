@@ -67,6 +67,18 @@ public sealed class CommandLineErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HelpWordAndCompletionScript_AreThere()
+    {
+        var help = await RunAsync("help");
+        var script = await RunAsync("completion", "bash");
+
+        Assert.Equal((0, 0), (help.ExitCode, script.ExitCode));
+        Assert.Contains("Usage:\n  foreigndesk [command] [options]", help.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("complete -F _foreigndesk_complete foreigndesk", script.Output, StringComparison.Ordinal);
+        Assert.Contains("[suggest:", script.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Version_PrintsTheVersion()
     {
         var result = await RunAsync("--version");
