@@ -1,4 +1,5 @@
 using System.Globalization;
+using ForeignDesk.Core;
 using Microsoft.AspNetCore.Builder;
 
 namespace ForeignDesk.Bench;
@@ -15,12 +16,29 @@ public delegate Task<IReadOnlyDictionary<string, string>> FileClusterer(string p
 /// What the command line gives a bench: its options (<c>--name value</c>) and the application composed the way the
 /// command line composes it, so that a bench measures the same site, store and pipeline that run in production.
 /// </summary>
+/// <param name="progress">Where a bench counts its long steps: a progress bar on a terminal, plain lines otherwise.</param>
 public sealed class BenchContext(
     IReadOnlyDictionary<string, string?> options,
     AppComposer compose,
     Func<IServiceProvider, CancellationToken, Task> prepareStore,
-    FileClusterer cluster)
+    FileClusterer cluster,
+    IWorkProgress progress)
 {
+    public IWorkProgress Progress => progress;
+
+    /// <summary>Waits for <paramref name="length"/>, counting its seconds on <see cref="Progress"/> as "seconds of NAME".</summary>
+    public async Task WaitAsync(string name, TimeSpan length, CancellationToken cancellationToken)
+    {
+        if (length <= TimeSpan.Zero) return;
+        using var seconds = progress.Start($"seconds of {name}", (long)Math.Ceiling(length.TotalSeconds));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) is var elapsed && elapsed < length)
+        {
+            await Task.Delay(TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerSecond, (length - elapsed).Ticks)), cancellationToken);
+            seconds.Add();
+        }
+    }
+
     public bool Has(string name) => options.ContainsKey(name);
 
     public string? Option(string name) => options.GetValueOrDefault(name);

@@ -48,7 +48,7 @@ internal static class DiscoveryBench
                 if (keep is not null) await BenchStoreFile.SaveAsync(database, keep, cancellationToken);
             }
 
-            var (clusterMs, relatedMs, comparisons, readMs, merges) = await PlaceAsync(store, ids.TakeLast(place).ToList(), cancellationToken);
+            var (clusterMs, relatedMs, comparisons, readMs, merges) = await PlaceAsync(store, ids.TakeLast(place).ToList(), context.Progress, cancellationToken);
             Console.WriteLine($"clustering: {clusterMs:0.00} ms per article, {comparisons:0.0} stories compared per article (newest {place}), {merges} stories merged");
             Console.WriteLine($"related: {relatedMs:0.00} ms per article when stored; page read p50 {readMs:0.00} ms");
 
@@ -91,12 +91,19 @@ internal static class DiscoveryBench
     }
 
     private static async Task<(double ClusterMs, double RelatedMs, double Comparisons, double ReadMs, long Merges)> PlaceAsync(
-        SqliteArticleStore store, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+        SqliteArticleStore store, IReadOnlyList<long> ids, IWorkProgress progress, CancellationToken cancellationToken)
     {
         var clusterer = new StoryClusterer(store, TimeProvider.System);
         var articles = new List<StoredArticle>(ids.Count);
         foreach (var id in ids) articles.Add(await store.GetArticleAsync(id, cancellationToken) ?? throw new InvalidOperationException($"article {id} missing"));
-        foreach (var article in articles.OrderBy(a => a.PublishedUtc)) await clusterer.PlaceAsync(article, cancellationToken);
+        using (var placed = progress.Start("articles placed into stories", articles.Count))
+        {
+            foreach (var article in articles.OrderBy(a => a.PublishedUtc))
+            {
+                await clusterer.PlaceAsync(article, cancellationToken);
+                placed.Add();
+            }
+        }
 
         var reads = new List<double>();
         foreach (var id in ids.Where((_, i) => i % Math.Max(1, ids.Count / 200) == 0))

@@ -23,14 +23,17 @@ internal static class ExtractionBench
         var rounds = int.TryParse(context.Option("rounds"), out var r) && r > 0 ? r : 5;
 
         // One pass of each first, so that the timed passes measure steady state and not the JIT.
+        using var passes = context.Progress.Start("rounds", rounds + 1);
         var predictions = benchmark.Run(pages, cancellationToken);
         ExtractionBenchmark.ParseOnly(pages, cancellationToken);
+        passes.Add();
         // Rounds alternate between the two, so that a busy machine slows both alike; the best round of each counts.
         double parseRate = 0, extractRate = 0;
         for (var round = 0; round < rounds; round++)
         {
             parseRate = Math.Max(parseRate, ExtractionBenchmark.Rate(pages.Count, 1, () => ExtractionBenchmark.ParseOnly(pages, cancellationToken)));
             extractRate = Math.Max(extractRate, ExtractionBenchmark.Rate(pages.Count, 1, () => benchmark.Run(pages, cancellationToken)));
+            passes.Add();
         }
 
         var truth = pages.ToDictionary(p => p.Id, p => p.Truth, StringComparer.Ordinal);

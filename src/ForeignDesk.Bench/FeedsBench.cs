@@ -15,9 +15,11 @@ internal static class FeedsBench
         var corpus = FeedCorpus.Load(BenchCommand.CorpusFolder(context, Path.Combine("corpus", "feeds")));
         int passed = 0, failed = 0, differs = 0;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var checkedFiles = context.Progress.Start("files", corpus.Files.Count);
         foreach (var file in corpus.Files)
         {
             var verdict = await CheckAsync(corpus, file, cancellationToken);
+            checkedFiles.Add();
             switch (verdict.Outcome)
             {
                 case CorpusOutcome.Passed:

@@ -42,6 +42,7 @@ internal static class FuzzBench
 
         var share = Math.Max(5, seconds / targets.Count);
         var total = new AflStats(0, 0, 0, 0, 0, 0, 0);
+        using var fuzzed = context.Progress.Start("targets", targets.Count);
         foreach (var target in targets)
         {
             var seeds = Seeds(target, Path.Combine(bin, "Seeds", target), Path.Combine(work, "seeds", target));
@@ -49,6 +50,7 @@ internal static class FuzzBench
             if (Directory.Exists(findings)) Directory.Delete(findings, recursive: true);
             Console.WriteLine($"{target}: {share} s from {Directory.GetFiles(seeds).Length} seeds");
             await FuzzAsync(afl, instrumented, target, seeds, findings, share, cancellationToken);
+            fuzzed.Add();
 
             var statsFile = Path.Combine(findings, "default", "fuzzer_stats");
             var stats = File.Exists(statsFile) ? AflStats.Parse(await File.ReadAllTextAsync(statsFile, cancellationToken)) : total with { Seconds = 0 };

@@ -100,7 +100,7 @@ internal static class LatencyBench
             var pinging = world.RunPingsAsync(stop.Token);
             var clock = Stopwatch.StartNew();
             var end = warmup + length;
-            await Task.Delay(end - TimeProvider.System.GetElapsedTime(world.StartTimestamp), cancellationToken);
+            await context.WaitAsync("the run", end - TimeProvider.System.GetElapsedTime(world.StartTimestamp), cancellationToken);
             await DrainAsync(store, world, end, drain, cancellationToken);
             await stop.CancelAsync();
             await watching;

@@ -57,9 +57,11 @@ internal static class SoakBench
                 var loading = load.RunAsync(stop.Token);
                 var clock = Stopwatch.StartNew();
                 var printed = 0;
+                using var soaked = context.Progress.Start("seconds of the run", (long)Math.Ceiling(end.TotalSeconds));
                 while (TimeProvider.System.GetElapsedTime(world.StartTimestamp) < end && !(exited = site.HasExited))
                 {
                     await Task.Delay(sampleEvery, cancellationToken);
+                    soaked.Add((long)sampleEvery.TotalSeconds);
                     if (ProcessSample.Read(site.Id, clock.Elapsed, site.HeapMb) is { } sample) samples.Add(sample);
                     if (clock.Elapsed < (printed + 1) * Minute || samples.Count == 0) continue;
                     printed = (int)(clock.Elapsed / Minute);

@@ -33,9 +33,11 @@ internal static class TranslationBench
         var bench = new TranslationBenchmark(engine, TimeProvider.System);
         var scores = new List<BenchmarkScore>();
         Console.WriteLine($"{"pair",-8} {"route",-10} {"lines",5} {"BLEU",6} {"raw",6} {"chrF2",6} {"raw",6} {"orig",6} {"words/s",8} {"raw",8} {"same",5} {"checks",6} {"ref",5}");
+        using var done = context.Progress.Start("pairs", pairs.Count);
         foreach (var pair in pairs)
         {
             var score = await bench.RunAsync(corpus, pair, cancellationToken);
+            done.Add();
             if (score is null)
             {
                 var untranslated = await TranslationBenchmark.UntranslatedChrFAsync(corpus, pair, cancellationToken);

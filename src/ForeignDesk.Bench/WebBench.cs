@@ -69,7 +69,7 @@ internal static class WebBench
             try
             {
                 await using var site = await SiteProcess.StartAsync(folder, LoopbackPort.Free(), cancellationToken);
-                return await LoadAsync(folder, site, pages, clients, length, count, bytesPerArticle, cancellationToken);
+                return await LoadAsync(folder, site, pages, clients, length, count, bytesPerArticle, context.Progress, cancellationToken);
             }
             catch (InvalidOperationException ex)
             {
@@ -110,7 +110,7 @@ internal static class WebBench
     }
 
     private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, WebPages pages, int clients, TimeSpan length, int articles, double bytesPerArticle,
-        CancellationToken cancellationToken)
+        IWorkProgress progress, CancellationToken cancellationToken)
     {
         var site = siteProcess.Url;
         var www = Directory.CreateDirectory(Path.Combine(folder, "www")).FullName;
@@ -152,9 +152,11 @@ internal static class WebBench
         Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind; site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
         var wrk = new WrkLoad(folder, clients, length);
         var results = new Dictionary<string, WrkResult>(StringComparer.Ordinal);
+        using var loaded = progress.Start("page kinds loaded", targets.Count);
         foreach (var target in targets)
         {
             var result = await wrk.RunAsync(target, cancellationToken);
+            loaded.Add();
             if (result.Requests == 0)
             {
                 // No answer came within the run: every request took longer than the run, which is what the figures then say.

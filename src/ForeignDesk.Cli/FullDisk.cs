@@ -16,17 +16,18 @@ internal static class FullDisk
     private const int SqliteFull = 13;
 
     /// <returns>" (the disk holding DIR is full: N bytes free)", or "" when the error has another cause.</returns>
-    public static string Note(Exception error, CliArguments arguments)
+    /// <param name="data"><c>--data</c> as given.</param>
+    public static string Note(Exception error, string? data)
     {
         if (error is not (SqliteException { SqliteErrorCode: SqliteIoError or SqliteFull } or IOException)) return "";
         try
         {
-            var data = CommandHost.DataDirectory(arguments);
-            var existing = new DirectoryInfo(data);
+            var folder = CommandHost.DataDirectory(data);
+            var existing = new DirectoryInfo(folder);
             while (existing is { Exists: false }) existing = existing.Parent;
             if (existing is null) return "";
             var free = new DriveInfo(existing.FullName).AvailableFreeSpace;
-            return free < NearlyFull ? $" (the disk holding {data} is full: {free} bytes free)" : "";
+            return free < NearlyFull ? $" (the disk holding {folder} is full: {free} bytes free)" : "";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or UsageException)
         {

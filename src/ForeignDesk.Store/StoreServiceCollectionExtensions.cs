@@ -31,11 +31,14 @@ public static class StoreServiceCollectionExtensions
         return services.AddPostgresStore(ConnectionString(store["ConnectionString"]));
     }
 
-    /// <summary>The embedded store: <c>foreigndesk.db</c> in <paramref name="dataDirectory"/>.</summary>
+    /// <summary>The embedded store's file: <c>foreigndesk.db</c> in <paramref name="dataDirectory"/>.</summary>
+    public static string SqliteFile(string dataDirectory) => Path.Combine(dataDirectory, "foreigndesk.db");
+
+    /// <summary>The embedded store: <see cref="SqliteFile"/>.</summary>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, string dataDirectory) =>
         services.AddSingleton<IArticleStore>(sp =>
-            new SqliteArticleStore(Path.Combine(dataDirectory, "foreigndesk.db"), sp.GetRequiredService<TimeProvider>()))
-            .AddSingleton<ITranslationMemory>(sp => new SqliteTranslationMemory(Path.Combine(dataDirectory, "foreigndesk.db"), sp.GetRequiredService<TimeProvider>()))
+            new SqliteArticleStore(SqliteFile(dataDirectory), sp.GetRequiredService<TimeProvider>()))
+            .AddSingleton<ITranslationMemory>(sp => new SqliteTranslationMemory(SqliteFile(dataDirectory), sp.GetRequiredService<TimeProvider>()))
             .AddSingleton(sp => (ISourceEndpointStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IStoryStore>(sp => (IStoryStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IWebSubSubscriptionStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ForeignDesk.Bench;
 using ForeignDesk.Discover.Clusters;
 using ForeignDesk.Ingest.Translate;
@@ -12,15 +13,43 @@ namespace ForeignDesk.Cli.Commands;
 /// </summary>
 internal static class BenchComposition
 {
-    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var context = new BenchContext(arguments.Options,
-            (data, urls, pipeline, settings) => AppHost.Build(new HostSettings(data, urls, pipeline, settings, LogLevel.Warning)),
-            AppHost.PrepareStoreAsync,
-            ClusterFileAsync);
+        var command = new Command("bench", "Measure speed and quality; each bench ends with one \"name value ...\" line");
+        foreach (var bench in BenchCommand.All) command.Add(Create(bench));
+        return command;
+    }
+
+    /// <summary>A bench's subcommand: its options as strings, handed to the bench to read as it reads them.</summary>
+    private static Command Create(BenchDefinition bench)
+    {
+        var options = bench.Options.Select(o => (o.Name, Option: new Option<string?>("--" + o.Name)
+        {
+            Description = o.Description,
+            HelpName = o.Value,
+            Hidden = o.Hidden,
+            Arity = o.ValueOptional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
+        })).ToList();
+        var command = new Command(bench.Name, bench.Description);
+        foreach (var (_, option) in options) command.Add(option);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var given = options.Where(o => parse.GetResult(o.Option) is not null)
+                .ToDictionary(o => o.Name, o => parse.GetValue(o.Option), StringComparer.Ordinal);
+            return RunAsync(bench, given, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(BenchDefinition bench, IReadOnlyDictionary<string, string?> options, CancellationToken cancellationToken)
+    {
         try
         {
-            return await BenchCommand.RunAsync(arguments.Word(1), context, cancellationToken);
+            return await ProgressDisplay.RunAsync("bench " + bench.Name, progress => bench.RunAsync(new BenchContext(options,
+                (data, urls, pipeline, settings) => AppHost.Build(new HostSettings(data, urls, pipeline, settings, LogLevel.Warning)),
+                AppHost.PrepareStoreAsync,
+                ClusterFileAsync,
+                progress), cancellationToken));
         }
         catch (BenchUsageException ex)
         {

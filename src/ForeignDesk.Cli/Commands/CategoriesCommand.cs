@@ -1,36 +1,44 @@
+using System.CommandLine;
 using ForeignDesk.Discover.Categories;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Cli.Commands;
 
 /// <summary><c>foreigndesk categories list | map SECTION CATEGORY | reclassify</c>: the taxonomy and the section table.</summary>
 internal static class CategoriesCommand
 {
-    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var sections = new SectionMap(Path.Combine(CommandHost.DataDirectory(arguments), SectionMap.FileName));
-        switch (arguments.Word(1))
+        var list = new Command("list", "The categories and the section words that map to them");
+        list.SetAction(parse => List(Sections(parse)));
+
+        var section = new Argument<string>("SECTION") { Description = "An outlet's section word, as its pages name it" };
+        var category = new Argument<string>("CATEGORY") { Description = $"One of: {string.Join(", ", CategoryTaxonomy.All)}" };
+        var map = new Command("map", "File an outlet section under a category (data/categories.tsv)") { section, category };
+        map.SetAction((parse, ct) => MapAsync(Sections(parse), parse.GetRequiredValue(section), parse.GetRequiredValue(category), ct));
+
+        return new Command("categories", "The categories articles are filed under") { list, map, CategoriesReclassifyCommand.Create() };
+    }
+
+    private static SectionMap Sections(ParseResult parse) =>
+        new(Path.Combine(CommandHost.DataDirectory(parse), SectionMap.FileName));
+
+    private static int List(SectionMap sections)
+    {
+        Console.WriteLine($"# categories: {string.Join(", ", CategoryTaxonomy.All)}");
+        Console.WriteLine($"# edited rows (marked *) live in {sections.FilePath}");
+        foreach (var row in sections.Entries())
+            Console.WriteLine($"{row.Section}\t{row.Category}{(row.Edited ? "\t*" : "")}");
+        return 0;
+    }
+
+    private static async Task<int> MapAsync(SectionMap sections, string section, string category, CancellationToken cancellationToken)
+    {
+        if (await sections.MapAsync(section, category, cancellationToken) is { } problem)
         {
-            case "list":
-                Console.WriteLine($"# categories: {string.Join(", ", CategoryTaxonomy.All)}");
-                Console.WriteLine($"# edited rows (marked *) live in {sections.FilePath}");
-                foreach (var row in sections.Entries())
-                    Console.WriteLine($"{row.Section}\t{row.Category}{(row.Edited ? "\t*" : "")}");
-                return 0;
-            case "map":
-                var section = arguments.Word(2) ?? throw new UsageException("categories map needs a SECTION and a CATEGORY");
-                var category = arguments.Word(3) ?? throw new UsageException("categories map needs a CATEGORY after the section");
-                if (await sections.MapAsync(section, category, cancellationToken) is { } problem)
-                {
-                    Console.Error.WriteLine($"foreigndesk: {problem}");
-                    return 1;
-                }
-                Console.WriteLine($"mapped '{section}' to {CategoryTaxonomy.Find(category)} (new articles; run categories reclassify for stored ones)");
-                return 0;
-            case "reclassify":
-                return await CategoriesReclassifyCommand.RunAsync(arguments, cancellationToken);
-            default:
-                throw new UsageException("categories needs one of: list, map, reclassify");
+            Console.Error.WriteLine($"foreigndesk: {problem}");
+            return 1;
         }
+        Console.WriteLine($"mapped '{section}' to {CategoryTaxonomy.Find(category)} (new articles; run categories reclassify for stored ones)");
+        return 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
@@ -11,14 +12,34 @@ namespace ForeignDesk.Cli.Commands;
 /// </summary>
 internal static class CategoriesReclassifyCommand
 {
-    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var since = Since(arguments.Option("since"));
-        var dryRun = arguments.Has("dry-run");
-        await using var app = await CommandHost.OpenAsync(arguments, cancellationToken);
-        var sourceId = await SourceAsync(app.Services.GetRequiredService<IArticleStore>(), arguments.Option("source"), cancellationToken);
+        var dryRun = new Option<bool>("--dry-run") { Description = "Count what would move; write nothing" };
+        var source = new Option<string?>("--source") { Description = "Only this outlet's articles", HelpName = "ID|SLUG" };
+        var since = new Option<DateTimeOffset?>("--since")
+        {
+            Description = "Only articles published since DATE (UTC), e.g. 2025-11-03 or 2025-11-03T06:00:00Z",
+            HelpName = "DATE",
+            CustomParser = result => Since(result.Tokens[0].Value) is { } date ? date : Refuse(result),
+        };
+        var command = new Command("reclassify", "File stored articles again by the current section table and classifier") { dryRun, source, since };
+        command.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(dryRun), parse.GetValue(source), parse.GetValue(since), ct));
+        return command;
+    }
 
-        var report = await app.Services.GetRequiredService<CategoryReclassifier>().RunAsync(new CategoryScan(sourceId, since), dryRun, cancellationToken);
+    private static DateTimeOffset? Refuse(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        result.AddError($"--since needs a date such as 2025-11-03 (UTC) or 2025-11-03T06:00:00Z, not '{result.Tokens[0].Value}'");
+        return null;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, bool dryRun, string? sourceIdOrSlug, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await using var app = await CommandHost.OpenAsync(parse, cancellationToken);
+        var sourceId = await SourceAsync(app.Services.GetRequiredService<IArticleStore>(), sourceIdOrSlug, cancellationToken);
+
+        var reclassifier = app.Services.GetRequiredService<CategoryReclassifier>();
+        var report = await ProgressDisplay.RunAsync("reclassify", progress => reclassifier.RunAsync(new CategoryScan(sourceId, since), dryRun, progress, cancellationToken));
 
         foreach (var move in report.Moves) Console.WriteLine($"{move.From} → {move.To}\t{move.Count}");
         var verb = report.DryRun ? "would change" : "changed";
@@ -26,13 +47,10 @@ internal static class CategoriesReclassifyCommand
         return 0;
     }
 
-    private static DateTimeOffset? Since(string? text)
-    {
-        if (text is null) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var since))
-            return since;
-        throw new UsageException($"--since needs a date such as 2025-11-03 (UTC) or 2025-11-03T06:00:00Z, not '{text}'");
-    }
+    private static DateTimeOffset? Since(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var since)
+            ? since
+            : null;
 
     private static async Task<long?> SourceAsync(IArticleStore store, string? idOrSlug, CancellationToken cancellationToken)
     {

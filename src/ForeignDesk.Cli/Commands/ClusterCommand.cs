@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ForeignDesk.Discover.Clusters;
 using ForeignDesk.Ingest.Translate;
@@ -11,12 +12,19 @@ namespace ForeignDesk.Cli.Commands;
 /// </summary>
 internal static class ClusterCommand
 {
-    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var input = arguments.RequireOption("jsonl");
-        var output = arguments.RequireOption("json");
+        var jsonl = new Option<string>("--jsonl") { Description = "Articles, one {\"id\",\"lang\",\"title\",\"text\",\"date\"} object a line", HelpName = "FILE", Required = true };
+        var json = new Option<string>("--json") { Description = "Where to write {\"<id>\": \"<story id>\"}", HelpName = "OUT", Required = true };
+        var command = new Command("cluster", "Group articles into stories as the pipeline does") { jsonl, json };
+        command.SetAction((parse, ct) => RunAsync(parse.GetRequiredValue(jsonl), parse.GetRequiredValue(json), CommandHost.DataDirectory(parse), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string input, string output, string dataDirectory, CancellationToken cancellationToken)
+    {
         var rows = await ClusterInput.ReadAsync(input, cancellationToken);
-        await using var app = await CommandHost.OpenAsync(arguments, cancellationToken);
+        await using var app = await CommandHost.OpenAsync(dataDirectory, cancellationToken);
         var inputs = await ClusterInput.PrepareAsync(rows, app.Services.GetRequiredService<EngineSelector>(),
             app.Services.GetRequiredService<ArticleTranslator>(), cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ForeignDesk.Ingest.Translate;
 using ForeignDesk.Ingest.Translate.Engines;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,9 +13,16 @@ internal static class EnginesCommand
 {
     private const string Target = "en";
 
-    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        await using var app = await CommandHost.OpenAsync(arguments, cancellationToken);
+        var command = new Command("engines", "The configured engines and the languages they translate into English now");
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        await using var app = await CommandHost.OpenAsync(parse, cancellationToken);
         var catalog = app.Services.GetRequiredService<EngineCatalog>();
         var selector = app.Services.GetRequiredService<EngineSelector>();
         var apertium = app.Services.GetRequiredService<ApertiumEngine>();

@@ -14,45 +14,41 @@ namespace ForeignDesk.Cli.Commands;
 /// </summary>
 internal static class ExtractDirectoryCommand
 {
-    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string dir, string output, bool meta, CancellationToken cancellationToken)
     {
-        var folder = Path.GetFullPath(arguments.RequireOption("dir"));
-        var output = arguments.RequireOption("json");
+        var folder = Path.GetFullPath(dir);
         if (!Directory.Exists(folder)) throw new UsageException($"no such folder: {folder}");
         var files = Directory.EnumerateFiles(folder)
             .Where(f => f.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
                 || f.EndsWith(".html.gz", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var meta = arguments.Has("meta");
         var extractor = new ArticleExtractor();
         var results = new ConcurrentDictionary<string, object>(StringComparer.Ordinal);
-        var done = 0;
         var failed = 0;
         var watch = Stopwatch.StartNew();
-        var lastReport = 0L;
 
-        await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            async (file, ct) =>
-            {
-                var name = Path.GetFileName(file);
-                var page = await ReadAsync(file, ct);
-                var outcome = extractor.Extract(page);
-                if (outcome.Article is null) Interlocked.Increment(ref failed);
-                results[name] = meta ? Describe(outcome) : outcome.Article?.Text ?? string.Empty;
-                var count = Interlocked.Increment(ref done);
-                var now = watch.ElapsedMilliseconds;
-                var last = Interlocked.Read(ref lastReport);
-                if ((now - last >= 500 || count == files.Count) && Interlocked.CompareExchange(ref lastReport, now, last) == last)
-                    Console.Error.Write($"\rextract: {count}/{files.Count} files");
-            });
+        await ProgressDisplay.RunAsync("extract", async progress =>
+        {
+            using var done = progress.Start("files", files.Count);
+            await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                async (file, ct) =>
+                {
+                    var page = await ReadAsync(file, ct);
+                    var outcome = extractor.Extract(page);
+                    if (outcome.Article is null) Interlocked.Increment(ref failed);
+                    results[Path.GetFileName(file)] = meta ? Describe(outcome) : outcome.Article?.Text ?? string.Empty;
+                    done.Add();
+                });
+            return files.Count;
+        });
 
         var sorted = new SortedDictionary<string, object>(results, StringComparer.Ordinal);
         await using (var stream = File.Create(output))
         {
             await JsonSerializer.SerializeAsync(stream, sorted, JsonOutput.Options, cancellationToken);
         }
-        Console.Error.WriteLine($"\rextract: {files.Count}/{files.Count} files, {failed} without an article, {watch.Elapsed.TotalSeconds:0.0} s; wrote {output}");
+        Console.Error.WriteLine($"extract: {files.Count} files, {failed} without an article, {watch.Elapsed.TotalSeconds:0.0} s; wrote {output}");
         return 0;
     }
 

@@ -1,27 +1,45 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ForeignDesk.Cli.Commands;
 
+/// <summary><c>foreigndesk serve [--urls URL] [--no-pipeline]</c>: the site and, unless told not to, the pipeline.</summary>
 internal static class ServeCommand
 {
-    public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var urls = arguments.Option("urls") ?? "http://localhost:5080";
-        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var urls = new Option<string>("--urls")
         {
-            if (!ListensOn(url)) throw new UsageException($"--urls: '{url}' is not an http(s) address to listen on (e.g. http://localhost:5080)");
-        }
-
-        var app = AppHost.Build(new HostSettings(
-            CommandHost.DataDirectory(arguments),
-            Urls: urls,
-            RunPipeline: !arguments.Has("no-pipeline"),
-            MinimumLogLevel: LogLevel.Information));
-        await AppHost.PrepareStoreAsync(app.Services, cancellationToken);
-        await app.RunAsync(cancellationToken);
-        return 0;
+            Description = "Where the site listens, ';' between several",
+            HelpName = "URL",
+            DefaultValueFactory = _ => "http://localhost:5080",
+        };
+        urls.Validators.Add(result =>
+        {
+            foreach (var url in Split(result.GetValueOrDefault<string>()))
+            {
+                if (!ListensOn(url)) result.AddError($"--urls: '{url}' is not an http(s) address to listen on (e.g. http://localhost:5080)");
+            }
+        });
+        var noPipeline = new Option<bool>("--no-pipeline") { Description = "Serve the site only; another process runs the pipeline" };
+        var command = new Command("serve", "The site and the background pipeline") { urls, noPipeline };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var app = AppHost.Build(new HostSettings(
+                CommandHost.DataDirectory(parse),
+                Urls: parse.GetRequiredValue(urls),
+                RunPipeline: !parse.GetValue(noPipeline),
+                MinimumLogLevel: LogLevel.Information));
+            await AppHost.PrepareStoreAsync(app.Services, cancellationToken);
+            await app.RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
     }
+
+    private static string[] Split(string? urls) =>
+        (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Whether Kestrel can listen on the address: http(s), a host (a name, an IP, * or +) and a port or none.</summary>
     private static bool ListensOn(string url)

@@ -11,13 +11,18 @@ public sealed class CategoryReclassifier(ICategoryStore store, IArticleStore art
 {
     public const int BatchSize = 500;
 
-    public async Task<ReclassifyReport> RunAsync(CategoryScan scan, bool dryRun, CancellationToken cancellationToken)
+    public Task<ReclassifyReport> RunAsync(CategoryScan scan, bool dryRun, CancellationToken cancellationToken) =>
+        RunAsync(scan, dryRun, WorkProgress.None, cancellationToken);
+
+    /// <param name="progress">Counts the articles scanned.</param>
+    public async Task<ReclassifyReport> RunAsync(CategoryScan scan, bool dryRun, IWorkProgress progress, CancellationToken cancellationToken)
     {
         var defaults = (await articles.ListSourcesAsync(cancellationToken)).ToDictionary(s => s.Id, s => mapper.SourceDefault(s.Category));
         var classifier = await model.RetrainAsync(cancellationToken);
         var moves = new Dictionary<(string From, string To), int>();
         int scanned = 0, changed = 0;
         long after = 0;
+        using var counted = progress.Start("articles");
         while (true)
         {
             var batch = await store.ArticlesForCategoriesAsync(scan, after, BatchSize, cancellationToken);
@@ -32,6 +37,7 @@ public sealed class CategoryReclassifier(ICategoryStore store, IArticleStore art
             }
             foreach (var change in changes) moves[(change.From, change.To)] = moves.GetValueOrDefault((change.From, change.To)) + 1;
             changed += dryRun ? changes.Count : await store.ChangeCategoriesAsync(changes, cancellationToken);
+            counted.Add(batch.Count);
         }
         return new ReclassifyReport(scanned, changed, dryRun,
             moves.OrderByDescending(m => m.Value).ThenBy(m => m.Key.From, StringComparer.Ordinal).ThenBy(m => m.Key.To, StringComparer.Ordinal)

@@ -25,10 +25,15 @@ public sealed class IngestPass(
     private volatile bool _repaired;
 
     /// <summary>One pass over every endpoint of every source (<c>ingest --once</c>).</summary>
-    public Task<IngestReport> RunAsync(CancellationToken cancellationToken) => RunAsync(dueOnly: false, cancellationToken);
+    public Task<IngestReport> RunAsync(CancellationToken cancellationToken) => RunAsync(dueOnly: false, WorkProgress.None, cancellationToken);
+
+    /// <summary>One pass over every endpoint of every source, counting the sources done on <paramref name="progress"/>.</summary>
+    public Task<IngestReport> RunAsync(IWorkProgress progress, CancellationToken cancellationToken) => RunAsync(dueOnly: false, progress, cancellationToken);
 
     /// <param name="dueOnly">Poll only the endpoints whose next poll time has come.</param>
-    public async Task<IngestReport> RunAsync(bool dueOnly, CancellationToken cancellationToken)
+    public Task<IngestReport> RunAsync(bool dueOnly, CancellationToken cancellationToken) => RunAsync(dueOnly, WorkProgress.None, cancellationToken);
+
+    private async Task<IngestReport> RunAsync(bool dueOnly, IWorkProgress progress, CancellationToken cancellationToken)
     {
         // The first pass of a process first completes what an earlier process left between two states.
         if (!_repaired)
@@ -39,9 +44,16 @@ public sealed class IngestPass(
 
         var report = new IngestReport();
         var sources = await store.ListSourcesAsync(cancellationToken);
-        await Parallel.ForEachAsync(sources,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelSources, CancellationToken = cancellationToken },
-            async (source, ct) => await PollSourceSafelyAsync(source, dueOnly, report, ct));
+        using (var polled = progress.Start("sources", sources.Count))
+        {
+            await Parallel.ForEachAsync(sources,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelSources, CancellationToken = cancellationToken },
+                async (source, ct) =>
+                {
+                    await PollSourceSafelyAsync(source, dueOnly, report, ct);
+                    polled.Add();
+                });
+        }
         await RetryUntranslatedAsync(report, cancellationToken);
         log.LogInformation("Ingest pass done: {Report}", report);
         return report;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace ForeignDesk.Ingest.WebSub;
 
@@ -15,8 +17,10 @@ public static class WebSubServiceCollectionExtensions
             .Validate(o => o.ParallelPushes is >= 1 and <= 64, "WebSub:ParallelPushes must be 1 to 64.")
             .Validate(o => o.VerifyTimeout > TimeSpan.Zero && o.RetryAfter > TimeSpan.Zero && o.MaintenanceInterval > TimeSpan.Zero,
                 "WebSub:VerifyTimeout, RetryAfter and MaintenanceInterval must be positive.");
-        services.AddHttpClient(WebSubSubscriber.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20))
-            .ConfigurePrimaryHttpMessageHandler(sp => Fetch.GuardedConnection.Handler(sp.GetRequiredService<IOptions<Fetch.FetchOptions>>().Value));
+        // A hub that does not answer a subscription request in 20 s is tried again at the next upkeep, not waited for.
+        services.AddHttpClient(WebSubSubscriber.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => Fetch.GuardedConnection.Handler(sp.GetRequiredService<IOptions<Fetch.FetchOptions>>().Value))
+            .AddResilienceHandler("websub-hub", pipeline => pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(20) }));
         services.AddSingleton<WebSubSubscriber>();
         services.AddSingleton<WebSubCallback>();
         return services;

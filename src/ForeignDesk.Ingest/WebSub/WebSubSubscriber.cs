@@ -180,7 +180,7 @@ public sealed class WebSubSubscriber(
         {
             return (ex.InnerException as Fetch.AddressRefusedException)?.Message ?? ex.Message;
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Polly.Timeout.TimeoutRejectedException) when (!cancellationToken.IsCancellationRequested)
         {
             return "the hub did not answer in time";
         }

@@ -1,4 +1,3 @@
-using System.Text;
 using ForeignDesk.Core;
 using ForeignDesk.Store.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -42,6 +41,7 @@ public sealed class CategoriesReclassifyTests : IAsyncLifetime
         Assert.Equal(0, dry.ExitCode);
         Assert.Contains("News/World → Life/Entertainment\t2", dry.Output);
         Assert.Contains("reclassify scanned 3 would change 2 unchanged 1 (dry run: nothing written)", dry.Output);
+        Assert.Contains("reclassify: 3 articles in ", dry.Error);
         Assert.Equal("News/World", await CategoryAsync(first));
 
         var one = await CliProcess.RunAsync(_data, null, Ct, "categories", "reclassify", "--source", "la-gaceta");
@@ -72,14 +72,6 @@ public sealed class CategoriesReclassifyTests : IAsyncLifetime
 
     private async Task<string> CategoryAsync(long id) => (await _store.GetArticleAsync(id, Ct))!.Category;
 
-    private async Task<long> SaveAsync(Source source, string section, string path)
-    {
-        var published = new DateTimeOffset(2025, 11, 3, 6, 0, 0, TimeSpan.Zero);
-        var url = $"{source.HomeUrl}{path}";
-        var page = new FetchedPage(new Uri(url), new Uri(url), 200, "text/html", Encoding.UTF8.GetBytes("<html></html>"), published);
-        var original = new ExtractedArticle("Titular", null, [new Paragraph("p", "Texto.", "Texto.")], null, published, null, "es", null, section, null, []);
-        var category = section == "Deportes" ? "Sports" : "News/World";
-        var saved = await _store.SaveArticleAsync(new ArticleDraft(source.Id, url, "es", original, published, false, category, url, page), published, Ct);
-        return saved.ArticleId;
-    }
+    private Task<long> SaveAsync(Source source, string section, string path) =>
+        BareArticles.SaveAsync(_store, source, path, section, section == "Deportes" ? "Sports" : "News/World", Ct);
 }

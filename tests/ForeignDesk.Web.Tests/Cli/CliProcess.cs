@@ -10,9 +10,13 @@ internal static class CliProcess
     public static Task<Result> RunAsync(string dataDirectory, string? input, CancellationToken cancellationToken, params string[] args) =>
         RunInAsync(dataDirectory, dataDirectory, input, cancellationToken, args);
 
+    /// <summary>The program given exactly <paramref name="args"/>, with no <c>--data</c> after them (directives, completion).</summary>
+    public static Task<Result> RunWithoutDataAsync(string workingDirectory, CancellationToken cancellationToken, params string[] args) =>
+        RunInAsync(workingDirectory, null, null, cancellationToken, args);
+
     /// <param name="workingDirectory">Where the program runs.</param>
-    /// <param name="data">What <c>--data</c> names (a folder, or anything a test wants refused).</param>
-    public static Task<Result> RunInAsync(string workingDirectory, string data, string? input, CancellationToken cancellationToken, params string[] args) =>
+    /// <param name="data">What <c>--data</c> names (a folder, or anything a test wants refused); null: no <c>--data</c>.</param>
+    public static Task<Result> RunInAsync(string workingDirectory, string? data, string? input, CancellationToken cancellationToken, params string[] args) =>
         RunProcessAsync(workingDirectory, data, input, new Dictionary<string, string>(), cancellationToken, args);
 
     /// <param name="environment">Environment variables for the program, over the test defaults.</param>
@@ -20,7 +24,7 @@ internal static class CliProcess
         string dataDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] args) =>
         RunProcessAsync(dataDirectory, dataDirectory, null, environment, cancellationToken, args);
 
-    private static async Task<Result> RunProcessAsync(string workingDirectory, string data, string? input, IReadOnlyDictionary<string, string> environment,
+    private static async Task<Result> RunProcessAsync(string workingDirectory, string? data, string? input, IReadOnlyDictionary<string, string> environment,
         CancellationToken cancellationToken, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -32,8 +36,11 @@ internal static class CliProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "foreigndesk.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.ArgumentList.Add("--data");
-        start.ArgumentList.Add(data);
+        if (data is not null)
+        {
+            start.ArgumentList.Add("--data");
+            start.ArgumentList.Add(data);
+        }
         start.Environment["ForeignDesk__Sources__DefaultFile"] = "";
         start.Environment["ForeignDesk__Fetch__AllowPrivateNetworks"] = "true";
         start.Environment["ForeignDesk__Fetch__MinDelayPerHost"] = "00:00:00";

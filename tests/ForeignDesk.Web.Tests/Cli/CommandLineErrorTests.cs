@@ -22,23 +22,78 @@ public sealed class CommandLineErrorTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("unknown option --bogus for ingest", "ingest", "--once", "--bogus")]
+    [InlineData("Unrecognized command or argument '--bogus'", "ingest", "--once", "--bogus")]
     [InlineData("--name needs a value", "sources", "add", "--feed", "https://diario.example/rss.xml", "--name")]
     [InlineData("--from needs a value", "translate", "--from", "--no-memory")]
-    [InlineData("--once takes no value", "ingest", "--once=yes")]
+    [InlineData("Unrecognized command or argument 'yes'", "ingest", "--once=yes")]
+    [InlineData("ingest needs --once", "ingest")]
     [InlineData("--urls: 'garbage' is not an http(s) address", "serve", "--urls", "garbage")]
     [InlineData("--name must not be empty", "sources", "add", "--name", " ", "--feed", "https://diario.example/rss.xml")]
     [InlineData("unknown language code 'xx'", "sources", "add", "--name", "Diario", "--feed", "https://diario.example/rss.xml", "--language", "xx")]
-    public async Task UsageError_ExitsTwoWithOneLineAndTheCommandsUsage(string message, params string[] args)
+    public async Task UsageError_ExitsTwoWithOneLineAndTheCommandsHelp(string message, params string[] args)
     {
         var result = await RunAsync(args);
 
         Assert.Equal(2, result.ExitCode);
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("foreigndesk: " + message, lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("  " + args[0], StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  foreigndesk " + args[0], StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("  bench", StringComparison.Ordinal));
         AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task MisspeltCommand_SuggestsTheNearestOne()
+    {
+        var result = await RunAsync("sourcs", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Did you mean one of the following?\nsources\n", result.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ForEveryCommand_ListsItsOptions()
+    {
+        var root = await RunAsync("--help");
+        var add = await RunAsync("sources", "add", "--help");
+        var web = await RunAsync("bench", "web", "--help");
+
+        Assert.Equal((0, 0, 0), (root.ExitCode, add.ExitCode, web.ExitCode));
+        foreach (var command in new[] { "serve", "ingest", "sources", "feed", "extract", "translate", "engines", "glossary", "reprocess", "categories", "cluster", "bench" })
+            Assert.Contains("\n  " + command + " ", root.Output, StringComparison.Ordinal);
+        foreach (var option in new[] { "--name", "--feed", "--home", "--sitemap", "--section", "--language", "--category", "--timezone", "--no-check", "--data" })
+            Assert.Contains(option + " ", add.Output, StringComparison.Ordinal);
+        Assert.Contains("--articles <N>", web.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HelpWordAndCompletionScript_AreThere()
+    {
+        var help = await RunAsync("help");
+        var script = await RunAsync("completion", "bash");
+
+        Assert.Equal((0, 0), (help.ExitCode, script.ExitCode));
+        Assert.Contains("Usage:\n  foreigndesk [command] [options]", help.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("complete -F _foreigndesk_complete foreigndesk", script.Output, StringComparison.Ordinal);
+        Assert.Contains("[suggest:", script.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_PrintsTheVersion()
+    {
+        var result = await RunAsync("--version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", result.Output);
+    }
+
+    [Fact]
+    public async Task SuggestDirective_CompletesSubcommands()
+    {
+        var result = await CliProcess.RunWithoutDataAsync(_data, Ct, "[suggest:9]", "sources a");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("add", result.Output.Split('\n', StringSplitOptions.TrimEntries));
     }
 
     [Fact]

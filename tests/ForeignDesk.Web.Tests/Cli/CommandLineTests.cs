@@ -99,12 +99,14 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, ingest.ExitCode);
         Assert.Contains("created 3", ingest.Output);
         Assert.Contains("translated 3", ingest.Output);
+        Assert.Contains("ingest: 1/1 sources in ", ingest.Error);
         Assert.True(File.Exists(Path.Combine(_folder.Path, "foreigndesk.db")));
 
         var reprocess = await RunAsync(null, "reprocess");
         Assert.Equal(0, reprocess.ExitCode);
         Assert.Contains("created 0", reprocess.Output);
         Assert.Contains("unchanged 3", reprocess.Output);
+        Assert.Contains("reprocess: 3/3 articles in ", reprocess.Error);
     }
 
     private Task<CliProcess.Result> RunAsync(string? input, params string[] args) => CliProcess.RunAsync(_folder.Path, input, Ct, args);

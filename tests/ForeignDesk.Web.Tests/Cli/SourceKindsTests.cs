@@ -91,5 +91,72 @@ public sealed class SourceKindsTests : IAsyncLifetime
         Assert.Contains("failed 0", ingest.Output);
     }
 
+    [Fact]
+    public async Task AddUrl_Feed_FollowsTheFeed()
+    {
+        var feed = _outlet.Url("es/rss.xml").AbsoluteUri;
+
+        var added = await RunAsync("sources", "add", feed, "--language", "es");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains($"found feed {feed} (the URL is a feed)", added.Output);
+        Assert.Contains(feed, (await RunAsync("sources", "list")).Output);
+        Assert.Contains("created 3", (await RunAsync("ingest", "--once")).Output);
+    }
+
+    [Fact]
+    public async Task AddUrl_PageThatAnnouncesFeeds_FollowsThem()
+    {
+        _outlet.Serve("es/portada/", "text/html; charset=utf-8", """
+            <html><head><title>La Voz del Sur</title>
+            <link rel="alternate" type="application/rss+xml" title="Portada" href="/es/rss.xml">
+            </head><body>Portada</body></html>
+            """);
+
+        var added = await RunAsync("sources", "add", _outlet.Url("es/portada/").AbsoluteUri, "--name", "La Voz");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains($"found feed {_outlet.Url("es/rss.xml")} (announced by the page)", added.Output);
+        Assert.Contains("added la-voz", added.Output);
+    }
+
+    [Fact]
+    public async Task AddUrl_Sitemap_FollowsTheSitemap()
+    {
+        var urls = string.Concat(OutletWorld.Spanish.Select(a => $"<url><loc>{_outlet.Url(a.Path)}</loc><lastmod>{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ}</lastmod></url>"));
+        _outlet.Serve("es/sitemap.xml", "application/xml",
+            $"""<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>""");
+
+        var added = await RunAsync("sources", "add", _outlet.Url("es/sitemap.xml").AbsoluteUri, "--language", "es");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains($"found sitemap {_outlet.Url("es/sitemap.xml")} (the URL is a sitemap)", added.Output);
+        Assert.Contains("created 3", (await RunAsync("ingest", "--once")).Output);
+    }
+
+    [Fact]
+    public async Task AddUrl_SectionPageWithoutFeeds_FollowsItsArticleLinks()
+    {
+        var links = string.Concat(OutletWorld.Spanish.Select(a => $"<li><a href=\"/{a.Path}\">{a.Title}</a></li>"));
+        _outlet.Serve("es/economia/", "text/html; charset=utf-8", $"<html><head><title>Economía</title></head><body><ul>{links}</ul></body></html>");
+
+        var added = await RunAsync("sources", "add", _outlet.Url("es/economia/").AbsoluteUri, "--language", "es");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains($"found section {_outlet.Url("es/economia/")}", added.Output);
+        Assert.Contains("created 3", (await RunAsync("ingest", "--once")).Output);
+    }
+
+    [Fact]
+    public async Task AddUrl_NotFound_SaysSoInOneLine()
+    {
+        var added = await RunAsync("sources", "add", _outlet.Url("es/no-hay/").AbsoluteUri);
+
+        Assert.Equal(1, added.ExitCode);
+        var line = Assert.Single(added.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"foreigndesk: nothing to follow found: {_outlet.Url("es/no-hay/")} could not be fetched", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("es/no-hay", (await RunAsync("sources", "list")).Output);
+    }
+
     private Task<CliProcess.Result> RunAsync(params string[] args) => CliProcess.RunAsync(_data, null, Ct, args);
 }

@@ -45,12 +45,12 @@ public sealed class SystemdUnitsTests
         var lines = File.ReadAllLines(Path.Combine(Folder, unit));
         var exec = lines.Single(line => line.StartsWith("ExecStart=", StringComparison.Ordinal));
         var words = exec["ExecStart=".Length..].Replace("%i", "5081", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var arguments = new CliArguments(words.SkipWhile(word => !word.EndsWith("foreigndesk.dll", StringComparison.Ordinal)).Skip(1));
+        var parse = CommandTree.Build().Parse(words.SkipWhile(word => !word.EndsWith("foreigndesk.dll", StringComparison.Ordinal)).Skip(1).ToList());
 
-        CommandOptions.Check(arguments);
-        Assert.Equal("serve", arguments.Word(0));
-        Assert.Equal(webNode, arguments.Has("no-pipeline"));
-        Assert.StartsWith("http://127.0.0.1:", arguments.Option("urls"));
+        Assert.Empty(parse.Errors);
+        Assert.Equal("serve", parse.CommandResult.Command.Name);
+        Assert.Equal(webNode, parse.GetValue<bool>("--no-pipeline"));
+        Assert.StartsWith("http://127.0.0.1:", parse.GetValue<string>("--urls"));
         Assert.Contains("Environment=FOREIGNDESK_DATA=/var/lib/foreigndesk", lines);
         Assert.Contains(lines, line => line.StartsWith("EnvironmentFile=", StringComparison.Ordinal));
         Assert.All(lines.Where(line => line.StartsWith("Environment=", StringComparison.Ordinal)), line =>

@@ -23,7 +23,7 @@ public sealed class ClusterCommandTests
         ];
         await File.WriteAllLinesAsync(input, lines, ct);
 
-        var code = await ClusterCommand.RunAsync(new CliArguments(["cluster", "--jsonl", input, "--json", output, "--data", Path.Combine(folder, "data")]), ct);
+        var code = await ClusterCommand.RunAsync(input, output, Path.Combine(folder, "data"), ct);
 
         Assert.Equal(0, code);
         var stories = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(output, ct))!;
@@ -42,7 +42,7 @@ public sealed class ClusterCommandTests
         await File.WriteAllLinesAsync(input, ["""{"id":"a","title":"t","date":"2025-11-03"}""", "not json"], ct);
 
         var error = await Assert.ThrowsAsync<UsageException>(() =>
-            ClusterCommand.RunAsync(new CliArguments(["cluster", "--jsonl", input, "--json", Path.Combine(folder, "o.json"), "--data", folder]), ct));
+            ClusterCommand.RunAsync(input, Path.Combine(folder, "o.json"), folder, ct));
 
         Assert.Contains("bad.jsonl:2", error.Message);
     }

@@ -13,11 +13,14 @@ internal sealed class TranslateOptionsValidator : IValidateOptions<TranslateOpti
             var prefix = $"Translate:Engines:{engine}";
             if (EngineCatalog.TypeOf(engine, settings) is null)
                 failures.Add($"{prefix}:Type must be one of {string.Join(", ", Enum.GetNames<EngineType>())}.");
-            if (settings.Timeout <= TimeSpan.Zero) failures.Add($"{prefix}:Timeout must be positive.");
+            if (settings.Timeout < TimeSpan.FromMilliseconds(10) || settings.Timeout > TimeSpan.FromDays(1))
+                failures.Add($"{prefix}:Timeout must be from 10 ms to 1 day.");
             if (settings.MaxAttempts is < 1 or > 10) failures.Add($"{prefix}:MaxAttempts must be 1 to 10.");
             if (settings.RequestsPerMinute < 0) failures.Add($"{prefix}:RequestsPerMinute cannot be negative.");
             if (settings.DailyCharacterBudget < 0) failures.Add($"{prefix}:DailyCharacterBudget cannot be negative.");
-            if (settings.RetryDelay < TimeSpan.Zero || settings.MaxRetryDelay < TimeSpan.Zero) failures.Add($"{prefix}: retry delays cannot be negative.");
+            if (settings.RetryDelay < TimeSpan.Zero || settings.MaxRetryDelay < TimeSpan.Zero
+                || settings.RetryDelay > TimeSpan.FromDays(1) || settings.MaxRetryDelay > TimeSpan.FromDays(1))
+                failures.Add($"{prefix}: retry delays must be from 0 to 1 day.");
             if (settings.MaxSegmentsPerRequest < 1 || settings.MaxCharactersPerRequest < 1) failures.Add($"{prefix}: request limits must be positive.");
         }
         var known = new HashSet<string>(options.Engines.Keys, StringComparer.OrdinalIgnoreCase) { TranslateOptions.Apertium };
