@@ -22,6 +22,7 @@ internal static class CommandOptions
         ["reprocess"] = ([], []),
         ["categories"] = (["source", "since"], ["dry-run"]),
         ["cluster"] = (["jsonl", "json"], []),
+        ["admin"] = ([], []),
     };
 
     /// <summary>Options that never take a value, whatever the command.</summary>

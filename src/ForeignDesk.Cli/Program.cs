@@ -22,6 +22,7 @@ try
         "bench" => await BenchComposition.RunAsync(arguments, cancellation.Token),
         "categories" => await CategoriesCommand.RunAsync(arguments, cancellation.Token),
         "cluster" => await ClusterCommand.RunAsync(arguments, cancellation.Token),
+        "admin" => await AdminCommand.RunAsync(arguments, cancellation.Token),
         null or "help" or "--help" => Usage.Print(Console.Out),
         var unknown => throw new UsageException($"unknown command '{unknown}'"),
     };

@@ -50,6 +50,7 @@ internal static class Usage
               categories reclassify [--dry-run] [--source ID|SLUG] [--since DATE]
                                                        file stored articles again by the current table and classifier
               cluster --jsonl FILE --json OUT          group articles ({"id","lang","title","text","date"} lines) into stories
+              admin add USER                           add an operator of the admin area (/admin); the password is read from standard input
               bench extraction|translation|feeds|latency|discovery [--corpus DIR]
                                                        measure speed and quality; ends with one "name value ..." line
               bench web [--articles 1000000] [--store FILE] [--clients 50] [--seconds 10] [--paragraphs 8]

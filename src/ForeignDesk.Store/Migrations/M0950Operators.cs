@@ -1,0 +1,23 @@
+namespace ForeignDesk.Store.Migrations;
+
+/// <summary>
+/// The admin area: its operators (password hashes, failed sign-ins, lockouts, session stamps) and what they change
+/// besides sources and the glossary: paused sources.
+/// </summary>
+internal static class M0950Operators
+{
+    public static readonly SqliteMigration Migration = new("0950-operators",
+        """
+        CREATE TABLE operators (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            password_hash TEXT NOT NULL,
+            session_stamp TEXT NOT NULL,
+            failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+            locked_until_ms INTEGER,
+            last_sign_in_ms INTEGER,
+            created_ms INTEGER NOT NULL
+        );
+        ALTER TABLE sources ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+        """);
+}
