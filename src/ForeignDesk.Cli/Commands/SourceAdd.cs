@@ -32,7 +32,7 @@ internal static class SourceAdd
             ? (n.Trim() is { Length: > 0 } trimmed ? trimmed : throw new UsageException("--name must not be empty"))
             : null;
         var language = arguments.Option("language");
-        if (SourceLanguages.Parse(language).FirstOrDefault(code => !KnownLanguage(code)) is { } unknown)
+        if (NewSourceChecks.UnknownLanguage(language) is { } unknown)
             throw new UsageException($"unknown language code '{unknown}' (use ISO 639-1 codes such as es or es,ca, or auto)");
         var zone = SourcesCommand.ValidZone(arguments.Option("timezone") ?? "UTC");
         await RefuseFollowedAsync(store, services.GetRequiredService<ISourceEndpointStore>(), given, cancellationToken);
@@ -60,32 +60,11 @@ internal static class SourceAdd
         return source;
     }
 
-    /// <summary>A language code the detector, the engines or the platform's cultures know.</summary>
-    private static bool KnownLanguage(string code)
-    {
-        if (Ingest.Translate.Engines.LanguageNames.Codes.Contains(code)) return true;
-        if (code.Length is < 2 or > 3 || !code.All(char.IsAsciiLetterLower)) return false;
-        try
-        {
-            return !System.Globalization.CultureInfo.GetCultureInfo(code, predefinedOnly: true).Equals(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (System.Globalization.CultureNotFoundException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Refuses an endpoint that a source already follows.</summary>
     private static async Task RefuseFollowedAsync(IArticleStore store, ISourceEndpointStore endpoints, IReadOnlyList<(EndpointKind Kind, Uri Url)> given, CancellationToken cancellationToken)
     {
-        foreach (var source in await store.ListSourcesAsync(cancellationToken))
-        {
-            var followed = source.FeedUrls.Select(u => u.AbsoluteUri)
-                .Concat((await endpoints.EndpointsAsync(source.Id, cancellationToken)).Select(e => e.Url.AbsoluteUri))
-                .ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (given.FirstOrDefault(g => followed.Contains(g.Url.AbsoluteUri)) is { Url: { } url })
-                throw new UsageException($"{url} is already followed by source {source.Slug}");
-        }
+        if (await NewSourceChecks.FollowerAsync(store, endpoints, given.Select(g => g.Url), cancellationToken) is { } follower)
+            throw new UsageException($"{follower.Url} is already followed by source {follower.Source.Slug}");
     }
 
     private static IEnumerable<(EndpointKind Kind, Uri Url)> Urls(CliArguments arguments, string option, EndpointKind kind) =>

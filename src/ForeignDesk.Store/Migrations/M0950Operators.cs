@@ -2,7 +2,7 @@ namespace ForeignDesk.Store.Migrations;
 
 /// <summary>
 /// The admin area: its operators (password hashes, failed sign-ins, lockouts, session stamps) and what they change
-/// besides sources and the glossary: paused sources.
+/// of sources: paused sources (not polled) and each source's policy (<c>full</c> or <c>summary</c>).
 /// </summary>
 internal static class M0950Operators
 {
@@ -19,5 +19,7 @@ internal static class M0950Operators
             created_ms INTEGER NOT NULL
         );
         ALTER TABLE sources ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sources ADD COLUMN policy TEXT NOT NULL DEFAULT 'full';
+        CREATE INDEX problems_source ON problems(source_id, id);
         """);
 }

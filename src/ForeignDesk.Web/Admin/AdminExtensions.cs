@@ -1,3 +1,4 @@
+using ForeignDesk.Web.Admin.Sources;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -38,6 +39,7 @@ public static class AdminExtensions
         services.AddSingleton<OperatorPasswords>();
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton<AdminShell>();
+        services.AddSingleton<SourcePreview>();
         return services;
     }
 
@@ -68,6 +70,15 @@ public static class AdminExtensions
             .AddEndpointFilter<FormTokenCheck>();
         operators.MapGet("", Overview.Show);
         operators.MapPost("/sign-out", SignOut.SubmitAsync);
+        operators.MapGet("/sources", SourceList.ShowAsync);
+        operators.MapPost("/sources/preview", SourceAddition.PreviewAsync);
+        operators.MapPost("/sources/add", SourceAddition.AddAsync);
+        operators.MapGet("/sources/{slug}", SourceDetail.ShowAsync);
+        operators.MapPost("/sources/{slug}/edit", SourceActions.EditAsync);
+        operators.MapPost("/sources/{slug}/pause", SourceActions.PauseAsync);
+        operators.MapPost("/sources/{slug}/resume", SourceActions.ResumeAsync);
+        operators.MapPost("/sources/{slug}/remove", SourceActions.RemoveAsync);
+        operators.MapPost("/sources/{slug}/withdraw", SourceActions.WithdrawAsync);
         return app;
     }
 }

@@ -11,6 +11,7 @@ internal static class AdminStylesheet
         .admin label{display:grid;gap:.15rem;font-size:.95rem}
         .admin input,.admin select,.admin textarea{font:inherit;padding:.3rem .45rem;border:1px solid var(--line);border-radius:.25rem;background:var(--paper);color:var(--ink)}
         .admin textarea{min-height:6rem}
+        .admin form.stacked button{justify-self:start}
         .admin button,.masthead button{font:inherit;padding:.3rem .8rem;border:1px solid var(--line);border-radius:.25rem;background:var(--tint);color:var(--ink);cursor:pointer}
         form.inline{display:inline}
         .operator{color:var(--muted);font-size:.9rem}

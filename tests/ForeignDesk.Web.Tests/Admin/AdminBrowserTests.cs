@@ -1,3 +1,7 @@
+using ForeignDesk.Core;
+using ForeignDesk.Web.Tests.EndToEnd;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Xunit;
 
 namespace ForeignDesk.Web.Tests.Admin;
@@ -9,11 +13,16 @@ public sealed class AdminBrowserTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private OutletServer _outlet = null!;
     private AdminSite _site = null!;
 
-    public async ValueTask InitializeAsync() => _site = await AdminSite.StartAsync(Ct);
+    public async ValueTask InitializeAsync() => (_outlet, _site) = await AdminOutlet.StartWithSiteAsync(Ct);
 
-    public ValueTask DisposeAsync() => _site.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        await _outlet.DisposeAsync();
+    }
 
     [Fact]
     public async Task SignIn_WrongThenRightPassword_OpensTheOverview_SignOutCloses()
@@ -31,10 +40,34 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         Assert.Equal("/admin", session.Path);
         await browser.ScreenshotAsync("admin-overview.png");
 
-        await browser.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         Assert.Contains("/admin/sign-in", browser.Page.Url);
         await browser.GoAsync("/admin");
         Assert.Contains("/admin/sign-in", browser.Page.Url);
+        browser.AssertClean();
+    }
+
+    [Fact]
+    public async Task AddSource_FromAHomePageUrl_PreviewsTranslatedArticles_ThenSaves()
+    {
+        await using var browser = await AdminBrowser.OpenAsync(_site.Address);
+        await browser.SignInAsync(AdminSite.Operator, AdminSite.Password);
+        await browser.GoAsync("/admin/sources");
+        await browser.Page.GetByLabel("Address").FillAsync(_outlet.BaseUrl.AbsoluteUri);
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Find its feeds" }).ClickAsync();
+
+        Assert.Contains("feed: " + _outlet.Url("es/rss.xml").AbsoluteUri, await browser.Page.InnerTextAsync("ul.found"));
+        var titles = await browser.Page.Locator("article.preview h3").AllInnerTextsAsync();
+        Assert.Contains("The Government approves a plan of house for the youngsters", titles);
+        await browser.ScreenshotAsync("admin-source-preview.png");
+
+        await browser.Page.GetByLabel("Name").FillAsync(OutletPages.SpanishOutlet);
+        await browser.Page.GetByLabel("Time zone").FillAsync("Europe/Madrid");
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Save this source" }).ClickAsync();
+
+        Assert.Contains("Saved: the pipeline polls it from now on.", await browser.Page.InnerTextAsync("main"));
+        var source = Assert.Single(await _site.Services.GetRequiredService<IArticleStore>().ListSourcesAsync(Ct));
+        Assert.Equal((OutletPages.SpanishOutlet, "es", "Europe/Madrid"), (source.Name, source.Language, source.TimeZone));
         browser.AssertClean();
     }
 }
