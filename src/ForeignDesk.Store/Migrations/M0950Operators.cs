@@ -2,12 +2,13 @@ namespace ForeignDesk.Store.Migrations;
 
 /// <summary>
 /// The admin area: its operators (password hashes, failed sign-ins, lockouts, session stamps) and what they change
-/// of sources: paused sources (not polled) and each source's policy (<c>full</c> or <c>summary</c>).
+/// of sources: paused sources (not polled) and each source's policy (<c>full</c> or <c>summary</c>); the editor's
+/// paragraph corrections.
 /// </summary>
 internal static class M0950Operators
 {
     public static readonly SqliteMigration Migration = new("0950-operators",
-        """
+        $"""
         CREATE TABLE operators (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -21,5 +22,24 @@ internal static class M0950Operators
         ALTER TABLE sources ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE sources ADD COLUMN policy TEXT NOT NULL DEFAULT 'full';
         CREATE INDEX problems_source ON problems(source_id, id);
+        CREATE TABLE segment_overrides (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            paragraph INTEGER NOT NULL,
+            original_hash TEXT NOT NULL,
+            text TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            at_ms INTEGER NOT NULL,
+            PRIMARY KEY (article_id, paragraph)
+        ) WITHOUT ROWID;
+        CREATE INDEX segment_overrides_at ON segment_overrides(at_ms DESC);
+        CREATE TRIGGER page_versions_override_insert AFTER INSERT ON segment_overrides BEGIN
+            {M0700PageVersions.Touch("'article:' || new.article_id")}
+        END;
+        CREATE TRIGGER page_versions_override_update AFTER UPDATE ON segment_overrides BEGIN
+            {M0700PageVersions.Touch("'article:' || new.article_id")}
+        END;
+        CREATE TRIGGER page_versions_override_delete AFTER DELETE ON segment_overrides BEGIN
+            {M0700PageVersions.Touch("'article:' || old.article_id")}
+        END;
         """);
 }

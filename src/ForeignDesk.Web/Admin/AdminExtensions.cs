@@ -1,4 +1,5 @@
 using ForeignDesk.Web.Admin.Sources;
+using ForeignDesk.Web.Admin.Translation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -40,6 +41,8 @@ public static class AdminExtensions
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton<AdminShell>();
         services.AddSingleton<SourcePreview>();
+        services.AddSingleton<GlossaryRetranslation>();
+        services.AddHostedService(sp => sp.GetRequiredService<GlossaryRetranslation>());
         return services;
     }
 
@@ -79,6 +82,14 @@ public static class AdminExtensions
         operators.MapPost("/sources/{slug}/resume", SourceActions.ResumeAsync);
         operators.MapPost("/sources/{slug}/remove", SourceActions.RemoveAsync);
         operators.MapPost("/sources/{slug}/withdraw", SourceActions.WithdrawAsync);
+        operators.MapGet("/glossary", GlossaryPage.Show);
+        operators.MapPost("/glossary/add", GlossaryActions.AddAsync);
+        operators.MapPost("/glossary/edit", GlossaryActions.EditAsync);
+        operators.MapPost("/glossary/remove", GlossaryActions.RemoveAsync);
+        operators.MapGet("/corrections", Corrections.ShowAsync);
+        operators.MapGet("/articles/{id:long}", ArticleCorrection.ShowAsync);
+        operators.MapPost("/articles/{id:long}/paragraphs/{number:int}", ArticleCorrection.SaveAsync);
+        operators.MapPost("/articles/{id:long}/paragraphs/{number:int}/undo", ArticleCorrection.UndoAsync);
         return app;
     }
 }

@@ -3,6 +3,7 @@ using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ForeignDesk.Web.Pages;
 
@@ -11,7 +12,7 @@ internal static class ArticleShow
 {
     public static async Task<IResult> ShowAsync(
         long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher siteLists,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, [FromServices] ISegmentOverrideStore? corrections = null)
     {
         // The cache keeps one copy per view (PageCache.ArticlePolicy): any view but the two is refused, not cached.
         var view = request.Query["view"];
@@ -44,6 +45,9 @@ internal static class ArticleShow
 
         // An updated article keeps showing its previous translation until it is translated again.
         var translation = article.Translation;
+        IReadOnlyList<int> corrected = [];
+        if (translation is not null && corrections is not null)
+            (translation, corrected) = SegmentOverride.Apply(article.Original, translation, await corrections.OverridesOfAsync(article.Id, cancellationToken));
         var image = article.Original.Image;
         var imageUrl = Paths.External(image?.Url);
         var description = translation?.Teaser ?? article.Original.Teaser
@@ -51,7 +55,7 @@ internal static class ArticleShow
 
         var page = shell.Begin(request, new PageMeta(article.DisplayTitle, description, path, "article", imageUrl, article.PublishedUtc));
         page.Add($"<div class=\"layout\">\n");
-        WriteStory(page, article, translation, imageUrl);
+        WriteStory(page, article, translation, imageUrl, corrected.Count);
         if (story is { ArticleCount: > 1 })
             page.Add($"<p class=\"story-link\"><a href=\"{StoryShow.PathOf(story.Id)}\">The whole story: {story.ArticleCount} articles from {story.OutletCount} outlets · {string.Join(", ", story.Languages.Select(Stamps.LanguageName))}</a></p>\n");
         page.Add($"<aside class=\"side\">\n");
@@ -62,7 +66,8 @@ internal static class ArticleShow
         return shell.Finish(page);
     }
 
-    private static void WriteStory(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation, string? imageUrl)
+    /// <param name="corrected">How many paragraphs of the translation the editor corrected.</param>
+    private static void WriteStory(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation, string? imageUrl, int corrected)
     {
         var original = article.Original;
         var lang = TextDirection.Attributes(translation is null ? article.Language : "en");
@@ -110,6 +115,8 @@ internal static class ArticleShow
         if (translation is not null)
         {
             page.Add($"<p class=\"engine\">Machine-translated from {language} by {translation.Engine} ({translation.Route})</p>\n");
+            if (corrected > 0)
+                page.Add($"<p class=\"engine corrected\">Corrected by the editor: {corrected} paragraph{(corrected == 1 ? "" : "s")} of this translation.</p>\n");
             page.Add($"""
                 <details class="original"><summary>Original text ({language})</summary>
                 <div{TextDirection.Attributes(article.Language)}>

@@ -1,4 +1,7 @@
+using ForeignDesk.Core;
+using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Web.Tests.EndToEnd;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Web.Tests.Admin;
 
@@ -20,6 +23,15 @@ internal static class AdminOutlet
         server.Serve("es/rss.xml", "application/rss+xml",
             OutletPages.Rss(OutletPages.SpanishOutlet, server.BaseUrl, Articles.Select(a => (server.Url(a.Path), a.Title, "Sun, 29 Nov 2026 08:15:00 GMT"))));
         return server;
+    }
+
+    /// <summary>Follows the outlet's feed and takes its articles in (one ingest pass); returns the source.</summary>
+    public static async Task<Source> FollowAsync(AdminSite site, OutletServer outlet, CancellationToken ct)
+    {
+        var store = site.Services.GetRequiredService<IArticleStore>();
+        var source = await store.AddSourceAsync(new SourceDraft(OutletPages.SpanishOutlet, outlet.BaseUrl, [outlet.Url("es/rss.xml")], "es", "News/Politics", "Europe/Madrid"), ct);
+        await site.Services.GetRequiredService<IngestPass>().RunAsync(ct);
+        return source;
     }
 
     /// <summary>The outlet and an admin site that may fetch from it.</summary>
