@@ -70,4 +70,43 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         Assert.Equal((OutletPages.SpanishOutlet, "es", "Europe/Madrid"), (source.Name, source.Language, source.TimeZone));
         browser.AssertClean();
     }
+
+    [Fact]
+    public async Task Glossary_AddThenEdit_AndCorrectAParagraph_ReachTheArticlePage()
+    {
+        await AdminOutlet.FollowAsync(_site, _outlet, Ct);
+        var housing = (await _site.Services.GetRequiredService<IArticleStore>().FindByUrlAsync(_outlet.Url(OutletWorld.Housing.Path).AbsoluteUri, Ct))!;
+        var retranslation = _site.Services.GetRequiredService<ForeignDesk.Web.Admin.Translation.GlossaryRetranslation>();
+        await using var browser = await AdminBrowser.OpenAsync(_site.Address);
+        await browser.SignInAsync(AdminSite.Operator, AdminSite.Password);
+
+        await browser.GoAsync("/admin/glossary");
+        await browser.Page.GetByLabel("Language", new() { Exact = true }).FillAsync("es");
+        await browser.Page.GetByLabel("Term", new() { Exact = true }).FillAsync("Gobierno");
+        await browser.Page.GetByLabel("Rendering (empty: keep the term as it is)", new() { Exact = true }).FillAsync("Executive");
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await retranslation.WhenIdleAsync(Ct);
+        await browser.Page.GetByLabel("Rendering 1 (empty: keep the term as it is)").FillAsync("Cabinet");
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Save entry 1" }).ClickAsync();
+        await retranslation.WhenIdleAsync(Ct);
+        await browser.GoAsync("/admin/glossary");
+        Assert.Contains("es · Gobierno → Cabinet", await browser.Page.InnerTextAsync("main"));
+        await browser.ScreenshotAsync("admin-glossary.png");
+
+        await browser.GoAsync("/admin/corrections");
+        await browser.Page.GetByLabel("Article to correct").FillAsync(_outlet.Url(OutletWorld.Housing.Path).AbsoluteUri);
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await browser.Page.GetByLabel("English of paragraph 2").FillAsync("According to the national newspaper, the plan will cost three billion euros.");
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Save paragraph 2" }).ClickAsync();
+        Assert.Contains("Paragraph 2 saved.", await browser.Page.InnerTextAsync("main"));
+        await browser.ScreenshotAsync("admin-correction.png");
+
+        await ForeignDesk.Web.Caching.SiteCatchUp.RunAsync(_site.Services, Ct);
+        await browser.GoAsync($"/article/{housing.Id}/{Slug.From(housing.DisplayTitle)}");
+        var story = await browser.Page.InnerTextAsync("article.story");
+        Assert.StartsWith("The Cabinet approves", await browser.Page.InnerTextAsync("article.story h1"));
+        Assert.Contains("According to the national newspaper, the plan will cost three billion euros.", story);
+        Assert.Contains("Corrected by the editor: 1 paragraph of this translation.", story);
+        browser.AssertClean();
+    }
 }
