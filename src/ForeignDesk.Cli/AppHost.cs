@@ -72,6 +72,7 @@ public static class AppHost
     {
         var store = services.GetRequiredService<IArticleStore>();
         await store.MigrateAsync(cancellationToken);
+        await services.GetRequiredService<Ingest.Translate.Engines.EngineBudgets>().RestoreAsync(cancellationToken);
         var configuration = services.GetRequiredService<IConfiguration>();
         var file = configuration[$"{ConfigurationRoot}:Sources:DefaultFile"] ?? DefaultSources.DefaultFile;
         await DefaultSources.ImportIfEmptyAsync(store, file, cancellationToken);

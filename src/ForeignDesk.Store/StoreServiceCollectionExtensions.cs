@@ -17,6 +17,8 @@ public static class StoreServiceCollectionExtensions
             .AddSingleton<IOperatorStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<ISourceControlStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<ISegmentOverrideStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<ITranslationReportStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<IEngineUsageStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSqliteDiscovery();
 
     /// <summary>The search index, trend signals and category upkeep of the SQLite store registered as <c>IArticleStore</c>.</summary>

@@ -87,6 +87,9 @@ public static class AdminExtensions
         operators.MapPost("/glossary/edit", GlossaryActions.EditAsync);
         operators.MapPost("/glossary/remove", GlossaryActions.RemoveAsync);
         operators.MapGet("/corrections", Corrections.ShowAsync);
+        operators.MapGet("/reports", ReportsPage.ShowAsync);
+        operators.MapPost("/reports/{id:long}/resolve", ReportsPage.ResolveAsync);
+        operators.MapGet("/engines", EnginesPage.ShowAsync);
         operators.MapGet("/articles/{id:long}", ArticleCorrection.ShowAsync);
         operators.MapPost("/articles/{id:long}/paragraphs/{number:int}", ArticleCorrection.SaveAsync);
         operators.MapPost("/articles/{id:long}/paragraphs/{number:int}/undo", ArticleCorrection.UndoAsync);
