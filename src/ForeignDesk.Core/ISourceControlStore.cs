@@ -19,7 +19,7 @@ public interface ISourceControlStore
     /// <summary>Changes a source's name, language, category, time zone and policy (its slug stays); false when it is gone.</summary>
     Task<bool> EditSourceAsync(long sourceId, SourceEdit edit, CancellationToken cancellationToken);
 
-    /// <summary>A paused source is not polled; its articles stay on the site.</summary>
+    /// <summary>A paused source is not polled, nor are its WebSub pushes taken; its articles stay on the site.</summary>
     Task SetPausedAsync(long sourceId, bool paused, CancellationToken cancellationToken);
 
     /// <summary>Stops following a source: its endpoints are removed and it is paused; its articles stay on the site.</summary>

@@ -24,13 +24,20 @@ internal static class ArticleShow
         var article = await store.GetArticleAsync(id, cancellationToken);
         if (article is null) return NotFound.Page(request, shell);
 
+        // An updated article keeps showing its previous translation until it is translated again; the editor's
+        // corrections of paragraphs stand in for the engine's, on both views.
+        var translation = article.Translation;
+        IReadOnlyList<int> corrected = [];
+        if (translation is not null && corrections is not null)
+            (translation, corrected) = SegmentOverride.Apply(article.Original, translation, await corrections.OverridesOfAsync(article.Id, cancellationToken));
+
         var path = Paths.Article(article.Id, article.DisplayTitle);
         if (slug != Slug.From(article.DisplayTitle)) return Results.Redirect(bilingual ? Paths.Bilingual(article.Id, article.DisplayTitle) : path, permanent: true);
         if (bilingual)
         {
             // Not translated yet (or written in English): the article page is all there is, for now.
             if (!ArticleBilingual.IsOffered(article)) return Results.Redirect(path);
-            return ArticleBilingual.Show(request, shell, article, article.Translation!);
+            return ArticleBilingual.Show(request, shell, article, translation!);
         }
         PageCache.Tag(request.HttpContext, PageTags.Lists);
 
@@ -43,11 +50,6 @@ internal static class ArticleShow
         var story = stories is null ? null : await stories.StoryFactsOfArticleAsync(article.Id, cancellationToken);
         if (story is not null) PageCache.Tag(request.HttpContext, PageTags.Story(story.Id));
 
-        // An updated article keeps showing its previous translation until it is translated again.
-        var translation = article.Translation;
-        IReadOnlyList<int> corrected = [];
-        if (translation is not null && corrections is not null)
-            (translation, corrected) = SegmentOverride.Apply(article.Original, translation, await corrections.OverridesOfAsync(article.Id, cancellationToken));
         var image = article.Original.Image;
         var imageUrl = Paths.External(image?.Url);
         var description = translation?.Teaser ?? article.Original.Teaser

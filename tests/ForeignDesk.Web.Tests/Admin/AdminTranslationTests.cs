@@ -40,10 +40,10 @@ public sealed class AdminTranslationTests : IAsyncLifetime
     }
 
     /// <summary>The article's page as a reader gets it once the site has caught up with the store.</summary>
-    private async Task<string> PublicPageAsync(StoredArticle article)
+    private async Task<string> PublicPageAsync(StoredArticle article, string query = "")
     {
         using var reader = Pages.CatchingUpHandler.Client(_site.Services, _site.Address);
-        return await reader.GetStringAsync($"/article/{article.Id}/{Slug.From(article.DisplayTitle)}", Ct);
+        return await reader.GetStringAsync($"/article/{article.Id}/{Slug.From(article.DisplayTitle)}{query}", Ct);
     }
 
     [Fact]
@@ -83,6 +83,7 @@ public sealed class AdminTranslationTests : IAsyncLifetime
         Assert.Contains($"<p>{Corrected}</p>", page);
         Assert.Contains("Corrected by the editor: 1 paragraph of this translation.", page);
         Assert.DoesNotContain(housing.Translation!.Paragraphs[0].Text, page);
+        Assert.Contains(Corrected, await PublicPageAsync(housing, "?view=bilingual"));
 
         // The glossary touches the article: it is translated again, and the correction stays.
         await SubmitGlossaryAsync(client, "add", new("language", "es"), new("term", "Consejo de Ministros"), new("rendering", "Cabinet"), new("source", ""));
