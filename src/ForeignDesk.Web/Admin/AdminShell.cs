@@ -18,7 +18,7 @@ internal sealed class AdminShell(IAntiforgery antiforgery, IOptions<SiteOptions>
             page.Html.Add($"""
                 <header class="masthead"><div class="wrap">
                 <a class="brand" href="{AdminPaths.Root}">{site.Value.Name} admin</a>
-                <nav aria-label="Admin"><a href="{AdminPaths.Root}">Overview</a> <a href="/" rel="noopener">The site</a></nav>
+                <nav aria-label="Admin"><a href="{AdminPaths.Root}">Overview</a> <a href="/admin/sources">Sources</a> <a href="/admin/glossary">Glossary</a> <a href="/admin/corrections">Corrections</a> <a href="/admin/reports">Reports</a> <a href="/admin/engines">Engines</a> <a href="/">The site</a></nav>
                 <span class="operator">Signed in as {name}</span>
                 """);
             page.Button(AdminPaths.SignOut, "Sign out");

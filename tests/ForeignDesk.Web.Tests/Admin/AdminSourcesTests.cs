@@ -50,6 +50,7 @@ public sealed class AdminSourcesTests : IAsyncLifetime
         Assert.Contains("apertium", client.LastPage, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("name=\"endpoint\" value=\"feed " + _outlet.Url("es/rss.xml").AbsoluteUri + "\"", client.LastPage);
         Assert.Contains("value=\"es\"", client.LastPage);
+        Assert.Contains($"<input name=\"name\" value=\"{OutletPages.SpanishOutlet}\"", client.LastPage);
         Assert.Empty(await Store.ListSourcesAsync(Ct));
     }
 
