@@ -113,6 +113,8 @@ public sealed class AdminSourcesTests : IAsyncLifetime
         await client.SubmitAsync(path, path + "/remove", [], Ct);
         Assert.Empty(await _site.Services.GetRequiredService<ISourceEndpointStore>().EndpointsAsync(source.Id, Ct));
         Assert.NotNull(await Store.FindByUrlAsync(_outlet.Url(OutletWorld.Housing.Path).AbsoluteUri, Ct));
+        await client.GetAsync("/admin/sources", Ct);
+        Assert.Contains("removed (articles kept)", client.LastPage);
 
         var unconfirmed = await client.SubmitAsync(path, path + "/withdraw", [new("confirm", "yes")], Ct);
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
