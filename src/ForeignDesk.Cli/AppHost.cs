@@ -4,6 +4,7 @@ using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Ingest.Translate;
 using ForeignDesk.Store;
 using ForeignDesk.Web;
+using ForeignDesk.Web.Admin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,7 @@ public static class AppHost
         builder.Services.AddIngest(configuration);
         builder.Services.AddTranslationUnits(configuration, settings.DataDirectory);
         builder.Services.AddForeignDeskSite(configuration, settings.DataDirectory);
+        builder.Services.AddForeignDeskAdmin(configuration, settings.DataDirectory);
         // The workers' loops log and go on after any failure but a stop; should one still fail, the site stays up.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o =>
             o.BackgroundServiceExceptionBehavior = Microsoft.Extensions.Hosting.BackgroundServiceExceptionBehavior.Ignore);
@@ -60,6 +62,7 @@ public static class AppHost
 
         var app = builder.Build();
         app.MapWebSub();
+        app.MapForeignDeskAdmin();
         app.MapForeignDeskSite();
         return app;
     }
@@ -69,6 +72,7 @@ public static class AppHost
     {
         var store = services.GetRequiredService<IArticleStore>();
         await store.MigrateAsync(cancellationToken);
+        await services.GetRequiredService<Ingest.Translate.Engines.EngineBudgets>().RestoreAsync(cancellationToken);
         var configuration = services.GetRequiredService<IConfiguration>();
         var file = configuration[$"{ConfigurationRoot}:Sources:DefaultFile"] ?? DefaultSources.DefaultFile;
         await DefaultSources.ImportIfEmptyAsync(store, file, cancellationToken);

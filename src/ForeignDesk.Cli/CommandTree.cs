@@ -27,6 +27,7 @@ public static class CommandTree
             ClusterCommand.Create(),
             BackupCommand.Create(),
             RestoreCommand.Create(),
+            AdminCommand.Create(),
             BenchComposition.Create(),
             CompletionCommand.Create(),
         };

@@ -32,6 +32,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<EndpointReader>();
         services.AddSingleton<Sources.EndpointDiscovery>();
+        services.AddSingleton<Sources.SourceUrlDiscovery>();
         services.AddSingleton<Sources.FeedCheck>();
         services.AddSingleton<ArticleRepair>();
         services.AddSingleton<IngestPass>();

@@ -42,6 +42,11 @@ public static class StoreServiceCollectionExtensions
             .AddSingleton(sp => (ISourceEndpointStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IStoryStore>(sp => (IStoryStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IWebSubSubscriptionStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<IOperatorStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<ISourceControlStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<ISegmentOverrideStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<ITranslationReportStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<IEngineUsageStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSqliteDiscovery();
 
     /// <summary>The search index, trend signals and category upkeep of the SQLite store registered as <c>IArticleStore</c>.</summary>

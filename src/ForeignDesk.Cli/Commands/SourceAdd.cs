@@ -44,7 +44,7 @@ internal static class SourceAdd
         var language = new Option<string?>("--language") { Description = "The language(s) it writes in (ISO 639-1: es, or es,ca), or auto to detect each article", HelpName = "LANG[,LANG]|auto" };
         language.Validators.Add(r =>
         {
-            if (SourceLanguages.Parse(r.GetValueOrDefault<string?>()).FirstOrDefault(code => !KnownLanguage(code)) is { } unknown)
+            if (NewSourceChecks.UnknownLanguage(r.GetValueOrDefault<string?>()) is { } unknown)
                 r.AddError($"unknown language code '{unknown}' (use ISO 639-1 codes such as es or es,ca, or auto)");
         });
         var category = new Option<string?>("--category") { Description = "The category its articles are filed under when nothing better is known (default News/World)", HelpName = "C" };
@@ -148,31 +148,10 @@ internal static class SourceAdd
     private static IEnumerable<(EndpointKind Kind, Uri Url)> Endpoints(Uri[]? urls, EndpointKind kind) =>
         (urls ?? []).Select(u => (kind, u));
 
-    /// <summary>A language code the detector, the engines or the platform's cultures know.</summary>
-    private static bool KnownLanguage(string code)
-    {
-        if (Ingest.Translate.Engines.LanguageNames.Codes.Contains(code)) return true;
-        if (code.Length is < 2 or > 3 || !code.All(char.IsAsciiLetterLower)) return false;
-        try
-        {
-            return !System.Globalization.CultureInfo.GetCultureInfo(code, predefinedOnly: true).Equals(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (System.Globalization.CultureNotFoundException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Refuses an endpoint that a source already follows.</summary>
     private static async Task RefuseFollowedAsync(IArticleStore store, ISourceEndpointStore endpoints, IReadOnlyList<(EndpointKind Kind, Uri Url)> given, CancellationToken cancellationToken)
     {
-        foreach (var source in await store.ListSourcesAsync(cancellationToken))
-        {
-            var followed = source.FeedUrls.Select(u => u.AbsoluteUri)
-                .Concat((await endpoints.EndpointsAsync(source.Id, cancellationToken)).Select(e => e.Url.AbsoluteUri))
-                .ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (given.FirstOrDefault(g => followed.Contains(g.Url.AbsoluteUri)) is { Url: { } url })
-                throw new UsageException($"{url} is already followed by source {source.Slug}");
-        }
+        if (await NewSourceChecks.FollowerAsync(store, endpoints, given.Select(g => g.Url), cancellationToken) is { } follower)
+            throw new UsageException($"{follower.Url} is already followed by source {follower.Source.Slug}");
     }
 }

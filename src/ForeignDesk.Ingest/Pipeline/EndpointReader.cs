@@ -29,7 +29,8 @@ public sealed class EndpointReader(
     TimeProvider time,
     WebSub.WebSubSubscriber? webSub = null)
 {
-    public async Task<EndpointRead> ReadAsync(SourceEndpoint endpoint, CancellationToken cancellationToken)
+    /// <param name="subscribe">Subscribe to (or leave) the feed's WebSub hub; false for a look at an endpoint not followed yet.</param>
+    public async Task<EndpointRead> ReadAsync(SourceEndpoint endpoint, CancellationToken cancellationToken, bool subscribe = true)
     {
         var (page, failure) = await FetchAsync(endpoint.Url, cancellationToken);
         if (failure is not null) return failure;
@@ -43,7 +44,7 @@ public sealed class EndpointReader(
                 _ => SectionLinks.Find(FeedTextOf(page), page.FinalUrl, await endpoints.ArticleUrlsAsync(endpoint.SourceId, 200, cancellationToken))
                     .Select(u => new FeedItem(u, null, null, [], null)).ToList(),
             };
-            if (webSub is not null && endpoint.Kind == EndpointKind.Feed)
+            if (subscribe && webSub is not null && endpoint.Kind == EndpointKind.Feed)
             {
                 if (WebSub.HubLinks.Find(page.Body, page.FinalUrl) is { } hub)
                     await webSub.EnsureSubscribedAsync(endpoint.SourceId, endpoint.Url, hub, cancellationToken);

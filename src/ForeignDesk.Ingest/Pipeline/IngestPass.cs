@@ -19,7 +19,8 @@ public sealed class IngestPass(
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<IngestPass> log,
-    Telemetry.IngestMetrics? metrics = null)
+    Telemetry.IngestMetrics? metrics = null,
+    ISourceControlStore? controls = null)
 {
     private readonly PollSchedule schedule = new(options.Value, Random.Shared);
     private volatile bool _repaired;
@@ -43,7 +44,7 @@ public sealed class IngestPass(
         }
 
         var report = new IngestReport();
-        var sources = await store.ListSourcesAsync(cancellationToken);
+        var sources = await PolledSourcesAsync(cancellationToken);
         using (var polled = progress.Start("sources", sources.Count))
         {
             await Parallel.ForEachAsync(sources,
@@ -63,7 +64,7 @@ public sealed class IngestPass(
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset? earliest = null;
-        foreach (var source in await store.ListSourcesAsync(cancellationToken))
+        foreach (var source in await PolledSourcesAsync(cancellationToken))
         {
             foreach (var endpoint in await EndpointsOfAsync(source, cancellationToken))
             {
@@ -200,6 +201,15 @@ public sealed class IngestPass(
             await RecordSafelyAsync(new FetchProblem(source.Id, item.ArticleUrl!.AbsoluteUri, "article", ex.Message, time.GetUtcNow()), cancellationToken);
             return false;
         }
+    }
+
+    /// <summary>Every source but those the operator paused.</summary>
+    private async Task<IReadOnlyList<Source>> PolledSourcesAsync(CancellationToken cancellationToken)
+    {
+        var sources = await store.ListSourcesAsync(cancellationToken);
+        if (controls is null) return sources;
+        var held = await controls.SourceControlsAsync(cancellationToken);
+        return [.. sources.Where(s => !(held.TryGetValue(s.Id, out var c) && c.Paused))];
     }
 
     /// <summary>The source's endpoints; its feed URLs are registered as feed endpoints the first time they are seen.</summary>

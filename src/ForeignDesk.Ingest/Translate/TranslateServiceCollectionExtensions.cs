@@ -28,6 +28,7 @@ public static class TranslateServiceCollectionExtensions
         AddEngines(services, configuration);
         services.TryAddSingleton(sp => new EngineSelector(sp.GetRequiredService<EngineCatalog>(), sp.GetRequiredService<ILogger<EngineSelector>>()));
         services.TryAddSingleton<ArticleTranslator>();
+        services.TryAddSingleton<EngineBudgets>();
         return services;
     }
 

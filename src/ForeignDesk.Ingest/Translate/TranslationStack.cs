@@ -14,11 +14,17 @@ public sealed class TranslationStack
     private readonly GlossaryFile? glossary;
     private readonly ITranslationMemory? memory;
     private readonly IngestMetrics? metrics;
+    private readonly IEngineUsageStore? usage;
+    private readonly TimeProvider time;
 
     /// <param name="metrics">Counts what reaches the engine itself; none for the benchmark's plain stack.</param>
-    public TranslationStack(IOptions<TranslationUnitOptions> options, ITranslationMemory? memory = null, IngestMetrics? metrics = null)
+    /// <param name="usage">Counts each engine's use per day in the store (the admin area's engine page); none for the benchmark.</param>
+    public TranslationStack(IOptions<TranslationUnitOptions> options, ITranslationMemory? memory = null, IngestMetrics? metrics = null,
+        IEngineUsageStore? usage = null, TimeProvider? time = null)
     {
         this.metrics = metrics;
+        this.usage = usage;
+        this.time = time ?? TimeProvider.System;
         this.options = options.Value;
         glossary = string.IsNullOrWhiteSpace(this.options.GlossaryFile) ? null : new GlossaryFile(this.options.GlossaryFile);
         this.memory = this.options.UseMemory ? memory : null;
@@ -34,7 +40,8 @@ public sealed class TranslationStack
     public ITranslationEngine For(ITranslationEngine engine, string from, string? source = null, bool useMemory = true)
     {
         var terms = glossary?.For(from, source) ?? GlossaryTerms.Empty;
-        var measured = metrics is null ? engine : new MeasuredTranslationEngine(engine, metrics);
+        var counted = usage is null ? engine : new UsageRecordingTranslationEngine(engine, usage, time);
+        var measured = metrics is null ? counted : new MeasuredTranslationEngine(counted, metrics);
         ITranslationEngine stacked = new SegmentingTranslationEngine(measured, options.MaxCharsFor(engine.Name));
         if (terms.Count > 0) stacked = new GlossaryTranslationEngine(stacked, terms);
         if (useMemory && memory is not null) stacked = new MemorizingTranslationEngine(stacked, memory, terms.Version);

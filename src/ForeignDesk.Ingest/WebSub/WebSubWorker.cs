@@ -19,7 +19,8 @@ public sealed class WebSubWorker(
     ArticleProcessor articles,
     IOptions<WebSubOptions> options,
     TimeProvider time,
-    ILogger<WebSubWorker> log) : BackgroundService
+    ILogger<WebSubWorker> log,
+    ISourceControlStore? controls = null) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.ParallelPushes)).Select(_ => ReadInboxAsync(stoppingToken))
@@ -34,6 +35,8 @@ public sealed class WebSubWorker(
         var report = new IngestReport();
         var source = (await store.ListSourcesAsync(cancellationToken)).FirstOrDefault(s => s.Id == pushed.Subscription.SourceId);
         if (source is null) return report;
+        // A paused source takes no pushes either.
+        if (controls is not null && (await controls.SourceControlsAsync(cancellationToken)).TryGetValue(source.Id, out var held) && held.Paused) return report;
         var feed = FeedParser.Parse(pushed.Body, pushed.Subscription.FeedUrl);
         var items = feed.Items
             .Where(i => i.ArticleUrl is not null)

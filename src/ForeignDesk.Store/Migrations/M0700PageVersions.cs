@@ -68,7 +68,7 @@ internal static class M0700PageVersions
     private const string Now = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
 
     /// <summary>Statements that give each tag the next sequence number.</summary>
-    private static string Touch(params string[] tags) => string.Concat(tags.Select(tag =>
+    internal static string Touch(params string[] tags) => string.Concat(tags.Select(tag =>
         $"""
         INSERT INTO page_versions (tag, seq, at_ms)
             VALUES ({tag}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM page_versions), {Now})

@@ -25,5 +25,6 @@ internal static class SqliteSchema
         M0720OtherLanguage.Migration,
         M0800ArticleLines.Migration,
         M0810ArticlesLanguage.Migration,
+        M0950Operators.Migration,
     ];
 }

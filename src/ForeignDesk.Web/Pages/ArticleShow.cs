@@ -4,6 +4,7 @@ using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.SearchEngines;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ForeignDesk.Web.Pages;
 
@@ -12,7 +13,7 @@ internal static class ArticleShow
 {
     public static async Task<IResult> ShowAsync(
         long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher siteLists,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, [FromServices] ISegmentOverrideStore? corrections = null)
     {
         // The cache keeps one copy per view (PageCache.ArticlePolicy): any view but the two is refused, not cached.
         var view = request.Query["view"];
@@ -24,13 +25,20 @@ internal static class ArticleShow
         var article = await store.GetArticleAsync(id, cancellationToken);
         if (article is null) return NotFound.Page(request, shell);
 
+        // An updated article keeps showing its previous translation until it is translated again; the editor's
+        // corrections of paragraphs stand in for the engine's, on both views.
+        var translation = article.Translation;
+        IReadOnlyList<int> corrected = [];
+        if (translation is not null && corrections is not null)
+            (translation, corrected) = SegmentOverride.Apply(article.Original, translation, await corrections.OverridesOfAsync(article.Id, cancellationToken));
+
         var path = Paths.Article(article.Id, article.DisplayTitle);
         if (slug != Slug.From(article.DisplayTitle)) return Results.Redirect(bilingual ? Paths.Bilingual(article.Id, article.DisplayTitle) : path, permanent: true);
         if (bilingual)
         {
             // Not translated yet (or written in English): the article page is all there is, for now.
             if (!ArticleBilingual.IsOffered(article)) return Results.Redirect(path);
-            return ArticleBilingual.Show(request, shell, article, article.Translation!);
+            return ArticleBilingual.Show(request, shell, article, translation!);
         }
         PageCache.Tag(request.HttpContext, PageTags.Lists);
 
@@ -43,8 +51,6 @@ internal static class ArticleShow
         var story = stories is null ? null : await stories.StoryFactsOfArticleAsync(article.Id, cancellationToken);
         if (story is not null) PageCache.Tag(request.HttpContext, PageTags.Story(story.Id));
 
-        // An updated article keeps showing its previous translation until it is translated again.
-        var translation = article.Translation;
         var image = article.Original.Image;
         var imageUrl = Paths.External(image?.Url);
         var description = translation?.Teaser ?? article.Original.Teaser
@@ -54,7 +60,7 @@ internal static class ArticleShow
             shell.AbsoluteUrl(request, shell.LogoPath));
         var page = shell.Begin(request, new PageMeta(article.DisplayTitle, description, path, "article", imageUrl, article.PublishedUtc, head));
         page.Add($"<div class=\"layout\">\n");
-        WriteStory(page, article, translation, imageUrl);
+        WriteStory(page, article, translation, imageUrl, corrected.Count);
         if (story is { ArticleCount: > 1 })
             page.Add($"<p class=\"story-link\"><a href=\"{StoryShow.PathOf(story.Id)}\">The whole story: {story.ArticleCount} articles from {story.OutletCount} outlets · {string.Join(", ", story.Languages.Select(Stamps.LanguageName))}</a></p>\n");
         page.Add($"<aside class=\"side\">\n");
@@ -65,7 +71,8 @@ internal static class ArticleShow
         return shell.Finish(page);
     }
 
-    private static void WriteStory(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation, string? imageUrl)
+    /// <param name="corrected">How many paragraphs of the translation the editor corrected.</param>
+    private static void WriteStory(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation, string? imageUrl, int corrected)
     {
         var original = article.Original;
         var lang = TextDirection.Attributes(translation is null ? article.Language : "en");
@@ -113,6 +120,8 @@ internal static class ArticleShow
         if (translation is not null)
         {
             page.Add($"<p class=\"engine\">{Provenance(language, translation)}</p>\n");
+            if (corrected > 0)
+                page.Add($"<p class=\"engine corrected\">Corrected by the editor: {corrected} paragraph{(corrected == 1 ? "" : "s")} of this translation.</p>\n");
             page.Add($"""
                 <details class="original"><summary>Original text ({language})</summary>
                 <div{TextDirection.Attributes(article.Language)}>

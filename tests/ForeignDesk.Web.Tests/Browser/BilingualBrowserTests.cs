@@ -83,7 +83,7 @@ public sealed class BilingualBrowserTests : IAsyncLifetime
         ("spanish", _site.BudgetPath + "?view=bilingual", "ltr"),
     ];
 
-    private async Task<Block[]> LoadAsync(OpenBrowser browser, string path, string screenshot, int width)
+    private async Task<Block[]> LoadAsync(CheckedBrowser browser, string path, string screenshot, int width)
     {
         var response = await browser.Page.GotoAsync(new Uri(_site.Server.Address, path).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
         Assert.Equal(200, response?.Status);
@@ -94,41 +94,5 @@ public sealed class BilingualBrowserTests : IAsyncLifetime
         return JsonSerializer.Deserialize<Block[]>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 
-    private static async Task<OpenBrowser> OpenAsync(int width, int height)
-    {
-        HeadlessChromium.Require();
-        var playwright = await Playwright.CreateAsync();
-        var browser = await HeadlessChromium.LaunchAsync(playwright);
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        var open = new OpenBrowser(playwright, browser, page);
-        // A style the policy refused, a failed request or a script error shows up here.
-        page.Console += (_, message) => { if (message.Type == "error") open.Problem($"console: {message.Text}"); };
-        page.PageError += (_, error) => open.Problem($"page error: {error}");
-        page.RequestFailed += (_, request) => open.Problem($"request failed: {request.Url}");
-        return open;
-    }
-
-    private sealed class OpenBrowser(IPlaywright playwright, IBrowser browser, IPage page) : IAsyncDisposable
-    {
-        private readonly List<string> _problems = [];
-
-        public IPage Page => page;
-
-        public void Problem(string text)
-        {
-            lock (_problems) _problems.Add(text);
-        }
-
-        public void AssertClean()
-        {
-            lock (_problems) Assert.Empty(_problems);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
-    }
+    private static Task<CheckedBrowser> OpenAsync(int width, int height) => CheckedBrowser.OpenAsync(width, height);
 }

@@ -1,6 +1,9 @@
 namespace ForeignDesk.Ingest.Translate.Engines;
 
-/// <summary>Source characters an engine may translate per UTC day; kept in memory, so it starts afresh with the process.</summary>
+/// <summary>
+/// Source characters an engine may translate per UTC day, counted in memory; a new process takes up today's count
+/// from the store (<see cref="EngineBudgets"/>), so a restart does not reset it.
+/// </summary>
 internal sealed class CharacterBudget(long perDay, TimeProvider time)
 {
     private readonly Lock sync = new();
@@ -33,6 +36,16 @@ internal sealed class CharacterBudget(long perDay, TimeProvider time)
             if (used + characters > perDay) return false;
             used += characters;
             return true;
+        }
+    }
+
+    /// <summary>Counts <paramref name="characters"/> already spent today (by an earlier process) when more than counted here.</summary>
+    public void Restore(long characters)
+    {
+        lock (sync)
+        {
+            Roll();
+            used = Math.Max(used, characters);
         }
     }
 
