@@ -1,7 +1,8 @@
 using ForeignDesk.Core;
+using ForeignDesk.Discover;
 using ForeignDesk.Ingest;
+using ForeignDesk.Ingest.WebSub;
 using ForeignDesk.Ingest.Pipeline;
-using ForeignDesk.Ingest.Translate;
 using ForeignDesk.Store;
 using ForeignDesk.Web;
 using Microsoft.AspNetCore.Builder;
@@ -48,9 +49,8 @@ public static class AppHost
         var configuration = builder.Configuration.GetSection(ConfigurationRoot);
         builder.Services.AddSingleton(settings.Time ?? TimeProvider.System);
         builder.Services.AddSqliteStore(settings.DataDirectory);
-        builder.Services.AddCategories(settings.DataDirectory);
-        builder.Services.AddIngest(configuration);
-        builder.Services.AddTranslationUnits(configuration, settings.DataDirectory);
+        builder.Services.AddDiscover(settings.DataDirectory);
+        builder.Services.AddIngest(configuration, settings.DataDirectory);
         builder.Services.AddForeignDeskSite(configuration);
         // The workers' loops log and go on after any failure but a stop; should one still fail, the site stays up.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o =>

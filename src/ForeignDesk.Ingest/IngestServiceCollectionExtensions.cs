@@ -1,5 +1,4 @@
 using ForeignDesk.Core;
-using ForeignDesk.Discover.Clusters;
 using ForeignDesk.Ingest.Detect;
 using ForeignDesk.Ingest.Extract;
 using ForeignDesk.Ingest.Fetch;
@@ -12,11 +11,15 @@ namespace ForeignDesk.Ingest;
 
 public static class IngestServiceCollectionExtensions
 {
-    /// <summary>Every pipeline stage, configured from <paramref name="configuration"/> (the "ForeignDesk" section).</summary>
-    public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Every pipeline stage, configured from <paramref name="configuration"/> (the "ForeignDesk" section), with the
+    /// translation units' glossary in <paramref name="dataDirectory"/> and the WebSub subscriber and callback.
+    /// </summary>
+    public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.AddPageFetcher(configuration);
         services.AddTranslate(configuration);
+        services.AddTranslationUnits(configuration, dataDirectory);
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section))
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Pipeline:PollInterval must be positive.")
             .Validate(o => o.ParallelSources is >= 1 and <= 64, "Pipeline:ParallelSources must be 1 to 64.")
@@ -27,7 +30,6 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
         services.AddSingleton<ILanguageDetector, LinguaLanguageDetector>();
         services.AddSingleton<ArticleLanguage>();
-        services.AddSingleton(sp => new StoryClusterer(sp.GetRequiredService<IStoryStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TranslationStage>();
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<EndpointReader>();

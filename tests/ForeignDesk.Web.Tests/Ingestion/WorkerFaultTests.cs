@@ -1,5 +1,6 @@
 using System.Text;
 using ForeignDesk.Core;
+using ForeignDesk.Discover;
 using ForeignDesk.Ingest;
 using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Ingest.Translate;
@@ -107,7 +108,8 @@ public sealed class WorkerFaultTests
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSqliteStore(data);
         builder.Services.AddSingleton(new EngineSelector([engine]));
-        builder.Services.AddIngest(builder.Configuration.GetSection("ForeignDesk"));
+        builder.Services.AddDiscover(data);
+        builder.Services.AddIngest(builder.Configuration.GetSection("ForeignDesk"), data);
         builder.Services.AddHostedService<IngestWorker>();
         return builder.Build();
     }
