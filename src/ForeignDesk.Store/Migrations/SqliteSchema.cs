@@ -24,5 +24,6 @@ internal static class SqliteSchema
         M0710UntranslatedIndex.Migration,
         M0720OtherLanguage.Migration,
         M0800ArticleLines.Migration,
+        M0900Jobs.Migration,
     ];
 }
