@@ -49,6 +49,7 @@ public static class AppHost
         var configuration = builder.Configuration.GetSection(ConfigurationRoot);
         builder.Services.AddSingleton(settings.Time ?? TimeProvider.System);
         builder.Services.AddSqliteStore(settings.DataDirectory);
+        builder.Services.AddSqliteJobQueue(settings.DataDirectory);
         builder.Services.AddDiscover(settings.DataDirectory);
         builder.Services.AddIngest(configuration, settings.DataDirectory);
         builder.Services.AddForeignDeskSite(configuration);
@@ -56,6 +57,7 @@ public static class AppHost
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o =>
             o.BackgroundServiceExceptionBehavior = Microsoft.Extensions.Hosting.BackgroundServiceExceptionBehavior.Ignore);
         if (settings.RunPipeline) builder.Services.AddHostedService<IngestWorker>();
+        if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.Jobs.JobWorker>();
         if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.WebSub.WebSubWorker>();
 
         var app = builder.Build();

@@ -43,8 +43,8 @@ public interface IJobQueue
     Task EnqueueAsync(IReadOnlyCollection<JobRequest> jobs, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Leases the job of one of <paramref name="kinds"/> that has been due longest: queued, past its backoff, or
-    /// running under a lease that expired. Null when none is due.
+    /// Leases the job of one of <paramref name="kinds"/> that has been due longest: queued (due at once, even when the
+    /// clock has gone back since), past its backoff, or running under a lease that expired. Null when none is due.
     /// </summary>
     Task<LeasedJob?> LeaseAsync(IReadOnlyCollection<string> kinds, string holder, TimeSpan leaseTime, CancellationToken cancellationToken);
 

@@ -17,11 +17,14 @@ public static class DiscoverServiceCollectionExtensions
     {
         services.AddSingleton(new SectionMap(Path.Combine(dataDirectory, SectionMap.FileName)))
             .AddSingleton<CategoryMapper>()
+            .AddSingleton<ICategoryMapping>(sp => sp.GetRequiredService<CategoryMapper>())
             .AddSingleton<CategoryModel>()
             .AddSingleton<ArticleCategorizer>()
             .AddSingleton<CategoryReclassifier>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new StoryClusterer(sp.GetRequiredService<IStoryStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<StoryPlacementStage>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<StoryPlacementStage>());
         services.TryAddSingleton<TrendingScorer>();
         services.TryAddSingleton<Trends24h>();
         return services;

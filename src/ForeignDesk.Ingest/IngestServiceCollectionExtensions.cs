@@ -30,8 +30,18 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
         services.AddSingleton<ILanguageDetector, LinguaLanguageDetector>();
         services.AddSingleton<ArticleLanguage>();
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section))
+            .Validate(o => o.LeaseTime >= TimeSpan.FromSeconds(1), "Jobs:LeaseTime must be at least one second.")
+            .Validate(o => o.Workers is >= 1 and <= 64, "Jobs:Workers must be 1 to 64.")
+            .Validate(o => o.MaxFailures is >= 1 and <= 100, "Jobs:MaxFailures must be 1 to 100.")
+            .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay, "Jobs:FirstRetryDelay must be positive and at most Jobs:MaxRetryDelay.");
         services.AddSingleton<TranslationStage>();
         services.AddSingleton<ArticleProcessor>();
+        services.AddSingleton<EndpointPoller>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EndpointPoller>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ArticleProcessor>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<TranslationStage>());
+        services.AddSingleton<Jobs.JobRunner>();
         services.AddSingleton<EndpointReader>();
         services.AddSingleton<Sources.EndpointDiscovery>();
         services.AddSingleton<Sources.FeedCheck>();

@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Cli.Commands;
 
-/// <summary>Runs extraction again over every stored page, so that an improved extractor reaches old articles.</summary>
+/// <summary>
+/// Runs extraction again over every stored page, so that an improved extractor reaches old articles; the changed ones
+/// are translated and placed again, with what a stop left between two states.
+/// </summary>
 internal static class ReprocessCommand
 {
     public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
@@ -21,8 +24,10 @@ internal static class ReprocessCommand
             if (article is null || page is null || !sources.TryGetValue(article.SourceId, out var source)) continue;
             await processor.StoreAsync(source, article.Url, page, null, report, cancellationToken);
         }
-        Console.WriteLine(report);
         Console.WriteLine(await app.Services.GetRequiredService<ArticleRepair>().RunAsync(cancellationToken));
+        using (IngestReport.Collect(report))
+            await app.Services.GetRequiredService<Ingest.Jobs.JobRunner>().RunUntilIdleAsync(cancellationToken);
+        Console.WriteLine(report);
         return 0;
     }
 }

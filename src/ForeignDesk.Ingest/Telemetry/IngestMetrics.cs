@@ -19,6 +19,7 @@ public sealed class IngestMetrics
     private readonly Counter<long> _engineCalls;
     private readonly Counter<long> _engineCharacters;
     private readonly Counter<long> _engineFailures;
+    private readonly Histogram<double> _jobs;
 
     public IngestMetrics(IMeterFactory meters)
     {
@@ -30,6 +31,7 @@ public sealed class IngestMetrics
         _engineCalls = meter.CreateCounter<long>("foreigndesk.engine.calls", "{call}", "Requests sent to a translation engine.");
         _engineCharacters = meter.CreateCounter<long>("foreigndesk.engine.characters", "{character}", "Characters sent to a translation engine.");
         _engineFailures = meter.CreateCounter<long>("foreigndesk.engine.failures", "{call}", "Engine requests that failed.");
+        _jobs = meter.CreateHistogram<double>("foreigndesk.job.duration", "s", "Time to run a job, by kind and outcome (completed, failed, dead).");
     }
 
     public void Fetched(TimeSpan elapsed, FetchStatus status) =>
@@ -51,6 +53,9 @@ public sealed class IngestMetrics
         _engineCharacters.Add(characters, tag);
         if (!succeeded) _engineFailures.Add(1, tag);
     }
+
+    public void JobRan(string kind, TimeSpan elapsed, string outcome) =>
+        _jobs.Record(elapsed.TotalSeconds, new("kind", kind), new("outcome", outcome));
 
     /// <summary>Elapsed time since <paramref name="started"/>, a <see cref="Stopwatch.GetTimestamp"/>.</summary>
     public static TimeSpan Since(long started) => Stopwatch.GetElapsedTime(started);

@@ -62,7 +62,8 @@ public sealed class SqliteJobQueue : IJobQueue
         command.CommandText =
             $"""
             UPDATE jobs SET state = 'running', holder = $holder, due_ms = $until, leases = leases + 1
-            WHERE id = (SELECT id FROM jobs WHERE due_ms <= $now AND kind IN ({KindList(command, kinds)}) ORDER BY due_ms, id LIMIT 1)
+            WHERE id = (SELECT id FROM jobs WHERE (state = 'queued' OR due_ms <= $now) AND due_ms IS NOT NULL AND kind IN ({KindList(command, kinds)})
+                ORDER BY due_ms, id LIMIT 1)
             RETURNING id, kind, key, payload, leases, failures
             """;
         command.Parameters.AddWithValue("$holder", holder);
@@ -146,7 +147,8 @@ public sealed class SqliteJobQueue : IJobQueue
         if (kinds.Count == 0) return null;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT MIN(due_ms) FROM jobs WHERE due_ms IS NOT NULL AND kind IN ({KindList(command, kinds)})";
+        command.CommandText = $"SELECT MIN(CASE WHEN state = 'queued' THEN MIN(due_ms, $now) ELSE due_ms END) FROM jobs WHERE due_ms IS NOT NULL AND kind IN ({KindList(command, kinds)})";
+        command.Parameters.AddWithValue("$now", Now());
         return await command.ExecuteScalarAsync(cancellationToken) is long due ? DateTimeOffset.FromUnixTimeMilliseconds(due) : null;
     }
 
