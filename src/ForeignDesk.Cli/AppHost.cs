@@ -15,15 +15,21 @@ namespace ForeignDesk.Cli;
 /// <summary>How a command wants the application put together.</summary>
 /// <param name="Settings">Configuration that overrides appsettings.json and the environment (tests use it).</param>
 /// <param name="Time">The clock every part reads; the system's unless a test gives its own.</param>
+/// <param name="ServeSite">The site's pages; without them (the worker) only /healthz, /readyz, /metrics and the WebSub callback.</param>
 public sealed record HostSettings(
     string DataDirectory,
     string? Urls = null,
     bool RunPipeline = false,
     IReadOnlyDictionary<string, string?>? Settings = null,
     LogLevel MinimumLogLevel = LogLevel.Information,
-    TimeProvider? Time = null);
+    TimeProvider? Time = null,
+    bool ServeSite = true);
 
-/// <summary>Composes the site, the store and the pipeline, the same way for every command and for tests.</summary>
+/// <summary>
+/// Composes the site, the store and the pipeline, the same way for every command and for tests. The roles: the site
+/// (web), the scheduler that enqueues due polls and the job worker (the pipeline); <c>serve</c> holds all of them,
+/// <c>serve --no-pipeline</c> only the site, <c>worker</c> only the pipeline.
+/// </summary>
 public static class AppHost
 {
     public const string ConfigurationRoot = "ForeignDesk";
@@ -52,7 +58,8 @@ public static class AppHost
         builder.Services.AddSqliteJobQueue(settings.DataDirectory);
         builder.Services.AddDiscover(settings.DataDirectory);
         builder.Services.AddIngest(configuration, settings.DataDirectory);
-        builder.Services.AddForeignDeskSite(configuration);
+        if (settings.ServeSite) builder.Services.AddForeignDeskSite(configuration);
+        else builder.Services.AddProbes(configuration);
         // The workers' loops log and go on after any failure but a stop; should one still fail, the site stays up.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o =>
             o.BackgroundServiceExceptionBehavior = Microsoft.Extensions.Hosting.BackgroundServiceExceptionBehavior.Ignore);
@@ -61,8 +68,11 @@ public static class AppHost
         if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.WebSub.WebSubWorker>();
 
         var app = builder.Build();
+        // A hub's pushes are queued in the memory of the process that receives them and enqueued as fetch jobs by
+        // its pipeline: nginx sends them to the worker.
         app.MapWebSub();
-        app.MapForeignDeskSite();
+        if (settings.ServeSite) app.MapForeignDeskSite();
+        else app.MapProbes();
         return app;
     }
 

@@ -12,7 +12,9 @@ internal static class CommandOptions
     private static readonly Dictionary<string, (string[] Valued, string[] Flags)> Known = new(StringComparer.Ordinal)
     {
         ["serve"] = (["urls"], ["no-pipeline"]),
+        ["worker"] = (["urls"], []),
         ["ingest"] = ([], ["once"]),
+        ["jobs"] = ([], ["all"]),
         ["sources"] = (["name", "feed", "home", "sitemap", "section", "language", "category", "timezone"], ["no-check"]),
         ["feed"] = ([], []),
         ["extract"] = (["url", "file", "dir", "json"], ["meta"]),

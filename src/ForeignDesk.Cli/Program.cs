@@ -11,7 +11,9 @@ try
     return arguments.Word(0) switch
     {
         "serve" => await ServeCommand.RunAsync(arguments, cancellation.Token),
+        "worker" => await WorkerCommand.RunAsync(arguments, cancellation.Token),
         "ingest" => await IngestCommand.RunAsync(arguments, cancellation.Token),
+        "jobs" => await JobsCommand.RunAsync(arguments, cancellation.Token),
         "sources" => await SourcesCommand.RunAsync(arguments, cancellation.Token),
         "feed" => await FeedCommand.RunAsync(arguments, cancellation.Token),
         "extract" => await ExtractCommand.RunAsync(arguments, cancellation.Token),

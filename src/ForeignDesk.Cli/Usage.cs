@@ -30,7 +30,11 @@ internal static class Usage
             usage: foreigndesk COMMAND [options]        (every command takes --data DIR; default $FOREIGNDESK_DATA or ./data)
 
               serve [--urls URL] [--no-pipeline]       the site (default http://localhost:5080) and the background pipeline
-              ingest --once                            one full pass over every source, then exit
+              worker [--urls URL]                      the pipeline without the site; answers /healthz, /readyz, /metrics
+                                                       (default http://127.0.0.1:5090)
+              ingest --once                            one full pass over every source, its jobs run to their end, then exit
+              jobs dead                                the jobs that failed for the last time: id, kind, key, error
+              jobs retry ID|--all                      queue a dead job (or every one) again
               sources list                             the followed outlets
               sources add --name N --feed URL [--language LANG[,LANG]|auto] [--category C] [--timezone ZONE] [--no-check]
               sources add --home URL | --sitemap URL | --section URL [...]   feeds found on the home page, else its sitemaps

@@ -14,9 +14,12 @@ internal static class CommandHost
         return path;
     }
 
-    public static async Task<WebApplication> OpenAsync(CliArguments arguments, CancellationToken cancellationToken, LogLevel logLevel = LogLevel.Warning)
+    public static Task<WebApplication> OpenAsync(CliArguments arguments, CancellationToken cancellationToken, LogLevel logLevel = LogLevel.Warning) =>
+        OpenAsync(DataDirectory(arguments), cancellationToken, logLevel);
+
+    public static async Task<WebApplication> OpenAsync(string dataDirectory, CancellationToken cancellationToken, LogLevel logLevel = LogLevel.Warning)
     {
-        var app = AppHost.Build(new HostSettings(DataDirectory(arguments), MinimumLogLevel: logLevel));
+        var app = AppHost.Build(new HostSettings(dataDirectory, MinimumLogLevel: logLevel));
         await AppHost.PrepareStoreAsync(app.Services, cancellationToken);
         return app;
     }

@@ -7,12 +7,7 @@ internal static class ServeCommand
 {
     public static async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
     {
-        var urls = arguments.Option("urls") ?? "http://localhost:5080";
-        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!ListensOn(url)) throw new UsageException($"--urls: '{url}' is not an http(s) address to listen on (e.g. http://localhost:5080)");
-        }
-
+        var urls = ListenUrls(arguments.Option("urls") ?? "http://localhost:5080");
         var app = AppHost.Build(new HostSettings(
             CommandHost.DataDirectory(arguments),
             Urls: urls,
@@ -21,6 +16,16 @@ internal static class ServeCommand
         await AppHost.PrepareStoreAsync(app.Services, cancellationToken);
         await app.RunAsync(cancellationToken);
         return 0;
+    }
+
+    /// <summary>The addresses of <c>--urls</c> (separated by <c>;</c>), each checked; a usage error names a bad one.</summary>
+    public static string ListenUrls(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!ListensOn(url)) throw new UsageException($"--urls: '{url}' is not an http(s) address to listen on (e.g. http://localhost:5080)");
+        }
+        return urls;
     }
 
     /// <summary>Whether Kestrel can listen on the address: http(s), a host (a name, an IP, * or +) and a port or none.</summary>

@@ -69,9 +69,16 @@ public sealed class JobRunner
                 await Task.Delay(IdlePoll / 5, cancellationToken);
             }
         }, cancellationToken)));
+        if (_metrics is not null) _metrics.JobsCounted(await _queue.CountsAsync(cancellationToken));
     }
 
-    /// <summary>Runs jobs as they come due until <paramref name="stoppingToken"/> fires (the worker role).</summary>
+    /// <summary>How often a worker counts the queue's jobs for the metrics.</summary>
+    public static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Runs jobs as they come due until <paramref name="stoppingToken"/> fires (the worker role), and counts the queue's
+    /// jobs for the metrics every <see cref="CountInterval"/>.
+    /// </summary>
     public Task RunAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(async () =>
         {
@@ -96,7 +103,29 @@ public sealed class JobRunner
                     return;
                 }
             }
-        }, CancellationToken.None)));
+        }, CancellationToken.None)).Append(CountAsync(stoppingToken)));
+
+    private async Task CountAsync(CancellationToken stoppingToken)
+    {
+        if (_metrics is null) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                _metrics.JobsCounted(await _queue.CountsAsync(stoppingToken));
+                await Task.Delay(CountInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                _log.LogWarning(ex, "Counting the jobs failed; trying again in {Interval}", CountInterval);
+                await Task.Delay(CountInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
 
     private int Workers => Math.Clamp(_options.Value.Workers, 1, 64);
 

@@ -32,6 +32,8 @@ public sealed class IngestPass(
     /// <param name="dueOnly">Poll only the endpoints whose next poll time has come.</param>
     public async Task<IngestReport> RunAsync(bool dueOnly, CancellationToken cancellationToken)
     {
+        // On the thread pool from the start: SQLite waits for a lock by blocking, and the caller must not wait with it.
+        await Task.Yield();
         var report = new IngestReport();
         using (IngestReport.Collect(report))
         {

@@ -38,9 +38,9 @@ public sealed class SystemdUnitsTests
     }
 
     [Theory]
-    [InlineData("foreigndesk-web@.service", true)]
-    [InlineData("foreigndesk-worker.service", false)]
-    public void Unit_ExecStart_ServesOnLoopbackWithOptionsTheProgramKnowsAndTakesSettingsFromTheEnvironment(string unit, bool webNode)
+    [InlineData("foreigndesk-web@.service", "serve", true)]
+    [InlineData("foreigndesk-worker.service", "worker", false)]
+    public void Unit_ExecStart_ServesOnLoopbackWithOptionsTheProgramKnowsAndTakesSettingsFromTheEnvironment(string unit, string command, bool webNode)
     {
         var lines = File.ReadAllLines(Path.Combine(Folder, unit));
         var exec = lines.Single(line => line.StartsWith("ExecStart=", StringComparison.Ordinal));
@@ -48,7 +48,7 @@ public sealed class SystemdUnitsTests
         var arguments = new CliArguments(words.SkipWhile(word => !word.EndsWith("foreigndesk.dll", StringComparison.Ordinal)).Skip(1));
 
         CommandOptions.Check(arguments);
-        Assert.Equal("serve", arguments.Word(0));
+        Assert.Equal(command, arguments.Word(0));
         Assert.Equal(webNode, arguments.Has("no-pipeline"));
         Assert.StartsWith("http://127.0.0.1:", arguments.Option("urls"));
         Assert.Contains("Environment=FOREIGNDESK_DATA=/var/lib/foreigndesk", lines);
