@@ -9,10 +9,11 @@ namespace ForeignDesk.Ingest.Pipeline;
 /// <summary>
 /// The <c>translate</c> job: moves a stored article from extracted to translated, or to awaiting an engine for its
 /// language, then enqueues its placement in a story. An article the store already records as translated is not
-/// translated again, so the job may run twice.
+/// translated again, nor placed again once a story holds it, so the job may run twice.
 /// </summary>
 public sealed class TranslationStage(
     IArticleStore store,
+    IStoryStore stories,
     IJobQueue jobs,
     EngineSelector engines,
     ArticleTranslator translator,
@@ -37,7 +38,10 @@ public sealed class TranslationStage(
         var state = article.State == ArticleState.Translated ? article.State : await TranslateAsync(article, cancellationToken);
         if (state == ArticleState.Translated && article.State != ArticleState.Translated) IngestReport.Current?.ArticleTranslated();
         else if (state == ArticleState.AwaitingEngine && article.State != ArticleState.AwaitingEngine) IngestReport.Current?.ArticleAwaitingEngine();
-        await jobs.EnqueueAsync([PlacementOf(id)], cancellationToken);
+        // Placed again when its text changed; an article still awaiting an engine, or translated before a stop, only
+        // when no story holds it yet.
+        if (state != article.State || await stories.StoryOfAsync(id, cancellationToken) is null)
+            await jobs.EnqueueAsync([PlacementOf(id)], cancellationToken);
     }
 
     /// <returns>The state the article is in afterwards.</returns>

@@ -12,11 +12,11 @@ internal static class CliProcess
 
     /// <param name="workingDirectory">Where the program runs.</param>
     /// <param name="data">What <c>--data</c> names (a folder, or anything a test wants refused).</param>
-    public static async Task<Result> RunInAsync(string workingDirectory, string data, string? input, CancellationToken cancellationToken, params string[] args)
+    /// <summary>How the program is started: its output read, the test's settings in its environment, no default sources.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, string data, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
@@ -29,7 +29,13 @@ internal static class CliProcess
         start.Environment["ForeignDesk__Fetch__AllowPrivateNetworks"] = "true";
         start.Environment["ForeignDesk__Fetch__MinDelayPerHost"] = "00:00:00";
         start.Environment.Remove("FOREIGNDESK_DATA");
+        return start;
+    }
 
+    public static async Task<Result> RunInAsync(string workingDirectory, string data, string? input, CancellationToken cancellationToken, params string[] args)
+    {
+        var start = StartInfo(workingDirectory, data, args);
+        start.RedirectStandardInput = true;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start foreigndesk");
         if (input is not null) await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
