@@ -79,7 +79,7 @@ internal static class LatencyBench
         var schedule = SimulatedWorld.Plan(outlets, perDay, length, seed: 5, quiet: warmup);
         var folder = Directory.CreateTempSubdirectory("foreigndesk-latency-").FullName;
         Console.WriteLine($"world: {outlets} outlets on 127.x.y.1, {perDay} articles/day ({schedule.Count} in {length.TotalMinutes:0.#} min after a {warmup.TotalSeconds:0} s warm-up), feeds of the newest {SimulatedWorld.FeedSize}");
-        Console.WriteLine($"pipeline: {WorldFollowing.Description}, ParallelSources {parallel}");
+        Console.WriteLine($"pipeline: {WorldFollowing.Description}, Jobs:Workers {parallel}");
         Console.WriteLine($"websub: {hubOutlets} outlets name a hub on 127.0.0.1 and ping it on publication; the site subscribes at its public URL (and still polls them)");
         try
         {

@@ -35,7 +35,7 @@ internal static class SoakBench
         var schedule = SimulatedWorld.Plan(outlets, perDay, length, seed: 7, quiet: warmup);
         var folder = Directory.CreateTempSubdirectory("foreigndesk-soak-").FullName;
         Console.WriteLine($"world: {outlets} outlets on 127.x.y.1, {perDay} articles/day ({schedule.Count} in {length.TotalMinutes:0.#} min after a {warmup.TotalSeconds:0} s warm-up)");
-        Console.WriteLine($"site: serve with its pipeline in its own process; {WorldFollowing.Description}, ParallelSources {parallel}");
+        Console.WriteLine($"site: serve with its pipeline in its own process; {WorldFollowing.Description}, Jobs:Workers {parallel}");
         Console.WriteLine($"readers: {clients} in a closed loop on 127.0.0.1 (home 40 %, articles 40 %, search 20 %), {pause.TotalMilliseconds:0} ms between requests");
         try
         {

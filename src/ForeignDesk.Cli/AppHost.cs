@@ -1,7 +1,8 @@
 using ForeignDesk.Core;
+using ForeignDesk.Discover;
 using ForeignDesk.Ingest;
+using ForeignDesk.Ingest.WebSub;
 using ForeignDesk.Ingest.Pipeline;
-using ForeignDesk.Ingest.Translate;
 using ForeignDesk.Store;
 using ForeignDesk.Web;
 using ForeignDesk.Web.Admin;
@@ -15,15 +16,21 @@ namespace ForeignDesk.Cli;
 /// <summary>How a command wants the application put together.</summary>
 /// <param name="Settings">Configuration that overrides appsettings.json and the environment (tests use it).</param>
 /// <param name="Time">The clock every part reads; the system's unless a test gives its own.</param>
+/// <param name="ServeSite">The site's pages; without them (the worker) only /healthz, /readyz, /metrics and the WebSub callback.</param>
 public sealed record HostSettings(
     string DataDirectory,
     string? Urls = null,
     bool RunPipeline = false,
     IReadOnlyDictionary<string, string?>? Settings = null,
     LogLevel MinimumLogLevel = LogLevel.Information,
-    TimeProvider? Time = null);
+    TimeProvider? Time = null,
+    bool ServeSite = true);
 
-/// <summary>Composes the site, the store and the pipeline, the same way for every command and for tests.</summary>
+/// <summary>
+/// Composes the site, the store and the pipeline, the same way for every command and for tests. The roles: the site
+/// (web), the scheduler that enqueues due polls and the job worker (the pipeline); <c>serve</c> holds all of them,
+/// <c>serve --no-pipeline</c> only the site, <c>worker</c> only the pipeline.
+/// </summary>
 public static class AppHost
 {
     public const string ConfigurationRoot = "ForeignDesk";
@@ -49,21 +56,32 @@ public static class AppHost
         var configuration = builder.Configuration.GetSection(ConfigurationRoot);
         builder.Services.AddSingleton(settings.Time ?? TimeProvider.System);
         builder.Services.AddStore(configuration, settings.DataDirectory);
-        builder.Services.AddCategories(settings.DataDirectory);
-        builder.Services.AddIngest(configuration);
-        builder.Services.AddTranslationUnits(configuration, settings.DataDirectory);
-        builder.Services.AddForeignDeskSite(configuration, settings.DataDirectory);
-        builder.Services.AddForeignDeskAdmin(configuration, settings.DataDirectory);
+        builder.Services.AddSqliteJobQueue(settings.DataDirectory);
+        builder.Services.AddDiscover(settings.DataDirectory);
+        builder.Services.AddIngest(configuration, settings.DataDirectory);
+        if (settings.ServeSite)
+        {
+            builder.Services.AddForeignDeskSite(configuration, settings.DataDirectory);
+            builder.Services.AddForeignDeskAdmin(configuration, settings.DataDirectory);
+        }
+        else builder.Services.AddProbes(configuration);
         // The workers' loops log and go on after any failure but a stop; should one still fail, the site stays up.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o =>
             o.BackgroundServiceExceptionBehavior = Microsoft.Extensions.Hosting.BackgroundServiceExceptionBehavior.Ignore);
         if (settings.RunPipeline) builder.Services.AddHostedService<IngestWorker>();
+        if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.Jobs.JobWorker>();
         if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.WebSub.WebSubWorker>();
 
         var app = builder.Build();
+        // A hub's pushes are queued in the memory of the process that receives them and enqueued as fetch jobs by
+        // its pipeline: nginx sends them to the worker.
         app.MapWebSub();
-        app.MapForeignDeskAdmin();
-        app.MapForeignDeskSite();
+        if (settings.ServeSite)
+        {
+            app.MapForeignDeskAdmin();
+            app.MapForeignDeskSite();
+        }
+        else app.MapProbes();
         return app;
     }
 

@@ -15,7 +15,9 @@ public static class CommandTree
         {
             CommandHost.DataOption,
             ServeCommand.Create(),
+            WorkerCommand.Create(),
             IngestCommand.Create(),
+            JobsCommand.Create(),
             SourcesCommand.Create(),
             FeedCommand.Create(),
             ExtractCommand.Create(),

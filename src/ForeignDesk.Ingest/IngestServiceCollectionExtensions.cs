@@ -1,5 +1,4 @@
 using ForeignDesk.Core;
-using ForeignDesk.Discover.Clusters;
 using ForeignDesk.Ingest.Detect;
 using ForeignDesk.Ingest.Extract;
 using ForeignDesk.Ingest.Fetch;
@@ -12,14 +11,17 @@ namespace ForeignDesk.Ingest;
 
 public static class IngestServiceCollectionExtensions
 {
-    /// <summary>Every pipeline stage, configured from <paramref name="configuration"/> (the "ForeignDesk" section).</summary>
-    public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Every pipeline stage, configured from <paramref name="configuration"/> (the "ForeignDesk" section), with the
+    /// translation units' glossary in <paramref name="dataDirectory"/> and the WebSub subscriber and callback.
+    /// </summary>
+    public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.AddPageFetcher(configuration);
         services.AddTranslate(configuration);
+        services.AddTranslationUnits(configuration, dataDirectory);
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section))
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Pipeline:PollInterval must be positive.")
-            .Validate(o => o.ParallelSources is >= 1 and <= 64, "Pipeline:ParallelSources must be 1 to 64.")
             .Validate(o => o.MaxItemsPerFeed is >= 1 and <= 1000, "Pipeline:MaxItemsPerFeed must be 1 to 1000.")
             .Validate(o => o.MinPollInterval > TimeSpan.Zero && o.MaxPollInterval >= o.MinPollInterval, "Pipeline:MinPollInterval must be positive and at most Pipeline:MaxPollInterval.");
         services.AddOptions<Sitemaps.SitemapOptions>().Bind(configuration.GetSection(Sitemaps.SitemapOptions.Section));
@@ -27,9 +29,18 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IArticleExtractor, ArticleExtractor>();
         services.AddSingleton<ILanguageDetector, LinguaLanguageDetector>();
         services.AddSingleton<ArticleLanguage>();
-        services.AddSingleton(sp => new StoryClusterer(sp.GetRequiredService<IStoryStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section))
+            .Validate(o => o.LeaseTime >= TimeSpan.FromSeconds(1), "Jobs:LeaseTime must be at least one second.")
+            .Validate(o => o.Workers is >= 1 and <= 64, "Jobs:Workers must be 1 to 64.")
+            .Validate(o => o.MaxFailures is >= 1 and <= 100, "Jobs:MaxFailures must be 1 to 100.")
+            .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay, "Jobs:FirstRetryDelay must be positive and at most Jobs:MaxRetryDelay.");
         services.AddSingleton<TranslationStage>();
         services.AddSingleton<ArticleProcessor>();
+        services.AddSingleton<EndpointPoller>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EndpointPoller>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ArticleProcessor>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<TranslationStage>());
+        services.AddSingleton<Jobs.JobRunner>();
         services.AddSingleton<EndpointReader>();
         services.AddSingleton<Sources.EndpointDiscovery>();
         services.AddSingleton<Sources.SourceUrlDiscovery>();

@@ -89,6 +89,19 @@ public static class SiteExtensions
         return services;
     }
 
+    /// <summary>A process without the site (the worker) answers only its probes: /healthz, /readyz and /metrics when on.</summary>
+    public static IServiceCollection AddProbes(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddMetricsEndpoint(configuration);
+
+    /// <summary>/healthz (the process lives), /readyz (the store answers, its migrations current) and /metrics when on.</summary>
+    public static WebApplication MapProbes(this WebApplication app)
+    {
+        app.MapGet("/healthz", Readiness.Alive);
+        app.MapGet("/readyz", Readiness.ReadyAsync);
+        app.MapMetricsEndpoint();
+        return app;
+    }
+
     public static WebApplication MapForeignDeskSite(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -114,9 +127,7 @@ public static class SiteExtensions
         app.MapGet("/privacy", Privacy.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/about", About.Show).CacheOutput(PageCache.Policy);
         app.MapGet("/status", StatusPage.ShowAsync);
-        app.MapGet("/healthz", Readiness.Alive);
-        app.MapGet("/readyz", Readiness.ReadyAsync);
-        app.MapMetricsEndpoint();
+        app.MapProbes();
         app.MapForeignDeskApi();
         app.MapGet("/favicon.svg", Favicon.Show);
         app.MapGet(StylesheetFile.Route, StylesheetFile.Show);

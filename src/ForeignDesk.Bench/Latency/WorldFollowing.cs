@@ -18,7 +18,7 @@ internal static class WorldFollowing
 
     /// <summary>The pipeline's settings for following the world: private addresses allowed, short poll intervals.</summary>
     /// <param name="publicUrl">The site's own public URL (WebSub subscriptions need one); null for none.</param>
-    public static Dictionary<string, string?> Settings(int parallelSources, string? publicUrl)
+    public static Dictionary<string, string?> Settings(int workers, string? publicUrl)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -29,7 +29,7 @@ internal static class WorldFollowing
             ["ForeignDesk:Pipeline:PollInterval"] = "00:00:02",
             ["ForeignDesk:Pipeline:MinPollInterval"] = "00:00:02",
             ["ForeignDesk:Pipeline:MaxPollInterval"] = "00:00:05",
-            ["ForeignDesk:Pipeline:ParallelSources"] = parallelSources.ToString(CultureInfo.InvariantCulture),
+            ["ForeignDesk:Jobs:Workers"] = workers.ToString(CultureInfo.InvariantCulture),
         };
         if (publicUrl is not null) settings["ForeignDesk:Site:PublicUrl"] = publicUrl;
         return settings;

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Cli.Commands;
 
-/// <summary><c>foreigndesk reprocess</c>: extraction again over every stored page, so that an improved extractor reaches old articles.</summary>
+/// <summary>
+/// Runs extraction again over every stored page, so that an improved extractor reaches old articles; the changed ones
+/// are translated and placed again, with what a stop left between two states.
+/// </summary>
 internal static class ReprocessCommand
 {
     public static Command Create()
@@ -36,8 +39,10 @@ internal static class ReprocessCommand
             }
             return report;
         });
-        Console.WriteLine(report);
         Console.WriteLine(await app.Services.GetRequiredService<ArticleRepair>().RunAsync(cancellationToken));
+        using (IngestReport.Collect(report))
+            await app.Services.GetRequiredService<Ingest.Jobs.JobRunner>().RunUntilIdleAsync(cancellationToken);
+        Console.WriteLine(report);
         return 0;
     }
 }

@@ -9,19 +9,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var urls = new Option<string>("--urls")
-        {
-            Description = "Where the site listens, ';' between several",
-            HelpName = "URL",
-            DefaultValueFactory = _ => "http://localhost:5080",
-        };
-        urls.Validators.Add(result =>
-        {
-            foreach (var url in Split(result.GetValueOrDefault<string>()))
-            {
-                if (!ListensOn(url)) result.AddError($"--urls: '{url}' is not an http(s) address to listen on (e.g. http://localhost:5080)");
-            }
-        });
+        var urls = UrlsOption("http://localhost:5080", "Where the site listens, ';' between several");
         var noPipeline = new Option<bool>("--no-pipeline") { Description = "Serve the site only; another process runs the pipeline" };
         var command = new Command("serve", "The site and the background pipeline") { urls, noPipeline };
         command.SetAction(async (parse, cancellationToken) =>
@@ -36,6 +24,20 @@ internal static class ServeCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The <c>--urls</c> option: addresses to listen on, separated by <c>;</c>, each checked.</summary>
+    public static Option<string> UrlsOption(string defaultUrls, string description)
+    {
+        var urls = new Option<string>("--urls") { Description = description, HelpName = "URL", DefaultValueFactory = _ => defaultUrls };
+        urls.Validators.Add(result =>
+        {
+            foreach (var url in Split(result.GetValueOrDefault<string>()))
+            {
+                if (!ListensOn(url)) result.AddError($"--urls: '{url}' is not an http(s) address to listen on (e.g. http://localhost:5080)");
+            }
+        });
+        return urls;
     }
 
     private static string[] Split(string? urls) =>

@@ -4,12 +4,14 @@ namespace ForeignDesk.Discover.Categories;
 /// Files an article under the taxonomy from what the outlet says about it: the page's section, else a section word
 /// in its URL path (<c>/deportes/…</c>), else the outlet's default category.
 /// </summary>
-public sealed class CategoryMapper(SectionMap sections)
+public sealed class CategoryMapper(SectionMap sections) : Core.ICategoryMapping
 {
     public SectionMap Sections => sections;
 
     public CategoryChoice Map(string? section, string url, string sourceCategory) =>
         FromOutlet(section, url) ?? new CategoryChoice(SourceDefault(sourceCategory), CategoryBasis.SourceDefault);
+
+    public string CategoryOf(string? section, string url, string sourceCategory) => Map(section, url, sourceCategory).Category;
 
     /// <summary>The category the outlet's own labelling gives, or null when it gives no usable one.</summary>
     public CategoryChoice? FromOutlet(string? section, string url)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using ForeignDesk.Core;
-using ForeignDesk.Discover.Categories;
 using ForeignDesk.Ingest.Detect;
 using ForeignDesk.Ingest.Extract;
 using ForeignDesk.Ingest.Fetch;
@@ -11,53 +10,62 @@ using Microsoft.Extensions.Logging;
 
 namespace ForeignDesk.Ingest.Pipeline;
 
-/// <summary>One article URL through fetch → extract → detect → store → translate.</summary>
+/// <summary>What a fetch job needs beyond its URL: the source that listed the article, and the date the listing gave.</summary>
+public sealed record FetchPayload(long SourceId, DateTimeOffset? Published)
+{
+    public string Serialize() => System.Text.Json.JsonSerializer.Serialize(this);
+
+    public static FetchPayload Parse(string? json) =>
+        (json is null ? null : System.Text.Json.JsonSerializer.Deserialize<FetchPayload>(json))
+        ?? throw new FormatException("a fetch job carries no source");
+}
+
+/// <summary>
+/// The <c>fetch</c> job: one article URL through fetch → extract → detect → store, then its translation enqueued. Its
+/// key is the URL, so one worker at a time fetches it; running it twice finds the page unchanged (a conditional GET, or
+/// the same content) and only enqueues again the step the store says the article still needs.
+/// </summary>
 public sealed class ArticleProcessor(
     IArticleStore store,
+    IStoryStore stories,
+    IJobQueue jobs,
     IPageFetcher fetcher,
     IArticleExtractor extractor,
     ArticleLanguage languages,
-    TranslationStage translation,
     TimeProvider time,
     ILogger<ArticleProcessor> log,
-    CategoryMapper? categories = null,
-    IngestMetrics? metrics = null)
+    ICategoryMapping? categories = null,
+    IngestMetrics? metrics = null) : IJobHandler
 {
-    /// <summary>Article URLs being processed now: a poll and a WebSub push listing the same new article fetch it once.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+    public string Kind => JobKinds.Fetch;
 
-    /// <returns>
-    /// True when the item is handled: its article stored (or unchanged), or its failure recorded. False when another
-    /// caller is processing the same URL right now, so that the item must not yet count as seen.
-    /// </returns>
-    public async Task<bool> ProcessAsync(Source source, FeedItem item, IngestReport report, CancellationToken cancellationToken)
+    /// <summary>The fetch job of a listed item: its normalized URL is the key.</summary>
+    public static JobRequest JobOf(Source source, FeedItem item) =>
+        new(JobKinds.Fetch, UrlNormalizer.Normalize(item.ArticleUrl ?? throw new ArgumentException("the feed item has no URL to fetch", nameof(item))),
+            new FetchPayload(source.Id, item.Published).Serialize());
+
+    public async Task RunAsync(LeasedJob job, CancellationToken cancellationToken)
     {
-        report.ItemSeen();
-        var url = UrlNormalizer.Normalize(item.ArticleUrl ?? throw new ArgumentException("the feed item has no URL to fetch", nameof(item)));
-        if (!_inFlight.TryAdd(url, 0))
+        var payload = FetchPayload.Parse(job.Payload);
+        var report = IngestReport.Current;
+        report?.ItemSeen();
+        if ((await store.ListSourcesAsync(cancellationToken)).FirstOrDefault(s => s.Id == payload.SourceId) is not { } source)
         {
-            report.ArticleUnchanged();
-            return false;
+            log.LogInformation("Source {SourceId} is gone; {Url} is not fetched", payload.SourceId, job.Key);
+            return;
         }
-
-        try
-        {
-            await FetchAndStoreAsync(source, url, item, report, cancellationToken);
-            return true;
-        }
-        finally
-        {
-            _inFlight.TryRemove(url, out _);
-        }
+        var item = new FeedItem(new Uri(job.Key), null, payload.Published, [], null);
+        await FetchAndStoreAsync(source, job.Key, item, report, cancellationToken);
     }
 
-    private async Task FetchAndStoreAsync(Source source, string url, FeedItem item, IngestReport report, CancellationToken cancellationToken)
+    private async Task FetchAndStoreAsync(Source source, string url, FeedItem item, IngestReport? report, CancellationToken cancellationToken)
     {
         var validators = await store.GetValidatorsAsync(url, cancellationToken);
         var outcome = await fetcher.FetchAsync(new FetchRequest(new Uri(url), validators), cancellationToken);
         if (outcome.Status == FetchStatus.NotModified)
         {
-            report.ArticleUnchanged();
+            // The validators are saved only after the next step was enqueued, so a 304 means nothing is left to do.
+            report?.ArticleUnchanged();
             return;
         }
         if (outcome.Status != FetchStatus.Ok || outcome.Page is null)
@@ -71,8 +79,12 @@ public sealed class ArticleProcessor(
             await store.SaveValidatorsAsync(url, new HttpValidators(outcome.Page.ETag, outcome.Page.LastModified), cancellationToken);
     }
 
-    /// <summary>Extracts a fetched page and stores the article; translates it when it is new or changed.</summary>
-    public async Task<SaveResult?> StoreAsync(Source source, string url, FetchedPage page, FeedItem? item, IngestReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extracts a fetched page and stores the article, then enqueues its next step: a new or changed article is
+    /// translated; an unchanged one gets again whatever step the store records it still needs (a stop may have come
+    /// between saving it and enqueueing that step).
+    /// </summary>
+    public async Task<SaveResult?> StoreAsync(Source source, string url, FetchedPage page, FeedItem? item, IngestReport? report, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var extracted = extractor.Extract(page);
@@ -93,7 +105,7 @@ public sealed class ArticleProcessor(
             article,
             (published ?? now).ToUniversalTime(),
             PublishedEstimated: published is null,
-            categories?.Map(article.Section, url, source.Category).Category ?? source.Category,
+            categories?.CategoryOf(article.Section, url, source.Category) ?? source.Category,
             ContentHash(article),
             page,
             language.DetectedOther);
@@ -101,23 +113,30 @@ public sealed class ArticleProcessor(
         switch (saved.Change)
         {
             case ArticleChange.Unchanged:
-                report.ArticleUnchanged();
+                report?.ArticleUnchanged();
+                await EnqueueUnfinishedAsync(saved.ArticleId, cancellationToken);
                 return saved;
             case ArticleChange.Created:
-                report.ArticleCreated();
+                report?.ArticleCreated();
                 break;
             default:
-                report.ArticleUpdated();
+                report?.ArticleUpdated();
                 break;
         }
 
-        var stored = await store.GetArticleAsync(saved.ArticleId, cancellationToken)
-            ?? throw new InvalidOperationException($"article {saved.ArticleId} vanished after saving");
-        var state = await translation.TranslateAsync(stored, cancellationToken);
-        if (state == ArticleState.Translated) report.ArticleTranslated();
-        else if (state == ArticleState.AwaitingEngine) report.ArticleAwaitingEngine();
-        log.LogInformation("{Change} article {ArticleId} {Url} ({Language}, {State})", saved.Change, saved.ArticleId, draft.Url, draft.Language, state);
+        await jobs.EnqueueAsync([TranslationStage.JobOf(saved.ArticleId)], cancellationToken);
+        log.LogInformation("{Change} article {ArticleId} {Url} ({Language})", saved.Change, saved.ArticleId, draft.Url, draft.Language);
         return saved;
+    }
+
+    /// <summary>Enqueues the step an unchanged article still needs, by the state the store records for it.</summary>
+    private async Task EnqueueUnfinishedAsync(long articleId, CancellationToken cancellationToken)
+    {
+        if (await store.GetArticleAsync(articleId, cancellationToken) is not { } article) return;
+        if (article.State == ArticleState.Extracted)
+            await jobs.EnqueueAsync([TranslationStage.JobOf(articleId)], cancellationToken);
+        else if (await stories.StoryOfAsync(articleId, cancellationToken) is null)
+            await jobs.EnqueueAsync([TranslationStage.PlacementOf(articleId)], cancellationToken);
     }
 
     /// <summary>The page's canonical link when it stays on the same host; otherwise the URL it was fetched from.</summary>
@@ -139,9 +158,9 @@ public sealed class ArticleProcessor(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 
-    private async Task FailAsync(Source source, string url, string stage, string message, IngestReport report, CancellationToken cancellationToken)
+    private async Task FailAsync(Source source, string url, string stage, string message, IngestReport? report, CancellationToken cancellationToken)
     {
-        report.ArticleFailed();
+        report?.ArticleFailed();
         metrics?.SourceError(source.Slug, stage);
         log.LogWarning("Skipped {Url} of source {SourceId} at {Stage}: {Message}", url, source.Id, stage, message);
         await store.RecordProblemAsync(new FetchProblem(source.Id, url, stage, message, time.GetUtcNow()), cancellationToken);

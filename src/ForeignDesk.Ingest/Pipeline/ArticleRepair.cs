@@ -1,26 +1,21 @@
 using ForeignDesk.Core;
-using ForeignDesk.Discover.Clusters;
 using Microsoft.Extensions.Logging;
 
 namespace ForeignDesk.Ingest.Pipeline;
 
-/// <summary>What a repair pass completed.</summary>
-public sealed record RepairReport(int Translated, int Placed, int Failed)
+/// <summary>What a repair pass enqueued.</summary>
+public sealed record RepairReport(int Translations, int Placements)
 {
-    public override string ToString() => $"repaired: translated {Translated} placed {Placed} failed {Failed}";
+    public override string ToString() => $"repair enqueued: translate {Translations} place {Placements}";
 }
 
 /// <summary>
-/// Completes the articles a stop left between two states: stored but untranslated while an engine now translates
-/// their language, and translated (or awaiting an engine) but placed in no story. The pipeline runs it when it starts,
-/// and <c>reprocess</c> after its work; running it twice changes nothing the second time.
+/// Gives the articles a stop left between two states their next job again, by the state the store records: stored
+/// but untranslated → translate; translated (or awaiting an engine) but placed in no story → place. A process that
+/// runs the pipeline does this when it starts, and <c>reprocess</c> after its work; the jobs are keyed by article, so
+/// running it twice enqueues nothing more.
 /// </summary>
-public sealed class ArticleRepair(
-    IArticleStore store,
-    IStoryStore stories,
-    StoryClusterer clusterer,
-    TranslationStage translation,
-    ILogger<ArticleRepair> log)
+public sealed class ArticleRepair(IArticleStore store, IStoryStore stories, IJobQueue jobs, ILogger<ArticleRepair> log)
 {
     /// <summary>
     /// Most untranslated articles one repair looks at, newest first: a stop leaves only the few that were in hand, and
@@ -33,39 +28,19 @@ public sealed class ArticleRepair(
 
     public async Task<RepairReport> RunAsync(CancellationToken cancellationToken)
     {
-        int translated = 0, placed = 0, failed = 0;
+        var untranslated = new List<JobRequest>();
         foreach (var id in await store.UntranslatedAsync(UntranslatedBatch, cancellationToken))
         {
-            try
-            {
-                if (await store.GetArticleAsync(id, cancellationToken) is not { State: ArticleState.Extracted } article) continue;
-                if (await translation.TranslateAsync(article, cancellationToken) == ArticleState.Translated) translated++;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                failed++;
-                log.LogError(ex, "Repair could not translate article {ArticleId}", id);
-            }
+            if (await store.GetArticleAsync(id, cancellationToken) is { State: ArticleState.Extracted })
+                untranslated.Add(TranslationStage.JobOf(id));
         }
+        await jobs.EnqueueAsync(untranslated, cancellationToken);
 
-        // Translating placed the articles above; what is left was translated (or set aside) before a stop.
-        foreach (var id in await stories.UnplacedAsync(UnplacedBatch, cancellationToken))
-        {
-            try
-            {
-                if (await store.GetArticleAsync(id, cancellationToken) is not { } article) continue;
-                await clusterer.PlaceAsync(article, cancellationToken);
-                placed++;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                failed++;
-                log.LogError(ex, "Repair could not place article {ArticleId} in a story", id);
-            }
-        }
+        var unplaced = (await stories.UnplacedAsync(UnplacedBatch, cancellationToken)).Select(TranslationStage.PlacementOf).ToList();
+        await jobs.EnqueueAsync(unplaced, cancellationToken);
 
-        var report = new RepairReport(translated, placed, failed);
-        if (translated + placed + failed > 0) log.LogInformation("Articles left between states: {Report}", report);
+        var report = new RepairReport(untranslated.Count, unplaced.Count);
+        if (untranslated.Count + unplaced.Count > 0) log.LogInformation("Articles left between states: {Report}", report);
         return report;
     }
 }

@@ -1,63 +1,85 @@
 using ForeignDesk.Core;
+using ForeignDesk.Ingest.Jobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Ingest.Pipeline;
 
 /// <summary>
-/// Polls the endpoints of every source (all of them, or only those due), then takes each listed article through the
-/// pipeline. Each endpoint keeps its own schedule and error count; a failing endpoint is recorded on its source and
-/// polled again later, never dropped.
+/// Schedules the pipeline's work as jobs: a poll for each endpoint of every source (all of them, or only those due),
+/// and another try for the articles whose translation failed or had no engine. <see cref="RunAsync(bool, CancellationToken)"/>
+/// then runs every job to its end in this process (<c>ingest --once</c>); the worker role only schedules, and leaves
+/// the jobs to the <see cref="JobWorker"/> of whichever process leases them.
 /// </summary>
 public sealed class IngestPass(
     IArticleStore store,
     ISourceEndpointStore endpoints,
-    EndpointReader reader,
-    ArticleProcessor articles,
-    TranslationStage translation,
+    IJobQueue jobs,
+    JobRunner runner,
     ArticleRepair repair,
-    IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<IngestPass> log,
-    Telemetry.IngestMetrics? metrics = null,
     ISourceControlStore? controls = null)
 {
-    private readonly PollSchedule schedule = new(options.Value, Random.Shared);
+    /// <summary>Most untranslated articles a pass tries again, newest first.</summary>
+    public const int UntranslatedRetried = 200;
+
     private volatile bool _repaired;
 
-    /// <summary>One pass over every endpoint of every source (<c>ingest --once</c>).</summary>
+    /// <summary>One pass over every endpoint of every source, run to its end (<c>ingest --once</c>).</summary>
     public Task<IngestReport> RunAsync(CancellationToken cancellationToken) => RunAsync(dueOnly: false, WorkProgress.None, cancellationToken);
 
-    /// <summary>One pass over every endpoint of every source, counting the sources done on <paramref name="progress"/>.</summary>
+    /// <summary>The same, counting the sources on <paramref name="progress"/> (done once all their jobs are).</summary>
     public Task<IngestReport> RunAsync(IWorkProgress progress, CancellationToken cancellationToken) => RunAsync(dueOnly: false, progress, cancellationToken);
 
     /// <param name="dueOnly">Poll only the endpoints whose next poll time has come.</param>
     public Task<IngestReport> RunAsync(bool dueOnly, CancellationToken cancellationToken) => RunAsync(dueOnly, WorkProgress.None, cancellationToken);
 
+    /// <summary>Schedules a pass and runs every job it leads to (and any other due job) in this process.</summary>
     private async Task<IngestReport> RunAsync(bool dueOnly, IWorkProgress progress, CancellationToken cancellationToken)
     {
-        // The first pass of a process first completes what an earlier process left between two states.
+        // On the thread pool from the start: SQLite waits for a lock by blocking, and the caller must not wait with it.
+        await Task.Yield();
+        var report = new IngestReport();
+        using (IngestReport.Collect(report))
+        {
+            var scheduled = await ScheduleAsync(dueOnly, report, cancellationToken);
+            using var polled = progress.Start("sources", scheduled);
+            await runner.RunUntilIdleAsync(cancellationToken);
+            polled.Add(scheduled);
+        }
+        log.LogInformation("Ingest pass done: {Report}", report);
+        return report;
+    }
+
+    /// <summary>
+    /// Enqueues the polls of the endpoints (all, or those due) and another try of untranslated articles. The first call
+    /// of a process first enqueues the next step of every article a stop left between two states.
+    /// </summary>
+    /// <returns>How many sources had an endpoint to poll.</returns>
+    public async Task<int> ScheduleAsync(bool dueOnly, IngestReport report, CancellationToken cancellationToken)
+    {
         if (!_repaired)
         {
             await repair.RunAsync(cancellationToken);
             _repaired = true;
         }
 
-        var report = new IngestReport();
-        var sources = await PolledSourcesAsync(cancellationToken);
-        using (var polled = progress.Start("sources", sources.Count))
+        var now = time.GetUtcNow();
+        var polls = new List<JobRequest>();
+        var sources = 0;
+        foreach (var source in await PolledSourcesAsync(cancellationToken))
         {
-            await Parallel.ForEachAsync(sources,
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.ParallelSources, CancellationToken = cancellationToken },
-                async (source, ct) =>
-                {
-                    await PollSourceSafelyAsync(source, dueOnly, report, ct);
-                    polled.Add();
-                });
+            var due = (await EndpointsOfAsync(source, cancellationToken)).Where(e => !dueOnly || DueAt(e, now) <= now).ToList();
+            if (due.Count == 0) continue;
+            report.SourcePolled();
+            sources++;
+            polls.AddRange(due.Select(EndpointPoller.JobOf));
         }
-        await RetryUntranslatedAsync(report, cancellationToken);
-        log.LogInformation("Ingest pass done: {Report}", report);
-        return report;
+        await jobs.EnqueueAsync(polls, cancellationToken);
+        var untranslated = await store.UntranslatedAsync(UntranslatedRetried, cancellationToken);
+        await jobs.EnqueueAsync([.. untranslated.Select(TranslationStage.JobOf)], cancellationToken);
+        return sources;
     }
 
     /// <summary>The earliest next poll over every endpoint, or null when none has been scheduled yet.</summary>
@@ -83,126 +105,6 @@ public sealed class IngestPass(
     private static DateTimeOffset DueAt(SourceEndpoint endpoint, DateTimeOffset now) =>
         endpoint.NextPollUtc is not { } next || endpoint.LastSuccessUtc > now ? now : next;
 
-    /// <summary>One source's poll; a failure that is not a stop is logged and recorded on the source, and the pass goes on.</summary>
-    private async Task PollSourceSafelyAsync(Source source, bool dueOnly, IngestReport report, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await PollSourceAsync(source, dueOnly, report, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            report.FeedFailed();
-            metrics?.SourceError(source.Slug, "feed");
-            log.LogError(ex, "Polling source {SourceId} failed; it is polled again in the next pass", source.Id);
-            await RecordSafelyAsync(new FetchProblem(source.Id, source.HomeUrl.AbsoluteUri, "feed", ex.Message, time.GetUtcNow()), cancellationToken);
-        }
-    }
-
-    /// <summary>Records a problem; when even that fails (the store is down), the log keeps it.</summary>
-    private async Task RecordSafelyAsync(FetchProblem problem, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await store.RecordProblemAsync(problem, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            log.LogError(ex, "Could not record the problem of source {SourceId} with {Url}", problem.SourceId, problem.Url);
-        }
-    }
-
-    private async Task PollSourceAsync(Source source, bool dueOnly, IngestReport report, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var due = (await EndpointsOfAsync(source, cancellationToken))
-            .Where(e => !dueOnly || DueAt(e, now) <= now)
-            .ToList();
-        if (due.Count == 0) return;
-
-        report.SourcePolled();
-        var healthy = true;
-        foreach (var endpoint in due)
-        {
-            healthy &= await PollEndpointAsync(source, endpoint, report, cancellationToken);
-        }
-
-        if (healthy) await store.RecordSourceSuccessAsync(source.Id, time.GetUtcNow(), cancellationToken);
-    }
-
-    private async Task<bool> PollEndpointAsync(Source source, SourceEndpoint endpoint, IngestReport report, CancellationToken cancellationToken)
-    {
-        EndpointRead read;
-        try
-        {
-            read = await reader.ReadAsync(endpoint, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Recorded and backed off like any failed poll.
-            log.LogError(ex, "Reading {Kind} {Url} of source {SourceId} failed", endpoint.Kind, endpoint.Url, source.Id);
-            read = EndpointRead.Failed(ex.Message);
-        }
-
-        var now = time.GetUtcNow();
-        if (read.Error is { } error)
-        {
-            report.FeedFailed();
-            metrics?.SourceError(source.Slug, "feed");
-            var interval = schedule.AfterError(endpoint.ConsecutiveErrors + 1, read.RetryAfter);
-            log.LogWarning("{Kind} {Url} of source {SourceId} failed ({Errors} in a row; next try in {Interval}): {Message}",
-                endpoint.Kind, endpoint.Url, source.Id, endpoint.ConsecutiveErrors + 1, interval, error);
-            await store.RecordProblemAsync(new FetchProblem(source.Id, endpoint.Url.AbsoluteUri, "feed", $"{endpoint.Kind.ToString().ToLowerInvariant()}: {error}", now), cancellationToken);
-            await endpoints.RecordPollAsync(source.Id, endpoint.Url, new EndpointPoll(now, endpoint.Interval, now + interval, error), cancellationToken);
-            if (endpoint.ConsecutiveErrors + 1 == options.Value.FailingAfterErrors)
-            {
-                log.LogWarning("{Kind} {Url} of source {SourceId} is now failing ({Errors} errors in a row); it is still polled, next in {Interval}",
-                    endpoint.Kind, endpoint.Url, source.Id, endpoint.ConsecutiveErrors + 1, interval);
-            }
-
-            return false;
-        }
-
-        var items = read.Items
-            .Where(i => i.ArticleUrl is not null)
-            .OrderByDescending(i => i.Published ?? DateTimeOffset.MinValue)
-            .Take(options.Value.MaxItemsPerFeed)
-            .DistinctBy(i => i.ArticleUrl!.AbsoluteUri);
-        var created = report.Created;
-        var handled = true;
-        foreach (var item in items)
-            handled &= await ProcessItemAsync(source, item, report, cancellationToken);
-
-        // Only now does the endpoint's response count as read: a stop or a failure before this point leaves the old
-        // validators, so the next poll gets the whole response again and takes the items not yet handled.
-        if (handled && read.Validators is { } validators)
-            await store.SaveValidatorsAsync(endpoint.Url.AbsoluteUri, validators, cancellationToken);
-
-        var next = schedule.AfterSuccess(endpoint.Interval, report.Created - created);
-        await endpoints.RecordPollAsync(source.Id, endpoint.Url, new EndpointPoll(now, next, time.GetUtcNow() + next, null), cancellationToken);
-        return true;
-    }
-
-    /// <summary>
-    /// One item through the pipeline. A failure that is not a stop (a bug, a store error, a timeout's cancellation) is
-    /// logged and recorded on the source, and the pass goes on with the next item.
-    /// </summary>
-    /// <returns>True when the item is handled, so that it counts as seen.</returns>
-    private async Task<bool> ProcessItemAsync(Source source, FeedItem item, IngestReport report, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await articles.ProcessAsync(source, item, report, cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            report.ArticleFailed();
-            log.LogError(ex, "Item {Url} of source {SourceId} failed; the next poll takes it again", item.ArticleUrl, source.Id);
-            await RecordSafelyAsync(new FetchProblem(source.Id, item.ArticleUrl!.AbsoluteUri, "article", ex.Message, time.GetUtcNow()), cancellationToken);
-            return false;
-        }
-    }
-
     /// <summary>Every source but those the operator paused.</summary>
     private async Task<IReadOnlyList<Source>> PolledSourcesAsync(CancellationToken cancellationToken)
     {
@@ -221,25 +123,5 @@ public sealed class IngestPass(
         foreach (var feed in missing)
             await endpoints.AddEndpointAsync(source.Id, EndpointKind.Feed, feed, cancellationToken);
         return await endpoints.EndpointsAsync(source.Id, cancellationToken);
-    }
-
-    /// <summary>Articles whose translation failed earlier, or whose language had no engine, get another chance.</summary>
-    private async Task RetryUntranslatedAsync(IngestReport report, CancellationToken cancellationToken)
-    {
-        foreach (var id in await store.UntranslatedAsync(200, cancellationToken))
-        {
-            try
-            {
-                if (await store.GetArticleAsync(id, cancellationToken) is not { } article) continue;
-                var before = article.State;
-                var after = await translation.TranslateAsync(article, cancellationToken);
-                if (after == ArticleState.Translated) report.ArticleTranslated();
-                else if (after == ArticleState.AwaitingEngine && before != ArticleState.AwaitingEngine) report.ArticleAwaitingEngine();
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                log.LogError(ex, "Translating article {ArticleId} again failed; the next pass tries again", id);
-            }
-        }
     }
 }

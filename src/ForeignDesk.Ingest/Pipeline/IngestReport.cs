@@ -1,8 +1,29 @@
 namespace ForeignDesk.Ingest.Pipeline;
 
-/// <summary>What one pass over the sources did; counters are safe to bump from several sources at once.</summary>
+/// <summary>
+/// What one pass over the sources did; counters are safe to bump from several jobs at once. The jobs a pass runs count
+/// into the report of the pass that runs them (<see cref="Collect"/>); jobs a worker runs count only in the metrics.
+/// </summary>
 public sealed class IngestReport
 {
+    private static readonly AsyncLocal<IngestReport?> Collecting = new();
+
+    /// <summary>The report the jobs running in this flow count into, if any.</summary>
+    internal static IngestReport? Current => Collecting.Value;
+
+    /// <summary>Jobs run in this flow until the result is disposed count into <paramref name="report"/>.</summary>
+    public static IDisposable Collect(IngestReport report)
+    {
+        var before = Collecting.Value;
+        Collecting.Value = report;
+        return new Restore(before);
+    }
+
+    private sealed class Restore(IngestReport? before) : IDisposable
+    {
+        public void Dispose() => Collecting.Value = before;
+    }
+
     private int _sources, _feedsFailed, _items, _created, _updated, _unchanged, _failed, _translated, _awaitingEngine;
 
     public int Sources => _sources;

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace ForeignDesk.Ingest.Pipeline;
 
 /// <summary>
-/// Polls each endpoint when it is due (its own adaptive interval), sleeping until the earliest next poll, at least
-/// one second and at most <see cref="PipelineOptions.MinPollInterval"/>, so new sources are picked up soon.
+/// The scheduler role: enqueues each endpoint's poll when it is due (its own adaptive interval), sleeping until the
+/// earliest next poll, at least one second and at most <see cref="PipelineOptions.MinPollInterval"/>, so new sources
+/// are picked up soon. The jobs are run by the <see cref="Jobs.JobWorker"/>s.
 /// </summary>
 public sealed class IngestWorker(
     IServiceProvider services,
@@ -23,7 +24,7 @@ public sealed class IngestWorker(
             var wait = options.Value.MinPollInterval;
             try
             {
-                await pass.RunAsync(dueOnly: true, stoppingToken);
+                await pass.ScheduleAsync(dueOnly: true, new IngestReport(), stoppingToken);
                 if (await pass.NextDueAsync(stoppingToken) is { } next)
                 {
                     var untilNext = next - time.GetUtcNow();
@@ -34,7 +35,7 @@ public sealed class IngestWorker(
             {
                 // Only a stop ends the loop: a timeout's cancellation, a store error or a bug is logged and the
                 // next pass runs as planned.
-                log.LogError(ex, "Ingest pass failed; the next one runs in {Wait}", wait);
+                log.LogError(ex, "Scheduling the due polls failed; it runs again in {Wait}", wait);
             }
 
             await Task.Delay(wait, time, stoppingToken);

@@ -7,9 +7,6 @@ public sealed class PipelineOptions
     /// <value>Time between two passes over every source. Default 5 minutes.</value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <value>Sources polled at the same time (each host still gets one request at a time). Default 4.</value>
-    public int ParallelSources { get; set; } = 4;
-
     /// <value>Shortest interval between two polls of one endpoint, however often it publishes. Default 1 minute.</value>
     public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using ForeignDesk.Core;
 using ForeignDesk.Ingest.Fetch;
 
 namespace ForeignDesk.Ingest.Telemetry;
 
 /// <summary>
-/// The pipeline's measurements: how long fetches, extractions and article translations take, the errors of each
-/// source, and each engine's calls, characters and failures. Nothing is exported unless metrics are switched on.
+/// The pipeline's measurements: how long fetches, extractions, article translations and jobs take, the jobs in each
+/// state, the errors of each source, and each engine's calls, characters and failures. Nothing is exported unless metrics are switched on.
 /// </summary>
 public sealed class IngestMetrics
 {
@@ -19,6 +20,8 @@ public sealed class IngestMetrics
     private readonly Counter<long> _engineCalls;
     private readonly Counter<long> _engineCharacters;
     private readonly Counter<long> _engineFailures;
+    private readonly Histogram<double> _jobs;
+    private JobCounts? _jobCounts;
 
     public IngestMetrics(IMeterFactory meters)
     {
@@ -30,6 +33,8 @@ public sealed class IngestMetrics
         _engineCalls = meter.CreateCounter<long>("foreigndesk.engine.calls", "{call}", "Requests sent to a translation engine.");
         _engineCharacters = meter.CreateCounter<long>("foreigndesk.engine.characters", "{character}", "Characters sent to a translation engine.");
         _engineFailures = meter.CreateCounter<long>("foreigndesk.engine.failures", "{call}", "Engine requests that failed.");
+        _jobs = meter.CreateHistogram<double>("foreigndesk.job.duration", "s", "Time to run a job, by kind and outcome (completed, failed, dead).");
+        meter.CreateObservableGauge("foreigndesk.jobs", ObserveJobs, "{job}", "Jobs in the store's queue by state: queued, running, failed (waiting to be retried), dead.");
     }
 
     public void Fetched(TimeSpan elapsed, FetchStatus status) =>
@@ -51,6 +56,21 @@ public sealed class IngestMetrics
         _engineCharacters.Add(characters, tag);
         if (!succeeded) _engineFailures.Add(1, tag);
     }
+
+    /// <summary>The queue's latest counts, which the gauge reports until the next ones.</summary>
+    public void JobsCounted(JobCounts counts) => Volatile.Write(ref _jobCounts, counts);
+
+    private IEnumerable<Measurement<long>> ObserveJobs()
+    {
+        if (Volatile.Read(ref _jobCounts) is not { } counts) yield break;
+        yield return new(counts.Queued, new KeyValuePair<string, object?>("state", "queued"));
+        yield return new(counts.Running, new KeyValuePair<string, object?>("state", "running"));
+        yield return new(counts.Failed, new KeyValuePair<string, object?>("state", "failed"));
+        yield return new(counts.Dead, new KeyValuePair<string, object?>("state", "dead"));
+    }
+
+    public void JobRan(string kind, TimeSpan elapsed, string outcome) =>
+        _jobs.Record(elapsed.TotalSeconds, new("kind", kind), new("outcome", outcome));
 
     /// <summary>Elapsed time since <paramref name="started"/>, a <see cref="Stopwatch.GetTimestamp"/>.</summary>
     public static TimeSpan Since(long started) => Stopwatch.GetElapsedTime(started);

@@ -9,14 +9,15 @@ using Microsoft.Extensions.Options;
 namespace ForeignDesk.Ingest.WebSub;
 
 /// <summary>
-/// Takes each feed a hub pushed through the pipeline at once (<see cref="WebSubOptions.ParallelPushes"/> at a time),
-/// and keeps the subscriptions renewed.
+/// Enqueues a fetch job for each new article of a feed a hub pushed (<see cref="WebSubOptions.ParallelPushes"/> feeds
+/// at a time), and keeps the subscriptions renewed.
 /// </summary>
 public sealed class WebSubWorker(
     WebSubCallback callback,
     WebSubSubscriber subscriber,
     IArticleStore store,
-    ArticleProcessor articles,
+    IJobQueue jobs,
+    Jobs.JobRunner runner,
     IOptions<WebSubOptions> options,
     TimeProvider time,
     ILogger<WebSubWorker> log,
@@ -27,28 +28,41 @@ public sealed class WebSubWorker(
             .Append(MaintainAsync(stoppingToken)));
 
     /// <summary>
-    /// The pushed feed's items not fetched before, newest first. Items already known are left to polling, which
-    /// notices their updates with a conditional GET; so a push costs one request per new article, not one per item.
+    /// Enqueues the pushed feed's items not fetched before. Items already known are left to polling, which notices their
+    /// updates with a conditional GET; so a push costs one request per new article, not one per item.
     /// </summary>
-    public async Task<IngestReport> ProcessAsync(PushedFeed pushed, CancellationToken cancellationToken)
+    /// <returns>How many fetch jobs it enqueued.</returns>
+    public async Task<int> EnqueueAsync(PushedFeed pushed, CancellationToken cancellationToken)
     {
-        var report = new IngestReport();
         var source = (await store.ListSourcesAsync(cancellationToken)).FirstOrDefault(s => s.Id == pushed.Subscription.SourceId);
-        if (source is null) return report;
+        if (source is null) return 0;
         // A paused source takes no pushes either.
-        if (controls is not null && (await controls.SourceControlsAsync(cancellationToken)).TryGetValue(source.Id, out var held) && held.Paused) return report;
+        if (controls is not null && (await controls.SourceControlsAsync(cancellationToken)).TryGetValue(source.Id, out var held) && held.Paused) return 0;
         var feed = FeedParser.Parse(pushed.Body, pushed.Subscription.FeedUrl);
+        var fetches = new List<JobRequest>();
         var items = feed.Items
             .Where(i => i.ArticleUrl is not null)
             .OrderByDescending(i => i.Published ?? DateTimeOffset.MinValue)
             .DistinctBy(i => i.ArticleUrl!.AbsoluteUri);
         foreach (var item in items)
         {
-            if (await store.GetValidatorsAsync(UrlNormalizer.Normalize(item.ArticleUrl!), cancellationToken) is not null) continue;
-            await articles.ProcessAsync(source, item, report, cancellationToken);
+            var job = ArticleProcessor.JobOf(source, item);
+            if (await store.GetValidatorsAsync(job.Key, cancellationToken) is null) fetches.Add(job);
         }
+        await jobs.EnqueueAsync(fetches, cancellationToken);
+        log.LogInformation("Pushed feed {Feed}: {Count} new articles to fetch", pushed.Subscription.FeedUrl, fetches.Count);
+        return fetches.Count;
+    }
 
-        log.LogInformation("Pushed feed {Feed} processed: {Report}", pushed.Subscription.FeedUrl, report);
+    /// <summary>Enqueues the pushed feed's new items and runs every due job to its end here (tests, one-shot use).</summary>
+    public async Task<IngestReport> ProcessAsync(PushedFeed pushed, CancellationToken cancellationToken)
+    {
+        var report = new IngestReport();
+        using (IngestReport.Collect(report))
+        {
+            await EnqueueAsync(pushed, cancellationToken);
+            await runner.RunUntilIdleAsync(cancellationToken);
+        }
         return report;
     }
 
@@ -60,7 +74,7 @@ public sealed class WebSubWorker(
             {
                 try
                 {
-                    await ProcessAsync(pushed, stoppingToken);
+                    await EnqueueAsync(pushed, stoppingToken);
                 }
                 catch (FeedFormatException ex)
                 {
@@ -68,7 +82,7 @@ public sealed class WebSubWorker(
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    log.LogError(ex, "Pushed feed {Feed} of source {SourceId} failed; polling will take its items",
+                    log.LogError(ex, "Pushed feed {Feed} of source {SourceId} could not be enqueued; polling will take its items",
                         pushed.Subscription.FeedUrl, pushed.Subscription.SourceId);
                 }
             }

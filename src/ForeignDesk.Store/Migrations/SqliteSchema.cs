@@ -25,6 +25,7 @@ internal static class SqliteSchema
         M0720OtherLanguage.Migration,
         M0800ArticleLines.Migration,
         M0810ArticlesLanguage.Migration,
+        M0900Jobs.Migration,
         M0950Operators.Migration,
     ];
 }

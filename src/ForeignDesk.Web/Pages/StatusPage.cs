@@ -50,6 +50,9 @@ internal static class StatusPage
                 services.GetService(typeof(IWebSubSubscriptionStore)) as IWebSubSubscriptionStore, now);
         }
 
+        // Sites without a job queue (a bare store in some hosts) show no jobs.
+        if (services.GetService(typeof(IJobQueue)) is IJobQueue jobs) await AddJobsAsync(page, jobs, cancellationToken);
+
         page.Add($"<h2>Recent problems</h2>\n");
         if (problems.Count == 0)
         {
@@ -75,6 +78,38 @@ internal static class StatusPage
             page.Add($"</tbody></table></div>\n");
         }
         return shell.Finish(page);
+    }
+
+    /// <summary>Most dead jobs listed; <c>foreigndesk jobs dead</c> lists them all.</summary>
+    public const int DeadListed = 50;
+
+    /// <summary>The pipeline's jobs in each state, and the dead ones: what failed for the last time, and why.</summary>
+    private static async Task AddJobsAsync(HtmlBuilder page, IJobQueue jobs, CancellationToken cancellationToken)
+    {
+        var counts = await jobs.CountsAsync(cancellationToken);
+        var dead = await jobs.DeadAsync(DeadListed, cancellationToken);
+        page.Add($"<h2>Jobs</h2>\n<p class=\"meta\">Queued {counts.Queued} · running {counts.Running} · failed, waiting to be retried {counts.Failed} · dead {counts.Dead}.</p>\n");
+        if (dead.Count == 0)
+        {
+            page.Add($"<p class=\"meta\">No dead jobs.</p>\n");
+            return;
+        }
+
+        page.Add($"""
+            <p class="meta">Dead jobs failed too often to be tried again by themselves: <code>foreigndesk jobs retry ID</code> (or <code>--all</code>) queues them again.</p>
+            <div class="table-wrap"><table class="cards">
+            <thead><tr><th scope="col">ID</th><th scope="col">Died</th><th scope="col">Job</th><th scope="col">Key</th><th scope="col">Failures</th><th scope="col">Last error</th></tr></thead>
+            <tbody>
+
+            """);
+        foreach (var job in dead)
+        {
+            page.Add($"""
+                <tr><td data-label="ID">{job.Id}</td><td data-label="Died">{Stamps.Utc(job.DiedUtc)}</td><td data-label="Job">{job.Kind}</td><td data-label="Key" class="error-cell">{job.Key}</td><td data-label="Failures">{job.Failures}</td><td data-label="Last error" class="error-cell">{job.LastError ?? "—"}</td></tr>
+
+                """);
+        }
+        page.Add($"</tbody></table></div>\n");
     }
 
     private static string Count(int? count) => count?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "—";

@@ -17,19 +17,23 @@ internal static class CliProcess
     /// <param name="workingDirectory">Where the program runs.</param>
     /// <param name="data">What <c>--data</c> names (a folder, or anything a test wants refused); null: no <c>--data</c>.</param>
     public static Task<Result> RunInAsync(string workingDirectory, string? data, string? input, CancellationToken cancellationToken, params string[] args) =>
-        RunProcessAsync(workingDirectory, data, input, new Dictionary<string, string>(), cancellationToken, args);
+        RunProcessAsync(StartInfo(workingDirectory, data, args), input, cancellationToken);
 
     /// <param name="environment">Environment variables for the program, over the test defaults.</param>
     public static Task<Result> RunWithEnvironmentAsync(
-        string dataDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] args) =>
-        RunProcessAsync(dataDirectory, dataDirectory, null, environment, cancellationToken, args);
+        string dataDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, params string[] args)
+    {
+        var start = StartInfo(dataDirectory, dataDirectory, args);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        return RunProcessAsync(start, null, cancellationToken);
+    }
 
-    private static async Task<Result> RunProcessAsync(string workingDirectory, string? data, string? input, IReadOnlyDictionary<string, string> environment,
-        CancellationToken cancellationToken, string[] args)
+    /// <summary>How the program is started: its output read, the test's settings in its environment, no default sources.</summary>
+    /// <param name="data">What <c>--data</c> names; null: no <c>--data</c>.</param>
+    public static ProcessStartInfo StartInfo(string workingDirectory, string? data, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
@@ -45,8 +49,12 @@ internal static class CliProcess
         start.Environment["ForeignDesk__Fetch__AllowPrivateNetworks"] = "true";
         start.Environment["ForeignDesk__Fetch__MinDelayPerHost"] = "00:00:00";
         start.Environment.Remove("FOREIGNDESK_DATA");
-        foreach (var (name, value) in environment) start.Environment[name] = value;
+        return start;
+    }
 
+    private static async Task<Result> RunProcessAsync(ProcessStartInfo start, string? input, CancellationToken cancellationToken)
+    {
+        start.RedirectStandardInput = true;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start foreigndesk");
         if (input is not null) await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();

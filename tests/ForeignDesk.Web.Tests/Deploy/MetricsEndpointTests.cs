@@ -32,7 +32,7 @@ public sealed class MetricsEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task Metrics_OnAfterAnIngestAndAPage_ShowsFetchExtractTranslateSourceErrorsEnginesAndPageLatencies()
+    public async Task Metrics_OnAfterAnIngestAndAPage_ShowsFetchExtractTranslateJobsSourceErrorsEnginesAndPageLatencies()
     {
         await using var outlets = await OutletServer.StartAsync(Ct);
         OutletWorld.Publish(outlets);
@@ -59,6 +59,10 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.True(Count(scrape, "foreigndesk_engine_calls_total", "engine=\"apertium\"") >= 3);
         Assert.True(Count(scrape, "foreigndesk_engine_characters_total", "engine=\"apertium\"") > 1000);
         Assert.True(Count(scrape, "foreigndesk_source_errors_total", $"source=\"{broken.Slug}\"", "stage=\"feed\"") >= 1);
+        Assert.True(Count(scrape, "foreigndesk_job_duration_seconds_count", "kind=\"fetch\"", "outcome=\"completed\"") >= 3, "the three articles were fetched by jobs");
+        Assert.True(Count(scrape, "foreigndesk_job_duration_seconds_count", "kind=\"place\"", "outcome=\"completed\"") >= 3);
+        Assert.Contains(scrape.Split('\n'), line => line.StartsWith("foreigndesk_jobs{", StringComparison.Ordinal) && line.Contains("state=\"dead\"", StringComparison.Ordinal));
+        Assert.Equal(0, Count(scrape, "foreigndesk_jobs", "state=\"running\""));
         Assert.Equal(1, Count(scrape, "http_server_request_duration_seconds_count", "http_route=\"/article/{id:long}/{slug?}\"", "http_response_status_code=\"200\""));
     }
 

@@ -16,7 +16,7 @@ public sealed class NginxProxyTests
     public async Task RepositoryConfiguration_WithTheUpstreamPortsSubstituted_PassesNginxTest()
     {
         Assert.SkipUnless(RepositoryNginx.Installed, RepositoryNginx.SkipMessage);
-        await using var nginx = new RepositoryNginx([new Uri("http://127.0.0.1:5081/"), new Uri("http://127.0.0.1:5082/")], new Uri("http://127.0.0.1:5080/"));
+        await using var nginx = new RepositoryNginx([new Uri("http://127.0.0.1:5081/"), new Uri("http://127.0.0.1:5082/")], new Uri("http://127.0.0.1:5090/"));
 
         var (exitCode, output) = await nginx.TestAsync(Ct);
 

@@ -38,9 +38,9 @@ public sealed class SystemdUnitsTests
     }
 
     [Theory]
-    [InlineData("foreigndesk-web@.service", true)]
-    [InlineData("foreigndesk-worker.service", false)]
-    public void Unit_ExecStart_ServesOnLoopbackWithOptionsTheProgramKnowsAndTakesSettingsFromTheEnvironment(string unit, bool webNode)
+    [InlineData("foreigndesk-web@.service", "serve", true)]
+    [InlineData("foreigndesk-worker.service", "worker", false)]
+    public void Unit_ExecStart_ServesOnLoopbackWithOptionsTheProgramKnowsAndTakesSettingsFromTheEnvironment(string unit, string command, bool webNode)
     {
         var lines = File.ReadAllLines(Path.Combine(Folder, unit));
         var exec = lines.Single(line => line.StartsWith("ExecStart=", StringComparison.Ordinal));

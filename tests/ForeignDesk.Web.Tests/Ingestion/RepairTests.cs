@@ -33,7 +33,7 @@ public sealed class RepairTests
         Assert.Equal(ArticleState.Translated, (await store.GetArticleAsync(storedNotTranslated, Ct))!.State);
         Assert.Empty(await stories.UnplacedAsync(100, Ct));
         var report = await site.Services.GetRequiredService<ArticleRepair>().RunAsync(Ct);
-        Assert.Equal(new RepairReport(0, 0, 0), report);
+        Assert.Equal(new RepairReport(0, 0), report);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class RepairTests
             var reprocess = await CliProcess.RunAsync(data, null, Ct, "reprocess");
 
             Assert.Equal(0, reprocess.ExitCode);
-            Assert.Contains("repaired: translated 1 placed 1 failed 0", reprocess.Output, StringComparison.Ordinal);
+            Assert.Contains("repair enqueued: translate 1 place 1", reprocess.Output, StringComparison.Ordinal);
             await using var after = AppHost.Build(new HostSettings(data, MinimumLogLevel: LogLevel.Warning));
             Assert.NotNull(await after.Services.GetRequiredService<IStoryStore>().StoryOfAsync(article, Ct));
         }

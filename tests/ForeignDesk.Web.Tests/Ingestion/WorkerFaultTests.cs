@@ -1,5 +1,6 @@
 using System.Text;
 using ForeignDesk.Core;
+using ForeignDesk.Discover;
 using ForeignDesk.Ingest;
 using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Ingest.Translate;
@@ -16,7 +17,7 @@ using Xunit;
 namespace ForeignDesk.Web.Tests.Ingestion;
 
 /// <summary>
-/// The ingest worker in a host that stops on a failed background service (the .NET default), with an engine that
+/// The ingest scheduler and job worker in a host that stops on a failed background service (the .NET default), with an engine that
 /// fails the way an HTTP client's timeout does: the worker keeps running, the next pass comes, the host stays up.
 /// </summary>
 public sealed class WorkerFaultTests
@@ -51,7 +52,7 @@ public sealed class WorkerFaultTests
             var worker = host.Services.GetServices<IHostedService>().OfType<IngestWorker>().Single();
             var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (Volatile.Read(ref feedRequests) < 2 && !stopping.IsCancellationRequested && DateTime.UtcNow < deadline)
+            while ((Volatile.Read(ref feedRequests) < 2 || engine.Calls < 2) && !stopping.IsCancellationRequested && DateTime.UtcNow < deadline)
                 await Task.Delay(100, ct);
 
             Assert.False(stopping.IsCancellationRequested, "the host must not stop because one engine call was cancelled by its timeout");
@@ -106,9 +107,12 @@ public sealed class WorkerFaultTests
         builder.Services.AddLogging();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSqliteStore(data);
+        builder.Services.AddSqliteJobQueue(data);
         builder.Services.AddSingleton(new EngineSelector([engine]));
-        builder.Services.AddIngest(builder.Configuration.GetSection("ForeignDesk"));
+        builder.Services.AddDiscover(data);
+        builder.Services.AddIngest(builder.Configuration.GetSection("ForeignDesk"), data);
         builder.Services.AddHostedService<IngestWorker>();
+        builder.Services.AddHostedService<Ingest.Jobs.JobWorker>();
         return builder.Build();
     }
 

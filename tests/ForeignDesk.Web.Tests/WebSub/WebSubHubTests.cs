@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using ForeignDesk.Bench.Latency;
 using ForeignDesk.Core;
+using ForeignDesk.Ingest.Jobs;
 using ForeignDesk.Ingest.WebSub;
 using ForeignDesk.Web.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,8 @@ public sealed class WebSubHubTests
         var source = await site.AddSourceAsync(outlet, feedUrl, ct);
         var worker = site.Worker();
         await worker.StartAsync(ct);
+        var jobs = ActivatorUtilities.CreateInstance<JobWorker>(site.Services);
+        await jobs.StartAsync(ct);
 
         // The one poll: it reads the (empty) feed, finds the hub and subscribes.
         await site.PollAsync(ct);
@@ -48,6 +51,7 @@ public sealed class WebSubHubTests
         Assert.NotNull(stored);
         Assert.Equal(ArticleState.Translated, stored.State);
         Assert.False(string.IsNullOrWhiteSpace(stored.Translation?.Title));
+        await jobs.StopAsync(ct);
         await worker.StopAsync(ct);
     }
 

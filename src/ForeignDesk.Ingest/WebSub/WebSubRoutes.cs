@@ -1,12 +1,11 @@
-using ForeignDesk.Ingest.WebSub;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace ForeignDesk.Cli;
+namespace ForeignDesk.Ingest.WebSub;
 
 /// <summary>The WebSub callback <c>/websub/{id}</c>: the hub's verification GET and its content POSTs.</summary>
-internal static class WebSubRoutes
+public static class WebSubRoutes
 {
     private const int MaxPushBytes = 10 * 1024 * 1024;
 

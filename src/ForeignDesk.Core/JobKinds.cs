@@ -1,0 +1,30 @@
+namespace ForeignDesk.Core;
+
+/// <summary>
+/// The pipeline's jobs, each keyed so that running it twice changes nothing the second time. Each stage enqueues the
+/// next by name, so the stages need not know each other's code. (Search indexing is no job of its own: the store
+/// indexes an article in the same transaction that writes it.)
+/// </summary>
+public static class JobKinds
+{
+    /// <summary>Read one endpoint and enqueue a fetch for each article it lists. Key: the endpoint's source id and URL.</summary>
+    public const string Poll = "poll";
+
+    /// <summary>Fetch, extract and store one article. Key: the article's URL, so that one worker at a time fetches it.</summary>
+    public const string Fetch = "fetch";
+
+    /// <summary>Translate a stored article (or mark it awaiting an engine). Key: the article id.</summary>
+    public const string Translate = "translate";
+
+    /// <summary>File a translated (or engine-less) article under a category and place it in a story. Key: the article id.</summary>
+    public const string Place = "place";
+}
+
+/// <summary>Runs the jobs of one kind; the runner leases them, keeps the lease while this runs, and completes or fails them.</summary>
+public interface IJobHandler
+{
+    string Kind { get; }
+
+    /// <summary>Does the job's work. Idempotent: a job run twice changes nothing the second time. Throws to fail the job.</summary>
+    Task RunAsync(LeasedJob job, CancellationToken cancellationToken);
+}

@@ -1,0 +1,186 @@
+using ForeignDesk.Core;
+using ForeignDesk.Ingest.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ForeignDesk.Ingest.Jobs;
+
+/// <summary>
+/// Leases the jobs this process has handlers for and runs them, <see cref="JobOptions.Workers"/> at a time, renewing
+/// each lease every third of <see cref="JobOptions.LeaseTime"/> while its handler runs. A handler that throws fails
+/// its job (backoff, then dead); a process killed mid-job leaves the lease to expire, and any worker takes the job again.
+/// </summary>
+public sealed class JobRunner
+{
+    private readonly IJobQueue _queue;
+    private readonly IReadOnlyDictionary<string, IJobHandler> _handlers;
+    private readonly IOptions<JobOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<JobRunner> _log;
+    private readonly IngestMetrics? _metrics;
+    private readonly string[] _kinds;
+
+    public JobRunner(IJobQueue queue, IEnumerable<IJobHandler> handlers, IOptions<JobOptions> options, TimeProvider time,
+        ILogger<JobRunner> log, IngestMetrics? metrics = null)
+    {
+        _queue = queue;
+        _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+        _options = options;
+        _time = time;
+        _log = log;
+        _metrics = metrics;
+        _kinds = [.. _handlers.Keys];
+        Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+    }
+
+    /// <summary>Who holds this process's leases: host, process id and a random part.</summary>
+    public string Holder { get; }
+
+    /// <summary>Longest sleep of an idle worker before it looks for due jobs again (other processes enqueue too).</summary>
+    public static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Runs jobs until none is due and none is running anywhere (a lease left by a killed process is waited out and its
+    /// job run here). Jobs waiting out a failure's backoff are left for later. For <c>ingest --once</c> and tests.
+    /// </summary>
+    public async Task RunUntilIdleAsync(CancellationToken cancellationToken)
+    {
+        var busy = 0;
+        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                Interlocked.Increment(ref busy);
+                var ran = false;
+                try
+                {
+                    ran = await RunNextAsync(cancellationToken);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref busy);
+                }
+                if (ran) continue;
+                // Done when no job is due and none runs: not in this drain (it may enqueue the next step), and not
+                // elsewhere (a lease a killed process left is waited out, and its job run here).
+                if (Volatile.Read(ref busy) == 0 && (await _queue.CountsAsync(cancellationToken)).Running == 0
+                    && (await _queue.NextDueAsync(_kinds, cancellationToken) is not { } due || due > _time.GetUtcNow()))
+                    return;
+                await Task.Delay(IdlePoll / 5, cancellationToken);
+            }
+        }, cancellationToken)));
+        if (_metrics is not null) _metrics.JobsCounted(await _queue.CountsAsync(cancellationToken));
+    }
+
+    /// <summary>How often a worker counts the queue's jobs for the metrics.</summary>
+    public static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Runs jobs as they come due until <paramref name="stoppingToken"/> fires (the worker role), and counts the queue's
+    /// jobs for the metrics every <see cref="CountInterval"/>.
+    /// </summary>
+    public Task RunAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(async () =>
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (await RunNextAsync(stoppingToken)) continue;
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // The store is away or locked: the leased job (if any) comes back when its lease expires.
+                    _log.LogError(ex, "Leasing or finishing a job failed; trying again in {Wait}", IdlePoll);
+                }
+
+                try
+                {
+                    await Task.Delay(IdlePoll, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }, CancellationToken.None)).Append(CountAsync(stoppingToken)));
+
+    private async Task CountAsync(CancellationToken stoppingToken)
+    {
+        if (_metrics is null) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                _metrics.JobsCounted(await _queue.CountsAsync(stoppingToken));
+                await Task.Delay(CountInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                _log.LogWarning(ex, "Counting the jobs failed; trying again in {Interval}", CountInterval);
+                await Task.Delay(CountInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private int Workers => Math.Clamp(_options.Value.Workers, 1, 64);
+
+    /// <returns>True when a job was leased and run (whatever its outcome).</returns>
+    private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        var leaseTime = _options.Value.LeaseTime;
+        if (await _queue.LeaseAsync(_kinds, Holder, leaseTime, cancellationToken) is not { } job) return false;
+        var handler = _handlers[job.Kind];
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewAsync(job, leaseTime, running.Token);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await handler.RunAsync(job, running.Token);
+            await running.CancelAsync();
+            await renewing;
+            await _queue.CompleteAsync(job, cancellationToken);
+            _metrics?.JobRan(job.Kind, IngestMetrics.Since(started), "completed");
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await running.CancelAsync();
+            await renewing;
+            var state = await _queue.FailAsync(job, ex.Message, CancellationToken.None);
+            _metrics?.JobRan(job.Kind, IngestMetrics.Since(started), state == JobState.Dead ? "dead" : "failed");
+            if (state == JobState.Dead)
+                _log.LogError(ex, "Job {Kind} {Key} failed for the last time ({Failures}); it is dead until retried", job.Kind, job.Key, job.Failures + 1);
+            else
+                _log.LogWarning(ex, "Job {Kind} {Key} failed ({Failures} so far); it is retried later", job.Kind, job.Key, job.Failures + 1);
+        }
+        return true;
+    }
+
+    /// <summary>Keeps the lease while the handler runs; a lost lease is logged (another worker has the job now).</summary>
+    private async Task RenewAsync(LeasedJob job, TimeSpan leaseTime, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(leaseTime / 3, cancellationToken);
+                if (!await _queue.ExtendLeaseAsync(job, leaseTime, cancellationToken))
+                {
+                    _log.LogWarning("Lost the lease of job {Kind} {Key}; another worker may run it too", job.Kind, job.Key);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "Could not renew the lease of job {Kind} {Key}", job.Kind, job.Key);
+        }
+    }
+}

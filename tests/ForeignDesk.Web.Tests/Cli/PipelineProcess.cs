@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ForeignDesk.Web.Tests.Cli;
+
+/// <summary>
+/// The real program running the pipeline (<c>ingest --once</c> or <c>worker</c>) as a process that a test stops at a
+/// moment of its choosing: SIGTERM, or SIGKILL in the middle of whatever job it holds.
+/// </summary>
+internal sealed class PipelineProcess : IDisposable
+{
+    /// <summary>Short, so that the next process soon takes over the jobs a killed one held.</summary>
+    public const string LeaseTime = "00:00:02";
+
+    private readonly Process _process;
+    private readonly Task<string> _output;
+    private readonly Task<string> _error;
+
+    private PipelineProcess(Process process, CancellationToken ct)
+    {
+        _process = process;
+        _output = process.StandardOutput.ReadToEndAsync(ct);
+        _error = process.StandardError.ReadToEndAsync(ct);
+    }
+
+    public static PipelineProcess Start(string data, CancellationToken ct, params string[] args)
+    {
+        var start = CliProcess.StartInfo(data, data, args);
+        start.Environment["ForeignDesk__Jobs__LeaseTime"] = LeaseTime;
+        return new PipelineProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start foreigndesk"), ct);
+    }
+
+    /// <summary>Waits for the process to end by itself for at most <paramref name="limit"/>.</summary>
+    /// <returns>True when it ended.</returns>
+    public async Task<bool> WaitAsync(TimeSpan limit, CancellationToken ct)
+    {
+        try
+        {
+            await _process.WaitForExitAsync(ct).WaitAsync(limit, ct);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stops the process (SIGTERM, or SIGKILL), unless it ended already, and returns its exit code and errors.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> StopAsync(bool terminate, CancellationToken ct)
+    {
+        if (!_process.HasExited)
+        {
+            if (terminate)
+            {
+                using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync(ct);
+            }
+            else
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        await _process.WaitForExitAsync(ct);
+        return (_process.ExitCode, await _output, await _error);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
