@@ -16,10 +16,11 @@ internal static class JobsCommand
         var dead = new Command("dead", "List the jobs that failed for the last time");
         dead.SetAction((parse, ct) => ListDeadAsync(CommandHost.DataDirectory(parse), Console.Out, ct));
 
-        var id = new Argument<long?>("ID") { Description = "The dead job to queue again (jobs dead lists them)", Arity = ArgumentArity.ZeroOrOne };
+        var id = new Argument<string?>("ID") { Description = "The dead job to queue again (jobs dead lists them)", Arity = ArgumentArity.ZeroOrOne };
         id.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<long?>() is <= 0) r.AddError("jobs retry: a job id is a whole number above 0 (jobs dead lists them)");
+            if (r.GetValueOrDefault<string?>() is { } word && JobId(word) is null)
+                r.AddError($"jobs retry: '{word}' is not a job id (a whole number; jobs dead lists them)");
         });
         var all = new Option<bool>("--all") { Description = "Queue every dead job again" };
         var retry = new Command("retry", "Queue a dead job, or every one, again") { id, all };
@@ -29,7 +30,7 @@ internal static class JobsCommand
             if (hasId && hasAll) r.AddError("jobs retry takes an ID or --all, not both");
             else if (!hasId && !hasAll) r.AddError("jobs retry needs the ID of a dead job, or --all");
         });
-        retry.SetAction((parse, ct) => RetryAsync(CommandHost.DataDirectory(parse), parse.GetValue(id), Console.Out, ct));
+        retry.SetAction((parse, ct) => RetryAsync(CommandHost.DataDirectory(parse), parse.GetValue(id) is { } word ? JobId(word) : null, Console.Out, ct));
 
         return new Command("jobs", "The durable jobs of the pipeline: the dead ones, and another try for them") { dead, retry };
     }
@@ -57,4 +58,7 @@ internal static class JobsCommand
         output.WriteLine($"queued again: {retried} jobs");
         return 0;
     }
+
+    private static long? JobId(string word) =>
+        long.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 }
