@@ -32,7 +32,8 @@ public sealed record SegmentOverride(long ArticleId, int Paragraph, string Origi
             paragraphs[o.Paragraph] = new Paragraph(kind, System.Net.WebUtility.HtmlEncode(o.Text), o.Text);
             corrected.Add(o.Paragraph);
         }
-        return (translation with { Paragraphs = paragraphs }, corrected);
+        // A corrected paragraph is the editor's: the engine's failed checks no longer apply to it.
+        return (translation with { Paragraphs = paragraphs, Checks = [.. translation.Checks.Where(c => !corrected.Contains(c.Paragraph))] }, corrected);
     }
 }
 

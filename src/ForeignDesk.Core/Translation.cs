@@ -45,6 +45,12 @@ public sealed record TranslatedArticle(
 
     /// <summary>When this translation was stored; null for translations stored before this was recorded.</summary>
     public DateTimeOffset? TranslatedUtc { get; init; }
+
+    /// <summary>
+    /// The paragraphs whose translation failed a <see cref="TranslationChecks"/> check, worked out when it was made (the
+    /// page only reads them); empty when none failed, and for translations made before the checks.
+    /// </summary>
+    public IReadOnlyList<ParagraphCheck> Checks { get; init; } = [];
 }
 
 public interface ITranslationEngine

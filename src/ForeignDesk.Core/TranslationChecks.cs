@@ -8,6 +8,9 @@ namespace ForeignDesk.Core;
 /// <summary>What kind of fact a translation lost.</summary>
 public enum CheckKind { Number, Percentage, Amount, Date, Time, Url, Email }
 
+/// <summary>The checks a paragraph's translation failed (<paramref name="Paragraph"/> counts from 0).</summary>
+public sealed record ParagraphCheck(int Paragraph, IReadOnlyList<CheckFailure> Failures);
+
 /// <summary>A fact of the source paragraph that its translation does not carry, as the outlet wrote it.</summary>
 public sealed record CheckFailure(CheckKind Kind, string Source)
 {
@@ -34,14 +37,13 @@ public sealed record CheckFailure(CheckKind Kind, string Source)
 /// </summary>
 public static partial class TranslationChecks
 {
-    /// <summary>The checks of each paragraph pair (index, failures), only those that failed; none when the counts differ.</summary>
-    public static IReadOnlyList<(int Index, IReadOnlyList<CheckFailure> Failures)> Paragraphs(
-        IReadOnlyList<Paragraph> original, IReadOnlyList<Paragraph> translation, string language)
+    /// <summary>The checks of each paragraph pair, only those that failed; none when the counts differ.</summary>
+    public static IReadOnlyList<ParagraphCheck> Paragraphs(IReadOnlyList<Paragraph> original, IReadOnlyList<Paragraph> translation, string language)
     {
         if (original.Count != translation.Count) return [];
-        var failed = new List<(int, IReadOnlyList<CheckFailure>)>();
+        var failed = new List<ParagraphCheck>();
         for (var i = 0; i < original.Count; i++)
-            if (Check(original[i].Text, translation[i].Text, language) is { Count: > 0 } failures) failed.Add((i, failures));
+            if (Check(original[i].Text, translation[i].Text, language) is { Count: > 0 } failures) failed.Add(new ParagraphCheck(i, failures));
         return failed;
     }
 

@@ -72,6 +72,11 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<ICategoryStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<IArchiveIndex>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<IArticleFilters>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<IOperatorStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<ISourceControlStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<ISegmentOverrideStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<ITranslationReportStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<IEngineUsageStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<ITranslationMemory>(sp =>
             new PostgresTranslationMemory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
 

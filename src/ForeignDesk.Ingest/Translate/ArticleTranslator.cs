@@ -71,6 +71,8 @@ public sealed class ArticleTranslator
         {
             ImageCaptions = imageCaptions,
             EngineVersion = version,
+            // Checked once, here: every page view of the article reads the result.
+            Checks = TranslationChecks.Paragraphs(article.Paragraphs, paragraphs, from),
         });
     }
 

@@ -4,9 +4,9 @@ using ForeignDesk.Web.Rendering;
 namespace ForeignDesk.Web.Pages;
 
 /// <summary>
-/// The paragraphs of a translation that fail a <see cref="TranslationChecks"/> check (a number, date, amount or
-/// address of the original that the English does not carry): each is marked, with a note that says what is missing
-/// and opens the side-by-side view at that paragraph.
+/// The paragraphs of a translation that failed a <see cref="TranslationChecks"/> check when it was made (a number,
+/// date, amount or address of the original that the English does not carry): each is marked, with a note that says
+/// what is missing and opens the side-by-side view at that paragraph.
 /// </summary>
 internal sealed class ArticleChecks
 {
@@ -20,10 +20,8 @@ internal sealed class ArticleChecks
     /// <summary>The failed checks of a translated article; null when it has no translation or nothing failed.</summary>
     public static ArticleChecks? Of(StoredArticle article, TranslatedArticle? translation)
     {
-        if (translation is null || !ArticleBilingual.IsOffered(article)) return null;
-        var failed = TranslationChecks.Paragraphs(article.Original.Paragraphs, translation.Paragraphs, article.Language);
-        return failed.Count == 0 ? null
-            : new ArticleChecks(failed.ToDictionary(f => f.Index, f => f.Failures), Paths.Bilingual(article.Id, article.DisplayTitle));
+        if (translation is null || translation.Checks.Count == 0 || !ArticleBilingual.IsOffered(article)) return null;
+        return new ArticleChecks(translation.Checks.ToDictionary(f => f.Paragraph, f => f.Failures), Paths.Bilingual(article.Id, article.DisplayTitle));
     }
 
     public bool Failed(int index) => failed.ContainsKey(index);

@@ -60,4 +60,28 @@ public sealed class ArticleTranslatorTests
         Assert.Null(translated.ImageCaption);
         Assert.Equal("Today", Assert.Single(translated.Paragraphs).Text);
     }
+
+    [Fact]
+    public async Task TranslateAsync_RecordsTheParagraphsThatFailTheirChecks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        IReadOnlyList<Paragraph> paragraphs = [new("p", "Hay 12 heridos.", "Hay 12 heridos."), new("p", "Costó 1.500 euros.", "Costó 1.500 euros.")];
+
+        var translated = await new ArticleTranslator().TranslateAsync(Article(paragraphs, null, null), "es", new NumberBreakingEngine(), ct);
+
+        var check = Assert.Single(translated.Checks);
+        Assert.Equal(1, check.Paragraph);
+        Assert.Equal(new CheckFailure(CheckKind.Amount, "1.500 (EUR)"), Assert.Single(check.Failures));
+    }
+
+    /// <summary>An engine that copies its input but drops the thousands of "1.500": what a careless engine does.</summary>
+    private sealed class NumberBreakingEngine : ITranslationEngine
+    {
+        public string Name => "breaking";
+
+        public string? RouteFor(string from, string to) => $"{from}→{to}";
+
+        public Task<TranslationResult> TranslateAsync(TranslationRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(new TranslationResult([.. request.Segments.Select(s => s.Replace("1.500", "15", StringComparison.Ordinal))], Name, "es→en", 0));
+    }
 }

@@ -37,3 +37,6 @@ public sealed class PostgresOddQueryTests(PostgresCluster cluster) : OddQueryCon
 
 public sealed class SqliteArchiveIndexTests() : ArchiveIndexContract(new SqliteEngine());
 public sealed class PostgresArchiveIndexTests(PostgresCluster cluster) : ArchiveIndexContract(new PostgresEngine(cluster));
+
+public sealed class SqliteOperatorStoreTests() : OperatorStoreContract(new SqliteEngine());
+public sealed class PostgresOperatorStoreTests(PostgresCluster cluster) : OperatorStoreContract(new PostgresEngine(cluster));

@@ -33,12 +33,17 @@ public sealed class TranslationCheckPageTests : IAsyncLifetime
 
         _broken = await NewsSeed.SaveAsync(store, outlet, "https://stadtanzeiger.example/haushalt",
             NewsSeed.Article("Stadtrat beschließt Haushalt", null, null, German, published, null, null), published, estimated: false, SiteServer.Now, Ct);
-        await store.SaveTranslationAsync(_broken, new TranslatedArticle("City council adopts budget", null,
+        IReadOnlyList<Paragraph> broken =
         [
             P("The city council adopted the budget on Monday."),
             P("It includes 1.250 euros for schools, 25.7 more than the previous year."),
             P("Construction begins on 3 March 2027."),
-        ], null, "hostile-engine", "de→en", 0), SiteServer.Now, Ct);
+        ];
+        // The checks as the translator records them with the translation.
+        await store.SaveTranslationAsync(_broken, new TranslatedArticle("City council adopts budget", null, broken, null, "hostile-engine", "de→en", 0)
+        {
+            Checks = TranslationChecks.Paragraphs(German, broken, "de"),
+        }, SiteServer.Now, Ct);
 
         _faithful = await NewsSeed.SaveAsync(store, outlet, "https://stadtanzeiger.example/haushalt-2",
             NewsSeed.Article("Stadtrat beschließt Haushalt erneut", null, null, German, published, null, null), published, estimated: false, SiteServer.Now, Ct);

@@ -18,5 +18,6 @@ internal static class PostgresSchema
     public static readonly IReadOnlyList<PostgresMigration> Migrations =
     [
         M0001Initial.Migration,
+        M0002Operators.Migration,
     ];
 }
