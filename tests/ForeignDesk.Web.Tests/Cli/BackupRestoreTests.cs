@@ -76,10 +76,22 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var backup = Path.Combine(_folder, "copy.db");
         Assert.Equal(0, (await CliProcess.RunAsync(Data, null, Ct, "backup", backup)).ExitCode);
         await SaveAsync("dos");
-        Assert.Equal(2, (await _store.AllArticleIdsAsync(Ct)).Count); // this test's store stays open: the store is in use
+        Assert.Equal(2, (await _store.AllArticleIdsAsync(Ct)).Count);
 
-        var refused = await CliProcess.RunAsync(Data, null, Ct, "restore", backup);
-        var forced = await CliProcess.RunAsync(Data, null, Ct, "restore", backup, "--force");
+        // The store in use: a connection of this process held open (not a pooled one, which another test clearing
+        // every pool of the process could close meanwhile).
+        CliProcess.Result refused, forced;
+        await using (var open = new SqliteConnection($"Data Source={Path.Combine(Data, "foreigndesk.db")};Pooling=False"))
+        {
+            await open.OpenAsync(Ct);
+            await using (var read = open.CreateCommand())
+            {
+                read.CommandText = "SELECT count(*) FROM articles";
+                Assert.Equal(2L, await read.ExecuteScalarAsync(Ct));
+            }
+            refused = await CliProcess.RunAsync(Data, null, Ct, "restore", backup);
+            forced = await CliProcess.RunAsync(Data, null, Ct, "restore", backup, "--force");
+        }
 
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("is open in another process", refused.Error);
