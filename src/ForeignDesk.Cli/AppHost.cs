@@ -56,7 +56,6 @@ public static class AppHost
         var configuration = builder.Configuration.GetSection(ConfigurationRoot);
         builder.Services.AddSingleton(settings.Time ?? TimeProvider.System);
         builder.Services.AddStore(configuration, settings.DataDirectory);
-        builder.Services.AddSqliteJobQueue(settings.DataDirectory);
         builder.Services.AddDiscover(settings.DataDirectory);
         builder.Services.AddIngest(configuration, settings.DataDirectory);
         if (settings.ServeSite)

@@ -12,5 +12,9 @@ public static class JobQueueServiceCollectionExtensions
         services.AddSingleton<IJobQueue>(sp => new SqliteJobQueue(
             Path.Combine(dataDirectory, "foreigndesk.db"),
             sp.GetRequiredService<TimeProvider>(),
-            (sp.GetService<IOptions<JobOptions>>()?.Value ?? new JobOptions()).RetryPolicy));
+            RetryPolicy(sp)));
+
+    /// <summary>The retry policy of the <c>Jobs</c> settings, or the defaults where none are registered.</summary>
+    internal static JobRetryPolicy RetryPolicy(IServiceProvider services) =>
+        (services.GetService<IOptions<JobOptions>>()?.Value ?? new JobOptions()).RetryPolicy;
 }

@@ -24,7 +24,7 @@ public static class StoreServiceCollectionExtensions
         var store = configuration.GetSection("Store");
         var provider = store["Provider"];
         if (string.IsNullOrWhiteSpace(provider) || provider.Trim().Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
-            return services.AddSqliteStore(dataDirectory);
+            return services.AddSqliteStore(dataDirectory).AddSqliteJobQueue(dataDirectory);
         if (!provider.Trim().Equals(PostgreSql, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException(
                 $"ForeignDesk__Store__Provider is '{provider}': use {Sqlite} (the default) or {PostgreSql}.");
@@ -78,7 +78,9 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<ITranslationReportStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<IEngineUsageStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<ITranslationMemory>(sp =>
-            new PostgresTranslationMemory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+            new PostgresTranslationMemory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
+        .AddSingleton<IJobQueue>(sp => new PostgresJobQueue(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(),
+            JobQueueServiceCollectionExtensions.RetryPolicy(sp)));
 
     /// <summary>The connection string, checked now so that a bad one stops the start with one clear line.</summary>
     private static string ConnectionString(string? configured)

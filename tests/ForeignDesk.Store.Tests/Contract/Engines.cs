@@ -40,3 +40,6 @@ public sealed class PostgresArchiveIndexTests(PostgresCluster cluster) : Archive
 
 public sealed class SqliteOperatorStoreTests() : OperatorStoreContract(new SqliteEngine());
 public sealed class PostgresOperatorStoreTests(PostgresCluster cluster) : OperatorStoreContract(new PostgresEngine(cluster));
+
+public sealed class SqliteJobQueueTests() : JobQueueContract(new SqliteEngine());
+public sealed class PostgresJobQueueTests(PostgresCluster cluster) : JobQueueContract(new PostgresEngine(cluster));

@@ -42,6 +42,8 @@ public abstract class StoreContract(StoreEngine engine) : IAsyncLifetime
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Time)
             .AddStore(configuration, data)
+            // The job queue's retry policy for JobQueueContract: few failures and short delays.
+            .Configure<JobOptions>(jobs => (jobs.MaxFailures, jobs.FirstRetryDelay, jobs.MaxRetryDelay) = (3, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)))
             .BuildServiceProvider();
         await Store.MigrateAsync(Ct);
         await SeedAsync();

@@ -1,0 +1,118 @@
+using ForeignDesk.Core;
+using Npgsql;
+
+namespace ForeignDesk.Store.Postgres;
+
+/// <summary>
+/// The job queue on PostgreSQL (table <c>jobs</c>, migration 0003), shared by every worker of every machine: a lease
+/// takes the job due longest with <c>FOR UPDATE SKIP LOCKED</c>, so workers leasing at the same moment each get a
+/// different job and never wait on one another. As on SQLite, a lease is identified by its holder and its lease count,
+/// so a worker whose lease expired and was taken can no longer complete or fail the job.
+/// </summary>
+public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider time, JobRetryPolicy policy) : IJobQueue
+{
+    private readonly PostgresDatabase _database = new(dataSource);
+
+    public async Task EnqueueAsync(IReadOnlyCollection<JobRequest> jobs, CancellationToken cancellationToken)
+    {
+        if (jobs.Count == 0) return;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // One row per kind and key; in key order, so that two enqueuers of overlapping batches cannot deadlock.
+        foreach (var job in jobs.OrderBy(j => j.Kind, StringComparer.Ordinal).ThenBy(j => j.Key, StringComparer.Ordinal))
+        {
+            await PostgresDatabase.ExecuteAsync(connection,
+                """
+                INSERT INTO jobs (kind, key, payload, state, due_ms, created_ms) VALUES (@kind, @key, @payload, 'queued', @now, @now)
+                ON CONFLICT (kind, key) DO UPDATE SET
+                    payload = excluded.payload,
+                    again = CASE WHEN jobs.state = 'running' THEN true ELSE jobs.again END,
+                    due_ms = CASE WHEN jobs.state = 'failed' THEN @now ELSE jobs.due_ms END,
+                    state = CASE WHEN jobs.state = 'failed' THEN 'queued' ELSE jobs.state END
+                """, cancellationToken, ("kind", job.Kind), ("key", job.Key), ("payload", job.Payload), ("now", Now()));
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<LeasedJob?> LeaseAsync(IReadOnlyCollection<string> kinds, string holder, TimeSpan leaseTime, CancellationToken cancellationToken)
+    {
+        if (kinds.Count == 0) return null;
+        var now = time.GetUtcNow();
+        var until = (now + leaseTime).ToUnixTimeMilliseconds();
+        var leased = await _database.QueryAsync(
+            """
+            UPDATE jobs SET state = 'running', holder = @holder, due_ms = @until, leases = leases + 1
+            WHERE id = (SELECT id FROM jobs WHERE (state = 'queued' OR due_ms <= @now) AND due_ms IS NOT NULL AND kind = ANY(@kinds)
+                ORDER BY due_ms, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING id, kind, key, payload, leases, failures
+            """,
+            r => new LeasedJob(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt32(5),
+                holder, DateTimeOffset.FromUnixTimeMilliseconds(until)),
+            cancellationToken, ("holder", holder), ("until", until), ("now", now.ToUnixTimeMilliseconds()), ("kinds", kinds.ToArray()));
+        return leased.FirstOrDefault();
+    }
+
+    public async Task<bool> ExtendLeaseAsync(LeasedJob job, TimeSpan leaseTime, CancellationToken cancellationToken) =>
+        await ExecuteAsync($"UPDATE jobs SET due_ms = @until WHERE {HeldBy}", job, cancellationToken,
+            ("until", Now() + (long)leaseTime.TotalMilliseconds)) == 1;
+
+    public async Task CompleteAsync(LeasedJob job, CancellationToken cancellationToken)
+    {
+        // Enqueued again while it ran: what it did may be stale, so it runs once more.
+        if (await ExecuteAsync($"DELETE FROM jobs WHERE {HeldBy} AND NOT again", job, cancellationToken) == 0)
+            await ExecuteAsync($"UPDATE jobs SET state = 'queued', again = false, failures = 0, holder = NULL, due_ms = @now WHERE {HeldBy} AND again",
+                job, cancellationToken, ("now", Now()));
+    }
+
+    public async Task<JobState> FailAsync(LeasedJob job, string error, CancellationToken cancellationToken)
+    {
+        var failures = job.Failures + 1;
+        var dead = policy.IsLast(failures);
+        var now = Now();
+        var changed = await ExecuteAsync(
+            $"""
+            UPDATE jobs SET failures = @failures, last_error = @error, holder = NULL, again = false,
+                state = @state, due_ms = @due::bigint, died_ms = @died::bigint
+            WHERE {HeldBy}
+            """, job, cancellationToken,
+            ("failures", failures), ("error", error), ("state", dead ? "dead" : "failed"),
+            ("due", dead ? null : now + (long)policy.DelayAfter(failures).TotalMilliseconds), ("died", dead ? now : null));
+        return changed == 0 ? JobState.Running : dead ? JobState.Dead : JobState.Failed;
+    }
+
+    public async Task<IReadOnlyList<DeadJob>> DeadAsync(int limit, CancellationToken cancellationToken) =>
+        await _database.QueryAsync(
+            "SELECT id, kind, key, failures, last_error, died_ms FROM jobs WHERE state = 'dead' ORDER BY died_ms DESC, id DESC LIMIT @limit",
+            r => new DeadJob(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.IsDBNull(4) ? null : r.GetString(4),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5))),
+            cancellationToken, ("limit", limit));
+
+    public Task<int> RetryDeadAsync(long? id, CancellationToken cancellationToken) =>
+        _database.ExecuteAsync(
+            "UPDATE jobs SET state = 'queued', failures = 0, due_ms = @now, died_ms = NULL WHERE state = 'dead' AND (@id::bigint IS NULL OR id = @id::bigint)",
+            cancellationToken, ("now", Now()), ("id", id));
+
+    public async Task<JobCounts> CountsAsync(CancellationToken cancellationToken)
+    {
+        var counts = (await _database.QueryAsync("SELECT state, COUNT(*) FROM jobs GROUP BY state", r => (r.GetString(0), r.GetInt64(1)), cancellationToken))
+            .ToDictionary(c => c.Item1, c => c.Item2, StringComparer.Ordinal);
+        return new JobCounts(counts.GetValueOrDefault("queued"), counts.GetValueOrDefault("running"), counts.GetValueOrDefault("failed"), counts.GetValueOrDefault("dead"));
+    }
+
+    public async Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
+    {
+        if (kinds.Count == 0) return null;
+        var due = await _database.QueryAsync(
+            "SELECT MIN(CASE WHEN state = 'queued' THEN LEAST(due_ms, @now) ELSE due_ms END) FROM jobs WHERE due_ms IS NOT NULL AND kind = ANY(@kinds)",
+            r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), cancellationToken, ("now", Now()), ("kinds", kinds.ToArray()));
+        return due.FirstOrDefault() is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    /// <summary>The rows a lease still holds: running, by this holder, under this lease.</summary>
+    private const string HeldBy = "id = @id AND state = 'running' AND holder = @holder AND leases = @leases";
+
+    private Task<int> ExecuteAsync(string sql, LeasedJob job, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        _database.ExecuteAsync(sql, cancellationToken, [("id", job.Id), ("holder", job.Holder), ("leases", job.Leases), .. parameters]);
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+}

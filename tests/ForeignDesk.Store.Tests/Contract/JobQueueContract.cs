@@ -1,0 +1,159 @@
+using ForeignDesk.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace ForeignDesk.Store.Tests.Contract;
+
+/// <summary>
+/// The durable job queue, on each engine through <c>AddStore</c>: one job per kind and key, leases, completion, retry
+/// with backoff, dead letters. The retry policy is the contract's (<see cref="StoreContract"/>: 3 failures, 10 s first
+/// delay, 1 min at most).
+/// </summary>
+public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engine)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly string[] Fetch = [JobKinds.Fetch];
+
+    private IJobQueue Queue => Services.GetRequiredService<IJobQueue>();
+    [Fact]
+    public async Task Enqueue_SameKindAndKeyTwice_IsOneJobWithTheLatestPayload()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "https://e.example/a", "1")], Ct);
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "https://e.example/a", "2"), new JobRequest(JobKinds.Translate, "https://e.example/a")], Ct);
+
+        Assert.Equal(new JobCounts(2, 0, 0, 0), await Queue.CountsAsync(Ct));
+        var job = await Queue.LeaseAsync(Fetch, "w1", Lease, Ct);
+        Assert.NotNull(job);
+        Assert.Equal("2", job.Payload);
+        Assert.Null(await Queue.LeaseAsync(Fetch, "w2", Lease, Ct));
+    }
+
+    [Fact]
+    public async Task Lease_OnlyTheKindsAsked_OldestFirst()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "b"), new JobRequest(JobKinds.Fetch, "c")], Ct);
+
+        var first = await Queue.LeaseAsync(Fetch, "w", Lease, Ct);
+        var second = await Queue.LeaseAsync(Fetch, "w", Lease, Ct);
+
+        Assert.Equal(["b", "c"], [first!.Key, second!.Key]);
+        Assert.Null(await Queue.LeaseAsync(Fetch, "w", Lease, Ct));
+        Assert.Equal(JobKinds.Place, (await Queue.LeaseAsync([JobKinds.Place, JobKinds.Fetch], "w", Lease, Ct))!.Kind);
+    }
+
+    [Fact]
+    public async Task Complete_RemovesTheJob()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
+        var job = await Queue.LeaseAsync(Fetch, "w", Lease, Ct);
+        Assert.Equal(new JobCounts(0, 1, 0, 0), await Queue.CountsAsync(Ct));
+
+        await Queue.CompleteAsync(job!, Ct);
+
+        Assert.Equal(new JobCounts(0, 0, 0, 0), await Queue.CountsAsync(Ct));
+        Assert.Null(await Queue.NextDueAsync(Fetch, Ct));
+    }
+
+    [Fact]
+    public async Task Enqueue_WhileTheJobRuns_QueuesItOnceMoreWhenItCompletes()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a", "old")], Ct);
+        var running = await Queue.LeaseAsync(Fetch, "w1", Lease, Ct);
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a", "new")], Ct);
+        Assert.Null(await Queue.LeaseAsync(Fetch, "w2", Lease, Ct));
+
+        await Queue.CompleteAsync(running!, Ct);
+
+        var again = await Queue.LeaseAsync(Fetch, "w2", Lease, Ct);
+        Assert.Equal("new", again!.Payload);
+        await Queue.CompleteAsync(again, Ct);
+        Assert.Equal(new JobCounts(0, 0, 0, 0), await Queue.CountsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ExpiredLease_AnotherWorkerTakesTheJob_AndTheFirstCanNoLongerCompleteIt()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
+        var killed = await Queue.LeaseAsync(Fetch, "w1", Lease, Ct);
+        Time.Advance(Lease / 2);
+        Assert.Null(await Queue.LeaseAsync(Fetch, "w2", Lease, Ct));
+        Assert.True(await Queue.ExtendLeaseAsync(killed!, Lease, Ct));
+        Time.Advance(Lease);
+
+        var taken = await Queue.LeaseAsync(Fetch, "w2", Lease, Ct);
+
+        Assert.NotNull(taken);
+        Assert.Equal(2, taken.Leases);
+        Assert.Equal(0, taken.Failures);
+        Assert.False(await Queue.ExtendLeaseAsync(killed!, Lease, Ct));
+        await Queue.CompleteAsync(killed!, Ct);
+        Assert.Equal(JobState.Running, await Queue.FailAsync(killed!, "late", Ct));
+        Assert.Equal(new JobCounts(0, 1, 0, 0), await Queue.CountsAsync(Ct));
+        await Queue.CompleteAsync(taken, Ct);
+        Assert.Equal(new JobCounts(0, 0, 0, 0), await Queue.CountsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Fail_BacksOffExponentially_ThenDeadAfterTheLastFailure()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
+        var start = Time.GetUtcNow();
+
+        Assert.Equal(JobState.Failed, await Queue.FailAsync((await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!, "one", Ct));
+        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromSeconds(10), await Queue.NextDueAsync(Fetch, Ct));
+        Assert.Null(await Queue.LeaseAsync(Fetch, "w", Lease, Ct));
+        Assert.Equal(new JobCounts(0, 0, 1, 0), await Queue.CountsAsync(Ct));
+        Time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(JobState.Failed, await Queue.FailAsync((await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!, "two", Ct));
+        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromSeconds(20), await Queue.NextDueAsync(Fetch, Ct));
+        Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(JobState.Dead, await Queue.FailAsync((await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!, "three", Ct));
+
+        Assert.Null(await Queue.NextDueAsync(Fetch, Ct));
+        var dead = Assert.Single(await Queue.DeadAsync(10, Ct));
+        Assert.Equal((JobKinds.Fetch, "a", 3, "three"), (dead.Kind, dead.Key, dead.Failures, dead.LastError));
+        Assert.Equal(start + TimeSpan.FromSeconds(30), dead.DiedUtc);
+        Assert.Equal(new JobCounts(0, 0, 0, 1), await Queue.CountsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Enqueue_DuringBackoff_MakesTheJobDueNowWithItsFailuresKept_ButLeavesADeadJobDead()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
+        await Queue.FailAsync((await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!, "one", Ct);
+        Assert.Null(await Queue.LeaseAsync(Fetch, "w", Lease, Ct));
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
+
+        var again = await Queue.LeaseAsync(Fetch, "w", Lease, Ct);
+        Assert.Equal(("a", 1), (again!.Key, again.Failures));
+        await Queue.FailAsync(again, "two", Ct);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await Queue.FailAsync((await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!, "three", Ct);
+
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
+        Assert.Equal("a", Assert.Single(await Queue.DeadAsync(10, Ct)).Key);
+    }
+
+    [Fact]
+    public async Task RetryDead_OneOrAll_QueuesThemWithNoFailures()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a"), new JobRequest(JobKinds.Fetch, "b"), new JobRequest(JobKinds.Fetch, "c")], Ct);
+        var dead = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            while (await Queue.LeaseAsync(Fetch, "w", Lease, Ct) is { } job)
+                if (await Queue.FailAsync(job, "down", Ct) == JobState.Dead) dead.Add(job.Id);
+            Time.Advance(TimeSpan.FromMinutes(1));
+        }
+        Assert.Equal(3, dead.Count);
+
+        Assert.Equal(1, await Queue.RetryDeadAsync(dead[0], Ct));
+        Assert.Equal(0, await Queue.RetryDeadAsync(dead[0], Ct));
+        Assert.Equal(new JobCounts(1, 0, 0, 2), await Queue.CountsAsync(Ct));
+        Assert.Equal((dead[0], 0), await Queue.LeaseAsync(Fetch, "w", Lease, Ct) is { } retried ? (retried.Id, retried.Failures) : default);
+        Assert.Equal(2, await Queue.RetryDeadAsync(null, Ct));
+        Assert.Empty(await Queue.DeadAsync(10, Ct));
+    }
+}
