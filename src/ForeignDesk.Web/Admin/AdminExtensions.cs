@@ -23,6 +23,9 @@ public static class AdminExtensions
         // Sessions and form tokens survive a restart: the keys that encrypt them live in the data folder.
         services.AddDataProtection().SetApplicationName("ForeignDesk")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // The operator's cookie is read only where the admin area asks for it (OperatorSession names its scheme). A lone
+        // scheme would otherwise become the default, and the authentication middleware would run it on every public page.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication().AddCookie(OperatorSession.Scheme, cookie =>
         {
             cookie.Cookie.Name = OperatorSession.CookieName;
