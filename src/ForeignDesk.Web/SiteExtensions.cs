@@ -53,6 +53,7 @@ public static class SiteExtensions
         services.AddOutputCache(PageCache.AddPolicies);
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>>((cache, site) => cache.SizeLimit = site.Value.PageCacheMegabytes * 1024 * 1024);
         services.AddSingleton<PageCache>();
+        services.AddSingleton<RenderQueue>();
         services.AddSingleton<PageChangeWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PageChangeWatcher>());
         services.AddResponseCompression(options =>
@@ -112,6 +113,8 @@ public static class SiteExtensions
         app.Use((context, next) => ArticleViews.CountAsync(context, next, views));
         app.UseOutputCache();
         app.UseResponseCompression();
+        var renderQueue = app.Services.GetRequiredService<RenderQueue>();
+        app.Use((context, next) => renderQueue.InvokeAsync(context, next));
 
         app.MapGet("/", Home.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/article/{id:long}/{slug?}", ArticleShow.ShowAsync).CacheOutput(PageCache.ArticlePolicy);

@@ -52,6 +52,19 @@ public sealed class SiteOptions
     [Range(1, 65536)]
     public long PageCacheMegabytes { get; set; } = 128;
 
+    /// <summary>
+    /// How many pages the page cache does not answer may render at once; the others wait their turn without holding a
+    /// thread (see Pages in the README).
+    /// </summary>
+    /// <value>Defaults to null: twice the processor count, at least 2.</value>
+    [Range(1, 4096)]
+    public int? RenderConcurrency { get; set; }
+
+    /// <summary>How many requests may wait for a render slot before more are answered 503 with <c>Retry-After</c> at once.</summary>
+    /// <value>Defaults to 1000.</value>
+    [Range(1, 1_000_000)]
+    public int RenderQueueLength { get; set; } = 1000;
+
     /// <summary>How often the views counted in memory are written to the store.</summary>
     /// <value>Defaults to 5 seconds: a crash loses at most that much of the counts.</value>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
