@@ -36,6 +36,7 @@ public static class SiteExtensions
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteShell>();
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, HeadRequests>();
         services.AddSiteLook(dataDirectory);
         services.TryAddSingleton<TrendingScorer>();
         services.TryAddSingleton<Trends24h>();
