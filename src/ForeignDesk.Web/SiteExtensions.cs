@@ -46,6 +46,8 @@ public static class SiteExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SiteListsRefresher>());
         services.AddSingleton<SourceCountsRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceCountsRefresher>());
+        services.AddSingleton<ArchiveDaysRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ArchiveDaysRefresher>());
         services.AddSingleton<ViewCounter>();
         services.AddSingleton<ViewFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());
