@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Pages;
 using Microsoft.Extensions.Logging;
 
 namespace ForeignDesk.Web.ReadModels;
@@ -16,7 +17,7 @@ internal sealed partial class ArchiveDaysRefresher(
 {
     protected override async Task<IReadOnlyList<ArchiveDay>> ComputeAsync(IReadOnlyList<ArchiveDay>? previous, CancellationToken cancellationToken)
     {
-        var archive = services.GetService(typeof(IArchiveIndex)) as IArchiveIndex ?? store as IArchiveIndex;
+        var archive = LanguageArchive.Index(services, store);
         IReadOnlyList<ArchiveDay> days = archive is null ? [] : await archive.ArchiveDaysAsync(cancellationToken);
         if (previous is not null && !previous.SequenceEqual(days)) await cache.EvictAsync(PageTags.ArchiveDays, cancellationToken);
         return days;

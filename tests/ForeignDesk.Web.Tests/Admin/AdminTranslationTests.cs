@@ -83,7 +83,7 @@ public sealed class AdminTranslationTests : IAsyncLifetime
         await client.SubmitAsync("/admin/glossary", "/admin/glossary/edit", [new("old_language", "es"), new("old_term", "Gobierno"),
             new("old_source", ""), new("language", "es"), new("term", "Gobierno"), new("rendering", "Cabinet"), new("source", "")], Ct);
 
-        Assert.Equal([$"retranslate {housing.Id} queued"], await StoredJobsAsync());
+        Assert.Equal([$"retranslate {housing.Id} queued"], await RetranslateJobsAsync());
         Assert.StartsWith("The Government approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
         await client.GetAsync("/admin/glossary", Ct);
         Assert.Contains("Gobierno (es): 1 article queued to be translated again", client.LastPage);
@@ -94,16 +94,32 @@ public sealed class AdminTranslationTests : IAsyncLifetime
 
         Assert.StartsWith("The Cabinet approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
         Assert.Equivalent(prices.Translation, (await ArticleAsync(OutletWorld.Prices)).Translation);
-        Assert.DoesNotContain(await StoredJobsAsync(), j => j.StartsWith("retranslate", StringComparison.Ordinal));
+        Assert.Empty(await RetranslateJobsAsync());
     }
 
-    /// <summary>The jobs in the store's file, each as kind, key and state, read with SQL of the test's own.</summary>
-    private async Task<List<string>> StoredJobsAsync()
+    [Fact]
+    public async Task Glossary_ChangeForOneSource_QueuesOnlyThatSourcesArticles()
+    {
+        using var client = await _site.SignedInAsync(Ct);
+        var housing = await ArticleAsync(OutletWorld.Housing);
+        var outlet = (await Store.ListSourcesAsync(Ct)).Single().Slug;
+
+        await client.SubmitAsync("/admin/glossary", "/admin/glossary/add",
+            [new("language", "es"), new("term", "Gobierno"), new("rendering", "Executive"), new("source", "another-outlet")], Ct);
+        Assert.Empty(await RetranslateJobsAsync());
+
+        await client.SubmitAsync("/admin/glossary", "/admin/glossary/add",
+            [new("language", "es"), new("term", "Gobierno"), new("rendering", "Executive"), new("source", outlet)], Ct);
+        Assert.Equal([$"retranslate {housing.Id} queued"], await RetranslateJobsAsync());
+    }
+
+    /// <summary>The retranslate jobs in the store's file, each as kind, key and state, read with SQL of the test's own.</summary>
+    private async Task<List<string>> RetranslateJobsAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={_site.Site.DatabasePath};Pooling=False");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, key, state FROM jobs ORDER BY id";
+        command.CommandText = "SELECT kind, key, state FROM jobs WHERE kind = 'retranslate' ORDER BY id";
         await using var reader = await command.ExecuteReaderAsync(Ct);
         var jobs = new List<string>();
         while (await reader.ReadAsync(Ct)) jobs.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)}");
