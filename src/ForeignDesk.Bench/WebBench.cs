@@ -14,7 +14,8 @@ namespace ForeignDesk.Bench;
 /// <c>bench web [--articles 1000000] [--store FILE] [--clients 50] [--seconds 10] [--sample 20000] [--paragraphs 8]</c>: a generated
 /// month of news (or FILE, kept and reused as <c>bench discovery</c> does) served by the real site in its own process
 /// on 127.0.0.1 (<c>serve --no-pipeline</c>) and, for comparison, the pages saved as files served by nginx; each page
-/// kind loaded by wrk with N clients for S seconds. Prints requests per second, p50 and p99 per kind, the hot article
+/// kind loaded by wrk with N clients for S seconds (articles, lists, search, status, the API, the site's and a category's
+/// RSS feed, the sitemap index and a day's sitemap). Prints requests per second, p50 and p99 per kind, the hot article
 /// against nginx, the site's peak resident set, and bytes per article.
 /// </summary>
 internal static class WebBench
@@ -120,6 +121,7 @@ internal static class WebBench
             ("hot", pages.HotArticle), ("home", "/"), ("day", pages.Day), ("category", pages.Category), ("source", pages.Source),
             ("story", pages.Story), ("search", pages.Searches[0]), ("status", "/status"),
             ("api_article", pages.ApiArticles[0]), ("api_list", pages.ApiLists[0]), ("api_search", pages.ApiSearches[0]),
+            ("feed", WebPages.SiteFeed), ("cat_feed", pages.CategoryFeed), ("sitemap", WebPages.SitemapIndex), ("day_map", pages.DaySitemap),
         };
         // Each page once, as a reader would first see it; saved as the static copy nginx serves.
         foreach (var (name, path) in fixedPages)
@@ -128,7 +130,7 @@ internal static class WebBench
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             if (response.StatusCode != HttpStatusCode.OK)
                 throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}, not 200");
-            if (!name.StartsWith("api_", StringComparison.Ordinal)) await File.WriteAllBytesAsync(Path.Combine(www, name + ".html"), body, cancellationToken);
+            if (response.Content.Headers.ContentType?.MediaType == "text/html") await File.WriteAllBytesAsync(Path.Combine(www, name + ".html"), body, cancellationToken);
         }
         var statusMs = await SingleClientMsAsync(http, "/status", 5, cancellationToken);
 
@@ -148,6 +150,10 @@ internal static class WebBench
             new("api_article", site, pages.ApiArticles[0], pages.ApiArticles),
             new("api_list", site, pages.ApiLists[0], pages.ApiLists),
             new("api_search", site, pages.ApiSearches[0], pages.ApiSearches),
+            new("feed", site, WebPages.SiteFeed),
+            new("cat_feed", site, pages.CategoryFeed),
+            new("sitemap", site, WebPages.SitemapIndex),
+            new("day_map", site, pages.DaySitemap),
         };
         Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind; site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
         var wrk = new WrkLoad(folder, clients, length);
@@ -193,6 +199,8 @@ internal static class WebBench
             ("api_article_p99_ms", results["api_article"].P99Ms),
             ("api_list_p99_ms", results["api_list"].P99Ms),
             ("api_search_p99_ms", results["api_search"].P99Ms),
+            ("feed_p99_ms", Math.Max(results["feed"].P99Ms, results["cat_feed"].P99Ms)),
+            ("sitemap_p99_ms", Math.Max(results["sitemap"].P99Ms, results["day_map"].P99Ms)),
             ("peak_mb", Math.Round(peakMb)),
             ("bytes_per_article", Math.Round(bytesPerArticle)),
             ("errors", results.Values.Sum(r => r.Errors)),

@@ -18,6 +18,12 @@ public static class JobKinds
 
     /// <summary>File a translated (or engine-less) article under a category and place it in a story. Key: the article id.</summary>
     public const string Place = "place";
+
+    /// <summary>
+    /// Translate a stored article again, whatever its state (a glossary change touched its text). Key: the article id,
+    /// so an article touched by several changes before a worker takes it is translated once.
+    /// </summary>
+    public const string Retranslate = "retranslate";
 }
 
 /// <summary>Runs the jobs of one kind; the runner leases them, keeps the lease while this runs, and completes or fails them.</summary>

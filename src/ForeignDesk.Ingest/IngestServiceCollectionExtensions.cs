@@ -35,11 +35,13 @@ public static class IngestServiceCollectionExtensions
             .Validate(o => o.MaxFailures is >= 1 and <= 100, "Jobs:MaxFailures must be 1 to 100.")
             .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay, "Jobs:FirstRetryDelay must be positive and at most Jobs:MaxRetryDelay.");
         services.AddSingleton<TranslationStage>();
+        services.AddSingleton<RetranslationStage>();
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<EndpointPoller>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EndpointPoller>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ArticleProcessor>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<TranslationStage>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<RetranslationStage>());
         services.AddSingleton<Jobs.JobRunner>();
         services.AddSingleton<EndpointReader>();
         services.AddSingleton<Sources.EndpointDiscovery>();

@@ -36,6 +36,7 @@ public static class SiteExtensions
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SiteShell>();
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, HeadRequests>();
         services.AddSiteLook(dataDirectory);
         services.TryAddSingleton<TrendingScorer>();
         services.TryAddSingleton<Trends24h>();
@@ -45,6 +46,8 @@ public static class SiteExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SiteListsRefresher>());
         services.AddSingleton<SourceCountsRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SourceCountsRefresher>());
+        services.AddSingleton<ArchiveDaysRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ArchiveDaysRefresher>());
         services.AddSingleton<ViewCounter>();
         services.AddSingleton<ViewFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());

@@ -3,7 +3,10 @@ using ForeignDesk.Core;
 
 namespace ForeignDesk.Bench.Web;
 
-/// <summary>The pages the web bench loads, as paths of the site: one of each kind, and the random sets.</summary>
+/// <summary>
+/// The pages the web bench loads, as paths of the site: one of each kind, and the random sets. The site's feed and the
+/// sitemap index are fixed paths (<see cref="SiteFeed"/>, <see cref="SitemapIndex"/>).
+/// </summary>
 internal sealed record WebPages(
     string HotArticle,
     IReadOnlyList<string> Articles,
@@ -11,15 +14,21 @@ internal sealed record WebPages(
     string Category,
     string Source,
     string Story,
+    string CategoryFeed,
+    string DaySitemap,
     IReadOnlyList<string> Searches,
     IReadOnlyList<string> ApiArticles,
     IReadOnlyList<string> ApiLists,
     IReadOnlyList<string> ApiSearches)
 {
+    public const string SiteFeed = "/feed.xml";
+
+    public const string SitemapIndex = "/sitemap.xml";
+
     /// <summary>
     /// Picks the pages from the store: the newest article as the hot one, <paramref name="sample"/> articles at random
-    /// (their canonical paths, so that no request is a redirect), yesterday's archive, the first source, the category of
-    /// most articles, the largest of the newest stories, and searches of one to three vocabulary words; for the API, the
+    /// (their canonical paths, so that no request is a redirect), yesterday's archive and sitemap, the first source, the category of
+    /// the newest article and its RSS feed, the largest of the newest stories, and searches of one to three vocabulary words; for the API, the
     /// same articles and searches, and filtered article lists (by language, source, category and day, alone and together).
     /// </summary>
     public static async Task<WebPages> PickAsync(IArticleStore store, IStoryStore stories, IReadOnlyList<long> ids, int sample,
@@ -53,6 +62,8 @@ internal sealed record WebPages(
             "/category/" + category,
             "/source/" + source.Slug,
             "/story/" + story.ToString(CultureInfo.InvariantCulture),
+            "/category/" + category + "/feed.xml",
+            "/sitemaps/" + yesterday + ".xml",
             searches,
             articles.Select(a => "/api/v1/articles/" + a.Split('/')[2]).ToList(),
             lists,

@@ -32,8 +32,7 @@ public sealed class TranslationStage(
 
     public async Task RunAsync(LeasedJob job, CancellationToken cancellationToken)
     {
-        if (!long.TryParse(job.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            throw new FormatException($"a translate job's key is an article id, not '{job.Key}'");
+        var id = ArticleIdOf(job);
         if (await store.GetArticleAsync(id, cancellationToken) is not { } article) return;
         var state = article.State == ArticleState.Translated ? article.State : await TranslateAsync(article, cancellationToken);
         if (state == ArticleState.Translated && article.State != ArticleState.Translated) IngestReport.Current?.ArticleTranslated();
@@ -43,6 +42,13 @@ public sealed class TranslationStage(
         if (state != article.State || await stories.StoryOfAsync(id, cancellationToken) is null)
             await jobs.EnqueueAsync([PlacementOf(id)], cancellationToken);
     }
+
+    /// <summary>The article id a job of an article (translate, retranslate, place) is keyed by.</summary>
+    /// <exception cref="FormatException">The key is not an article id; the job fails.</exception>
+    public static long ArticleIdOf(LeasedJob job) =>
+        long.TryParse(job.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new FormatException($"a {job.Kind} job's key is an article id, not '{job.Key}'");
 
     /// <returns>The state the article is in afterwards.</returns>
     /// <exception cref="TranslationException">The engine failed (recorded on the source); the job is retried.</exception>

@@ -45,7 +45,6 @@ public static class AdminExtensions
         services.AddSingleton<AdminShell>();
         services.AddSingleton<SourcePreview>();
         services.AddSingleton<GlossaryRetranslation>();
-        services.AddHostedService(sp => sp.GetRequiredService<GlossaryRetranslation>());
         return services;
     }
 

@@ -14,6 +14,9 @@ internal static class PageTags
     /// <summary>The store's tag for "newest articles changed": it triggers a recomputation of the lists.</summary>
     public const string Latest = "latest";
 
+    /// <summary>The sitemap index: dropped when the archive's days or their counts are recounted differently.</summary>
+    public const string ArchiveDays = "archive-days";
+
     /// <summary>Every cached page: dropped when the change feed could not be read for a while.</summary>
     public const string All = "all";
 

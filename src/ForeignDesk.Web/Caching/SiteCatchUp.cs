@@ -5,7 +5,8 @@ namespace ForeignDesk.Web.Caching;
 
 /// <summary>
 /// Does at once what the site's background services do within seconds: writes the views counted so far, reads the
-/// store's changes, recomputes the lists and the source counts. For callers that must see a change on the next page
+/// store's changes, recomputes the lists, the source counts and the
+/// archive's days. For callers that must see a change on the next page
 /// they load (tests, and a command that has just written to the store of a site in the same process).
 /// </summary>
 internal static class SiteCatchUp
@@ -16,5 +17,6 @@ internal static class SiteCatchUp
         await services.GetRequiredService<PageChangeWatcher>().CatchUpAsync(cancellationToken);
         await services.GetRequiredService<SiteListsRefresher>().RefreshNowAsync(cancellationToken);
         await services.GetRequiredService<SourceCountsRefresher>().RefreshAsync(cancellationToken);
+        await services.GetRequiredService<ArchiveDaysRefresher>().RefreshAsync(cancellationToken);
     }
 }

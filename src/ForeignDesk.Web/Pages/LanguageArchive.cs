@@ -17,8 +17,11 @@ internal static partial class LanguageArchive
     public static bool IsCode(string code) => LanguageCode().IsMatch(code);
 
     /// <summary>The archive index: the registered one, else the article store when it also keeps one.</summary>
-    public static IArchiveIndex? Index(HttpRequest request, IArticleStore store) =>
-        request.HttpContext.RequestServices.GetService<IArchiveIndex>() ?? store as IArchiveIndex;
+    public static IArchiveIndex? Index(HttpRequest request, IArticleStore store) => Index(request.HttpContext.RequestServices, store);
+
+    /// <summary>The archive index: the registered one, else the article store when it also keeps one.</summary>
+    public static IArchiveIndex? Index(IServiceProvider services, IArticleStore store) =>
+        services.GetService<IArchiveIndex>() ?? store as IArchiveIndex;
 
     public static async Task<IResult> ShowAsync(string code, HttpRequest request, SiteShell shell, IArticleStore store, CancellationToken cancellationToken)
     {

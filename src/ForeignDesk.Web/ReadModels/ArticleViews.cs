@@ -1,11 +1,12 @@
 using System.Globalization;
+using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
 namespace ForeignDesk.Web.ReadModels;
 
 /// <summary>
 /// Counts a view of every article page answered 200, whether rendered or served from the page cache, or 304 (a reader
-/// whose browser already held the page).
+/// whose browser already held the page); not a <c>HEAD</c>, which reads no page.
 /// </summary>
 internal static class ArticleViews
 {
@@ -13,7 +14,7 @@ internal static class ArticleViews
     {
         await next(context);
         if (context.Response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified)
-            || !HttpMethods.IsGet(context.Request.Method)
+            || !HttpMethods.IsGet(context.Request.Method) || HeadRequests.CameAsHead(context)
             || !context.Request.Path.StartsWithSegments("/article", out var rest)
             || rest.Value is not { Length: > 1 } path)
             return;

@@ -20,14 +20,14 @@ internal static class Sitemaps
     public const string PagesFile = "pages.xml";
 
     /// <summary>
-    /// The index counts the articles of every day (the whole date index), so it is not dropped with each new article:
-    /// it is recomputed when its cache time runs out (<see cref="PageCache.Lifetime"/>).
+    /// The index needs the articles of every day, counted in the background (<see cref="ArchiveDaysRefresher"/>), so
+    /// that no request reads the whole date index; it is dropped from the cache when a recount changes them.
     /// </summary>
     public static async Task<IResult> IndexAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, IOptions<SearchEngineOptions> options, TimeProvider time, CancellationToken ct)
+        HttpRequest request, SiteShell shell, ArchiveDaysRefresher archiveDays, IOptions<SearchEngineOptions> options, TimeProvider time, CancellationToken ct)
     {
-        var archive = LanguageArchive.Index(request, store);
-        var days = archive is null ? [] : await archive.ArchiveDaysAsync(ct);
+        PageCache.Tag(request.HttpContext, PageTags.ArchiveDays);
+        var days = await archiveDays.CurrentAsync(ct);
         var perFile = options.Value.UrlsPerSitemap;
         return SitemapXml.Answer(time.GetUtcNow(), writer =>
         {

@@ -76,7 +76,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     {
         await AdminOutlet.FollowAsync(_site, _outlet, Ct);
         var housing = (await _site.Services.GetRequiredService<IArticleStore>().FindByUrlAsync(_outlet.Url(OutletWorld.Housing.Path).AbsoluteUri, Ct))!;
-        var retranslation = _site.Services.GetRequiredService<ForeignDesk.Web.Admin.Translation.GlossaryRetranslation>();
+        var worker = _site.Services.GetRequiredService<ForeignDesk.Ingest.Jobs.JobRunner>();
         await using var browser = await AdminBrowser.OpenAsync(_site.Address);
         await browser.SignInAsync(AdminSite.Operator, AdminSite.Password);
 
@@ -85,10 +85,10 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await browser.Page.GetByLabel("Term", new() { Exact = true }).FillAsync("Gobierno");
         await browser.Page.GetByLabel("Rendering (empty: keep the term as it is)", new() { Exact = true }).FillAsync("Executive");
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
-        await retranslation.WhenIdleAsync(Ct);
+        await worker.RunUntilIdleAsync(Ct);
         await browser.Page.GetByLabel("Rendering 1 (empty: keep the term as it is)").FillAsync("Cabinet");
         await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Save entry 1" }).ClickAsync();
-        await retranslation.WhenIdleAsync(Ct);
+        await worker.RunUntilIdleAsync(Ct);
         await browser.GoAsync("/admin/glossary");
         Assert.Contains("es · Gobierno → Cabinet", await browser.Page.InnerTextAsync("main"));
         await browser.ScreenshotAsync("admin-glossary.png");

@@ -1,7 +1,8 @@
 using System.Net;
 using ForeignDesk.Core;
-using ForeignDesk.Web.Admin.Translation;
+using ForeignDesk.Ingest.Jobs;
 using ForeignDesk.Web.Tests.EndToEnd;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -36,7 +37,7 @@ public sealed class AdminTranslationTests : IAsyncLifetime
     {
         var response = await client.SubmitAsync("/admin/glossary", "/admin/glossary/" + action, fields, Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        await _site.Services.GetRequiredService<GlossaryRetranslation>().WhenIdleAsync(Ct);
+        await _site.Services.GetRequiredService<JobRunner>().RunUntilIdleAsync(Ct);
     }
 
     /// <summary>The article's page as a reader gets it once the site has caught up with the store.</summary>
@@ -57,7 +58,7 @@ public sealed class AdminTranslationTests : IAsyncLifetime
         Assert.StartsWith("The Executive approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
         Assert.Equivalent(prices, (await ArticleAsync(OutletWorld.Prices)).Translation);
         await client.GetAsync("/admin/glossary", Ct);
-        Assert.Contains("Gobierno (es): 1 article translated again", client.LastPage);
+        Assert.Contains("Gobierno (es): 1 article queued to be translated again", client.LastPage);
 
         await SubmitGlossaryAsync(client, "edit", new("old_language", "es"), new("old_term", "Gobierno"), new("old_source", ""),
             new("language", "es"), new("term", "Gobierno"), new("rendering", "Cabinet"), new("source", ""));
@@ -67,6 +68,62 @@ public sealed class AdminTranslationTests : IAsyncLifetime
         Assert.StartsWith("The Government approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
         await client.GetAsync("/admin/glossary", Ct);
         Assert.Contains("Entries (0)", client.LastPage);
+    }
+
+    [Fact]
+    public async Task Glossary_Changes_QueueOneDurableJobPerTouchedArticle_ThatAnotherProcessRuns()
+    {
+        using var client = await _site.SignedInAsync(Ct);
+        var housing = await ArticleAsync(OutletWorld.Housing);
+        var prices = await ArticleAsync(OutletWorld.Prices);
+
+        // Two changes touch the housing article before any worker runs: one job for it, kept in the store.
+        await client.SubmitAsync("/admin/glossary", "/admin/glossary/add",
+            [new("language", "es"), new("term", "Gobierno"), new("rendering", "Executive"), new("source", "")], Ct);
+        await client.SubmitAsync("/admin/glossary", "/admin/glossary/edit", [new("old_language", "es"), new("old_term", "Gobierno"),
+            new("old_source", ""), new("language", "es"), new("term", "Gobierno"), new("rendering", "Cabinet"), new("source", "")], Ct);
+
+        Assert.Equal([$"retranslate {housing.Id} queued"], await RetranslateJobsAsync());
+        Assert.StartsWith("The Government approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
+        await client.GetAsync("/admin/glossary", Ct);
+        Assert.Contains("Gobierno (es): 1 article queued to be translated again", client.LastPage);
+
+        // The site's process is not needed: a worker started afterwards over the same store runs the job.
+        await using (var worker = _site.Site.Worker())
+            await worker.Services.GetRequiredService<JobRunner>().RunUntilIdleAsync(Ct);
+
+        Assert.StartsWith("The Cabinet approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
+        Assert.Equivalent(prices.Translation, (await ArticleAsync(OutletWorld.Prices)).Translation);
+        Assert.Empty(await RetranslateJobsAsync());
+    }
+
+    [Fact]
+    public async Task Glossary_ChangeForOneSource_QueuesOnlyThatSourcesArticles()
+    {
+        using var client = await _site.SignedInAsync(Ct);
+        var housing = await ArticleAsync(OutletWorld.Housing);
+        var outlet = (await Store.ListSourcesAsync(Ct)).Single().Slug;
+
+        await client.SubmitAsync("/admin/glossary", "/admin/glossary/add",
+            [new("language", "es"), new("term", "Gobierno"), new("rendering", "Executive"), new("source", "another-outlet")], Ct);
+        Assert.Empty(await RetranslateJobsAsync());
+
+        await client.SubmitAsync("/admin/glossary", "/admin/glossary/add",
+            [new("language", "es"), new("term", "Gobierno"), new("rendering", "Executive"), new("source", outlet)], Ct);
+        Assert.Equal([$"retranslate {housing.Id} queued"], await RetranslateJobsAsync());
+    }
+
+    /// <summary>The retranslate jobs in the store's file, each as kind, key and state, read with SQL of the test's own.</summary>
+    private async Task<List<string>> RetranslateJobsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={_site.Site.DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT kind, key, state FROM jobs WHERE kind = 'retranslate' ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var jobs = new List<string>();
+        while (await reader.ReadAsync(Ct)) jobs.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)}");
+        return jobs;
     }
 
     [Fact]

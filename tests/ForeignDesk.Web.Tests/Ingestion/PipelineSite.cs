@@ -14,8 +14,10 @@ internal sealed class PipelineSite : IAsyncDisposable
 {
     private readonly string _data;
     private readonly WebApplication _site;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private PipelineSite(string data, WebApplication site) => (_data, _site) = (data, site);
+    private PipelineSite(string data, WebApplication site, IReadOnlyDictionary<string, string?> settings) =>
+        (_data, _site, _settings) = (data, site, settings);
 
     public IServiceProvider Services => _site.Services;
 
@@ -36,8 +38,15 @@ internal sealed class PipelineSite : IAsyncDisposable
         var data = Directory.CreateTempSubdirectory("foreigndesk-ingestion-").FullName;
         var site = AppHost.Build(new HostSettings(data, Urls: "http://127.0.0.1:0", Settings: all, MinimumLogLevel: LogLevel.Warning, Time: time));
         await AppHost.PrepareStoreAsync(site.Services, ct);
-        return new PipelineSite(data, site);
+        return new PipelineSite(data, site, all);
     }
+
+    /// <summary>
+    /// Another process over the same data folder and settings, as after a restart: the worker role, not started (a test
+    /// runs its jobs through its <c>JobRunner</c>).
+    /// </summary>
+    public WebApplication Worker() =>
+        AppHost.Build(new HostSettings(_data, Settings: _settings, MinimumLogLevel: LogLevel.Warning, ServeSite: false));
 
     /// <summary>Starts the site and returns a client for it.</summary>
     public async Task<HttpClient> StartAsync(CancellationToken ct)

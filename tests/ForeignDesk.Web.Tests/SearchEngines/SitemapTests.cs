@@ -1,4 +1,8 @@
 using System.Xml;
+using ForeignDesk.Core;
+using ForeignDesk.Web.ReadModels;
+using ForeignDesk.Web.Tests.Pages;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace ForeignDesk.Web.Tests.SearchEngines;
@@ -56,6 +60,23 @@ public sealed class SitemapTests(SearchEngineSiteFixture site) : IClassFixture<S
         Assert.Contains(site.Absolute("/category/news-politics"), urls);
         Assert.Contains(site.Absolute("/source/berria-proba"), urls);
         Assert.Contains(site.Absolute("/language/eu"), urls);
+    }
+
+    [Fact]
+    public async Task SitemapIndex_ArticleOnANewDay_ListedOnceTheDaysAreRecounted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var own = await SeededSite.StartAsync(ct);
+        Assert.DoesNotContain("/sitemaps/2026-11-19.xml", await own.Plain.GetStringAsync("/sitemap.xml", ct));
+        var published = SiteServer.Now.AddDays(-10);
+        await NewsSeed.SaveAsync(own.Server.Store, own.Seed.Diario, "https://diario.example/politica/lejana",
+            NewsSeed.Article("Una noticia lejana", null, null, [new Paragraph("p", "Texto.", "Texto.")], published, null, null),
+            published, estimated: false, SiteServer.Now, ct);
+
+        // The index read its days ready-made and was cached; the background recount drops it.
+        await own.Server.Services.GetRequiredService<ArchiveDaysRefresher>().RefreshAsync(ct);
+
+        Assert.Contains(new Uri(own.Server.Address, "/sitemaps/2026-11-19.xml").AbsoluteUri, await own.Plain.GetStringAsync("/sitemap.xml", ct));
     }
 
     [Theory]

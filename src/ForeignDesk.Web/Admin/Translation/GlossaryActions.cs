@@ -4,16 +4,25 @@ using Microsoft.AspNetCore.Http;
 
 namespace ForeignDesk.Web.Admin.Translation;
 
-/// <summary>The glossary's posts: add, edit, remove an entry, each followed by translating again what it touches.</summary>
+/// <summary>
+/// The glossary's posts: add, edit, remove an entry, each queueing what it touches to be translated again
+/// (<see cref="GlossaryRetranslation"/>).
+/// </summary>
 internal static class GlossaryActions
 {
+    /// <summary>
+    /// Once the glossary file has changed, its articles are queued even if the operator's browser goes away meanwhile:
+    /// the change is saved, so the translations it makes stale must be redone.
+    /// </summary>
+    private static readonly CancellationToken Unstoppable = CancellationToken.None;
+
     public static async Task<IResult> AddAsync(HttpContext context, TranslationStack stack, GlossaryRetranslation retranslation)
     {
         if (stack.Glossary is not { } glossary) return NoGlossary();
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (Entry(form, "") is not { } entry) return Invalid();
         if (Add(glossary, entry) is { } problem) return problem;
-        retranslation.Enqueue(new GlossaryChange(entry.Language, [entry.Term], entry.Source));
+        await retranslation.QueueAsync(new GlossaryChange(entry.Language, [entry.Term], entry.Source), Unstoppable);
         return Results.Redirect(GlossaryPage.Path);
     }
 
@@ -29,11 +38,11 @@ internal static class GlossaryActions
             return problem;
         }
         if (old.Language == entry.Language && old.Source == entry.Source)
-            retranslation.Enqueue(new GlossaryChange(entry.Language, old.Term == entry.Term ? [entry.Term] : [old.Term, entry.Term], entry.Source));
+            await retranslation.QueueAsync(new GlossaryChange(entry.Language, old.Term == entry.Term ? [entry.Term] : [old.Term, entry.Term], entry.Source), Unstoppable);
         else
         {
-            retranslation.Enqueue(new GlossaryChange(old.Language, [old.Term], old.Source));
-            retranslation.Enqueue(new GlossaryChange(entry.Language, [entry.Term], entry.Source));
+            await retranslation.QueueAsync(new GlossaryChange(old.Language, [old.Term], old.Source), Unstoppable);
+            await retranslation.QueueAsync(new GlossaryChange(entry.Language, [entry.Term], entry.Source), Unstoppable);
         }
         return Results.Redirect(GlossaryPage.Path);
     }
@@ -45,7 +54,7 @@ internal static class GlossaryActions
         if (Entry(form, "old_") is not { } old) return Invalid();
         // As the command line's glossary remove: an entry of every source goes with the source-specific ones of its term.
         if (glossary.Remove(old.Language, old.Term, old.Source) > 0)
-            retranslation.Enqueue(new GlossaryChange(old.Language, [old.Term], old.Source));
+            await retranslation.QueueAsync(new GlossaryChange(old.Language, [old.Term], old.Source), Unstoppable);
         return Results.Redirect(GlossaryPage.Path);
     }
 

@@ -20,9 +20,7 @@ internal static class GlossaryPage
             page.Html.Add($"<p class=\"message\">No glossary file is configured (Translate:Units:GlossaryFile).</p>\n");
             return AdminShell.Finish(page);
         }
-        if (retranslation.Pending > 0)
-            page.Html.Add($"<p class=\"done\" role=\"status\">Translating again the articles of {retranslation.Pending} change{(retranslation.Pending == 1 ? "" : "s")}…</p>\n");
-        else if (retranslation.LastOutcome is { } outcome) page.Html.Add($"<p class=\"done\" role=\"status\">Last change: {outcome}.</p>\n");
+        if (retranslation.LastOutcome is { } outcome) page.Html.Add($"<p class=\"done\" role=\"status\">Last change: {outcome}.</p>\n");
 
         page.Html.Add($"<h2>Add an entry</h2>\n");
         page.Form(Path + "/add", "stacked");

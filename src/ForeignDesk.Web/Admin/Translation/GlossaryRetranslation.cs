@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using System.Threading.Channels;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Pipeline;
-using Microsoft.Extensions.Hosting;
+using ForeignDesk.Web.Pages;
 using Microsoft.Extensions.Logging;
 
 namespace ForeignDesk.Web.Admin.Translation;
@@ -11,85 +11,69 @@ namespace ForeignDesk.Web.Admin.Translation;
 internal sealed record GlossaryChange(string Language, IReadOnlyList<string> Terms, string? Source);
 
 /// <summary>
-/// Translates again, in the background, the stored articles a glossary change touches: those in its language (and of
-/// its source) whose original text holds one of its terms. The translation memory is keyed by the glossary's version,
-/// so only the units of those articles go to the engine again.
+/// Queues the stored articles a glossary change touches for translation again: those in its language (and of its
+/// source) whose original text holds one of its terms, each as one durable <c>retranslate</c> job keyed by the article
+/// (<see cref="RetranslationStage"/>), which the pipeline's workers run like any other job. A restart loses none, and
+/// an article touched by several changes before a worker takes it is translated once.
 /// </summary>
-internal sealed class GlossaryRetranslation(IArticleStore store, TranslationStage translation, ILogger<GlossaryRetranslation> log) : BackgroundService
+internal sealed class GlossaryRetranslation(IArticleStore store, IServiceProvider services, IJobQueue jobs, ILogger<GlossaryRetranslation> log)
 {
-    private readonly Channel<GlossaryChange> _changes = Channel.CreateUnbounded<GlossaryChange>();
-    private readonly Lock _gate = new();
-    private TaskCompletionSource _idle = Completed();
-    private int _pending;
+    /// <summary>Articles read from a list at a time while looking for those a change touches.</summary>
+    private const int ListPage = 500;
 
-    /// <summary>Changes queued or being applied.</summary>
-    public int Pending => Volatile.Read(ref _pending);
-
-    /// <summary>What the last applied change did, for the glossary page.</summary>
+    /// <summary>What the last change queued, for the glossary page.</summary>
     public string? LastOutcome { get; private set; }
 
-    public void Enqueue(GlossaryChange change)
+    /// <returns>How many articles were queued.</returns>
+    public async Task<int> QueueAsync(GlossaryChange change, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            if (_pending++ == 0) _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-        _changes.Writer.TryWrite(change);
+        var touched = await TouchedAsync(change, cancellationToken);
+        await jobs.EnqueueAsync(touched.Select(RetranslationStage.JobOf).ToList(), cancellationToken);
+        var count = touched.Count;
+        LastOutcome = $"{string.Join(", ", change.Terms)} ({change.Language}): {count} article{(count == 1 ? "" : "s")} queued to be translated again";
+        log.LogInformation("Glossary change for {Language} queued {Count} articles to be translated again", change.Language, count);
+        return count;
     }
 
-    /// <summary>Completes once every change queued so far has been applied.</summary>
-    public Task WhenIdleAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate) return _idle.Task.WaitAsync(cancellationToken);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var change in _changes.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                var count = await ApplyAsync(change, stoppingToken);
-                LastOutcome = $"{string.Join(", ", change.Terms)} ({change.Language}): {count} article{(count == 1 ? "" : "s")} translated again";
-                log.LogInformation("Glossary change for {Language} translated {Count} articles again", change.Language, count);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LastOutcome = $"{string.Join(", ", change.Terms)} ({change.Language}): failed, {ex.Message}";
-                log.LogError(ex, "Translating again after a glossary change for {Language} failed", change.Language);
-            }
-            finally
-            {
-                lock (_gate)
-                {
-                    if (--_pending == 0) _idle.TrySetResult();
-                }
-            }
-        }
-    }
-
-    /// <returns>How many articles were translated again.</returns>
-    public async Task<int> ApplyAsync(GlossaryChange change, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<long>> TouchedAsync(GlossaryChange change, CancellationToken cancellationToken)
     {
         var patterns = change.Terms.Select(t => new Regex($@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(t)}(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant)).ToList();
-        var count = 0;
-        foreach (var id in await store.AllArticleIdsAsync(cancellationToken))
+        var touched = new List<long>();
+        await foreach (var id in CandidatesAsync(change, cancellationToken))
         {
             var article = await store.GetArticleAsync(id, cancellationToken);
             if (article is null || article.Language != change.Language || (change.Source is not null && article.SourceSlug != change.Source)) continue;
             var original = article.Original;
             var text = string.Join('\n', new[] { original.Title, original.Teaser, original.Image?.Caption }.Concat(original.Paragraphs.Select(p => p.Text)));
-            if (!patterns.Any(p => p.IsMatch(text))) continue;
-            await translation.TranslateAsync(article, cancellationToken);
-            count++;
+            if (patterns.Any(p => p.IsMatch(text))) touched.Add(id);
         }
-        return count;
+        return touched;
     }
 
-    private static TaskCompletionSource Completed()
+    /// <summary>
+    /// The articles that may hold the change's terms, read from the narrowest list by key: the source's articles when
+    /// the change is for one source, else those in its language; every article when the store keeps no such lists.
+    /// </summary>
+    private async IAsyncEnumerable<long> CandidatesAsync(GlossaryChange change, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var done = new TaskCompletionSource();
-        done.SetResult();
-        return done;
+        var source = change.Source is { } slug ? await store.GetSourceAsync(slug, cancellationToken) : null;
+        if (change.Source is not null && source is null) yield break;
+        var archive = LanguageArchive.Index(services, store);
+        if (source is null && archive is null)
+        {
+            foreach (var id in await store.AllArticleIdsAsync(cancellationToken)) yield return id;
+            yield break;
+        }
+
+        PageCursor? cursor = null;
+        do
+        {
+            var page = source is not null
+                ? await store.FromSourceAsync(source.Id, cursor, ListPage, cancellationToken)
+                : await archive!.InLanguageAsync(change.Language, cursor, ListPage, cancellationToken);
+            foreach (var article in page.Items) yield return article.Id;
+            cursor = page.Older;
+        }
+        while (cursor is not null);
     }
 }

@@ -1,0 +1,30 @@
+using System.Globalization;
+using ForeignDesk.Bench.Web;
+using ForeignDesk.Core;
+using ForeignDesk.Tests.Shared;
+using Xunit;
+
+namespace ForeignDesk.Bench.Tests.Web;
+
+public sealed class WebPagesTests
+{
+    [Fact]
+    public async Task PickAsync_GeneratedStore_FeedAndSitemapTargetsHaveArticles()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var temporary = await TemporaryStore.CreateAsync("foreigndesk-webpages-", TimeProvider.System, ct);
+        var store = temporary.Store;
+        await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(400, 1, ct);
+        var now = DateTimeOffset.UtcNow;
+
+        var pages = await WebPages.PickAsync(store, store, await store.AllArticleIdsAsync(ct), 50, new SyntheticNews(23).EnglishWords, now, ct);
+
+        var yesterday = DateOnly.FromDateTime((now - TimeSpan.FromDays(1)).UtcDateTime);
+        Assert.Equal($"/sitemaps/{yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xml", pages.DaySitemap);
+        Assert.NotEmpty(await store.OnDateRangeAsync(yesterday, 0, 1, ct));
+        Assert.Equal(pages.Category + "/feed.xml", pages.CategoryFeed);
+        var category = (await store.LatestAsync(1, ct))[0].Category;
+        Assert.Equal("/category/" + Slug.From(category), pages.Category);
+        Assert.NotEmpty((await store.InCategoryAsync(category, null, 1, ct)).Items);
+    }
+}
