@@ -14,9 +14,10 @@ internal static class ArticleViews
     {
         await next(context);
         if (context.Response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified)
-            || !HttpMethods.IsGet(context.Request.Method) || HeadRequests.CameAsHead(context)
+            || !HttpMethods.IsGet(context.Request.Method)
             || !context.Request.Path.StartsWithSegments("/article", out var rest)
-            || rest.Value is not { Length: > 1 } path)
+            || rest.Value is not { Length: > 1 } path
+            || HeadRequests.CameAsHead(context))
             return;
         var end = path.IndexOf('/', 1);
         if (long.TryParse(path.AsSpan(1, (end < 0 ? path.Length : end) - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
