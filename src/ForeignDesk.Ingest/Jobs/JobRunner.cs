@@ -8,7 +8,9 @@ namespace ForeignDesk.Ingest.Jobs;
 /// <summary>
 /// Leases the jobs this process has handlers for and runs them, <see cref="JobOptions.Workers"/> at a time, renewing
 /// each lease every third of <see cref="JobOptions.LeaseTime"/> while its handler runs. A handler that throws fails
-/// its job (backoff, then dead); a process killed mid-job leaves the lease to expire, and any worker takes the job again.
+/// its job (backoff, then dead); a process killed mid-job leaves the lease to expire, and any worker takes the job again,
+/// counting the expired lease as a failure (a job that kills its worker every time ends dead). A process that stops
+/// gives its jobs back at once, with no failure counted.
 /// </summary>
 public sealed class JobRunner
 {
@@ -146,7 +148,15 @@ public sealed class JobRunner
             await _queue.CompleteAsync(job, cancellationToken);
             _metrics?.JobRan(job.Kind, IngestMetrics.Since(started), "completed");
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // The process stops: the job goes back to the queue for any worker, no failure of its own.
+            await running.CancelAsync();
+            await renewing;
+            await ReleaseAsync(job);
+            throw;
+        }
+        catch (Exception ex)
         {
             await running.CancelAsync();
             await renewing;
@@ -158,6 +168,22 @@ public sealed class JobRunner
                 _log.LogWarning(ex, "Job {Kind} {Key} failed ({Failures} so far); it is retried later", job.Kind, job.Key, job.Failures + 1);
         }
         return true;
+    }
+
+    /// <summary>How long a stopping process waits for the store to take back a job it gives up.</summary>
+    private static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(5);
+
+    private async Task ReleaseAsync(LeasedJob job)
+    {
+        try
+        {
+            using var wait = new CancellationTokenSource(ReleaseWait);
+            await _queue.ReleaseAsync(job, wait.Token);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "Could not give back job {Kind} {Key} on stopping; it is taken again when its lease expires", job.Kind, job.Key);
+        }
     }
 
     /// <summary>Keeps the lease while the handler runs; a lost lease is logged (another worker has the job now).</summary>
