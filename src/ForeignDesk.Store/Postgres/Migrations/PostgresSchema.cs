@@ -21,5 +21,6 @@ internal static class PostgresSchema
         M0002Operators.Migration,
         M0003Jobs.Migration,
         M0004JobExpiries.Migration,
+        M0005HostSlots.Migration,
     ];
 }
