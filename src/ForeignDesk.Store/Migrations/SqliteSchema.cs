@@ -29,5 +29,6 @@ internal static class SqliteSchema
         M0950Operators.Migration,
         M0910JobExpiries.Migration,
         M0920HostSlots.Migration,
+        M0930Leaders.Migration,
     ];
 }

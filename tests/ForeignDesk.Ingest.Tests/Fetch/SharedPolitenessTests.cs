@@ -3,7 +3,7 @@ using ForeignDesk.Ingest.Fetch;
 using ForeignDesk.Store.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
+using ForeignDesk.Tests.Shared;
 using Xunit;
 
 namespace ForeignDesk.Ingest.Tests.Fetch;
@@ -11,18 +11,13 @@ namespace ForeignDesk.Ingest.Tests.Fetch;
 /// <summary>Per-host politeness across processes: fetchers that share a store space their requests to one host.</summary>
 public sealed class SharedPolitenessTests : IAsyncLifetime
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("fd-politeness-");
-    private string Database => Path.Combine(_folder.FullName, "foreigndesk.db");
+    private TemporaryStore _store = null!;
+    private string Database => _store.DatabasePath;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await new SqliteArticleStore(Database, TimeProvider.System).MigrateAsync(Ct);
+    public async ValueTask InitializeAsync() => _store = await TemporaryStore.CreateAsync("fd-politeness-", TimeProvider.System, Ct);
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     [Fact]
     public async Task FetchAsync_TwoProcessesFetchingOneHostAtOnce_StartTheirRequestsTheDelayApart()

@@ -46,3 +46,6 @@ public sealed class PostgresJobQueueTests(PostgresCluster cluster) : JobQueueCon
 
 public sealed class SqliteHostSlotsTests() : HostSlotsContract(new SqliteEngine());
 public sealed class PostgresHostSlotsTests(PostgresCluster cluster) : HostSlotsContract(new PostgresEngine(cluster));
+
+public sealed class SqliteLeadershipTests() : LeadershipContract(new SqliteEngine());
+public sealed class PostgresLeadershipTests(PostgresCluster cluster) : LeadershipContract(new PostgresEngine(cluster));
