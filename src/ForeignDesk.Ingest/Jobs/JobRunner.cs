@@ -26,7 +26,7 @@ public sealed class JobRunner
     private readonly string[] _kinds;
     private readonly ILeadership? _leadership;
     private readonly string[] _roles;
-    private readonly ConcurrentDictionary<string, ILeadershipLease> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HeldRole> _held = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _keepingRoles = new(1, 1);
     private int _leading;
 
@@ -204,11 +204,9 @@ public sealed class JobRunner
                 {
                     if (_held.TryGetValue(role, out var held))
                     {
-                        if (await held.RenewAsync(cancellationToken)) continue;
-                        _log.LogWarning("This process lost the {Role} role; another process may take it", role);
-                        _held.TryRemove(role, out _);
-                        _leasable = Leasable();
-                        await held.DisposeAsync();
+                        if (await held.Lease.RenewAsync(cancellationToken)) continue;
+                        _log.LogWarning("This process lost the {Role} role; its running jobs are given back for the next holder", role);
+                        await DropRoleAsync(role);
                     }
                     else if (await _leadership!.TryAcquireAsync(role, cancellationToken) is { } taken)
                     {
@@ -242,20 +240,27 @@ public sealed class JobRunner
             await taken.DisposeAsync();
             throw;
         }
-        _held[taken.Role] = taken;
+        _held[taken.Role] = new HeldRole(taken, new CancellationTokenSource());
         _leasable = Leasable();
         _log.LogInformation("This process took the {Role} role", taken.Role);
     }
 
     private async Task GiveUpRolesAsync()
     {
-        foreach (var role in _roles)
-        {
-            if (!_held.TryRemove(role, out var held)) continue;
-            _leasable = Leasable();
-            await held.DisposeAsync();
-        }
+        foreach (var role in _roles) await DropRoleAsync(role);
     }
+
+    /// <summary>Stops leasing the role's jobs, stops those running (they are given back) and gives the role up.</summary>
+    private async Task DropRoleAsync(string role)
+    {
+        if (!_held.TryRemove(role, out var held)) return;
+        _leasable = Leasable();
+        await held.Lost.CancelAsync();
+        await held.Lease.DisposeAsync();
+    }
+
+    /// <summary>A role this process holds, and what stops its running jobs when it is lost.</summary>
+    private sealed record HeldRole(ILeadershipLease Lease, CancellationTokenSource Lost);
 
     /// <returns>True when a job was leased and run (whatever its outcome).</returns>
     private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
@@ -263,7 +268,18 @@ public sealed class JobRunner
         var leaseTime = _options.Value.LeaseTime;
         if (await _queue.LeaseAsync(_leasable, Holder, leaseTime, cancellationToken) is not { } job) return false;
         var handler = _handlers[job.Kind];
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A job of a role runs only while this process holds the role: lost meanwhile, the job is given back.
+        var roleLost = CancellationToken.None;
+        if (handler.Role is { } role && _leadership is not null)
+        {
+            if (!_held.TryGetValue(role, out var held))
+            {
+                await ReleaseAsync(job);
+                return true;
+            }
+            roleLost = held.Lost.Token;
+        }
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, roleLost);
         var renewing = RenewAsync(job, leaseTime, running.Token);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -274,13 +290,13 @@ public sealed class JobRunner
             await _queue.CompleteAsync(job, cancellationToken);
             _metrics?.JobRan(job.Kind, IngestMetrics.Since(started), "completed");
         }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested || roleLost.IsCancellationRequested)
         {
-            // The process stops: the job goes back to the queue for any worker, no failure of its own.
+            // The process stops, or lost the job's role: the job goes back to the queue, no failure of its own.
             await running.CancelAsync();
             await renewing;
             await ReleaseAsync(job);
-            throw;
+            if (!roleLost.IsCancellationRequested) throw;
         }
         catch (Exception ex)
         {
@@ -299,6 +315,7 @@ public sealed class JobRunner
     /// <summary>How long a stopping process waits for the store to take back a job it gives up.</summary>
     private static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>Gives a job back unfinished (the process stops, or lost the job's role).</summary>
     private async Task ReleaseAsync(LeasedJob job)
     {
         try
@@ -308,7 +325,7 @@ public sealed class JobRunner
         }
         catch (Exception ex)
         {
-            _log.LogWarning(ex, "Could not give back job {Kind} {Key} on stopping; it is taken again when its lease expires", job.Kind, job.Key);
+            _log.LogWarning(ex, "Could not give back job {Kind} {Key}; it is taken again when its lease expires", job.Kind, job.Key);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Jobs;
 using ForeignDesk.Store.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ForeignDesk.Tests.Shared;
@@ -56,6 +57,36 @@ public sealed class JobRolesTests : IAsyncLifetime
         Assert.Equal([("other", JobKinds.Fetch), ("other", JobKinds.Place)], ran);
     }
 
+    [Fact]
+    public async Task Run_TheRoleLostWhileItsJobRuns_StopsTheJobAndGivesItBackWithNoFailure()
+    {
+        var queue = Queue();
+        await queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);
+        var blocking = new BlockingHandler();
+        var runner = new JobRunner(Queue(), [blocking], Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System,
+            NullLogger<JobRunner>.Instance, leadership: new SqliteLeadership(Database, TimeProvider.System, Options.LeaseTime));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var running = runner.RunAsync(stop.Token);
+        await blocking.Started.Task.WaitAsync(Ct);
+
+        // Another process has taken the role (as after this one's lease expired): the next renewal finds it lost.
+        await using (var connection = new SqliteConnection($"Data Source={Database}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var steal = connection.CreateCommand();
+            steal.CommandText = "UPDATE leaders SET holder = 'another process'";
+            Assert.Equal(1, await steal.ExecuteNonQueryAsync(Ct));
+        }
+        // Renewals come every third of the lease time: a minute is a bound, not a measure.
+        await blocking.Stopped.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        await stop.CancelAsync();
+        await running;
+
+        var again = await queue.LeaseAsync([JobKinds.Place], "test", Options.LeaseTime, Ct);
+        Assert.NotNull(again);
+        Assert.Equal(0, again.Failures);
+    }
+
     private SqliteJobQueue Queue() => new(Database, TimeProvider.System, Options.RetryPolicy);
 
     /// <summary>A process's runner: its own queue and leadership over the shared file, a free kind and a kind of the clusterer role.</summary>
@@ -74,6 +105,31 @@ public sealed class JobRolesTests : IAsyncLifetime
         {
             await Task.Delay(5, cancellationToken);
             ran.Enqueue((runner, kind));
+        }
+    }
+
+    /// <summary>A clusterer's job that runs until it is stopped.</summary>
+    private sealed class BlockingHandler : IJobHandler
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Stopped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Kind => JobKinds.Place;
+
+        public string? Role => Leadership.Clusterer;
+
+        public async Task RunAsync(LeasedJob job, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            finally
+            {
+                Stopped.TrySetResult();
+            }
         }
     }
 }
