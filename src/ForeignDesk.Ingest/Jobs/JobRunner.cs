@@ -12,8 +12,8 @@ namespace ForeignDesk.Ingest.Jobs;
 /// its job (backoff, then dead); a process killed mid-job leaves the lease to expire, and any worker takes the job again,
 /// counting the expired lease as a failure (a job that kills its worker every time ends dead). A process that stops
 /// gives its jobs back at once, with no failure counted. The jobs of a handler with a <see cref="IJobHandler.Role"/> (story
-/// placement) are leased only while this process holds that role (<see cref="ILeadership"/>): it tries to take each role
-/// every third of the lease time, and renews the roles it holds as often.
+/// placement) are leased only while this process holds that role (<see cref="ILeadership"/>): it tries to take a free
+/// role every second, and renews the roles it holds every third of the lease time.
 /// </summary>
 public sealed class JobRunner
 {
@@ -164,9 +164,13 @@ public sealed class JobRunner
     private string[] Leasable() =>
         [.. _handlers.Values.Where(h => h.Role is null || _leadership is null || _held.ContainsKey(h.Role)).Select(h => h.Kind)];
 
+    /// <summary>How often a process that lacks a role tries to take it, at most (a holder that stopped frees it at once).</summary>
+    public static readonly TimeSpan RoleRetry = TimeSpan.FromSeconds(1);
+
     /// <summary>
-    /// Takes the roles this process's handlers need when free and keeps those it holds, every third of the lease time,
-    /// until <paramref name="stoppingToken"/> fires; then gives them up (when no other run of this process leads).
+    /// Takes the roles this process's handlers need when free (trying every <see cref="RoleRetry"/>) and keeps those it
+    /// holds (renewing every third of the lease time), until <paramref name="stoppingToken"/> fires; then gives them up
+    /// (when no other run of this process leads).
     /// </summary>
     private async Task LeadAsync(CancellationToken stoppingToken)
     {
@@ -177,7 +181,9 @@ public sealed class JobRunner
             while (!stoppingToken.IsCancellationRequested)
             {
                 await KeepRolesAsync(stoppingToken);
-                await Task.Delay(_options.Value.LeaseTime / 3, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                var renewal = _options.Value.LeaseTime / 3;
+                var wait = _held.Count == _roles.Length || renewal < RoleRetry ? renewal : RoleRetry;
+                await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         finally
