@@ -18,7 +18,10 @@ public sealed record JobRequest(string Kind, string Key, string? Payload = null)
 
 /// <summary>A job a worker holds until <paramref name="LeaseExpiresUtc"/>; after that any worker may take it again.</summary>
 /// <param name="Leases">Times the job has been leased, this one included.</param>
-/// <param name="Failures">Failures recorded so far (a lease that expired, its worker killed, is no failure).</param>
+/// <param name="Failures">
+/// Failures recorded so far, leases that expired included: a worker that stopped while running the job (killed, or
+/// crashed by the job itself) counts as a failure, so that a job that kills every worker ends dead.
+/// </param>
 public sealed record LeasedJob(long Id, string Kind, string Key, string? Payload, int Leases, int Failures, string Holder, DateTimeOffset LeaseExpiresUtc);
 
 /// <summary>A job set aside after its last allowed failure.</summary>
@@ -44,7 +47,9 @@ public interface IJobQueue
 
     /// <summary>
     /// Leases the job of one of <paramref name="kinds"/> that has been due longest: queued (due at once, even when the
-    /// clock has gone back since), past its backoff, or running under a lease that expired. Null when none is due.
+    /// clock has gone back since), past its backoff, or running under a lease that expired. A lease that expired is a
+    /// failure of its job; at the last allowed one the job is dead ("lease expired 5 times: the worker stopped while
+    /// running it") and the next due job is leased instead. Null when none is due.
     /// </summary>
     Task<LeasedJob?> LeaseAsync(IReadOnlyCollection<string> kinds, string holder, TimeSpan leaseTime, CancellationToken cancellationToken);
 
@@ -53,6 +58,12 @@ public interface IJobQueue
 
     /// <summary>Removes the job (or queues it again when it was enqueued while running); nothing when the lease was lost.</summary>
     Task CompleteAsync(LeasedJob job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives a running job back unfinished because its worker stops (the process shuts down): queued again, due now,
+    /// with no failure counted, unlike a lease left to expire. Nothing when the lease was lost.
+    /// </summary>
+    Task ReleaseAsync(LeasedJob job, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records a failure: the job waits out the policy's backoff (<see cref="JobState.Failed"/>) or, at its last

@@ -33,4 +33,13 @@ public interface IJobHandler
 
     /// <summary>Does the job's work. Idempotent: a job run twice changes nothing the second time. Throws to fail the job.</summary>
     Task RunAsync(LeasedJob job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The role (<see cref="Leadership"/>) a process must hold to run these jobs, one process at a time; null (the
+    /// default) when any number of processes may.
+    /// </summary>
+    string? Role => null;
+
+    /// <summary>Called when this process takes <see cref="Role"/>, before it runs any of these jobs (to rebuild what it keeps in memory).</summary>
+    Task RoleTakenAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -15,6 +15,8 @@ public static class JobQueueServiceCollectionExtensions
             RetryPolicy(sp)));
 
     /// <summary>The retry policy of the <c>Jobs</c> settings, or the defaults where none are registered.</summary>
-    internal static JobRetryPolicy RetryPolicy(IServiceProvider services) =>
-        (services.GetService<IOptions<JobOptions>>()?.Value ?? new JobOptions()).RetryPolicy;
+    internal static JobRetryPolicy RetryPolicy(IServiceProvider services) => Options(services).RetryPolicy;
+
+    /// <summary>The <c>Jobs</c> settings, or the defaults where none are registered.</summary>
+    internal static JobOptions Options(IServiceProvider services) => services.GetService<IOptions<JobOptions>>()?.Value ?? new JobOptions();
 }

@@ -24,7 +24,7 @@ public static class StoreServiceCollectionExtensions
         var store = configuration.GetSection("Store");
         var provider = store["Provider"];
         if (string.IsNullOrWhiteSpace(provider) || provider.Trim().Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
-            return services.AddSqliteStore(dataDirectory).AddSqliteJobQueue(dataDirectory);
+            return services.AddSqliteStore(dataDirectory).AddSqliteJobQueue(dataDirectory).AddSqliteCoordination(dataDirectory);
         if (!provider.Trim().Equals(PostgreSql, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException(
                 $"ForeignDesk__Store__Provider is '{provider}': use {Sqlite} (the default) or {PostgreSql}.");
@@ -80,7 +80,9 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<ITranslationMemory>(sp =>
             new PostgresTranslationMemory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
         .AddSingleton<IJobQueue>(sp => new PostgresJobQueue(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(),
-            JobQueueServiceCollectionExtensions.RetryPolicy(sp)));
+            JobQueueServiceCollectionExtensions.RetryPolicy(sp)))
+        .AddSingleton<IHostSlots>(sp => new PostgresHostSlots(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
+        .AddSingleton<ILeadership>(sp => new PostgresLeadership(sp.GetRequiredService<NpgsqlDataSource>()));
 
     /// <summary>The connection string, checked now so that a bad one stops the start with one clear line.</summary>
     private static string ConnectionString(string? configured)

@@ -7,7 +7,8 @@ namespace ForeignDesk.Discover.Clusters;
 /// <summary>
 /// Places each stored article in a story as it is translated (or found to await an engine), incrementally: the
 /// article is compared only with the stories the index proposes. Also computes its "You may like" list. The index
-/// holds the recent window and catches up with placements other processes recorded in the store.
+/// holds the recent window and catches up with placements other processes recorded in the store. One process at a time
+/// places articles (the <see cref="Leadership.Clusterer"/> role, see <see cref="StoryPlacementStage"/>).
 /// </summary>
 public sealed class StoryClusterer(IStoryStore store, TimeProvider time, ClusterOptions? options = null)
 {
@@ -17,7 +18,7 @@ public sealed class StoryClusterer(IStoryStore store, TimeProvider time, Cluster
     public const int NeighboursReranked = 3;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly StoryIndex _index = new(options ?? ClusterOptions.Default);
+    private StoryIndex _index = new(options ?? ClusterOptions.Default);
     private long _sequence;
 
     /// <summary>Stories scored in full since this clusterer was made (its work, not the store's size).</summary>
@@ -56,6 +57,24 @@ public sealed class StoryClusterer(IStoryStore store, TimeProvider time, Cluster
             ClusterTime += Stopwatch.GetElapsedTime(started, placed);
             RelatedTime += Stopwatch.GetElapsedTime(placed);
             return decision;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Drops the index, so that the next placement rebuilds it from the features the store holds: for a process that
+    /// takes the clusterer role, whose index may lack what another clusterer placed and merged meanwhile.
+    /// </summary>
+    public async Task ForgetAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _index = new StoryIndex(_index.Options);
+            _sequence = 0;
         }
         finally
         {

@@ -7,7 +7,7 @@ namespace ForeignDesk.Discover.Clusters;
 /// <summary>
 /// The <c>place</c> job: an article the store records as translated (or awaiting an engine) is filed under a category
 /// by its English text and placed in a story, with its "You may like" list ranked. Placing an article again puts it in
-/// the same story, so the job may run twice.
+/// the same story, so the job may run twice. Only the process holding the <see cref="Leadership.Clusterer"/> role runs it.
 /// </summary>
 public sealed class StoryPlacementStage(
     IArticleStore store,
@@ -16,6 +16,12 @@ public sealed class StoryPlacementStage(
     ArticleCategorizer? categorizer = null) : IJobHandler
 {
     public string Kind => JobKinds.Place;
+
+    /// <summary>One process at a time places articles: the story index lives in its memory.</summary>
+    public string? Role => Leadership.Clusterer;
+
+    /// <summary>A process that takes the role rebuilds its index from the stored features, as another clusterer left them.</summary>
+    public Task RoleTakenAsync(CancellationToken cancellationToken) => clusterer.ForgetAsync(cancellationToken);
 
     public async Task RunAsync(LeasedJob job, CancellationToken cancellationToken)
     {

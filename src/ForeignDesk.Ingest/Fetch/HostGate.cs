@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ForeignDesk.Core;
 
 namespace ForeignDesk.Ingest.Fetch;
 
@@ -6,8 +7,11 @@ namespace ForeignDesk.Ingest.Fetch;
 /// Lets one request at a time reach a host, and keeps <c>minDelay</c> between the end of one request and the
 /// start of the next (or the host's longer robots.txt Crawl-delay). The gap is measured on the monotonic clock, so that
 /// the wall clock jumping back (NTP, a suspended machine) cannot hold a host back for as long as it jumped.
+/// With the store's <paramref name="slots"/> (any process that has a store) each request also reserves its host's next
+/// slot there and waits for it, so that the delay holds across every process fetching from the host: within a process
+/// the lane keeps one request at a time, across processes the slots keep the requests' starts the delay apart.
 /// </summary>
-internal sealed class HostGate(TimeSpan minDelay, TimeProvider time)
+internal sealed class HostGate(TimeSpan minDelay, TimeProvider time, IHostSlots? slots = null)
 {
     private readonly ConcurrentDictionary<string, Lane> lanes = new(StringComparer.OrdinalIgnoreCase);
 
@@ -24,6 +28,16 @@ internal sealed class HostGate(TimeSpan minDelay, TimeProvider time)
             if (lane.LastEnd is { } lastEnd)
             {
                 var wait = delay - time.GetElapsedTime(lastEnd);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                }
+            }
+
+            if (slots is not null && delay > TimeSpan.Zero)
+            {
+                var slot = await slots.ReserveAsync(host.ToLowerInvariant(), delay, ct).ConfigureAwait(false);
+                var wait = slot - time.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, time, ct).ConfigureAwait(false);

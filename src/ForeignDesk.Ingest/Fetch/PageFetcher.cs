@@ -10,7 +10,7 @@ namespace ForeignDesk.Ingest.Fetch;
 
 /// <summary>
 /// The one HTTP client of ForeignDesk: identifying User-Agent, conditional GET, manual redirects, robots.txt,
-/// one request at a time per host, a size cap on the decompressed body, a total timeout and no private addresses
+/// one request at a time per host with a delay between requests (across processes through the store's host slots), a size cap on the decompressed body, a total timeout and no private addresses
 /// unless <see cref="FetchOptions.AllowPrivateNetworks"/>.
 /// </summary>
 public sealed class PageFetcher : IPageFetcher, IDisposable
@@ -24,12 +24,14 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
     private readonly RobotsCache robots;
     private readonly PrivateHostList allowedPrivate;
 
-    public PageFetcher(IOptions<FetchOptions> options, TimeProvider time)
+    /// <param name="slots">The store's hosts' fetch slots, so that per-host politeness holds across processes; none
+    /// where the fetcher runs without a store (each host's delay then holds within this process only).</param>
+    public PageFetcher(IOptions<FetchOptions> options, TimeProvider time, IHostSlots? slots = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
         this.time = time ?? throw new ArgumentNullException(nameof(time));
-        gate = new HostGate(this.options.MinDelayPerHost, time);
+        gate = new HostGate(this.options.MinDelayPerHost, time, slots);
         allowedPrivate = new PrivateHostList(this.options.AllowedPrivateHosts);
         robots = new RobotsCache(this.options.UserAgent.Split('/', ' ')[0], time);
         var handler = GuardedConnection.Handler(this.options);

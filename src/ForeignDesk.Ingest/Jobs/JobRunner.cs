@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,11 @@ namespace ForeignDesk.Ingest.Jobs;
 /// <summary>
 /// Leases the jobs this process has handlers for and runs them, <see cref="JobOptions.Workers"/> at a time, renewing
 /// each lease every third of <see cref="JobOptions.LeaseTime"/> while its handler runs. A handler that throws fails
-/// its job (backoff, then dead); a process killed mid-job leaves the lease to expire, and any worker takes the job again.
+/// its job (backoff, then dead); a process killed mid-job leaves the lease to expire, and any worker takes the job again,
+/// counting the expired lease as a failure (a job that kills its worker every time ends dead). A process that stops
+/// gives its jobs back at once, with no failure counted. The jobs of a handler with a <see cref="IJobHandler.Role"/> (story
+/// placement) are leased only while this process holds that role (<see cref="ILeadership"/>): it tries to take a free
+/// role every second, and renews the roles it holds every third of the lease time.
 /// </summary>
 public sealed class JobRunner
 {
@@ -19,9 +24,18 @@ public sealed class JobRunner
     private readonly ILogger<JobRunner> _log;
     private readonly IngestMetrics? _metrics;
     private readonly string[] _kinds;
+    private readonly ILeadership? _leadership;
+    private readonly string[] _roles;
+    private readonly ConcurrentDictionary<string, HeldRole> _held = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _keepingRoles = new(1, 1);
+    private int _leading;
 
+    /// <summary>The kinds this process leases now: those that need no role, and those of the roles it holds.</summary>
+    private volatile string[] _leasable;
+
+    /// <param name="leadership">The store's roles; without it (no store shared with others) this process holds every role.</param>
     public JobRunner(IJobQueue queue, IEnumerable<IJobHandler> handlers, IOptions<JobOptions> options, TimeProvider time,
-        ILogger<JobRunner> log, IngestMetrics? metrics = null)
+        ILogger<JobRunner> log, IngestMetrics? metrics = null, ILeadership? leadership = null)
     {
         _queue = queue;
         _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
@@ -30,6 +44,9 @@ public sealed class JobRunner
         _log = log;
         _metrics = metrics;
         _kinds = [.. _handlers.Keys];
+        _leadership = leadership;
+        _roles = leadership is null ? [] : [.. _handlers.Values.Select(h => h.Role).OfType<string>().Distinct(StringComparer.Ordinal)];
+        _leasable = Leasable();
         Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
     }
 
@@ -44,6 +61,22 @@ public sealed class JobRunner
     /// job run here). Jobs waiting out a failure's backoff are left for later. For <c>ingest --once</c> and tests.
     /// </summary>
     public async Task RunUntilIdleAsync(CancellationToken cancellationToken)
+    {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var leading = LeadAsync(done.Token);
+        try
+        {
+            await RunWorkersUntilIdleAsync(cancellationToken);
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await leading;
+        }
+        if (_metrics is not null) _metrics.JobsCounted(await _queue.CountsAsync(cancellationToken));
+    }
+
+    private async Task RunWorkersUntilIdleAsync(CancellationToken cancellationToken)
     {
         var busy = 0;
         await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(async () =>
@@ -69,7 +102,6 @@ public sealed class JobRunner
                 await Task.Delay(IdlePoll / 5, cancellationToken);
             }
         }, cancellationToken)));
-        if (_metrics is not null) _metrics.JobsCounted(await _queue.CountsAsync(cancellationToken));
     }
 
     /// <summary>How often a worker counts the queue's jobs for the metrics.</summary>
@@ -103,7 +135,7 @@ public sealed class JobRunner
                     return;
                 }
             }
-        }, CancellationToken.None)).Append(CountAsync(stoppingToken)));
+        }, CancellationToken.None)).Append(CountAsync(stoppingToken)).Append(LeadAsync(stoppingToken)));
 
     private async Task CountAsync(CancellationToken stoppingToken)
     {
@@ -129,13 +161,131 @@ public sealed class JobRunner
 
     private int Workers => Math.Clamp(_options.Value.Workers, 1, 64);
 
+    private string[] Leasable() =>
+        [.. _handlers.Values.Where(h => h.Role is null || _leadership is null || _held.ContainsKey(h.Role)).Select(h => h.Kind)];
+
+    /// <summary>How often a process that lacks a role tries to take it, at most (a holder that stopped frees it at once).</summary>
+    public static readonly TimeSpan RoleRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Takes the roles this process's handlers need when free (trying every <see cref="RoleRetry"/>) and keeps those it
+    /// holds (renewing every third of the lease time), until <paramref name="stoppingToken"/> fires; then gives them up
+    /// (when no other run of this process leads).
+    /// </summary>
+    private async Task LeadAsync(CancellationToken stoppingToken)
+    {
+        if (_roles.Length == 0) return;
+        Interlocked.Increment(ref _leading);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await KeepRolesAsync(stoppingToken);
+                var renewal = _options.Value.LeaseTime / 3;
+                var wait = _held.Count == _roles.Length || renewal < RoleRetry ? renewal : RoleRetry;
+                await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _leading) == 0) await GiveUpRolesAsync();
+        }
+    }
+
+    private async Task KeepRolesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _keepingRoles.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            foreach (var role in _roles)
+            {
+                try
+                {
+                    if (_held.TryGetValue(role, out var held))
+                    {
+                        if (await held.Lease.RenewAsync(cancellationToken)) continue;
+                        _log.LogWarning("This process lost the {Role} role; its running jobs are given back for the next holder", role);
+                        await DropRoleAsync(role);
+                    }
+                    else if (await _leadership!.TryAcquireAsync(role, cancellationToken) is { } taken)
+                    {
+                        await TakeRoleAsync(taken, cancellationToken);
+                    }
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    _log.LogWarning(ex, "Taking or keeping the {Role} role failed; trying again in {Interval}", role, _options.Value.LeaseTime / 3);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _keepingRoles.Release();
+        }
+    }
+
+    private async Task TakeRoleAsync(ILeadershipLease taken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var handler in _handlers.Values.Where(h => h.Role == taken.Role))
+                await handler.RoleTakenAsync(cancellationToken);
+        }
+        catch
+        {
+            await taken.DisposeAsync();
+            throw;
+        }
+        _held[taken.Role] = new HeldRole(taken, new CancellationTokenSource());
+        _leasable = Leasable();
+        _log.LogInformation("This process took the {Role} role", taken.Role);
+    }
+
+    private async Task GiveUpRolesAsync()
+    {
+        foreach (var role in _roles) await DropRoleAsync(role);
+    }
+
+    /// <summary>Stops leasing the role's jobs, stops those running (they are given back) and gives the role up.</summary>
+    private async Task DropRoleAsync(string role)
+    {
+        if (!_held.TryRemove(role, out var held)) return;
+        _leasable = Leasable();
+        await held.Lost.CancelAsync();
+        await held.Lease.DisposeAsync();
+    }
+
+    /// <summary>A role this process holds, and what stops its running jobs when it is lost.</summary>
+    private sealed record HeldRole(ILeadershipLease Lease, CancellationTokenSource Lost);
+
     /// <returns>True when a job was leased and run (whatever its outcome).</returns>
     private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
         var leaseTime = _options.Value.LeaseTime;
-        if (await _queue.LeaseAsync(_kinds, Holder, leaseTime, cancellationToken) is not { } job) return false;
+        if (await _queue.LeaseAsync(_leasable, Holder, leaseTime, cancellationToken) is not { } job) return false;
         var handler = _handlers[job.Kind];
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A job of a role runs only while this process holds the role: lost meanwhile, the job is given back.
+        var roleLost = CancellationToken.None;
+        if (handler.Role is { } role && _leadership is not null)
+        {
+            if (!_held.TryGetValue(role, out var held))
+            {
+                await ReleaseAsync(job);
+                return true;
+            }
+            roleLost = held.Lost.Token;
+        }
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, roleLost);
         var renewing = RenewAsync(job, leaseTime, running.Token);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -146,7 +296,15 @@ public sealed class JobRunner
             await _queue.CompleteAsync(job, cancellationToken);
             _metrics?.JobRan(job.Kind, IngestMetrics.Since(started), "completed");
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested || roleLost.IsCancellationRequested)
+        {
+            // The process stops, or lost the job's role: the job goes back to the queue, no failure of its own.
+            await running.CancelAsync();
+            await renewing;
+            await ReleaseAsync(job);
+            if (!roleLost.IsCancellationRequested) throw;
+        }
+        catch (Exception ex)
         {
             await running.CancelAsync();
             await renewing;
@@ -158,6 +316,23 @@ public sealed class JobRunner
                 _log.LogWarning(ex, "Job {Kind} {Key} failed ({Failures} so far); it is retried later", job.Kind, job.Key, job.Failures + 1);
         }
         return true;
+    }
+
+    /// <summary>How long a stopping process waits for the store to take back a job it gives up.</summary>
+    private static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gives a job back unfinished (the process stops, or lost the job's role).</summary>
+    private async Task ReleaseAsync(LeasedJob job)
+    {
+        try
+        {
+            using var wait = new CancellationTokenSource(ReleaseWait);
+            await _queue.ReleaseAsync(job, wait.Token);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "Could not give back job {Kind} {Key}; it is taken again when its lease expires", job.Kind, job.Key);
+        }
     }
 
     /// <summary>Keeps the lease while the handler runs; a lost lease is logged (another worker has the job now).</summary>

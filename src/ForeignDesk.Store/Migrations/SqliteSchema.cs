@@ -27,5 +27,8 @@ internal static class SqliteSchema
         M0810ArticlesLanguage.Migration,
         M0900Jobs.Migration,
         M0950Operators.Migration,
+        M0910JobExpiries.Migration,
+        M0920HostSlots.Migration,
+        M0930Leaders.Migration,
     ];
 }

@@ -7,7 +7,8 @@ namespace ForeignDesk.Store.Postgres;
 /// The job queue on PostgreSQL (table <c>jobs</c>, migration 0003), shared by every worker of every machine: a lease
 /// takes the job due longest with <c>FOR UPDATE SKIP LOCKED</c>, so workers leasing at the same moment each get a
 /// different job and never wait on one another. As on SQLite, a lease is identified by its holder and its lease count,
-/// so a worker whose lease expired and was taken can no longer complete or fail the job.
+/// so a worker whose lease expired and was taken can no longer complete or fail the job; a lease that expires counts as
+/// a failure of the job (<see cref="ExpiredLease"/>).
 /// </summary>
 public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider time, JobRetryPolicy policy) : IJobQueue
 {
@@ -39,17 +40,36 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
         if (kinds.Count == 0) return null;
         var now = time.GetUtcNow();
         var until = (now + leaseTime).ToUnixTimeMilliseconds();
-        var leased = await _database.QueryAsync(
-            """
-            UPDATE jobs SET state = 'running', holder = @holder, due_ms = @until, leases = leases + 1
-            WHERE id = (SELECT id FROM jobs WHERE (state = 'queued' OR due_ms <= @now) AND due_ms IS NOT NULL AND kind = ANY(@kinds)
-                ORDER BY due_ms, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-            RETURNING id, kind, key, payload, leases, failures
-            """,
-            r => new LeasedJob(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt32(5),
-                holder, DateTimeOffset.FromUnixTimeMilliseconds(until)),
-            cancellationToken, ("holder", holder), ("until", until), ("now", now.ToUnixTimeMilliseconds()), ("kinds", kinds.ToArray()));
-        return leased.FirstOrDefault();
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        // A running job due is one whose lease expired: a failure, and at the last allowed one the job is buried (dead)
+        // instead of leased, and the next due job is taken.
+        while (true)
+        {
+            var leased = await PostgresDatabase.RowsAsync(connection,
+                $"""
+                UPDATE jobs SET
+                    state = CASE WHEN picked.last THEN 'dead' ELSE 'running' END,
+                    holder = CASE WHEN picked.last THEN NULL ELSE @holder END,
+                    due_ms = CASE WHEN picked.last THEN NULL ELSE @until END,
+                    died_ms = CASE WHEN picked.last THEN @now ELSE died_ms END,
+                    again = again AND NOT picked.last,
+                    leases = leases + (NOT picked.last)::int,
+                    failures = failures + picked.expired::int,
+                    expiries = expiries + picked.expired::int,
+                    last_error = CASE WHEN picked.expired THEN {ExpiredLease.ErrorSql} ELSE last_error END
+                FROM (SELECT id, state = 'running' AS expired, state = 'running' AND failures + 1 >= @max AS last FROM jobs
+                    WHERE (state = 'queued' OR due_ms <= @now) AND due_ms IS NOT NULL AND kind = ANY(@kinds)
+                    ORDER BY due_ms, id LIMIT 1 FOR UPDATE SKIP LOCKED) AS picked
+                WHERE jobs.id = picked.id
+                RETURNING jobs.id, kind, key, payload, leases, failures, state
+                """,
+                r => (Job: new LeasedJob(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt32(5),
+                    holder, DateTimeOffset.FromUnixTimeMilliseconds(until)), Dead: r.GetString(6) == "dead"),
+                cancellationToken, ("holder", holder), ("until", until), ("now", now.ToUnixTimeMilliseconds()), ("kinds", kinds.ToArray()),
+                ("max", policy.MaxFailures));
+            if (leased.Count == 0) return null;
+            if (!leased[0].Dead) return leased[0].Job;
+        }
     }
 
     public async Task<bool> ExtendLeaseAsync(LeasedJob job, TimeSpan leaseTime, CancellationToken cancellationToken) =>
@@ -60,9 +80,12 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
     {
         // Enqueued again while it ran: what it did may be stale, so it runs once more.
         if (await ExecuteAsync($"DELETE FROM jobs WHERE {HeldBy} AND NOT again", job, cancellationToken) == 0)
-            await ExecuteAsync($"UPDATE jobs SET state = 'queued', again = false, failures = 0, holder = NULL, due_ms = @now WHERE {HeldBy} AND again",
+            await ExecuteAsync($"UPDATE jobs SET state = 'queued', again = false, failures = 0, expiries = 0, holder = NULL, due_ms = @now WHERE {HeldBy} AND again",
                 job, cancellationToken, ("now", Now()));
     }
+
+    public Task ReleaseAsync(LeasedJob job, CancellationToken cancellationToken) =>
+        ExecuteAsync($"UPDATE jobs SET state = 'queued', again = false, holder = NULL, due_ms = @now WHERE {HeldBy}", job, cancellationToken, ("now", Now()));
 
     public async Task<JobState> FailAsync(LeasedJob job, string error, CancellationToken cancellationToken)
     {
@@ -89,7 +112,7 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
 
     public Task<int> RetryDeadAsync(long? id, CancellationToken cancellationToken) =>
         _database.ExecuteAsync(
-            "UPDATE jobs SET state = 'queued', failures = 0, due_ms = @now, died_ms = NULL WHERE state = 'dead' AND (@id::bigint IS NULL OR id = @id::bigint)",
+            "UPDATE jobs SET state = 'queued', failures = 0, expiries = 0, due_ms = @now, died_ms = NULL WHERE state = 'dead' AND (@id::bigint IS NULL OR id = @id::bigint)",
             cancellationToken, ("now", Now()), ("id", id));
 
     public async Task<JobCounts> CountsAsync(CancellationToken cancellationToken)

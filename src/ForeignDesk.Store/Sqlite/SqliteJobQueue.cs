@@ -7,7 +7,7 @@ namespace ForeignDesk.Store.Sqlite;
 /// The job queue in the store's SQLite file (table <c>jobs</c>, migration 0900). Each operation is one statement (or
 /// one transaction) under SQLite's write lock, so processes sharing the file never lease the same job. A lease is
 /// identified by its holder and its lease count, so a worker whose lease expired and was taken can no longer complete
-/// or fail the job.
+/// or fail the job; a lease that expires counts as a failure of the job (<see cref="ExpiredLease"/>).
 /// </summary>
 public sealed class SqliteJobQueue : IJobQueue
 {
@@ -59,20 +59,38 @@ public sealed class SqliteJobQueue : IJobQueue
         var until = now + leaseTime;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // A running job due is one whose lease expired: a failure, and at the last allowed one the job is buried (dead)
+        // instead of leased, and the next due job is taken.
         command.CommandText =
             $"""
-            UPDATE jobs SET state = 'running', holder = $holder, due_ms = $until, leases = leases + 1
-            WHERE id = (SELECT id FROM jobs WHERE (state = 'queued' OR due_ms <= $now) AND due_ms IS NOT NULL AND kind IN ({KindList(command, kinds)})
-                ORDER BY due_ms, id LIMIT 1)
-            RETURNING id, kind, key, payload, leases, failures
+            UPDATE jobs SET
+                state = CASE WHEN picked.last THEN 'dead' ELSE 'running' END,
+                holder = CASE WHEN picked.last THEN NULL ELSE $holder END,
+                due_ms = CASE WHEN picked.last THEN NULL ELSE $until END,
+                died_ms = CASE WHEN picked.last THEN $now ELSE died_ms END,
+                again = CASE WHEN picked.last THEN 0 ELSE again END,
+                leases = leases + NOT picked.last,
+                failures = failures + picked.expired,
+                expiries = expiries + picked.expired,
+                last_error = CASE WHEN picked.expired THEN {ExpiredLease.ErrorSql} ELSE last_error END
+            FROM (SELECT id, state = 'running' AS expired, state = 'running' AND failures + 1 >= $max AS last FROM jobs
+                WHERE (state = 'queued' OR due_ms <= $now) AND due_ms IS NOT NULL AND kind IN ({KindList(command, kinds)})
+                ORDER BY due_ms, id LIMIT 1) AS picked
+            WHERE jobs.id = picked.id
+            RETURNING id, kind, key, payload, leases, failures, state
             """;
         command.Parameters.AddWithValue("$holder", holder);
         command.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return null;
-        return new LeasedJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetInt32(4), reader.GetInt32(5), holder, DateTimeOffset.FromUnixTimeMilliseconds(until.ToUnixTimeMilliseconds()));
+        command.Parameters.AddWithValue("$max", _policy.MaxFailures);
+        while (true)
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return null;
+            if (reader.GetString(6) == "dead") continue;
+            return new LeasedJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetInt32(4), reader.GetInt32(5), holder, DateTimeOffset.FromUnixTimeMilliseconds(until.ToUnixTimeMilliseconds()));
+        }
     }
 
     public async Task<bool> ExtendLeaseAsync(LeasedJob job, TimeSpan leaseTime, CancellationToken cancellationToken) =>
@@ -85,9 +103,12 @@ public sealed class SqliteJobQueue : IJobQueue
         await ExecuteAsync(
             $"""
             DELETE FROM jobs WHERE {HeldBy} AND again = 0;
-            UPDATE jobs SET state = 'queued', again = 0, failures = 0, holder = NULL, due_ms = $now WHERE {HeldBy} AND again = 1;
+            UPDATE jobs SET state = 'queued', again = 0, failures = 0, expiries = 0, holder = NULL, due_ms = $now WHERE {HeldBy} AND again = 1;
             """, job, cancellationToken, ("$now", Now()));
     }
+
+    public Task ReleaseAsync(LeasedJob job, CancellationToken cancellationToken) =>
+        ExecuteAsync($"UPDATE jobs SET state = 'queued', again = 0, holder = NULL, due_ms = $now WHERE {HeldBy}", job, cancellationToken, ("$now", Now()));
 
     public async Task<JobState> FailAsync(LeasedJob job, string error, CancellationToken cancellationToken)
     {
@@ -125,7 +146,7 @@ public sealed class SqliteJobQueue : IJobQueue
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE jobs SET state = 'queued', failures = 0, due_ms = $now, died_ms = NULL WHERE state = 'dead' AND ($id IS NULL OR id = $id)";
+        command.CommandText = "UPDATE jobs SET state = 'queued', failures = 0, expiries = 0, due_ms = $now, died_ms = NULL WHERE state = 'dead' AND ($id IS NULL OR id = $id)";
         command.Parameters.AddWithValue("$now", Now());
         command.Parameters.AddWithValue("$id", (object?)id ?? DBNull.Value);
         return await command.ExecuteNonQueryAsync(cancellationToken);

@@ -75,6 +75,20 @@ public sealed class StoryClustererStoreTests : IAsyncLifetime
         Assert.Equal(await _store.StoryOfAsync(_ids[1], Ct), decision.StoryId);
     }
 
+    [Fact]
+    public async Task ForgetAsync_TheNextPlacementRebuildsTheIndexFromTheStore()
+    {
+        var japan = Events.Japan();
+        var clusterer = new StoryClusterer(_store, _time);
+        foreach (var input in japan.Take(3)) await clusterer.PlaceAsync(await SaveAsync(input), Ct);
+
+        await clusterer.ForgetAsync(Ct);
+        var decision = await clusterer.PlaceAsync(await SaveAsync(japan[3]), Ct);
+
+        Assert.False(decision.NewStory);
+        Assert.Equal(await _store.StoryOfAsync(_ids[1], Ct), decision.StoryId);
+    }
+
     private async Task<StoredArticle> SaveAsync(StoryInput input)
     {
         var article = await StoredInputs.SaveAsync(_store, input, Ct);

@@ -1,3 +1,4 @@
+using ForeignDesk.Core;
 using ForeignDesk.Ingest.Fetch;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace ForeignDesk.Ingest.Tests.Fetch;
 internal static class TestFetchers
 {
     /// <summary>A fetcher that may reach the local test server: private networks allowed, no per-host pause, robots off.</summary>
-    public static PageFetcher Create(Action<FetchOptions>? configure = null)
+    /// <param name="slots">The store's hosts' fetch slots, as a process with a store has them; none by default.</param>
+    public static PageFetcher Create(Action<FetchOptions>? configure = null, IHostSlots? slots = null)
     {
         var options = new FetchOptions
         {
@@ -16,6 +18,6 @@ internal static class TestFetchers
             Timeout = TimeSpan.FromSeconds(10),
         };
         configure?.Invoke(options);
-        return new PageFetcher(Options.Create(options), TimeProvider.System);
+        return new PageFetcher(Options.Create(options), TimeProvider.System, slots);
     }
 }

@@ -43,3 +43,9 @@ public sealed class PostgresOperatorStoreTests(PostgresCluster cluster) : Operat
 
 public sealed class SqliteJobQueueTests() : JobQueueContract(new SqliteEngine());
 public sealed class PostgresJobQueueTests(PostgresCluster cluster) : JobQueueContract(new PostgresEngine(cluster));
+
+public sealed class SqliteHostSlotsTests() : HostSlotsContract(new SqliteEngine());
+public sealed class PostgresHostSlotsTests(PostgresCluster cluster) : HostSlotsContract(new PostgresEngine(cluster));
+
+public sealed class SqliteLeadershipTests() : LeadershipContract(new SqliteEngine());
+public sealed class PostgresLeadershipTests(PostgresCluster cluster) : LeadershipContract(new PostgresEngine(cluster));

@@ -86,13 +86,77 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
 
         Assert.NotNull(taken);
         Assert.Equal(2, taken.Leases);
-        Assert.Equal(0, taken.Failures);
+        Assert.Equal(1, taken.Failures);
         Assert.False(await Queue.ExtendLeaseAsync(killed!, Lease, Ct));
         await Queue.CompleteAsync(killed!, Ct);
         Assert.Equal(JobState.Running, await Queue.FailAsync(killed!, "late", Ct));
         Assert.Equal(new JobCounts(0, 1, 0, 0), await Queue.CountsAsync(Ct));
         await Queue.CompleteAsync(taken, Ct);
         Assert.Equal(new JobCounts(0, 0, 0, 0), await Queue.CountsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ExpiredLease_EachCountsAsAFailure_AndAJobThatKillsEveryWorkerEndsDeadWithTheReason()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "poison")], Ct);
+        var poison = (await Queue.LeaseAsync(Fetch, "w1", Lease, Ct))!;
+        Assert.Equal(("poison", 0), (poison.Key, poison.Failures));
+
+        // Each worker that takes it is killed mid-job: its lease expires, and the next lease counts a failure.
+        for (var killed = 1; killed < 3; killed++)
+        {
+            Time.Advance(Lease);
+            poison = (await Queue.LeaseAsync(Fetch, $"w{killed + 1}", Lease, Ct))!;
+            Assert.Equal(("poison", killed, killed + 1), (poison.Key, poison.Failures, poison.Leases));
+        }
+        Time.Advance(Lease);
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "later")], Ct);
+
+        // The third expiry is its last allowed failure: dead, and the next due job is leased instead.
+        var next = await Queue.LeaseAsync(Fetch, "w4", Lease, Ct);
+        Assert.Equal(("later", 0), (next!.Key, next.Failures));
+        var dead = Assert.Single(await Queue.DeadAsync(10, Ct));
+        Assert.Equal(("poison", 3, "lease expired 3 times: the worker stopped while running it", Time.GetUtcNow()),
+            (dead.Key, dead.Failures, dead.LastError, dead.DiedUtc));
+        Assert.Equal(new JobCounts(0, 1, 0, 1), await Queue.CountsAsync(Ct));
+        Assert.Equal(JobState.Running, await Queue.FailAsync(poison, "too late", Ct));
+
+        Assert.Equal(1, await Queue.RetryDeadAsync(dead.Id, Ct));
+        Assert.Equal(("poison", 0), await Queue.LeaseAsync(Fetch, "w5", Lease, Ct) is { } retried ? (retried.Key, retried.Failures) : default);
+    }
+
+    [Fact]
+    public async Task ExpiredLease_ThenAnOrdinaryFailure_BothCount_TheLastErrorSaysWhatHappened()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
+        await Queue.LeaseAsync(Fetch, "killed", Lease, Ct);
+        Time.Advance(Lease);
+        var second = (await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!;
+        Assert.Equal(JobState.Failed, await Queue.FailAsync(second, "timeout", Ct));
+        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromSeconds(20), await Queue.NextDueAsync(Fetch, Ct));
+        Time.Advance(TimeSpan.FromSeconds(20));
+        await Queue.LeaseAsync(Fetch, "killed", Lease, Ct);
+        Time.Advance(Lease);
+
+        Assert.Null(await Queue.LeaseAsync(Fetch, "w", Lease, Ct));
+
+        var dead = Assert.Single(await Queue.DeadAsync(10, Ct));
+        Assert.Equal((3, "lease expired 2 times: the worker stopped while running it"), (dead.Failures, dead.LastError));
+    }
+
+    [Fact]
+    public async Task Release_QueuesTheJobAgainAtOnceWithNoFailure_AndALostLeaseReleasesNothing()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
+        var stopping = (await Queue.LeaseAsync(Fetch, "w1", Lease, Ct))!;
+
+        await Queue.ReleaseAsync(stopping, Ct);
+
+        Assert.Equal(new JobCounts(1, 0, 0, 0), await Queue.CountsAsync(Ct));
+        var taken = (await Queue.LeaseAsync(Fetch, "w2", Lease, Ct))!;
+        Assert.Equal(("a", 0, 2), (taken.Key, taken.Failures, taken.Leases));
+        await Queue.ReleaseAsync(stopping, Ct);
+        Assert.Equal(new JobCounts(0, 1, 0, 0), await Queue.CountsAsync(Ct));
     }
 
     [Fact]

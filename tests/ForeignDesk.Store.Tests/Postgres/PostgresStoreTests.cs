@@ -28,11 +28,14 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : IAsyncLifetime
     }
 
     /// <summary>A store as another process would have it: its own connection pool.</summary>
-    private PostgresStore Process()
+    private PostgresStore Process() => new(Source(), _time);
+
+    /// <summary>Another process's connection pool.</summary>
+    private NpgsqlDataSource Source()
     {
         var source = NpgsqlDataSource.Create(_connectionString);
         _sources.Add(source);
-        return new PostgresStore(source, _time);
+        return source;
     }
 
     [Fact]
@@ -83,4 +86,36 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : IAsyncLifetime
         new ExtractedArticle("Un título", null, [new Paragraph("p", "Texto.", "Texto.")], null, _time.GetUtcNow(), null, "es", url, null, null, []),
         _time.GetUtcNow(), false, "News/World", "h1",
         new FetchedPage(new Uri(url), new Uri(url), 200, "text/html", Encoding.UTF8.GetBytes("<html></html>"), _time.GetUtcNow(), null));
+
+    [Fact]
+    public async Task Leadership_TheHoldersConnectionDies_AnotherProcessTakesTheRole_AndTheHolderSeesItLost()
+    {
+        var holder = await new PostgresLeadership(Source()).TryAcquireAsync(Leadership.Clusterer, Ct);
+        Assert.NotNull(holder);
+        var other = new PostgresLeadership(Source());
+        Assert.Null(await other.TryAcquireAsync(Leadership.Clusterer, Ct));
+
+        // The holder's session ends as if its process were killed or its network cut.
+        await using (var admin = await Source().OpenConnectionAsync(Ct))
+        await using (var terminate = new NpgsqlCommand(
+            """
+            SELECT count(pg_terminate_backend(pid)) FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid() AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """, admin))
+            Assert.Equal(1L, await terminate.ExecuteScalarAsync(Ct));
+
+        ILeadershipLease? taken = null;
+        for (var tries = 0; taken is null && tries < 100; tries++)
+        {
+            taken = await other.TryAcquireAsync(Leadership.Clusterer, Ct);
+            if (taken is null) await Task.Delay(50, Ct);
+        }
+        await using (taken)
+        {
+            Assert.NotNull(taken);
+            Assert.False(await holder.RenewAsync(Ct));
+            await holder.DisposeAsync();
+            Assert.True(await taken.RenewAsync(Ct));
+        }
+    }
 }

@@ -67,6 +67,26 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         Assert.Equal("https://e.example/img/lead.jpg", stored.Original.Image!.Url);
     }
 
+    [Fact]
+    public async Task Leadership_AHolderThatStopsRenewing_LosesTheRoleWhenItsLeaseExpires()
+    {
+        var lease = TimeSpan.FromSeconds(30);
+        var leadership = new SqliteLeadership(_temp.DatabasePath, _time, lease);
+        await using var killed = await leadership.TryAcquireAsync(Leadership.Clusterer, Ct);
+        Assert.NotNull(killed);
+        _time.Advance(lease - TimeSpan.FromSeconds(1));
+        Assert.Null(await leadership.TryAcquireAsync(Leadership.Clusterer, Ct));
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        await using var next = await leadership.TryAcquireAsync(Leadership.Clusterer, Ct);
+
+        Assert.NotNull(next);
+        Assert.False(await killed.RenewAsync(Ct));
+        await killed.DisposeAsync();
+        Assert.True(await next.RenewAsync(Ct));
+        Assert.Null(await leadership.TryAcquireAsync(Leadership.Clusterer, Ct));
+    }
+
     private async Task<long> CountLinesAsync()
     {
         await using var connection = await OpenAsync();

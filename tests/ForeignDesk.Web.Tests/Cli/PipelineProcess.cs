@@ -27,6 +27,8 @@ internal sealed class PipelineProcess : IDisposable
     {
         var start = CliProcess.StartInfo(data, data, args);
         start.Environment["ForeignDesk__Jobs__LeaseTime"] = LeaseTime;
+        // The test's kills are no fault of the jobs: a job in flight at many of them must not end dead.
+        start.Environment["ForeignDesk__Jobs__MaxFailures"] = "100";
         return new PipelineProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start foreigndesk"), ct);
     }
 

@@ -20,5 +20,7 @@ internal static class PostgresSchema
         M0001Initial.Migration,
         M0002Operators.Migration,
         M0003Jobs.Migration,
+        M0004JobExpiries.Migration,
+        M0005HostSlots.Migration,
     ];
 }

@@ -1,0 +1,60 @@
+using ForeignDesk.Core;
+using Microsoft.Data.Sqlite;
+
+namespace ForeignDesk.Store.Sqlite;
+
+/// <summary>
+/// Roles in the store's SQLite file (table <c>leaders</c>, migration 0930): a role is a row naming its holder and when
+/// its lease expires; taking it is one upsert that succeeds only where the row is missing or expired, and its holder
+/// renews it until it gives it up. A holder killed frees its role when the lease expires.
+/// </summary>
+/// <param name="leaseTime">How long a lease lasts unless renewed (<see cref="JobOptions.LeaseTime"/>, as a job's).</param>
+public sealed class SqliteLeadership(string databasePath, TimeProvider time, TimeSpan leaseTime) : ILeadership
+{
+    private readonly SqliteDatabase _database = new(databasePath, create: false);
+
+    public async Task<ILeadershipLease?> TryAcquireAsync(string role, CancellationToken cancellationToken)
+    {
+        var holder = Guid.NewGuid().ToString("N");
+        var taken = await ExecuteAsync(
+            """
+            INSERT INTO leaders (role, holder, expires_ms) VALUES ($role, $holder, $until)
+            ON CONFLICT (role) DO UPDATE SET holder = excluded.holder, expires_ms = excluded.expires_ms WHERE leaders.expires_ms <= $now
+            """, role, holder, cancellationToken);
+        return taken == 1 ? new Lease(this, role, holder) : null;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, string role, string holder, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$role", role);
+        command.Parameters.AddWithValue("$holder", holder);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$until", (now + leaseTime).ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class Lease(SqliteLeadership leadership, string role, string holder) : ILeadershipLease
+    {
+        public string Role => role;
+
+        public async Task<bool> RenewAsync(CancellationToken cancellationToken) =>
+            await leadership.ExecuteAsync("UPDATE leaders SET expires_ms = $until WHERE role = $role AND holder = $holder",
+                role, holder, cancellationToken) == 1;
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await leadership.ExecuteAsync("DELETE FROM leaders WHERE role = $role AND holder = $holder", role, holder, CancellationToken.None);
+            }
+            catch (SqliteException)
+            {
+                // The store is away: the lease expires by itself.
+            }
+        }
+    }
+}

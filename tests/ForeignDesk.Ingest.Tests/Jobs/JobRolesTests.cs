@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using ForeignDesk.Core;
+using ForeignDesk.Ingest.Jobs;
+using ForeignDesk.Store.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ForeignDesk.Tests.Shared;
+using Xunit;
+
+namespace ForeignDesk.Ingest.Tests.Jobs;
+
+/// <summary>Jobs of a role (story placement) run in one process at a time: two runners sharing one store file.</summary>
+public sealed class JobRolesTests : IAsyncLifetime
+{
+    private TemporaryStore _store = null!;
+    private string Database => _store.DatabasePath;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly JobOptions Options = new() { LeaseTime = TimeSpan.FromSeconds(3) };
+
+    public async ValueTask InitializeAsync() => _store = await TemporaryStore.CreateAsync("fd-roles-", TimeProvider.System, Ct);
+
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
+
+    [Fact]
+    public async Task RunUntilIdle_TwoProcesses_RunTheRolesJobsInOneOfThemOnly_AndTheOthersJobsInEither()
+    {
+        var ran = new ConcurrentQueue<(string Runner, string Kind)>();
+        var queue = Queue();
+        await queue.EnqueueAsync([.. Enumerable.Range(1, 20).SelectMany(i => new[] { new JobRequest(JobKinds.Place, $"{i}"), new JobRequest(JobKinds.Fetch, $"{i}") })], Ct);
+        var first = Runner("first", ran);
+        var second = Runner("second", ran);
+
+        await Task.WhenAll(first.RunUntilIdleAsync(Ct), second.RunUntilIdleAsync(Ct));
+
+        Assert.Equal(new JobCounts(0, 0, 0, 0), await queue.CountsAsync(Ct));
+        Assert.Equal(20, ran.Count(r => r.Kind == JobKinds.Fetch));
+        Assert.Equal(20, ran.Count(r => r.Kind == JobKinds.Place));
+        Assert.Single(ran.Where(r => r.Kind == JobKinds.Place).Select(r => r.Runner).Distinct());
+    }
+
+    [Fact]
+    public async Task RunUntilIdle_TheRoleHeldByAnotherProcess_LeavesItsJobsToThatProcess()
+    {
+        var ran = new ConcurrentQueue<(string Runner, string Kind)>();
+        var queue = Queue();
+        await queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a"), new JobRequest(JobKinds.Place, "1")], Ct);
+        var leader = await new SqliteLeadership(Database, TimeProvider.System, Options.LeaseTime).TryAcquireAsync(Leadership.Clusterer, Ct);
+        Assert.NotNull(leader);
+        var running = Runner("other", ran).RunUntilIdleAsync(Ct);
+
+        while (ran.IsEmpty) await Task.Delay(20, Ct);
+        Assert.Equal(new JobCounts(1, 0, 0, 0), await queue.CountsAsync(Ct));
+        await leader.DisposeAsync();
+        await running;
+
+        Assert.Equal([("other", JobKinds.Fetch), ("other", JobKinds.Place)], ran);
+    }
+
+    [Fact]
+    public async Task Run_TheRoleLostWhileItsJobRuns_StopsTheJobAndGivesItBackWithNoFailure()
+    {
+        var queue = Queue();
+        await queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);
+        var blocking = new BlockingHandler();
+        var runner = new JobRunner(Queue(), [blocking], Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System,
+            NullLogger<JobRunner>.Instance, leadership: new SqliteLeadership(Database, TimeProvider.System, Options.LeaseTime));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var running = runner.RunAsync(stop.Token);
+        await blocking.Started.Task.WaitAsync(Ct);
+
+        // Another process has taken the role (as after this one's lease expired): the next renewal finds it lost.
+        await using (var connection = new SqliteConnection($"Data Source={Database}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var steal = connection.CreateCommand();
+            steal.CommandText = "UPDATE leaders SET holder = 'another process'";
+            Assert.Equal(1, await steal.ExecuteNonQueryAsync(Ct));
+        }
+        // Renewals come every third of the lease time: a minute is a bound, not a measure.
+        await blocking.Stopped.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        await stop.CancelAsync();
+        await running;
+
+        var again = await queue.LeaseAsync([JobKinds.Place], "test", Options.LeaseTime, Ct);
+        Assert.NotNull(again);
+        Assert.Equal(0, again.Failures);
+    }
+
+    private SqliteJobQueue Queue() => new(Database, TimeProvider.System, Options.RetryPolicy);
+
+    /// <summary>A process's runner: its own queue and leadership over the shared file, a free kind and a kind of the clusterer role.</summary>
+    private JobRunner Runner(string name, ConcurrentQueue<(string, string)> ran) =>
+        new(Queue(), [new RecordingHandler(name, JobKinds.Fetch, null, ran), new RecordingHandler(name, JobKinds.Place, Leadership.Clusterer, ran)],
+            Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<JobRunner>.Instance,
+            leadership: new SqliteLeadership(Database, TimeProvider.System, Options.LeaseTime));
+
+    private sealed class RecordingHandler(string runner, string kind, string? role, ConcurrentQueue<(string, string)> ran) : IJobHandler
+    {
+        public string Kind => kind;
+
+        public string? Role => role;
+
+        public async Task RunAsync(LeasedJob job, CancellationToken cancellationToken)
+        {
+            await Task.Delay(5, cancellationToken);
+            ran.Enqueue((runner, kind));
+        }
+    }
+
+    /// <summary>A clusterer's job that runs until it is stopped.</summary>
+    private sealed class BlockingHandler : IJobHandler
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Stopped { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Kind => JobKinds.Place;
+
+        public string? Role => Leadership.Clusterer;
+
+        public async Task RunAsync(LeasedJob job, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            finally
+            {
+                Stopped.TrySetResult();
+            }
+        }
+    }
+}
