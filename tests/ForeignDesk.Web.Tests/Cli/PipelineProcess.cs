@@ -30,6 +30,14 @@ internal sealed class PipelineProcess : IDisposable
         return new PipelineProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start foreigndesk"), ct);
     }
 
+    /// <summary>A free port on 127.0.0.1 for the process's probes.</summary>
+    public static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     /// <summary>Waits for the process to end by itself for at most <paramref name="limit"/>.</summary>
     /// <returns>True when it ended.</returns>
     public async Task<bool> WaitAsync(TimeSpan limit, CancellationToken ct)
