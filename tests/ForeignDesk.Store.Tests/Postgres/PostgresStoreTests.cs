@@ -2,6 +2,7 @@ using System.Text;
 using ForeignDesk.Core;
 using ForeignDesk.Store.Postgres;
 using ForeignDesk.Store.Tests.Contract;
+using ForeignDesk.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Xunit;

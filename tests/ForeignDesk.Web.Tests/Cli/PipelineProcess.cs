@@ -23,10 +23,15 @@ internal sealed class PipelineProcess : IDisposable
         _error = process.StandardError.ReadToEndAsync(ct);
     }
 
-    public static PipelineProcess Start(string data, CancellationToken ct, params string[] args)
+    public static PipelineProcess Start(string data, CancellationToken ct, params string[] args) =>
+        Start(data, new Dictionary<string, string>(), ct, args);
+
+    /// <param name="environment">Environment variables for the program, over the test defaults (the store, say).</param>
+    public static PipelineProcess Start(string data, IReadOnlyDictionary<string, string> environment, CancellationToken ct, params string[] args)
     {
         var start = CliProcess.StartInfo(data, data, args);
         start.Environment["ForeignDesk__Jobs__LeaseTime"] = LeaseTime;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         return new PipelineProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start foreigndesk"), ct);
     }
 
@@ -51,6 +56,32 @@ internal sealed class PipelineProcess : IDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>Waits (at most <paramref name="limit"/>) until the process answers <c>/healthz</c> at <paramref name="url"/>.</summary>
+    /// <returns>False when it did not (it ended, or is still starting).</returns>
+    public async Task<bool> WaitUntilAnsweringAsync(Uri url, TimeSpan limit, CancellationToken ct)
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            try
+            {
+                using var response = await probe.GetAsync(new Uri(url, "/healthz"), ct);
+                if (response.IsSuccessStatusCode) return true;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Too slow to answer yet.
+            }
+            await Task.Delay(100, ct);
+        }
+        return false;
     }
 
     /// <summary>Stops the process (SIGTERM, or SIGKILL), unless it ended already, and returns its exit code and errors.</summary>
