@@ -19,6 +19,7 @@ public sealed class JobRunner
     private readonly ILogger<JobRunner> _log;
     private readonly IngestMetrics? _metrics;
     private readonly string[] _kinds;
+    private readonly StoreOutage _outage;
 
     public JobRunner(IJobQueue queue, IEnumerable<IJobHandler> handlers, IOptions<JobOptions> options, TimeProvider time,
         ILogger<JobRunner> log, IngestMetrics? metrics = null)
@@ -30,6 +31,7 @@ public sealed class JobRunner
         _log = log;
         _metrics = metrics;
         _kinds = [.. _handlers.Keys];
+        _outage = new StoreOutage(time, log);
         Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
     }
 
@@ -84,19 +86,26 @@ public sealed class JobRunner
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                var wait = IdlePoll;
                 try
                 {
-                    if (await RunNextAsync(stoppingToken)) continue;
+                    var ran = await RunNextAsync(stoppingToken);
+                    _outage.Answered();
+                    if (ran) continue;
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested && StoreOutage.IsStoreAway(ex))
+                {
+                    // The store is away: logged once for the outage; the leased job (if any) comes back when its lease expires.
+                    wait = _outage.Failed(ex);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // The store is away or locked: the leased job (if any) comes back when its lease expires.
                     _log.LogError(ex, "Leasing or finishing a job failed; trying again in {Wait}", IdlePoll);
                 }
 
                 try
                 {
-                    await Task.Delay(IdlePoll, stoppingToken);
+                    await Task.Delay(wait, stoppingToken);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {

@@ -29,11 +29,7 @@ public sealed class KilledWorkersOnPostgresTests(PostgresCluster cluster) : ICla
         try
         {
             await store.WaitUntilAllPlacedAsync(outlet, TimeSpan.FromMinutes(4), Ct);
-            foreach (var worker in running)
-            {
-                var (exitCode, _, error) = await worker.StopAsync(terminate: true, Ct);
-                Assert.True(exitCode == 0, error);
-            }
+            await PipelineProcess.StopAllAsync(running, Ct);
         }
         finally
         {

@@ -104,6 +104,20 @@ internal sealed class PipelineProcess : IDisposable
         return (_process.ExitCode, await _output, await _error);
     }
 
+    /// <summary>Stops every process with SIGTERM; each must exit with 0.</summary>
+    /// <returns>What each one wrote to its standard output (its log), in order.</returns>
+    public static async Task<IReadOnlyList<string>> StopAllAsync(IEnumerable<PipelineProcess> processes, CancellationToken ct)
+    {
+        var outputs = new List<string>();
+        foreach (var process in processes)
+        {
+            var (exitCode, output, error) = await process.StopAsync(terminate: true, ct);
+            Xunit.Assert.True(exitCode == 0, error);
+            outputs.Add(output);
+        }
+        return outputs;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
