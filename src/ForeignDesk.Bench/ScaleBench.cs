@@ -9,7 +9,7 @@ namespace ForeignDesk.Bench;
 
 /// <summary>
 /// <c>bench scale --connection-string CS [--workers 1,2,4] [--outlets 10] [--articles-per-outlet 20]</c>: for each
-/// worker count, a fresh PostgreSQL database, the simulated outlets of the latency bench (every article published at
+/// worker count, a fresh PostgreSQL database (dropped afterwards), the simulated outlets of the latency bench (every article published at
 /// the start), and that many real <c>worker</c> processes on it. It prints how fast the articles are stored (fetched,
 /// extracted and indexed) and how fast they are translated (Apertium) and placed, in articles a minute.
 /// </summary>
@@ -52,7 +52,9 @@ internal static class ScaleBench
 
     private static async Task<Run> RunOnceAsync(BenchContext context, string server, SimulatedWorld world, int articles, int workers, CancellationToken cancellationToken)
     {
-        var connectionString = await CreateDatabaseAsync(server, $"foreigndesk_scale_{workers}_{Environment.ProcessId}", cancellationToken);
+        var database = $"foreigndesk_scale_{workers}_{Environment.ProcessId}";
+        await AdministerAsync(server, cancellationToken, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", $"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0");
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         var folder = Directory.CreateTempSubdirectory("foreigndesk-scale-").FullName;
         var settings = WorldFollowing.Settings(4, null);
         settings["ForeignDesk:Store:Provider"] = "PostgreSQL";
@@ -92,6 +94,7 @@ internal static class ScaleBench
             }
             NpgsqlConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+            await AdministerAsync(server, CancellationToken.None, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 
@@ -108,8 +111,8 @@ internal static class ScaleBench
         return process;
     }
 
-    /// <summary>Creates an empty database on the server (dropping one left by an earlier run) and returns its connection string.</summary>
-    private static async Task<string> CreateDatabaseAsync(string server, string name, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="statements"/> (creating or dropping a run's database) on the server's <c>postgres</c> database.</summary>
+    private static async Task AdministerAsync(string server, CancellationToken cancellationToken, params string[] statements)
     {
         NpgsqlConnectionStringBuilder admin;
         try
@@ -129,12 +132,11 @@ internal static class ScaleBench
         {
             throw new BenchUsageException($"the PostgreSQL server at {admin.Host}:{admin.Port} cannot be reached: {ex.Message}");
         }
-        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0" })
+        foreach (var sql in statements)
         {
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     private static double PerMinute(int articles, TimeSpan? took) => took is { } t ? articles / t.TotalMinutes : 0;
