@@ -69,11 +69,11 @@ public static class AppHost
             o.BackgroundServiceExceptionBehavior = Microsoft.Extensions.Hosting.BackgroundServiceExceptionBehavior.Ignore);
         if (settings.RunPipeline) builder.Services.AddHostedService<IngestWorker>();
         if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.Jobs.JobWorker>();
-        if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.WebSub.WebSubWorker>();
+        if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.WebSub.WebSubUpkeep>();
 
         var app = builder.Build();
-        // A hub's pushes are queued in the memory of the process that receives them and enqueued as fetch jobs by
-        // its pipeline: nginx sends them to the worker.
+        // A hub's pushes become durable push jobs in the store, whichever process receives them (a web node without
+        // the pipeline included); any worker reads them.
         app.MapWebSub();
         if (settings.ServeSite)
         {

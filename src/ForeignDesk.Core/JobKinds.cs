@@ -10,6 +10,12 @@ public static class JobKinds
     /// <summary>Read one endpoint and enqueue a fetch for each article it lists. Key: the endpoint's source id and URL.</summary>
     public const string Poll = "poll";
 
+    /// <summary>
+    /// Read a feed a WebSub hub pushed to any web node and enqueue a fetch for each article not fetched before. Key: the
+    /// subscription id and the body's SHA-256, so that a hub's retry of one push is one job; payload: the body.
+    /// </summary>
+    public const string Push = "push";
+
     /// <summary>Fetch, extract and store one article. Key: the article's URL, so that one worker at a time fetches it.</summary>
     public const string Fetch = "fetch";
 

@@ -29,16 +29,11 @@ internal sealed class SoakSite : IAsyncDisposable
 
     public static async Task<SoakSite> StartAsync(string dataDirectory, Uri url, int parallelSources, CancellationToken cancellationToken)
     {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program this is");
-        var info = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-            info.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("no entry assembly"));
-        foreach (var argument in new[]
-                 {
-                     "bench", "soak", $"--{ServeOption}", dataDirectory, "--urls", url.AbsoluteUri.TrimEnd('/'),
-                     "--parallel", parallelSources.ToString(CultureInfo.InvariantCulture),
-                 })
-            info.ArgumentList.Add(argument);
+        var info = ThisProgram.StartInfo(
+        [
+            "bench", "soak", $"--{ServeOption}", dataDirectory, "--urls", url.AbsoluteUri.TrimEnd('/'),
+            "--parallel", parallelSources.ToString(CultureInfo.InvariantCulture),
+        ]);
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the site");
         var site = new SoakSite(process);
         process.OutputDataReceived += (_, line) => site.Read(line.Data);

@@ -34,12 +34,7 @@ internal sealed class SiteProcess : IAsyncDisposable
     public static async Task<SiteProcess> StartAsync(string dataDirectory, int port, CancellationToken cancellationToken)
     {
         var url = new Uri($"http://127.0.0.1:{port}/");
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program this is");
-        var info = new ProcessStartInfo(self) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-            info.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("no entry assembly"));
-        foreach (var argument in new[] { "serve", "--no-pipeline", "--data", dataDirectory, "--urls", url.AbsoluteUri.TrimEnd('/') })
-            info.ArgumentList.Add(argument);
+        var info = ThisProgram.StartInfo(["serve", "--no-pipeline", "--data", dataDirectory, "--urls", url.AbsoluteUri.TrimEnd('/')]);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["ForeignDesk__Sources__DefaultFile"] = "";
         // wrk's clients all come from 127.0.0.1: the API's per-client limit must not cut the load short.

@@ -29,6 +29,7 @@ public sealed class JobRunner
     private readonly ConcurrentDictionary<string, HeldRole> _held = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _keepingRoles = new(1, 1);
     private int _leading;
+    private readonly StoreOutage _outage;
 
     /// <summary>The kinds this process leases now: those that need no role, and those of the roles it holds.</summary>
     private volatile string[] _leasable;
@@ -47,6 +48,7 @@ public sealed class JobRunner
         _leadership = leadership;
         _roles = leadership is null ? [] : [.. _handlers.Values.Select(h => h.Role).OfType<string>().Distinct(StringComparer.Ordinal)];
         _leasable = Leasable();
+        _outage = new StoreOutage(time, log);
         Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
     }
 
@@ -116,19 +118,26 @@ public sealed class JobRunner
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                var wait = IdlePoll;
                 try
                 {
-                    if (await RunNextAsync(stoppingToken)) continue;
+                    var ran = await RunNextAsync(stoppingToken);
+                    _outage.Answered();
+                    if (ran) continue;
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested && StoreOutage.IsStoreAway(ex))
+                {
+                    // The store is away: logged once for the outage; the leased job (if any) comes back when its lease expires.
+                    wait = _outage.Failed(ex);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // The store is away or locked: the leased job (if any) comes back when its lease expires.
                     _log.LogError(ex, "Leasing or finishing a job failed; trying again in {Wait}", IdlePoll);
                 }
 
                 try
                 {
-                    await Task.Delay(IdlePoll, stoppingToken);
+                    await Task.Delay(wait, stoppingToken);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using ForeignDesk.Core;
 using Microsoft.Extensions.Logging;
 
@@ -7,15 +6,12 @@ namespace ForeignDesk.Ingest.WebSub;
 
 /// <summary>
 /// What the site's callback <c>/websub/{id}</c> does with a hub's requests: answers verifications of intent for what
-/// was asked, records denials, and queues pushed content whose signature matches the stored secret.
+/// was asked, records denials, and enqueues pushed content whose signature matches the stored secret as a durable
+/// <c>push</c> job, so that any web node takes a hub's pushes and any worker reads them.
 /// </summary>
-public sealed class WebSubCallback(IWebSubSubscriptionStore subscriptions, TimeProvider time, ILogger<WebSubCallback> log)
+public sealed class WebSubCallback(IWebSubSubscriptionStore subscriptions, IJobQueue jobs, TimeProvider time, ILogger<WebSubCallback> log)
 {
     private const int MaxReasonLength = 300;
-
-    private readonly Channel<PushedFeed> _inbox = Channel.CreateBounded<PushedFeed>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
-
-    public ChannelReader<PushedFeed> Inbox => _inbox.Reader;
 
     /// <summary>A hub's GET to the callback (W3C WebSub 5.3): subscribe, unsubscribe or denied.</summary>
     /// <returns>The body of a 200 answer (the challenge, or empty for a recorded denial); null for a 404.</returns>
@@ -51,7 +47,7 @@ public sealed class WebSubCallback(IWebSubSubscriptionStore subscriptions, TimeP
         }
     }
 
-    /// <summary>Queues a pushed body whose signature matches its subscription's secret.</summary>
+    /// <summary>Enqueues a pushed body whose signature matches its subscription's secret as a <c>push</c> job.</summary>
     /// <returns>False for an unknown or denied subscription or a missing or wrong signature.</returns>
     public async Task<bool> AcceptAsync(string id, string? signature, byte[] body, CancellationToken cancellationToken)
     {
@@ -62,7 +58,9 @@ public sealed class WebSubCallback(IWebSubSubscriptionStore subscriptions, TimeP
             return false;
         }
 
-        return _inbox.Writer.TryWrite(new PushedFeed(subscription, body));
+        await jobs.EnqueueAsync([PushedFeed.JobOf(subscription, body)], cancellationToken);
+        log.LogDebug("Queued pushed content for {Topic} (source {SourceId})", subscription.Topic, subscription.SourceId);
+        return true;
     }
 
     private static string Shorten(string text)

@@ -19,7 +19,4 @@ public sealed class WebSubOptions
 
     /// <value>How often subscriptions are checked for renewal, expiry and removed sources. Default 1 minute.</value>
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <value>Pushed feeds taken through the pipeline at the same time (each host still gets one request at a time). Default 4.</value>
-    public int ParallelPushes { get; set; } = 4;
 }

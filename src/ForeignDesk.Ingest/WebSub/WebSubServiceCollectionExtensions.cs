@@ -8,13 +8,12 @@ namespace ForeignDesk.Ingest.WebSub;
 
 public static class WebSubServiceCollectionExtensions
 {
-    /// <summary>The subscriber and the callback (subscriptions kept by the registered <c>IWebSubSubscriptionStore</c>); its requests to hubs keep the fetcher's address rules; its public URL is <c>WebSub:PublicUrl</c>, else <c>Site:PublicUrl</c>.</summary>
+    /// <summary>The subscriber, the callback and the <c>push</c> job (subscriptions kept by the registered <c>IWebSubSubscriptionStore</c>); its requests to hubs keep the fetcher's address rules; its public URL is <c>WebSub:PublicUrl</c>, else <c>Site:PublicUrl</c>.</summary>
     public static IServiceCollection AddWebSub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebSubOptions>().Bind(configuration.GetSection(WebSubOptions.Section))
             .PostConfigure(o => o.PublicUrl ??= configuration["Site:PublicUrl"])
             .Validate(o => o.LeaseSeconds >= 60, "WebSub:LeaseSeconds must be at least 60.")
-            .Validate(o => o.ParallelPushes is >= 1 and <= 64, "WebSub:ParallelPushes must be 1 to 64.")
             .Validate(o => o.VerifyTimeout > TimeSpan.Zero && o.RetryAfter > TimeSpan.Zero && o.MaintenanceInterval > TimeSpan.Zero,
                 "WebSub:VerifyTimeout, RetryAfter and MaintenanceInterval must be positive.");
         // A hub that does not answer a subscription request in 20 s is tried again at the next upkeep, not waited for.
@@ -23,6 +22,8 @@ public static class WebSubServiceCollectionExtensions
             .AddResilienceHandler("websub-hub", pipeline => pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(20) }));
         services.AddSingleton<WebSubSubscriber>();
         services.AddSingleton<WebSubCallback>();
+        services.AddSingleton<PushedFeedReader>();
+        services.AddSingleton<Core.IJobHandler>(sp => sp.GetRequiredService<PushedFeedReader>());
         return services;
     }
 }

@@ -44,6 +44,10 @@ public sealed partial class PostgresStore : IStoryStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Two workers may rewrite one article's list at once: the second waits for the first, then replaces its list
+        // (without the lock, both delete nothing and the second insert breaks the primary key).
+        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@locks, hashint8(@id))", cancellationToken,
+            ("locks", PostgresSchema.RelatedListLocks), ("id", articleId));
         await ExecuteAsync(connection, "DELETE FROM related_articles WHERE article_id = @id", cancellationToken, ("id", articleId));
         await ExecuteAsync(connection,
             "INSERT INTO related_articles (article_id, rank, related_id) SELECT @id, r.rank - 1, r.related FROM unnest(@related) WITH ORDINALITY r(related, rank)",

@@ -1,3 +1,7 @@
+using ForeignDesk.Tests.Shared;
+
+[assembly: Xunit.AssemblyFixture(typeof(PostgresCluster))]
+
 namespace ForeignDesk.Store.Tests.Contract;
 
 // Each contract runs once per engine: one class per engine and contract.

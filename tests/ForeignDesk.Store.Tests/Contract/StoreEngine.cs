@@ -1,3 +1,4 @@
+using ForeignDesk.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Xunit;
 

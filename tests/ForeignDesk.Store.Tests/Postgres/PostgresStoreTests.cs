@@ -2,6 +2,7 @@ using System.Text;
 using ForeignDesk.Core;
 using ForeignDesk.Store.Postgres;
 using ForeignDesk.Store.Tests.Contract;
+using ForeignDesk.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Xunit;
@@ -66,6 +67,32 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : IAsyncLifetime
             Assert.Equal(results[0].ArticleId, results[1].ArticleId);
         }
         Assert.Equal(20, (await second.AllArticleIdsAsync(Ct)).Count);
+    }
+
+    [Fact]
+    public async Task SaveRelatedAsync_OneArticleFromTwoProcessesAtOnce_KeepsOneWholeListOfEither()
+    {
+        var first = Process();
+        var second = Process();
+        await first.MigrateAsync(Ct);
+        var source = await first.AddSourceAsync(new SourceDraft("El Diario", new Uri("https://e.example/"), [], "es", "News/World", "UTC"), Ct);
+        var ids = new List<long>();
+        for (var i = 0; i < 6; i++)
+            ids.Add((await first.SaveArticleAsync(Draft(source.Id, $"https://e.example/related/{i}"), _time.GetUtcNow(), Ct)).ArticleId);
+        long[] one = [ids[1], ids[2]], other = [ids[3], ids[4], ids[5]];
+
+        for (var round = 0; round < 20; round++)
+        {
+            await Task.WhenAll(first.SaveRelatedAsync(ids[0], one, Ct), second.SaveRelatedAsync(ids[0], other, Ct));
+
+            await using var connection = await _sources[0].OpenConnectionAsync(Ct);
+            await using var command = new NpgsqlCommand("SELECT related_id FROM related_articles WHERE article_id = @id ORDER BY rank", connection);
+            command.Parameters.AddWithValue("id", ids[0]);
+            var stored = new List<long>();
+            await using (var reader = await command.ExecuteReaderAsync(Ct))
+                while (await reader.ReadAsync(Ct)) stored.Add(reader.GetInt64(0));
+            Assert.True(stored.SequenceEqual(one) || stored.SequenceEqual(other), $"round {round}: a mixed list [{string.Join(", ", stored)}]");
+        }
     }
 
     [Fact]

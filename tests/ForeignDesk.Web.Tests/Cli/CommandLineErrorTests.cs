@@ -43,6 +43,19 @@ public sealed class CommandLineErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BenchScale_WithoutAReachablePostgresServer_ExitsTwoWithOneLineSayingWhatItNeeds()
+    {
+        var none = await RunAsync("bench", "scale");
+        var unreachable = await RunAsync("bench", "scale", "--connection-string", $"Host=127.0.0.1;Port={PipelineProcess.FreePort()};Username=nobody");
+
+        Assert.Equal((2, 2), (none.ExitCode, unreachable.ExitCode));
+        Assert.StartsWith("foreigndesk: bench scale needs a PostgreSQL server", none.Error, StringComparison.Ordinal);
+        Assert.Contains("foreigndesk: the PostgreSQL server at 127.0.0.1:", unreachable.Error, StringComparison.Ordinal);
+        AssertNoStackTrace(none);
+        AssertNoStackTrace(unreachable);
+    }
+
+    [Fact]
     public async Task MisspeltCommand_SuggestsTheNearestOne()
     {
         var result = await RunAsync("sourcs", "list");

@@ -23,13 +23,26 @@ internal sealed class PipelineProcess : IDisposable
         _error = process.StandardError.ReadToEndAsync(ct);
     }
 
-    public static PipelineProcess Start(string data, CancellationToken ct, params string[] args)
+    public static PipelineProcess Start(string data, CancellationToken ct, params string[] args) =>
+        Start(data, new Dictionary<string, string>(), ct, args);
+
+    /// <param name="environment">Environment variables for the program, over the test defaults (the store, say).</param>
+    public static PipelineProcess Start(string data, IReadOnlyDictionary<string, string> environment, CancellationToken ct, params string[] args)
     {
         var start = CliProcess.StartInfo(data, data, args);
         start.Environment["ForeignDesk__Jobs__LeaseTime"] = LeaseTime;
         // The test's kills are no fault of the jobs: a job in flight at many of them must not end dead.
         start.Environment["ForeignDesk__Jobs__MaxFailures"] = "100";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         return new PipelineProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start foreigndesk"), ct);
+    }
+
+    /// <summary>A free port on 127.0.0.1 for the process's probes.</summary>
+    public static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>Waits for the process to end by itself for at most <paramref name="limit"/>.</summary>
@@ -45,6 +58,32 @@ internal sealed class PipelineProcess : IDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>Waits (at most <paramref name="limit"/>) until the process answers <c>/healthz</c> at <paramref name="url"/>.</summary>
+    /// <returns>False when it did not (it ended, or is still starting).</returns>
+    public async Task<bool> WaitUntilAnsweringAsync(Uri url, TimeSpan limit, CancellationToken ct)
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            try
+            {
+                using var response = await probe.GetAsync(new Uri(url, "/healthz"), ct);
+                if (response.IsSuccessStatusCode) return true;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Too slow to answer yet.
+            }
+            await Task.Delay(100, ct);
+        }
+        return false;
     }
 
     /// <summary>Stops the process (SIGTERM, or SIGKILL), unless it ended already, and returns its exit code and errors.</summary>
@@ -65,6 +104,20 @@ internal sealed class PipelineProcess : IDisposable
 
         await _process.WaitForExitAsync(ct);
         return (_process.ExitCode, await _output, await _error);
+    }
+
+    /// <summary>Stops every process with SIGTERM; each must exit with 0.</summary>
+    /// <returns>What each one wrote to its standard output (its log), in order.</returns>
+    public static async Task<IReadOnlyList<string>> StopAllAsync(IEnumerable<PipelineProcess> processes, CancellationToken ct)
+    {
+        var outputs = new List<string>();
+        foreach (var process in processes)
+        {
+            var (exitCode, output, error) = await process.StopAsync(terminate: true, ct);
+            Xunit.Assert.True(exitCode == 0, error);
+            outputs.Add(output);
+        }
+        return outputs;
     }
 
     public void Dispose()

@@ -20,15 +20,14 @@ internal sealed partial class RepositoryNginx : IAsyncDisposable
     private Process? _process;
 
     /// <param name="nodes">The web nodes.</param>
-    /// <param name="worker">The process that runs the pipeline (WebSub callbacks go there).</param>
-    public RepositoryNginx(IEnumerable<Uri> nodes, Uri worker)
+    public RepositoryNginx(IEnumerable<Uri> nodes)
     {
         _folder = Directory.CreateTempSubdirectory("foreigndesk-nginx-").FullName;
         Port = FreePort();
         Url = new Uri($"http://127.0.0.1:{Port}/");
         MainFile = Path.Combine(_folder, "nginx.conf");
         var site = Path.Combine(_folder, "foreigndesk.conf");
-        File.WriteAllText(site, Substitute(File.ReadAllText(ConfigFile), Port, nodes, worker, Path.Combine(_folder, "cache")));
+        File.WriteAllText(site, Substitute(File.ReadAllText(ConfigFile), Port, nodes, Path.Combine(_folder, "cache")));
         File.WriteAllText(MainFile, $$"""
             daemon off;
             {{(Environment.UserName == "root" ? "user root;" : "")}}
@@ -58,10 +57,9 @@ internal sealed partial class RepositoryNginx : IAsyncDisposable
     public string MainFile { get; }
 
     /// <summary>The repository's configuration with the test's ports and cache folder; fails when a part to replace is missing.</summary>
-    public static string Substitute(string configuration, int listenPort, IEnumerable<Uri> nodes, Uri worker, string cacheFolder)
+    public static string Substitute(string configuration, int listenPort, IEnumerable<Uri> nodes, string cacheFolder)
     {
         var result = ReplaceServers(configuration, "foreigndesk", nodes);
-        result = ReplaceServers(result, "foreigndesk_worker", [worker]);
         result = Replace(result, "listen 80;", $"listen 127.0.0.1:{listenPort};");
         result = Replace(result, "listen [::]:80;", "");
         return Replace(result, "/var/cache/nginx/foreigndesk", cacheFolder);

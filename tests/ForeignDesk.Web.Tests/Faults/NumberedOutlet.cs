@@ -28,7 +28,8 @@ internal sealed class NumberedOutlet : IAsyncDisposable
     /// <summary>Puts out one more article, listed in the feed from now on.</summary>
     public void Publish() => Interlocked.Increment(ref _published);
 
-    public static async Task<NumberedOutlet> StartAsync(int published, CancellationToken ct)
+    /// <param name="articleDelay">How long each article page takes to come (so that a process can be killed mid-fetch).</param>
+    public static async Task<NumberedOutlet> StartAsync(int published, CancellationToken ct, TimeSpan articleDelay = default)
     {
         NumberedOutlet? outlet = null;
         var server = await PipelineSite.ServeAsync(app =>
@@ -43,8 +44,11 @@ internal sealed class NumberedOutlet : IAsyncDisposable
                 var items = Enumerable.Range(1, count).Select(i => (new Uri(home, $"/a/{i}.html"), Title(i), $"Sun, 29 Nov 2026 {i % 24:00}:00:00 GMT"));
                 return Results.Text(OutletPages.Rss("Le Courrier", home, items), "application/rss+xml", Encoding.UTF8);
             });
-            app.MapGet("/a/{number:int}.html", (int number) =>
-                number <= outlet!.Published ? Results.Text(OutletPages.French(Article(number)), "text/html", Encoding.UTF8) : Results.NotFound());
+            app.MapGet("/a/{number:int}.html", async (int number, CancellationToken aborted) =>
+            {
+                if (articleDelay > TimeSpan.Zero) await Task.Delay(articleDelay, aborted);
+                return number <= outlet!.Published ? Results.Text(OutletPages.French(Article(number)), "text/html", Encoding.UTF8) : Results.NotFound();
+            });
         }, ct);
         outlet = new NumberedOutlet(server, published);
         return outlet;

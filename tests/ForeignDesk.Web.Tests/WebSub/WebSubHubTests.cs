@@ -26,8 +26,6 @@ public sealed class WebSubHubTests
         await site.StartAsync(ct);
         var store = site.Services.GetRequiredService<IArticleStore>();
         var source = await site.AddSourceAsync(outlet, feedUrl, ct);
-        var worker = site.Worker();
-        await worker.StartAsync(ct);
         var jobs = ActivatorUtilities.CreateInstance<JobWorker>(site.Services);
         await jobs.StartAsync(ct);
 
@@ -52,7 +50,6 @@ public sealed class WebSubHubTests
         Assert.Equal(ArticleState.Translated, stored.State);
         Assert.False(string.IsNullOrWhiteSpace(stored.Translation?.Title));
         await jobs.StopAsync(ct);
-        await worker.StopAsync(ct);
     }
 
     [Fact]

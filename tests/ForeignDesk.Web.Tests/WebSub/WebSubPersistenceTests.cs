@@ -37,15 +37,14 @@ public sealed class WebSubPersistenceTests
         var subscription = await site.Services.GetRequiredService<WebSubSubscriber>().CurrentAsync(source.Id, feedUrl, ct);
         Assert.Equal(WebSubState.Verified, subscription?.State);
 
-        var callback = site.Services.GetRequiredService<WebSubCallback>();
         var pushed = Encoding.UTF8.GetBytes(WebSubSite.Feed(outlet.BaseUrl, hub.Url, feedUrl, item: (article.Title, outlet.Url(article.Path))));
         using var client = site.Client();
         await WebSubSite.PushAsync(client, subscription!.Id, pushed, "sha256=" + Convert.ToHexStringLower(new byte[32]), ct);
-        Assert.False(callback.Inbox.TryRead(out _));
+        Assert.Equal(0, await site.QueuedJobsAsync(ct));
 
         Assert.Equal([HttpStatusCode.Accepted], await hub.PublishAsync(feedUrl.AbsoluteUri, "application/rss+xml", pushed, ct));
-        Assert.True(callback.Inbox.TryRead(out var queued));
-        var report = await site.Worker().ProcessAsync(queued, ct);
+        Assert.Equal(1, await site.QueuedJobsAsync(ct));
+        var report = await site.RunJobsAsync(ct);
         Assert.Equal(1, report.Created);
         var stored = await site.Services.GetRequiredService<IArticleStore>().FindByUrlAsync(outlet.Url(article.Path).AbsoluteUri, ct);
         Assert.Equal(ArticleState.Translated, stored?.State);

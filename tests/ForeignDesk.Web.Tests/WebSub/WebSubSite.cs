@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using ForeignDesk.Cli;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Pipeline;
-using ForeignDesk.Ingest.WebSub;
 using ForeignDesk.Web.Tests.EndToEnd;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -71,8 +70,19 @@ internal sealed class WebSubSite(IReadOnlyDictionary<string, string?>? settings 
         return url;
     }
 
-    /// <summary>The push worker, not started: tests run each pushed feed through it themselves.</summary>
-    public WebSubWorker Worker() => ActivatorUtilities.CreateInstance<WebSubWorker>(Services);
+    /// <summary>The data folder the site's SQLite store is in (for a worker process on the same store).</summary>
+    public string DataDirectory => _data;
+
+    /// <summary>How many push jobs wait in the store's queue.</summary>
+    public async Task<long> QueuedJobsAsync(CancellationToken ct) => (await Services.GetRequiredService<IJobQueue>().CountsAsync(ct)).Queued;
+
+    /// <summary>Runs every due job (pushes, fetches, translations, placements) here, as a worker would, to its end.</summary>
+    public async Task<IngestReport> RunJobsAsync(CancellationToken ct)
+    {
+        var report = new IngestReport();
+        using (IngestReport.Collect(report)) await Services.GetRequiredService<Ingest.Jobs.JobRunner>().RunUntilIdleAsync(ct);
+        return report;
+    }
 
     public HttpClient Client() => new() { BaseAddress = new Uri(Url) };
 

@@ -15,6 +15,9 @@ internal static class PostgresSchema
     public const long MigrationLock = 0x466f_7265_6967_6e01;
     public const long ChangeOrderLock = 0x466f_7265_6967_6e02;
 
+    /// <summary>The first key of the two-key advisory locks that serialize rewrites of one article's related list (the second: the article id's hash).</summary>
+    public const int RelatedListLocks = 0x466f_7201;
+
     public static readonly IReadOnlyList<PostgresMigration> Migrations =
     [
         M0001Initial.Migration,

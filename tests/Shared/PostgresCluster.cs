@@ -4,14 +4,13 @@ using System.Net.Sockets;
 using Npgsql;
 using Xunit;
 
-[assembly: AssemblyFixture(typeof(ForeignDesk.Store.Tests.Contract.PostgresCluster))]
-
-namespace ForeignDesk.Store.Tests.Contract;
+namespace ForeignDesk.Tests.Shared;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for the test run: <c>initdb</c> into a temporary folder, the server started on a free
 /// 127.0.0.1 port (as the <c>postgres</c> user when the tests run as root, which PostgreSQL refuses), one database per
-/// test, and the server stopped and the folder deleted at the end. Without the binaries (Debian's <c>postgresql</c>,
+/// test, and the server stopped and the folder deleted at the end. A test that owns its cluster may stop it and start
+/// it again on the same port (<see cref="StopAsync"/>, <see cref="StartAsync"/>) to play an outage. Without the binaries (Debian's <c>postgresql</c>,
 /// which <c>scripts/install-packages.sh test</c> installs) the PostgreSQL tests skip with <see cref="Unavailable"/>.
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
@@ -20,6 +19,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     private string? _folder;
     private string? _bin;
     private int _databases;
+    private int _port;
 
     /// <summary>Why there is no cluster; null once it runs.</summary>
     public string? Unavailable { get; private set; } = "the cluster has not started";
@@ -41,21 +41,30 @@ public sealed class PostgresCluster : IAsyncLifetime
         _folder = Directory.CreateTempSubdirectory("foreigndesk-pg-").FullName;
         var asRoot = Environment.UserName == "root";
         if (asRoot) await RunAsync("chown", ["postgres:", _folder], asPostgres: false);
-        var data = Path.Combine(_folder, "data");
         await RunAsync(Path.Combine(_bin, "initdb"),
-            ["-D", data, "-U", User, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], asRoot);
-        var port = FreePort();
-        // Durability is not what these tests are about: no fsync makes creating a database per test cheap.
-        await RunAsync(Path.Combine(_bin, "pg_ctl"),
-            ["start", "-w", "-D", data, "-l", Path.Combine(_folder, "server.log"), "-o",
-                $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"],
-            asRoot);
+            ["-D", DataFolder, "-U", User, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], asRoot);
+        _port = FreePort();
+        await StartAsync();
         _adminConnection = new NpgsqlConnectionStringBuilder
         {
-            Host = "127.0.0.1", Port = port, Username = User, Database = "postgres", Pooling = false,
+            Host = "127.0.0.1", Port = _port, Username = User, Database = "postgres", Pooling = false,
         }.ConnectionString;
         Unavailable = null;
     }
+
+    private string DataFolder => Path.Combine(_folder!, "data");
+
+    /// <summary>Starts the server on its port and waits until it accepts connections.</summary>
+    public Task StartAsync() =>
+        // Durability is not what these tests are about: no fsync makes creating a database per test cheap.
+        RunAsync(Path.Combine(_bin!, "pg_ctl"),
+            ["start", "-w", "-D", DataFolder, "-l", Path.Combine(_folder!, "server.log"), "-o",
+                $"-p {_port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"],
+            Environment.UserName == "root");
+
+    /// <summary>Stops the server as an operator would (<c>pg_ctl stop -m fast</c>: sessions cut, transactions rolled back).</summary>
+    public Task StopAsync() =>
+        RunAsync(Path.Combine(_bin!, "pg_ctl"), ["stop", "-m", "fast", "-w", "-D", DataFolder], Environment.UserName == "root");
 
     /// <summary>A new, empty database on the cluster, and its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
@@ -78,7 +87,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         try
         {
             if (_adminConnection is not null)
-                await RunAsync(Path.Combine(_bin!, "pg_ctl"), ["stop", "-m", "immediate", "-w", "-D", Path.Combine(_folder, "data")],
+                await RunAsync(Path.Combine(_bin!, "pg_ctl"), ["stop", "-m", "immediate", "-w", "-D", DataFolder],
                     Environment.UserName == "root");
         }
         finally

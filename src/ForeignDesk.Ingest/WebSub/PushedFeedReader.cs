@@ -1,0 +1,56 @@
+using ForeignDesk.Core;
+using ForeignDesk.Ingest.Feeds;
+using ForeignDesk.Ingest.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace ForeignDesk.Ingest.WebSub;
+
+/// <summary>
+/// The <c>push</c> job: reads a feed a hub pushed (to whichever web node) and enqueues a fetch job for each of its
+/// articles not fetched before. Items already known are left to polling, which notices their updates with a
+/// conditional GET; so a push costs one request per new article, not one per item. Running it twice enqueues the same
+/// fetch jobs, which run once.
+/// </summary>
+public sealed class PushedFeedReader(
+    IArticleStore store,
+    IJobQueue jobs,
+    ILogger<PushedFeedReader> log,
+    ISourceControlStore? controls = null) : IJobHandler
+{
+    public string Kind => JobKinds.Push;
+
+    public async Task RunAsync(LeasedJob job, CancellationToken cancellationToken)
+    {
+        var pushed = PushedFeed.Parse(job.Payload);
+        try
+        {
+            await EnqueueFetchesAsync(pushed, cancellationToken);
+        }
+        catch (FeedFormatException ex)
+        {
+            // The hub's content will not read better the next time: the job is done, and polling goes on.
+            log.LogWarning("Pushed content for {Feed} is not a feed: {Message}", pushed.FeedUrl, ex.Message);
+        }
+    }
+
+    private async Task EnqueueFetchesAsync(PushedFeed pushed, CancellationToken cancellationToken)
+    {
+        var source = (await store.ListSourcesAsync(cancellationToken)).FirstOrDefault(s => s.Id == pushed.SourceId);
+        if (source is null) return;
+        // A paused source takes no pushes either.
+        if (controls is not null && (await controls.SourceControlsAsync(cancellationToken)).TryGetValue(source.Id, out var held) && held.Paused) return;
+        var feed = FeedParser.Parse(pushed.Body, pushed.FeedUrl);
+        var fetches = new List<JobRequest>();
+        var items = feed.Items
+            .Where(i => i.ArticleUrl is not null)
+            .OrderByDescending(i => i.Published ?? DateTimeOffset.MinValue)
+            .DistinctBy(i => i.ArticleUrl!.AbsoluteUri);
+        foreach (var item in items)
+        {
+            var job = ArticleProcessor.JobOf(source, item);
+            if (await store.GetValidatorsAsync(job.Key, cancellationToken) is null) fetches.Add(job);
+        }
+        await jobs.EnqueueAsync(fetches, cancellationToken);
+        log.LogInformation("Pushed feed {Feed}: {Count} new articles to fetch", pushed.FeedUrl, fetches.Count);
+    }
+}
