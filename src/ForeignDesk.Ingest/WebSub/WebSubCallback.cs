@@ -9,7 +9,7 @@ namespace ForeignDesk.Ingest.WebSub;
 /// What the site's callback <c>/websub/{id}</c> does with a hub's requests: answers verifications of intent for what
 /// was asked, records denials, and queues pushed content whose signature matches the stored secret.
 /// </summary>
-public sealed class WebSubCallback(IWebSubSubscriptionStore subscriptions, TimeProvider time, ILogger<WebSubCallback> log)
+public sealed class WebSubCallback(IWebSubSubscriptionStore subscriptions, LeaseClock time, ILogger<WebSubCallback> log)
 {
     private const int MaxReasonLength = 300;
 

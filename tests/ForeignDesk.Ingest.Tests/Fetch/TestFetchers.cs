@@ -6,7 +6,7 @@ namespace ForeignDesk.Ingest.Tests.Fetch;
 internal static class TestFetchers
 {
     /// <summary>A fetcher that may reach the local test server: private networks allowed, no per-host pause, robots off.</summary>
-    public static PageFetcher Create(Action<FetchOptions>? configure = null)
+    public static PageFetcher Create(Action<FetchOptions>? configure = null, TimeProvider? time = null)
     {
         var options = new FetchOptions
         {
@@ -16,6 +16,6 @@ internal static class TestFetchers
             Timeout = TimeSpan.FromSeconds(10),
         };
         configure?.Invoke(options);
-        return new PageFetcher(Options.Create(options), TimeProvider.System);
+        return new PageFetcher(Options.Create(options), time ?? TimeProvider.System);
     }
 }

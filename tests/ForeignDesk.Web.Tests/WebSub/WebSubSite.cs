@@ -8,6 +8,8 @@ using ForeignDesk.Web.Tests.EndToEnd;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Web.Tests.WebSub;
 
@@ -73,6 +75,15 @@ internal sealed class WebSubSite(IReadOnlyDictionary<string, string?>? settings 
 
     /// <summary>The push worker, not started: tests run each pushed feed through it themselves.</summary>
     public WebSubWorker Worker() => ActivatorUtilities.CreateInstance<WebSubWorker>(Services);
+
+    /// <summary>A subscriber over this site's store and hubs whose leases run on <paramref name="clock"/> (from its reading now).</summary>
+    public WebSubSubscriber SubscriberAt(TimeProvider clock) => new(
+        Services.GetRequiredService<IHttpClientFactory>(),
+        Services.GetRequiredService<IWebSubSubscriptionStore>(),
+        Services.GetRequiredService<ISourceEndpointStore>(),
+        Services.GetRequiredService<IOptions<WebSubOptions>>(),
+        new LeaseClock(clock),
+        NullLogger<WebSubSubscriber>.Instance);
 
     public HttpClient Client() => new() { BaseAddress = new Uri(Url) };
 
