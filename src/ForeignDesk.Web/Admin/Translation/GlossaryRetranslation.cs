@@ -45,26 +45,33 @@ internal sealed class GlossaryRetranslation(IArticleStore store, TranslationStag
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var change in _changes.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            try
+            await foreach (var change in _changes.Reader.ReadAllAsync(stoppingToken))
             {
-                var count = await ApplyAsync(change, stoppingToken);
-                LastOutcome = $"{string.Join(", ", change.Terms)} ({change.Language}): {count} article{(count == 1 ? "" : "s")} translated again";
-                log.LogInformation("Glossary change for {Language} translated {Count} articles again", change.Language, count);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LastOutcome = $"{string.Join(", ", change.Terms)} ({change.Language}): failed, {ex.Message}";
-                log.LogError(ex, "Translating again after a glossary change for {Language} failed", change.Language);
-            }
-            finally
-            {
-                lock (_gate)
+                try
                 {
-                    if (--_pending == 0) _idle.TrySetResult();
+                    var count = await ApplyAsync(change, stoppingToken);
+                    LastOutcome = $"{string.Join(", ", change.Terms)} ({change.Language}): {count} article{(count == 1 ? "" : "s")} translated again";
+                    log.LogInformation("Glossary change for {Language} translated {Count} articles again", change.Language, count);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LastOutcome = $"{string.Join(", ", change.Terms)} ({change.Language}): failed, {ex.Message}";
+                    log.LogError(ex, "Translating again after a glossary change for {Language} failed", change.Language);
+                }
+                finally
+                {
+                    lock (_gate)
+                    {
+                        if (--_pending == 0) _idle.TrySetResult();
+                    }
                 }
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            log.LogDebug("Glossary retranslation stopped");
         }
     }
 
