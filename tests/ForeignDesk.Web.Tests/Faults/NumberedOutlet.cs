@@ -25,6 +25,9 @@ internal sealed class NumberedOutlet : IAsyncDisposable
 
     public Uri ArticleUrl(int number) => new(Home, $"/a/{number}.html");
 
+    /// <summary>Called with an article's number each time its page is asked for, before it is answered.</summary>
+    public Action<int>? Serving { get; set; }
+
     /// <summary>Puts out one more article, listed in the feed from now on.</summary>
     public void Publish() => Interlocked.Increment(ref _published);
 
@@ -44,7 +47,10 @@ internal sealed class NumberedOutlet : IAsyncDisposable
                 return Results.Text(OutletPages.Rss("Le Courrier", home, items), "application/rss+xml", Encoding.UTF8);
             });
             app.MapGet("/a/{number:int}.html", (int number) =>
-                number <= outlet!.Published ? Results.Text(OutletPages.French(Article(number)), "text/html", Encoding.UTF8) : Results.NotFound());
+            {
+                outlet!.Serving?.Invoke(number);
+                return number <= outlet.Published ? Results.Text(OutletPages.French(Article(number)), "text/html", Encoding.UTF8) : Results.NotFound();
+            });
         }, ct);
         outlet = new NumberedOutlet(server, published);
         return outlet;
