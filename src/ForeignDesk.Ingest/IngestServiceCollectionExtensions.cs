@@ -22,6 +22,7 @@ public static class IngestServiceCollectionExtensions
         services.AddTranslationUnits(configuration, dataDirectory);
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section))
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Pipeline:PollInterval must be positive.")
+            .Validate(o => o.StoreWait >= TimeSpan.Zero, "Pipeline:StoreWait must not be negative.")
             .Validate(o => o.MaxItemsPerFeed is >= 1 and <= 1000, "Pipeline:MaxItemsPerFeed must be 1 to 1000.")
             .Validate(o => o.MinPollInterval > TimeSpan.Zero && o.MaxPollInterval >= o.MinPollInterval, "Pipeline:MinPollInterval must be positive and at most Pipeline:MaxPollInterval.");
         services.AddOptions<Sitemaps.SitemapOptions>().Bind(configuration.GetSection(Sitemaps.SitemapOptions.Section));

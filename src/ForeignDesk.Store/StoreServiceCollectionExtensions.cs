@@ -47,6 +47,7 @@ public static class StoreServiceCollectionExtensions
             .AddSingleton<ISegmentOverrideStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<ITranslationReportStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IEngineUsageStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<IStoreFaults, SqliteStoreFaults>()
             .AddSqliteDiscovery();
 
     /// <summary>The search index, trend signals and category upkeep of the SQLite store registered as <c>IArticleStore</c>.</summary>
@@ -77,6 +78,7 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<ISegmentOverrideStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<ITranslationReportStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<IEngineUsageStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<IStoreFaults, PostgresStoreFaults>()
         .AddSingleton<ITranslationMemory>(sp =>
             new PostgresTranslationMemory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
         .AddSingleton<IJobQueue>(sp => new PostgresJobQueue(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(),

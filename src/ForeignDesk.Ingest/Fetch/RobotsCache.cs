@@ -6,6 +6,8 @@ namespace ForeignDesk.Ingest.Fetch;
 /// <summary>
 /// robots.txt per scheme and authority, fetched once and kept for a day. A missing file (4xx) allows everything;
 /// a server error or no answer allows everything for now and is asked again after <see cref="RetryAfterFailure"/>.
+/// How long an entry has been kept is measured on the monotonic clock, so a step of the wall clock neither keeps an
+/// entry for as long as the clock went back nor expires every entry at once when it goes forward.
 /// </summary>
 internal sealed class RobotsCache(string productToken, TimeProvider time)
 {
@@ -36,12 +38,12 @@ internal sealed class RobotsCache(string productToken, TimeProvider time)
             }
 
             var (status, body) = await download(new Uri(key + "/robots.txt"), ct).ConfigureAwait(false);
-            var now = time.GetUtcNow();
+            var loadedAt = time.GetTimestamp();
             var entry = status switch
             {
-                >= 200 and < 300 => new Entry(RobotsRules.Parse(Encoding.UTF8.GetString(body), productToken), now + KeepFor),
-                >= 400 and < 500 => new Entry(RobotsRules.AllowAll, now + KeepFor),
-                _ => new Entry(RobotsRules.AllowAll, now + RetryAfterFailure),
+                >= 200 and < 300 => new Entry(RobotsRules.Parse(Encoding.UTF8.GetString(body), productToken), loadedAt, KeepFor),
+                >= 400 and < 500 => new Entry(RobotsRules.AllowAll, loadedAt, KeepFor),
+                _ => new Entry(RobotsRules.AllowAll, loadedAt, RetryAfterFailure),
             };
             entries[key] = entry;
             return entry.Rules.IsAllowed(url);
@@ -56,7 +58,8 @@ internal sealed class RobotsCache(string productToken, TimeProvider time)
     public TimeSpan? CrawlDelay(Uri url) => TryGetFresh(url.GetLeftPart(UriPartial.Authority))?.CrawlDelay;
 
     private RobotsRules? TryGetFresh(string key) =>
-        entries.TryGetValue(key, out var entry) && entry.Expires > time.GetUtcNow() ? entry.Rules : null;
+        entries.TryGetValue(key, out var entry) && time.GetElapsedTime(entry.LoadedAt) < entry.KeepFor ? entry.Rules : null;
 
-    private sealed record Entry(RobotsRules Rules, DateTimeOffset Expires);
+    /// <param name="LoadedAt">When it was downloaded, as a <see cref="TimeProvider.GetTimestamp"/>.</param>
+    private sealed record Entry(RobotsRules Rules, long LoadedAt, TimeSpan KeepFor);
 }

@@ -18,8 +18,10 @@ public sealed class IngestPass(
     JobRunner runner,
     ArticleRepair repair,
     TimeProvider time,
+    IOptions<PipelineOptions> options,
     ILogger<IngestPass> log,
-    ISourceControlStore? controls = null)
+    ISourceControlStore? controls = null,
+    IStoreFaults? storeFaults = null)
 {
     /// <summary>Most untranslated articles a pass tries again, newest first.</summary>
     public const int UntranslatedRetried = 200;
@@ -35,18 +37,40 @@ public sealed class IngestPass(
     /// <param name="dueOnly">Poll only the endpoints whose next poll time has come.</param>
     public Task<IngestReport> RunAsync(bool dueOnly, CancellationToken cancellationToken) => RunAsync(dueOnly, WorkProgress.None, cancellationToken);
 
-    /// <summary>Schedules a pass and runs every job it leads to (and any other due job) in this process.</summary>
+    /// <summary>Pause before a pass that met a locked store starts again.</summary>
+    public static readonly TimeSpan StoreRetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Schedules a pass and runs every job it leads to (and any other due job) in this process. A store locked by another
+    /// process (or out of reach for a moment) stops the pass, which starts again after <see cref="StoreRetryDelay"/> for
+    /// up to <see cref="PipelineOptions.StoreWait"/>: every step is idempotent, so what was done is not done twice.
+    /// </summary>
     private async Task<IngestReport> RunAsync(bool dueOnly, IWorkProgress progress, CancellationToken cancellationToken)
     {
         // On the thread pool from the start: SQLite waits for a lock by blocking, and the caller must not wait with it.
         await Task.Yield();
         var report = new IngestReport();
-        using (IngestReport.Collect(report))
+        long? waitingSince = null;
+        while (true)
         {
-            var scheduled = await ScheduleAsync(dueOnly, report, cancellationToken);
-            using var polled = progress.Start("sources", scheduled);
-            await runner.RunUntilIdleAsync(cancellationToken);
-            polled.Add(scheduled);
+            try
+            {
+                using (IngestReport.Collect(report))
+                {
+                    var scheduled = await ScheduleAsync(dueOnly, report, cancellationToken);
+                    using var polled = progress.Start("sources", scheduled);
+                    await runner.RunUntilIdleAsync(cancellationToken);
+                    polled.Add(scheduled);
+                }
+                break;
+            }
+            catch (Exception ex) when (storeFaults?.IsTemporary(ex) == true && !cancellationToken.IsCancellationRequested
+                && (waitingSince is not { } since || time.GetElapsedTime(since) < options.Value.StoreWait))
+            {
+                waitingSince ??= time.GetTimestamp();
+                log.LogWarning("The store is locked or out of reach ({Message}); the pass starts again in {Delay}", ex.Message, StoreRetryDelay);
+                await Task.Delay(StoreRetryDelay, time, cancellationToken);
+            }
         }
         log.LogInformation("Ingest pass done: {Report}", report);
         return report;

@@ -13,6 +13,9 @@ public sealed class PipelineOptions
     /// <value>Longest interval between two polls of one endpoint, also after repeated errors. Default 1 hour.</value>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <value>How long a pass waits, starting again every 2 s, for a store that another process has locked (or that is out of reach for a moment) before it fails. Default 2 minutes.</value>
+    public TimeSpan StoreWait { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <value>Consecutive errors after which an endpoint is shown as failing on /status (it is still polled). Default 5.</value>
     public int FailingAfterErrors { get; set; } = 5;
 

@@ -9,7 +9,7 @@ namespace ForeignDesk.Ingest.WebSub;
 /// was asked, records denials, and enqueues pushed content whose signature matches the stored secret as a durable
 /// <c>push</c> job, so that any web node takes a hub's pushes and any worker reads them.
 /// </summary>
-public sealed class WebSubCallback(IWebSubSubscriptionStore subscriptions, IJobQueue jobs, TimeProvider time, ILogger<WebSubCallback> log)
+public sealed class WebSubCallback(IWebSubSubscriptionStore subscriptions, IJobQueue jobs, LeaseClock time, ILogger<WebSubCallback> log)
 {
     private const int MaxReasonLength = 300;
 

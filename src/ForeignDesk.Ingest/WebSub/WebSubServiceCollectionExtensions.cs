@@ -20,6 +20,7 @@ public static class WebSubServiceCollectionExtensions
         services.AddHttpClient(WebSubSubscriber.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => Fetch.GuardedConnection.Handler(sp.GetRequiredService<IOptions<Fetch.FetchOptions>>().Value))
             .AddResilienceHandler("websub-hub", pipeline => pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(20) }));
+        services.AddSingleton<LeaseClock>();
         services.AddSingleton<WebSubSubscriber>();
         services.AddSingleton<WebSubCallback>();
         services.AddSingleton<PushedFeedReader>();

@@ -16,7 +16,7 @@ public sealed class WebSubSubscriber(
     IWebSubSubscriptionStore subscriptions,
     ISourceEndpointStore endpoints,
     IOptions<WebSubOptions> options,
-    TimeProvider time,
+    LeaseClock time,
     ILogger<WebSubSubscriber> log)
 {
     public const string HttpClientName = "WebSub";

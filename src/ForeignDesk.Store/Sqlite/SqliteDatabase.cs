@@ -9,6 +9,12 @@ namespace ForeignDesk.Store.Sqlite;
 /// </summary>
 internal sealed class SqliteDatabase
 {
+    /// <summary>
+    /// The memory SQLite may hold in this process, page caches of every connection included (a soft limit, shared by
+    /// all connections to every file): 64 MiB.
+    /// </summary>
+    public const long SharedCacheBytes = 64L << 20;
+
     private readonly string _connectionString;
 
     /// <param name="create">Create the file (and its folder) when missing; otherwise it must exist already.</param>
@@ -34,8 +40,10 @@ internal sealed class SqliteDatabase
         await connection.OpenAsync(cancellationToken);
         if (connection.Handle is { } handle && _configured.TryGetValue(handle, out _)) return connection;
         await using var pragma = connection.CreateCommand();
-        // A 32 MiB page cache per (pooled) connection keeps the search index's hot pages; SQLite's default is 2 MiB.
-        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -32768;";
+        // A page cache of up to 32 MiB per (pooled) connection keeps the search index's hot pages (SQLite's default is
+        // 2 MiB), but all of them together stay within the process's soft heap limit: past it SQLite reuses cached pages
+        // instead of taking more memory, so memory does not grow with the number of pooled connections.
+        pragma.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -32768; PRAGMA soft_heap_limit = {SharedCacheBytes};";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         if (connection.Handle is { } opened) _configured.AddOrUpdate(opened, this);
         return connection;

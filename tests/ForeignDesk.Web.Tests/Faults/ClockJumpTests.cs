@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Pipeline;
+using ForeignDesk.Tests.Shared;
 using ForeignDesk.Web.Tests.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -20,7 +21,7 @@ public sealed class ClockJumpTests
     public async Task DuePasses_ClockJumpsBackAndForward_PollOnScheduleAndStoreEveryArticleOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var clock = new JumpingClock(Start);
+        var clock = new JumpingClock(TimeProvider.System, Start);
         await using var outlet = await NumberedOutlet.StartAsync(2, ct);
         await using var site = await PipelineSite.CreateAsync(new Dictionary<string, string?>
         {
@@ -80,15 +81,5 @@ public sealed class ClockJumpTests
             Assert.True(endpoint.NextPollUtc > now && endpoint.NextPollUtc <= now + MaxPollInterval,
                 $"next poll {endpoint.NextPollUtc:O} is not within {MaxPollInterval} after now ({now:O})");
         }
-    }
-
-    /// <summary>The system's clock moved by an offset that a test sets: wall time jumps, timers and timestamps run as usual.</summary>
-    private sealed class JumpingClock(DateTimeOffset start) : TimeProvider
-    {
-        private long _offsetTicks = (start - System.GetUtcNow()).Ticks;
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
-
-        public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _offsetTicks, (now - System.GetUtcNow()).Ticks);
     }
 }

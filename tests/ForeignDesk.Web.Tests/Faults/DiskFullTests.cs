@@ -9,15 +9,18 @@ using Xunit;
 namespace ForeignDesk.Web.Tests.Faults;
 
 /// <summary>
-/// The real program's <c>ingest --once</c> with its store on a disk that is full: a clear error, a sound database file
-/// with nothing half-written, and once the space is back the next pass stores every article exactly once.
+/// The real program's <c>ingest --once</c> with its store on a small disk that fills in the middle of a pass (the test
+/// takes the last byte when the outlet is asked for the pass's second new article): one clear line and a failing exit
+/// code, the articles stored before untouched, a sound database file with nothing half-written, and once the space is
+/// back the next pass stores every article exactly once.
 /// </summary>
 public sealed class DiskFullTests
 {
-    private const int Articles = 6;
+    private const int StoredBefore = 4;
+    private const int Articles = 12;
 
     [Fact]
-    public async Task IngestOnce_DiskFull_FailsClearlyWithNothingHalfWritten_ThenStoresEveryArticleOnceWhenSpaceReturns()
+    public async Task IngestOnce_DiskFillsMidPass_FailsClearlyLosingNothing_ThenStoresEveryArticleOnceWhenSpaceReturns()
     {
         var ct = TestContext.Current.CancellationToken;
         using var disk = SmallDisk.TryMount(32, out var reason);
@@ -28,20 +31,41 @@ public sealed class DiskFullTests
         }
 
         var data = Directory.CreateDirectory(Path.Combine(disk.Path, "data")).FullName;
-        await using var outlet = await NumberedOutlet.StartAsync(Articles, ct);
+        await using var outlet = await NumberedOutlet.StartAsync(StoredBefore, ct);
         var added = await CliProcess.RunAsync(data, null, ct, "sources", "add", "--name", "Le Courrier", "--feed", outlet.Feed.AbsoluteUri, "--language", "fr");
         Assert.True(added.ExitCode == 0, added.Error);
-
-        var filler = disk.Fill();
-        var full = await CliProcess.RunAsync(data, null, ct, "ingest", "--once");
-        var said = full.Output + full.Error;
-        Assert.Contains("is full", said, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unhandled exception", said);
-
-        File.Delete(filler);
+        var first = await CliProcess.RunAsync(data, null, ct, "ingest", "--once");
+        Assert.True(first.ExitCode == 0, first.Error);
         var before = await StoredAsync(data, ct);
-        Assert.True(before.Count < Articles, $"the disk was full, yet all {before.Count} articles were stored");
-        Assert.All(before, a => Assert.NotEmpty(a.Original.Paragraphs));
+        Assert.Equal(StoredBefore, before.Count);
+
+        while (outlet.Published < Articles) outlet.Publish();
+        string? filler = null;
+        var newAsked = 0;
+        outlet.Serving = number =>
+        {
+            if (number > StoredBefore && Interlocked.Increment(ref newAsked) == 2) filler = disk.Fill();
+        };
+        var full = await CliProcess.RunAsync(data, null, ct, "ingest", "--once");
+        outlet.Serving = null;
+        Assert.NotNull(filler);
+        Assert.NotEqual(0, full.ExitCode);
+        // Besides the progress lines, one line says what went wrong.
+        var error = Assert.Single(full.Error.Split('\n'), l => l.StartsWith("foreigndesk:", StringComparison.Ordinal));
+        Assert.Contains("is full", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", full.Output + full.Error, StringComparison.Ordinal);
+
+        File.Delete(filler!);
+        var during = await StoredAsync(data, ct);
+        Assert.True(during.Count < Articles, $"the disk was full, yet all {during.Count} articles were stored");
+        Assert.All(during, a => Assert.NotEmpty(a.Original.Paragraphs));
+        foreach (var kept in before)
+        {
+            var now = Assert.Single(during, a => a.Id == kept.Id);
+            Assert.Equal(kept.Url, now.Url);
+            Assert.Equal(kept.Original.Text, now.Original.Text);
+            Assert.Equal(kept.State, now.State);
+        }
 
         var again = await CliProcess.RunAsync(data, null, ct, "ingest", "--once");
         Assert.True(again.ExitCode == 0, again.Error);

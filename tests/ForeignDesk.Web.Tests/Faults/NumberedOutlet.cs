@@ -25,6 +25,9 @@ internal sealed class NumberedOutlet : IAsyncDisposable
 
     public Uri ArticleUrl(int number) => new(Home, $"/a/{number}.html");
 
+    /// <summary>Called with an article's number each time its page is asked for, before it is answered.</summary>
+    public Action<int>? Serving { get; set; }
+
     /// <summary>Puts out one more article, listed in the feed from now on.</summary>
     public void Publish() => Interlocked.Increment(ref _published);
 
@@ -46,8 +49,9 @@ internal sealed class NumberedOutlet : IAsyncDisposable
             });
             app.MapGet("/a/{number:int}.html", async (int number, CancellationToken aborted) =>
             {
+                outlet!.Serving?.Invoke(number);
                 if (articleDelay > TimeSpan.Zero) await Task.Delay(articleDelay, aborted);
-                return number <= outlet!.Published ? Results.Text(OutletPages.French(Article(number)), "text/html", Encoding.UTF8) : Results.NotFound();
+                return number <= outlet.Published ? Results.Text(OutletPages.French(Article(number)), "text/html", Encoding.UTF8) : Results.NotFound();
             });
         }, ct);
         outlet = new NumberedOutlet(server, published);

@@ -5,8 +5,6 @@ using ForeignDesk.Core;
 using ForeignDesk.Ingest.WebSub;
 using ForeignDesk.Web.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -73,7 +71,7 @@ public sealed class WebSubPersistenceTests
 
         // Half-way through the lease nothing is asked; at 90 % it is renewed.
         var clock = new FakeTimeProvider(first.VerifiedUtc!.Value + TimeSpan.FromSeconds(500));
-        var later = SubscriberAt(site, clock);
+        var later = site.SubscriberAt(clock);
         await later.MaintainAsync(ct);
         Assert.Single(hub.Requests);
         clock.Advance(TimeSpan.FromSeconds(400));
@@ -151,12 +149,4 @@ public sealed class WebSubPersistenceTests
         Assert.Empty(await site.Services.GetRequiredService<IWebSubSubscriptionStore>().SubscriptionsAsync(ct));
         Assert.Null(await site.Services.GetRequiredService<WebSubSubscriber>().CurrentAsync(kept.Id, feedUrl, ct));
     }
-
-    private static WebSubSubscriber SubscriberAt(WebSubSite site, TimeProvider clock) => new(
-        site.Services.GetRequiredService<IHttpClientFactory>(),
-        site.Services.GetRequiredService<IWebSubSubscriptionStore>(),
-        site.Services.GetRequiredService<ISourceEndpointStore>(),
-        site.Services.GetRequiredService<IOptions<WebSubOptions>>(),
-        clock,
-        NullLogger<WebSubSubscriber>.Instance);
 }

@@ -3,10 +3,13 @@ using System.Net.Sockets;
 using ForeignDesk.Cli;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Pipeline;
+using ForeignDesk.Ingest.WebSub;
 using ForeignDesk.Web.Tests.EndToEnd;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Web.Tests.WebSub;
 
@@ -83,6 +86,15 @@ internal sealed class WebSubSite(IReadOnlyDictionary<string, string?>? settings 
         using (IngestReport.Collect(report)) await Services.GetRequiredService<Ingest.Jobs.JobRunner>().RunUntilIdleAsync(ct);
         return report;
     }
+
+    /// <summary>A subscriber over this site's store and hubs whose leases run on <paramref name="clock"/> (from its reading now).</summary>
+    public WebSubSubscriber SubscriberAt(TimeProvider clock) => new(
+        Services.GetRequiredService<IHttpClientFactory>(),
+        Services.GetRequiredService<IWebSubSubscriptionStore>(),
+        Services.GetRequiredService<ISourceEndpointStore>(),
+        Services.GetRequiredService<IOptions<WebSubOptions>>(),
+        new LeaseClock(clock),
+        NullLogger<WebSubSubscriber>.Instance);
 
     public HttpClient Client() => new() { BaseAddress = new Uri(Url) };
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using ForeignDesk.Ingest.Translate.Engines;
+using ForeignDesk.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -35,35 +36,17 @@ public sealed class EngineLimitsTests
     [Fact]
     public async Task RequestPacer_WallClockJumpsBackAnHour_StillWaitsOnlyItsSlot()
     {
-        var time = new JumpingClock(Now);
+        var steady = new FakeTimeProvider(Now);
+        var time = new JumpingClock(steady, Now);
         var pacer = new RequestPacer(60, time);
         var ct = TestContext.Current.CancellationToken;
 
         await pacer.WaitAsync(ct);
-        time.Jump = TimeSpan.FromHours(-1);
+        time.Jump(TimeSpan.FromHours(-1));
         var second = pacer.WaitAsync(ct);
         Assert.False(second.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(1));
+        steady.Advance(TimeSpan.FromSeconds(1));
         await second.WaitAsync(TimeSpan.FromSeconds(30), ct);
-    }
-
-    /// <summary>A fake clock whose wall time can jump while its timestamps and timers run on.</summary>
-    private sealed class JumpingClock(DateTimeOffset start) : TimeProvider
-    {
-        private readonly FakeTimeProvider _steady = new(start);
-
-        public TimeSpan Jump { get; set; }
-
-        public void Advance(TimeSpan by) => _steady.Advance(by);
-
-        public override DateTimeOffset GetUtcNow() => _steady.GetUtcNow() + Jump;
-
-        public override long GetTimestamp() => _steady.GetTimestamp();
-
-        public override long TimestampFrequency => _steady.TimestampFrequency;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-            _steady.CreateTimer(callback, state, dueTime, period);
     }
 
     [Fact]
