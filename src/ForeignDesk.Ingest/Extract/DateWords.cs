@@ -6,9 +6,9 @@ namespace ForeignDesk.Ingest.Extract;
 /// <summary>
 /// Parses dates written in words in an article's byline or date line ("8. April 2022", "29 de noviembre de 2026 a las
 /// 9:15", "il y a 3 heures", "28.11.2026 18:30") in German, Spanish, French, Italian, Portuguese, English, Dutch and Polish.
-/// Pages rarely name a zone in such text: an absolute value is kept as written with offset zero (as
-/// <see cref="DateValues"/> does for unzoned values), not converted from any guessed local zone. Relative values
-/// ("vor 2 Stunden") count back from the time the page was fetched. Text that does not parse gives null.
+/// Pages rarely name a zone in such text: an absolute value is the clock time as written at offset zero, unzoned (see
+/// <see cref="PageTime"/>; the extractor reads it in the page's zone). Relative values ("vor 2 Stunden") count back
+/// from the time the page was fetched. Text that does not parse gives null.
 /// </summary>
 internal static partial class DateWords
 {
@@ -29,12 +29,16 @@ internal static partial class DateWords
         $@"(?<!\p{{L}})(?<m>{MonthPattern})\.?\s+(?<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>[0-9]{{4}})(?![0-9])",
         RegexOptions.CultureInvariant);
 
-    /// <summary>Reads the first date in <paramref name="text"/>; null when none is there.</summary>
-    public static DateTimeOffset? Parse(string? text, DateTimeOffset fetchedAt)
+    /// <summary>Reads the first date in <paramref name="text"/>; null when none is there. An absolute one is unzoned.</summary>
+    public static DateTimeOffset? Parse(string? text, DateTimeOffset fetchedAt) => Read(text, fetchedAt)?.Value;
+
+    /// <summary>As <see cref="Parse"/>, saying whether the value is an instant (relative) or a clock time without zone.</summary>
+    public static PageTime? Read(string? text, DateTimeOffset fetchedAt)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 300) return null;
         var lower = DomWalk.Collapse(text).ToLowerInvariant();
-        return Absolute(lower) ?? Relative(lower, fetchedAt);
+        if (Absolute(lower) is { } clock) return new PageTime(clock, Zoned: false);
+        return Relative(lower, fetchedAt) is { } instant ? new PageTime(instant, Zoned: true) : null;
     }
 
     /// <summary>Whether the lower-case word names a month, in full or short ("november", "nov", "listopada").</summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ForeignDesk.Ingest.Extract;
 
 /// <summary>What a line about the article (not of it) says: who it is by and when it was published, either may be null.</summary>
-internal sealed record LineFacts(string? Byline, DateTimeOffset? Published);
+internal sealed record LineFacts(string? Byline, PageTime? Published);
 
 /// <summary>
 /// Recognizes the short lines pages print about an article rather than in it: byline lines ("Par Claire Dubois",
@@ -55,14 +55,14 @@ internal static partial class MetadataLines
         if (WholeDateline(line, endsInDash: line.Length < collapsed.Length && collapsed[^1] is '-' or '–' or '—' or ':', fetchedAt) is { } dateline) return dateline;
 
         string? prefixed = null, unprefixed = null, agency = null;
-        DateTimeOffset? published = null;
+        PageTime? published = null;
         var hasDate = false;
         foreach (var part in Separators().Split(line).Select(p => p.Trim(' ', ',', ';')).Where(p => p.Length > 0))
         {
             if (BylineWords.Read(part, prefixed: true) is { } byline && BylineWords.EndsNames(byline.After))
             {
                 prefixed ??= byline.Names;
-                if (DateWords.Parse(byline.After, fetchedAt) is { } date) (published, hasDate) = (published ?? date, true);
+                if (DateWords.Read(byline.After, fetchedAt) is { } date) (published, hasDate) = (published ?? date, true);
                 continue;
             }
             if (ReadingTime().IsMatch(part))
@@ -112,7 +112,7 @@ internal static partial class MetadataLines
     {
         var match = WireDateline().Match(line);
         if (!match.Success || match.Length != line.Length) return null;
-        var date = match.Groups["date"] is { Success: true } written ? DateWords.Parse(written.Value, fetchedAt) : null;
+        var date = match.Groups["date"] is { Success: true } written ? DateWords.Read(written.Value, fetchedAt) : null;
         if (!endsInDash && date is null && !IsCapitals(match.Groups["place"].Value)) return null;
         return new LineFacts(match.Groups["agency"].Value.Trim(), date);
     }
@@ -121,12 +121,12 @@ internal static partial class MetadataLines
     /// Whether the part holds a date and little else (a label, a weekday, a place or a name beside it), and whether
     /// that date is an update ("Aktualisiert am …").
     /// </summary>
-    private static bool IsDate(string part, DateTimeOffset fetchedAt, out DateTimeOffset? value, out bool isUpdate)
+    private static bool IsDate(string part, DateTimeOffset fetchedAt, out PageTime? value, out bool isUpdate)
     {
         value = null;
         isUpdate = false;
         if (part.Length > 80 || !OnlyDateWords(part)) return false;
-        value = DateWords.Parse(part, fetchedAt);
+        value = DateWords.Read(part, fetchedAt);
         if (value is null) return false;
         isUpdate = DateWords.SplitAtUpdate(part) is { Before.Length: < 3 };
         return true;

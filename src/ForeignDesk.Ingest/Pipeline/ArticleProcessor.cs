@@ -95,6 +95,8 @@ public sealed class ArticleProcessor(
             return null;
         }
 
+        // Times the page wrote without a zone are read in the source's, when one is set (UTC, the default, names none).
+        if (!TimeZones.IsUtc(source.TimeZone) && TimeZones.Find(source.TimeZone) is { } zone) article = article.InSourceZone(zone);
         var now = time.GetUtcNow();
         var published = article.Published ?? item?.Published;
         var language = languages.Choose(source, article.Title + "\n" + article.Text, article.Language);
