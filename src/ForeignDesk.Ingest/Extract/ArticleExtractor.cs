@@ -89,7 +89,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             Byline: byline,
             Published: published.Value,
             Modified: modified.Value,
-            Language: reader.Language(),
+            Language: reader.Language(body.FirstOrDefault()),
             CanonicalUrl: reader.CanonicalUrl(),
             Section: reader.Section(title),
             Image: image,

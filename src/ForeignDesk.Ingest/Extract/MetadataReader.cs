@@ -259,6 +259,30 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
         return (published ?? times.FirstOrDefault())?.GetAttribute("datetime");
     }
 
+    /// <summary>
+    /// The article's own language: a <c>lang</c> attribute on the body, on an element around it below the root, or on
+    /// an element inside it that holds most of its text (an English article inside a German outlet's template), else
+    /// the page's.
+    /// </summary>
+    public string? Language(IElement? body)
+    {
+        for (var element = body; element is not null && element != dom.Document.DocumentElement; element = element.ParentElement)
+        {
+            if (NormalizeLanguage(element.GetAttribute("lang")) is { } own) return own;
+        }
+        if (body is not null)
+        {
+            var half = dom.Stats(body).TextLength / 2;
+            foreach (var inner in dom.Elements)
+            {
+                if (inner.HasAttribute("lang") && inner != dom.Document.DocumentElement && dom.Stats(inner).TextLength > half && body.Contains(inner)
+                    && NormalizeLanguage(inner.GetAttribute("lang")) is { } own) return own;
+            }
+        }
+        return Language();
+    }
+
+    /// <summary>The language the page declares: its root's <c>lang</c>, else its locale and language tags.</summary>
     public string? Language() =>
         NormalizeLanguage(dom.Document.DocumentElement?.GetAttribute("lang"))
         ?? NormalizeLanguage(dom.Document.DocumentElement?.GetAttribute("xml:lang"))
