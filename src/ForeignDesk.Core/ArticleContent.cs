@@ -60,27 +60,30 @@ public sealed record ExtractedArticle(
     public TimeZoneBasis ModifiedZone { get; init; }
 
     /// <summary>
-    /// The article with the times its page wrote without an offset (<see cref="TimeZoneBasis.Page"/> or
-    /// <see cref="TimeZoneBasis.Unknown"/>) read again in the source's configured zone: the clock time stays as written.
+    /// The article with the times its page wrote without an offset read again in <paramref name="zone"/>, where that is
+    /// better known than their present zone: the source's configured zone (<see cref="TimeZoneBasis.Source"/>) over
+    /// one inferred from the page or none; an offset the outlet's feed gave (<see cref="TimeZoneBasis.Page"/>) only over
+    /// none. The clock time stays as written.
     /// </summary>
-    public ExtractedArticle InSourceZone(TimeZoneInfo zone)
+    public ExtractedArticle InZone(TimeZoneInfo zone, TimeZoneBasis basis)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var (published, publishedZone) = Reread(Published, PublishedZone, zone);
-        var (modified, modifiedZone) = Reread(Modified, ModifiedZone, zone);
+        var (published, publishedZone) = Reread(Published, PublishedZone, zone, basis);
+        var (modified, modifiedZone) = Reread(Modified, ModifiedZone, zone, basis);
         return this with { Published = published, PublishedZone = publishedZone, Modified = modified, ModifiedZone = modifiedZone };
     }
 
-    private static (DateTimeOffset?, TimeZoneBasis) Reread(DateTimeOffset? value, TimeZoneBasis basis, TimeZoneInfo zone) =>
-        value is { } written && basis is TimeZoneBasis.Page or TimeZoneBasis.Unknown
-            ? (TimeZones.ReadClock(written.DateTime, zone), TimeZoneBasis.Source)
-            : (value, basis);
+    /// <summary>A time read again when its zone is less known than <paramref name="basis"/> (the enum runs from best to least known).</summary>
+    private static (DateTimeOffset?, TimeZoneBasis) Reread(DateTimeOffset? value, TimeZoneBasis current, TimeZoneInfo zone, TimeZoneBasis basis) =>
+        value is { } written && current > basis && basis != TimeZoneBasis.Written
+            ? (TimeZones.ReadClock(written.DateTime, zone), basis)
+            : (value, current);
 
     /// <summary>The body as plain text, paragraphs separated by blank lines.</summary>
     public string Text => string.Join("\n\n", Paragraphs.Select(p => p.Text));
 }
 
-/// <summary>Where the offset of a time an article page gives came from.</summary>
+/// <summary>Where the offset of a time an article page gives came from, from the best known to the least.</summary>
 public enum TimeZoneBasis
 {
     /// <summary>The page wrote it with the time (or the time is relative to the fetch: "2 hours ago").</summary>
@@ -90,8 +93,8 @@ public enum TimeZoneBasis
     Source,
 
     /// <summary>
-    /// The time was written without one and read in the zone the page shows: an offset its other times give, or the
-    /// one zone of the country its locale names.
+    /// The time was written without one and read in the zone the outlet shows: an offset the page's other times give,
+    /// the one zone of the country its locale names, or the offset its feed gave the item.
     /// </summary>
     Page,
 

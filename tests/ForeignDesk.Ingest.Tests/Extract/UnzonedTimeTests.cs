@@ -147,7 +147,7 @@ public sealed class UnzonedTimeTests
     public void SourceZone_ReadsAgainTheTimesWrittenWithoutZone()
     {
         var head = """<meta property="article:published_time" content="2026-07-04T14:30:00"><meta property="article:modified_time" content="2026-07-04T16:00:00+02:00">""";
-        var article = Extract("ru", head).InSourceZone(TimeZones.Find("Europe/Moscow")!);
+        var article = Extract("ru", head).InZone(TimeZones.Find("Europe/Moscow")!, TimeZoneBasis.Source);
 
         Assert.Equal(new DateTimeOffset(2026, 7, 4, 14, 30, 0, TimeSpan.FromHours(3)), article.Published);
         Assert.Equal(TimeZoneBasis.Source, article.PublishedZone);
@@ -158,9 +158,21 @@ public sealed class UnzonedTimeTests
     [Fact]
     public void SourceZone_OverridesTheZoneInferredFromThePage()
     {
-        var article = Extract("de", dateLine: "<p>4. März 2026, 14:30 Uhr</p>").InSourceZone(TimeZones.Find("America/New_York")!);
+        var article = Extract("de", dateLine: "<p>4. März 2026, 14:30 Uhr</p>").InZone(TimeZones.Find("America/New_York")!, TimeZoneBasis.Source);
 
         Assert.Equal(new DateTimeOffset(2026, 3, 4, 14, 30, 0, TimeSpan.FromHours(-5)), article.Published);
+    }
+
+    [Fact]
+    public void FeedOffset_ReadsOnlyTimesWhoseZoneNothingTold()
+    {
+        var feed = TimeZoneInfo.CreateCustomTimeZone("feed", TimeSpan.FromHours(3), null, null);
+        var unknown = Extract("ru", """<meta property="article:published_time" content="2026-03-04T14:30:00">""").InZone(feed, TimeZoneBasis.Page);
+        var inferred = Extract("pl", """<meta property="article:published_time" content="2026-03-04T14:30:00">""").InZone(feed, TimeZoneBasis.Page);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 14, 30, 0, TimeSpan.FromHours(3)), unknown.Published);
+        Assert.Equal(TimeZoneBasis.Page, unknown.PublishedZone);
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 14, 30, 0, TimeSpan.FromHours(1)), inferred.Published);
     }
 
     [Fact]
