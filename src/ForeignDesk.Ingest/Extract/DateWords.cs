@@ -5,7 +5,8 @@ namespace ForeignDesk.Ingest.Extract;
 
 /// <summary>
 /// Parses dates written in words in an article's byline or date line ("8. April 2022", "29 de noviembre de 2026 a las
-/// 9:15", "il y a 3 heures", "28.11.2026 18:30") in German, Spanish, French, Italian, Portuguese, English, Dutch and Polish.
+/// 9:15", "il y a 3 heures", "28.11.2026 18:30", "10 марта 2026 г., 14:30", "2026年3月10日 14時30分") in German, Spanish,
+/// French, Italian, Portuguese, English, Dutch, Polish, Russian, Ukrainian, Japanese, Chinese and Korean.
 /// Pages rarely name a zone in such text: an absolute value is the clock time as written at offset zero, unzoned (see
 /// <see cref="PageTime"/>; the extractor reads it in the page's zone). Relative values ("vor 2 Stunden") count back
 /// from the time the page was fetched. Text that does not parse gives null.
@@ -55,6 +56,7 @@ internal static partial class DateWords
     {
         var match = DayMonthYear.Match(text);
         if (!match.Success) match = MonthDayYear.Match(text);
+        if (!match.Success) match = YearMonthDay().Match(text);
         if (!match.Success) match = NumericDate().Match(text);
         if (!match.Success) return null;
         var (day, month) = match.Groups["m"].Success
@@ -122,19 +124,19 @@ internal static partial class DateWords
     {
         var names = new[]
         {
-            // en, de, es, fr, it, pt, nl, pl (genitive), then short forms
-            "january januar jänner enero janvier gennaio janeiro januari stycznia jan ene janv gen",
-            "february februar febrero février fevrier febbraio fevereiro februari lutego feb fév févr fev fevr",
-            "march märz maerz marzo mars março marco maart marca mar mär mrz",
-            "april abril avril aprile kwietnia apr abr avr",
-            "may mai mayo maggio maio mei maja mag",
-            "june juni junio juin giugno junho czerwca jun jun giu",
-            "july juli julio juillet luglio julho lipca jul juil lug",
-            "august agosto août aout augustus sierpnia aug ago aoû",
-            "september septiembre setiembre septembre settembre setembro września wrzesnia sep sept set",
-            "october oktober octubre octobre ottobre outubro października pazdziernika oct okt ott out",
-            "november noviembre novembre novembro listopada nov",
-            "december dezember diciembre décembre decembre dicembre dezembro grudnia dec dez dic déc",
+            // en, de, es, fr, it, pt, nl, pl (genitive), ru and uk (genitive), then short forms
+            "january januar jänner enero janvier gennaio janeiro januari stycznia января січня jan ene janv gen янв",
+            "february februar febrero février fevrier febbraio fevereiro februari lutego февраля лютого feb fév févr fev fevr фев",
+            "march märz maerz marzo mars março marco maart marca марта березня mar mär mrz мар",
+            "april abril avril aprile kwietnia апреля квітня apr abr avr апр",
+            "may mai mayo maggio maio mei maja мая травня mag",
+            "june juni junio juin giugno junho czerwca июня червня jun jun giu",
+            "july juli julio juillet luglio julho lipca июля липня jul juil lug",
+            "august agosto août aout augustus sierpnia августа серпня aug ago aoû авг",
+            "september septiembre setiembre septembre settembre setembro września wrzesnia сентября вересня sep sept set сен",
+            "october oktober octubre octobre ottobre outubro października pazdziernika октября жовтня oct okt ott out окт",
+            "november noviembre novembre novembro listopada ноября листопада nov ноя",
+            "december dezember diciembre décembre decembre dicembre dezembro grudnia декабря грудня dec dez dic déc дек",
         };
         var months = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < names.Length; i++)
@@ -148,8 +150,13 @@ internal static partial class DateWords
     [GeneratedRegex(@"(?<![0-9./-])(?:(?<iso>(?<y>[0-9]{4})-(?<isomonth>[0-9]{1,2})-(?<isoday>[0-9]{1,2}))|(?<a>[0-9]{1,2})([./])(?<b>[0-9]{1,2})\1(?<y>[0-9]{4}))(?![0-9]|\.[0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
-    // After the date: "um 9.15 Uhr", "a las 9:15", "à 09h15", "às 9h15", "alle 9:15", "at 9:15 am", ", 09:15"
-    [GeneratedRegex(@"^[\s,\-–|/]*(?:(?:um|à|a\s+las|a\s+la|às|as|alle|ore|at|om|o|godz\.?|kl\.?|-)\s+)*(?<h>[0-9]{1,2})(?:[:h]|\.(?=[0-9]{2}\s*(?:uhr|h)\b))(?<min>[0-9]{2})(?![0-9])(?:\s*(?:uhr|h)\b)?(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
+    // Japanese, Chinese and Korean: "2026年3月10日", "2026년 3월 10일" (the month a number, read as such)
+    [GeneratedRegex(@"(?<![0-9])(?<y>[0-9]{4})\s*[年년]\s*(?<m>[0-9]{1,2})\s*[月월]\s*(?<d>[0-9]{1,2})\s*[日일]", RegexOptions.CultureInvariant)]
+    private static partial Regex YearMonthDay();
+
+    // After the date: "um 9.15 Uhr", "a las 9:15", "à 09h15", "às 9h15", "alle 9:15", "at 9:15 am", ", 09:15", "в 14:30",
+    // "14時30分", "14시 30분"
+    [GeneratedRegex(@"^[\s,\-–|/]*(?:(?:um|à|a\s+las|a\s+la|às|as|alle|ore|at|om|o|godz\.?|kl\.?|в|о|г\.,?|года,?|року,?|р\.,?|-)\s+)*(?:\([^)]{1,4}\)\s*)?(?<h>[0-9]{1,2})(?:[:h]|[時时]|시\s?|\.(?=[0-9]{2}\s*(?:uhr|h)\b))(?<min>[0-9]{2})(?![0-9])(?:\s*(?:uhr|h)\b|[分분])?(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
     private static partial Regex TimeAfter();
 
     // Before the date, only unambiguous shapes: "09:15", "9.15 Uhr", "9h15"

@@ -28,6 +28,7 @@ internal static partial class MetadataLines
         // prepositions and articles
         "on", "at", "am", "um", "uhr", "le", "la", "las", "los", "lo", "à", "a", "de", "del", "el", "en", "em", "às", "as", "o", "op", "om", "il", "alle", "ore",
         "dnia", "godz", "kl", "h", "hs", "hrs", "y", "e", "et", "und", "and", "i", "в", "о", "у", "saat",
+        "г", "года", "року", "р",
         // published and updated
         "published", "updated", "posted", "modified", "last", "publié", "publiée", "mis", "mise", "jour", "modifié", "publicado", "publicada",
         "actualizado", "actualizada", "publicat", "actualitzat", "actualizat", "pubblicato", "aggiornato", "atualizado", "atualizada",

@@ -219,6 +219,21 @@ public sealed class UnseenOutletPageTests
         Assert.Equal(outlet.Paragraphs[..3], article.Paragraphs.Select(p => p.Text));
     }
 
+    [Theory]
+    [InlineData("ru", "10 марта 2026 г., 14:30", 2026, 3, 10, 14, 30)]
+    [InlineData("ru", "Опубликовано 10 марта 2026 в 09:05", 2026, 3, 10, 9, 5)]
+    [InlineData("ja", "2026年3月10日 14時30分", 2026, 3, 10, 14, 30)]
+    [InlineData("ja", "2026年3月10日(火) 14:30", 2026, 3, 10, 14, 30)]
+    [InlineData("pl", "Autor: Piotr Zieliński · 10 marca 2026, 14:30", 2026, 3, 10, 14, 30)]
+    public void DateLineInTheLanguagesOwnForm_IsThePublishedDateAndNotTheBody(string lang, string line, int year, int month, int day, int hour, int minute)
+    {
+        var outlet = Of(lang);
+        var article = TestPages.Extract(Page(outlet, $"""<p class="info">{line}</p>{Paragraphs(outlet, 0, 1, 2, 3)}"""));
+
+        Assert.Equal(new DateTime(year, month, day, hour, minute, 0), article.Published?.DateTime);
+        Assert.Equal(outlet.Paragraphs, article.Paragraphs.Select(p => p.Text));
+    }
+
     [Fact]
     public void LiveBlog_KeepsEveryEntryInOrder()
     {
