@@ -6,7 +6,8 @@ namespace ForeignDesk.Ingest.Extract;
 /// <summary>
 /// Parses dates written in words in an article's byline or date line ("8. April 2022", "29 de noviembre de 2026 a las
 /// 9:15", "il y a 3 heures", "28.11.2026 18:30", "10 марта 2026 г., 14:30", "2026年3月10日 14時30分") in German, Spanish,
-/// French, Italian, Portuguese, English, Dutch, Polish, Russian, Ukrainian, Japanese, Chinese and Korean.
+/// French, Italian, Portuguese, English, Dutch, Polish, Russian, Ukrainian, Arabic (Arabic-Indic digits too), Japanese,
+/// Chinese and Korean.
 /// Pages rarely name a zone in such text: an absolute value is the clock time as written at offset zero, unzoned (see
 /// <see cref="PageTime"/>; the extractor reads it in the page's zone). Relative values ("vor 2 Stunden") count back
 /// from the time the page was fetched. Text that does not parse gives null.
@@ -37,9 +38,28 @@ internal static partial class DateWords
     public static PageTime? Read(string? text, DateTimeOffset fetchedAt)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 300) return null;
-        var lower = DomWalk.Collapse(text).ToLowerInvariant();
+        var lower = WesternDigits(DomWalk.Collapse(text).ToLowerInvariant());
         if (Absolute(lower) is { } clock) return new PageTime(clock, Zoned: false);
         return Relative(lower, fetchedAt) is { } instant ? new PageTime(instant, Zoned: true) : null;
+    }
+
+    /// <summary>The text with Arabic-Indic and Persian digits ("١٠", "۱۰") written as 0 to 9.</summary>
+    private static string WesternDigits(string text)
+    {
+        if (!text.Any(c => c is >= '\u0660' and <= '\u0669' or >= '\u06F0' and <= '\u06F9')) return text;
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c switch
+                {
+                    >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
+                    >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
+                    _ => c,
+                };
+            }
+        });
     }
 
     /// <summary>Whether the lower-case word names a month, in full or short ("november", "nov", "listopada").</summary>
@@ -124,19 +144,19 @@ internal static partial class DateWords
     {
         var names = new[]
         {
-            // en, de, es, fr, it, pt, nl, pl (genitive), ru and uk (genitive), then short forms
-            "january januar jänner enero janvier gennaio janeiro januari stycznia января січня jan ene janv gen янв",
-            "february februar febrero février fevrier febbraio fevereiro februari lutego февраля лютого feb fév févr fev fevr фев",
-            "march märz maerz marzo mars março marco maart marca марта березня mar mär mrz мар",
-            "april abril avril aprile kwietnia апреля квітня apr abr avr апр",
-            "may mai mayo maggio maio mei maja мая травня mag",
-            "june juni junio juin giugno junho czerwca июня червня jun jun giu",
-            "july juli julio juillet luglio julho lipca июля липня jul juil lug",
-            "august agosto août aout augustus sierpnia августа серпня aug ago aoû авг",
-            "september septiembre setiembre septembre settembre setembro września wrzesnia сентября вересня sep sept set сен",
-            "october oktober octubre octobre ottobre outubro października pazdziernika октября жовтня oct okt ott out окт",
-            "november noviembre novembre novembro listopada ноября листопада nov ноя",
-            "december dezember diciembre décembre decembre dicembre dezembro grudnia декабря грудня dec dez dic déc дек",
+            // en, de, es, fr, it, pt, nl, pl (genitive), ru and uk (genitive), ar (Egyptian and Gulf names; Levantine ones of one word), then short forms
+            "january januar jänner enero janvier gennaio janeiro januari stycznia января січня يناير jan ene janv gen янв",
+            "february februar febrero février fevrier febbraio fevereiro februari lutego февраля лютого فبراير شباط feb fév févr fev fevr фев",
+            "march märz maerz marzo mars março marco maart marca марта березня مارس آذار mar mär mrz мар",
+            "april abril avril aprile kwietnia апреля квітня أبريل ابريل نيسان apr abr avr апр",
+            "may mai mayo maggio maio mei maja мая травня مايو أيار mag",
+            "june juni junio juin giugno junho czerwca июня червня يونيو يونيه حزيران jun jun giu",
+            "july juli julio juillet luglio julho lipca июля липня يوليو يوليه تموز jul juil lug",
+            "august agosto août aout augustus sierpnia августа серпня أغسطس اغسطس aug ago aoû авг",
+            "september septiembre setiembre septembre settembre setembro września wrzesnia сентября вересня سبتمبر أيلول sep sept set сен",
+            "october oktober octubre octobre ottobre outubro października pazdziernika октября жовтня أكتوبر اكتوبر oct okt ott out окт",
+            "november noviembre novembre novembro listopada ноября листопада نوفمبر nov ноя",
+            "december dezember diciembre décembre decembre dicembre dezembro grudnia декабря грудня ديسمبر dec dez dic déc дек",
         };
         var months = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < names.Length; i++)
@@ -156,7 +176,7 @@ internal static partial class DateWords
 
     // After the date: "um 9.15 Uhr", "a las 9:15", "à 09h15", "às 9h15", "alle 9:15", "at 9:15 am", ", 09:15", "в 14:30",
     // "14時30分", "14시 30분"
-    [GeneratedRegex(@"^[\s,\-–|/]*(?:(?:um|à|a\s+las|a\s+la|às|as|alle|ore|at|om|o|godz\.?|kl\.?|в|о|г\.,?|года,?|року,?|р\.,?|-)\s+)*(?:\([^)]{1,4}\)\s*)?(?<h>[0-9]{1,2})(?:[:h]|[時时]|시\s?|\.(?=[0-9]{2}\s*(?:uhr|h)\b))(?<min>[0-9]{2})(?![0-9])(?:\s*(?:uhr|h)\b|[分분])?(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\s,،\-–|/]*(?:(?:um|à|a\s+las|a\s+la|às|as|alle|ore|at|om|o|godz\.?|kl\.?|в|о|г\.,?|года,?|року,?|р\.,?|-)\s+)*(?:\([^)]{1,4}\)\s*)?(?<h>[0-9]{1,2})(?:[:h]|[時时]|시\s?|\.(?=[0-9]{2}\s*(?:uhr|h)\b))(?<min>[0-9]{2})(?![0-9])(?:\s*(?:uhr|h)\b|[分분])?(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
     private static partial Regex TimeAfter();
 
     // Before the date, only unambiguous shapes: "09:15", "9.15 Uhr", "9h15"

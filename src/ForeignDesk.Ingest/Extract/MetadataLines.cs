@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ForeignDesk.Ingest.Extract;
@@ -28,7 +29,7 @@ internal static partial class MetadataLines
         // prepositions and articles
         "on", "at", "am", "um", "uhr", "le", "la", "las", "los", "lo", "à", "a", "de", "del", "el", "en", "em", "às", "as", "o", "op", "om", "il", "alle", "ore",
         "dnia", "godz", "kl", "h", "hs", "hrs", "y", "e", "et", "und", "and", "i", "в", "о", "у", "saat",
-        "г", "года", "року", "р",
+        "г", "года", "року", "р", "في", "الساعة", "نشر", "بتاريخ", "تاريخ", "النشر", "تحديث", "آخر", "التحديث",
         // published and updated
         "published", "updated", "posted", "modified", "last", "publié", "publiée", "mis", "mise", "jour", "modifié", "publicado", "publicada",
         "actualizado", "actualizada", "publicat", "actualitzat", "actualizat", "pubblicato", "aggiornato", "atualizado", "atualizada",
@@ -42,7 +43,8 @@ internal static partial class MetadataLines
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
         "domingo", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "segunda-feira", "terça-feira", "quarta-feira",
         "quinta-feira", "sexta-feira", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "poniedziałek",
-        "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+        "الجمعة", "السبت",
         // times of day and zones
         "pm", "a.m", "p.m", "cet", "cest", "gmt", "utc", "mez", "mesz", "est", "edt", "pst", "pdt", "bst",
     };
@@ -64,6 +66,16 @@ internal static partial class MetadataLines
             {
                 prefixed ??= byline.Names;
                 if (DateWords.Read(byline.After, fetchedAt) is { } date) (published, hasDate) = (published ?? date, true);
+                continue;
+            }
+            if (TimeOnly().Match(part) is { Success: true } time)
+            {
+                // A time beside the date ("28.11.2026 - 18:30"): part of the date line (though no date alone), and the
+                // time of a date that gave none.
+                if (published is { Zoned: false } date && date.Value.TimeOfDay == TimeSpan.Zero
+                    && int.Parse(time.Groups["h"].Value, CultureInfo.InvariantCulture) is var hour and < 24
+                    && int.Parse(time.Groups["min"].Value, CultureInfo.InvariantCulture) is var minute and < 60)
+                    published = date with { Value = date.Value + new TimeSpan(hour, minute, 0) };
                 continue;
             }
             if (ReadingTime().IsMatch(part))
@@ -170,6 +182,10 @@ internal static partial class MetadataLines
 
     [GeneratedRegex(@"\s*(?:[·|•\u2014\u2013]|\s[-/]\s)\s*")]
     private static partial Regex Separators();
+
+    // "18:30", "18.30 Uhr", "18h30", "à 18h30", "a las 18:30", "14時30分"
+    [GeneratedRegex(@"^(?:um|à|a\s+las|às|alle|ore|at|om|o|godz\.?|в|о)?\s*(?<h>[0-9]{1,2})(?:[:h.]|[時时]|시\s?)(?<min>[0-9]{2})(?:\s*(?:uhr|h)|[分분])?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOnly();
 
     [GeneratedRegex(@"^\((?<name>[^()]{2,40})\)$")]
     private static partial Regex Agency();

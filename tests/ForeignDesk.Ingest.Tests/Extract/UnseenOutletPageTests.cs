@@ -225,6 +225,8 @@ public sealed class UnseenOutletPageTests
     [InlineData("ja", "2026年3月10日 14時30分", 2026, 3, 10, 14, 30)]
     [InlineData("ja", "2026年3月10日(火) 14:30", 2026, 3, 10, 14, 30)]
     [InlineData("pl", "Autor: Piotr Zieliński · 10 marca 2026, 14:30", 2026, 3, 10, 14, 30)]
+    [InlineData("ar", "نشر في 10 مارس 2026 - 14:30", 2026, 3, 10, 14, 30)]
+    [InlineData("ar", "الثلاثاء ١٠ مارس ٢٠٢٦", 2026, 3, 10, 0, 0)]
     public void DateLineInTheLanguagesOwnForm_IsThePublishedDateAndNotTheBody(string lang, string line, int year, int month, int day, int hour, int minute)
     {
         var outlet = Of(lang);
