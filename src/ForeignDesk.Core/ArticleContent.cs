@@ -23,7 +23,10 @@ public sealed record ArticleImage(string Url, string? Caption, string? Credit)
 /// <summary>What extraction made of an article page, in the page's language.</summary>
 /// <param name="Teaser">The standfirst shown above the body; null when the page has none or its description is just the
 /// body's first paragraph (which stays in the body, so the text is not shown twice).</param>
-/// <param name="Published">Publication instant with the offset the page gave (UTC when it gave none).</param>
+/// <param name="Published">
+/// Publication instant with the offset the page gave; a time written without one is read in a zone as
+/// <see cref="PublishedZone"/> says.
+/// </param>
 /// <param name="Language">Language the page declares (ISO 639-1), if any.</param>
 public sealed record ExtractedArticle(
     string Title,
@@ -48,8 +51,55 @@ public sealed record ExtractedArticle(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool TeaserOnly { get; init; }
 
+    /// <summary>Where the offset of <see cref="Published"/> came from (stored only when the page did not write it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public TimeZoneBasis PublishedZone { get; init; }
+
+    /// <summary>Where the offset of <see cref="Modified"/> came from (stored only when the page did not write it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public TimeZoneBasis ModifiedZone { get; init; }
+
+    /// <summary>
+    /// The article with the times its page wrote without an offset read again in <paramref name="zone"/>, where that is
+    /// better known than their present zone: the source's configured zone (<see cref="TimeZoneBasis.Source"/>) over
+    /// one inferred from the page or none; an offset the outlet's feed gave (<see cref="TimeZoneBasis.Page"/>) only over
+    /// none. The clock time stays as written.
+    /// </summary>
+    public ExtractedArticle InZone(TimeZoneInfo zone, TimeZoneBasis basis)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var (published, publishedZone) = Reread(Published, PublishedZone, zone, basis);
+        var (modified, modifiedZone) = Reread(Modified, ModifiedZone, zone, basis);
+        return this with { Published = published, PublishedZone = publishedZone, Modified = modified, ModifiedZone = modifiedZone };
+    }
+
+    /// <summary>A time read again when its zone is less known than <paramref name="basis"/> (the enum runs from best to least known).</summary>
+    private static (DateTimeOffset?, TimeZoneBasis) Reread(DateTimeOffset? value, TimeZoneBasis current, TimeZoneInfo zone, TimeZoneBasis basis) =>
+        value is { } written && current > basis && basis != TimeZoneBasis.Written
+            ? (TimeZones.ReadClock(written.DateTime, zone), basis)
+            : (value, current);
+
     /// <summary>The body as plain text, paragraphs separated by blank lines.</summary>
     public string Text => string.Join("\n\n", Paragraphs.Select(p => p.Text));
+}
+
+/// <summary>Where the offset of a time an article page gives came from, from the best known to the least.</summary>
+public enum TimeZoneBasis
+{
+    /// <summary>The page wrote it with the time (or the time is relative to the fetch: "2 hours ago").</summary>
+    Written,
+
+    /// <summary>The time was written without one and read in the source's configured zone.</summary>
+    Source,
+
+    /// <summary>
+    /// The time was written without one and read in the zone the outlet shows: an offset the page's other times give,
+    /// the one zone of the country its locale names, or the offset its feed gave the item.
+    /// </summary>
+    Page,
+
+    /// <summary>The time was written without one and nothing tells the zone: it is read as UTC, possibly hours off.</summary>
+    Unknown,
 }
 
 /// <summary>Why an article page gave no article.</summary>

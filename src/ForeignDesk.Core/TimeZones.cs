@@ -22,4 +22,21 @@ public static class TimeZones
         if (Known.Count < MaxKept) Known.TryAdd(id, zone);
         return zone;
     }
+
+    /// <summary>Whether the id names UTC itself ("UTC", "Etc/UTC"): a source's default zone, which says nothing about where it is.</summary>
+    public static bool IsUtc(string? id) => id is "UTC" or "Etc/UTC" or "Etc/UCT" or "UCT" or "Etc/GMT" or "GMT" or "Etc/Universal" or "Universal" or "Zulu";
+
+    /// <summary>
+    /// The instant a clock in the zone showed this time, with the zone's offset then (summer time included). A time the
+    /// spring change skips (02:30 on the night clocks go from 02:00 to 03:00) is read with the offset before the change;
+    /// a time the autumn change shows twice is read as the first of the two (still summer time).
+    /// </summary>
+    public static DateTimeOffset ReadClock(DateTime clock, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = DateTime.SpecifyKind(clock, DateTimeKind.Unspecified);
+        if (zone.IsAmbiguousTime(local)) return new DateTimeOffset(local, zone.GetAmbiguousTimeOffsets(local).Max());
+        if (zone.IsInvalidTime(local)) return new DateTimeOffset(local, zone.GetUtcOffset(local.AddHours(-3)));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
 }

@@ -52,6 +52,7 @@ internal static class ExtractCommand
         article.Teaser,
         article.Byline,
         article.Published,
+        article.PublishedZone,
         article.Modified,
         article.Language,
         article.CanonicalUrl,

@@ -49,7 +49,8 @@ public sealed class ArticleExtractor : IArticleExtractor
         var byline = reader.Byline();
         var leadImage = ImageReader.Read(dom, ld, meta, url);
         var image = leadImage.Image;
-        var modified = reader.Modified(fetchedAt);
+        var zone = reader.Zone();
+        var modified = zone.Read(reader.Modified(fetchedAt));
 
         var lead = BodyLocator.ExcludeChrome(dom);
         var (body, paragraphs) = BodyChoice.Choose(dom, url);
@@ -71,7 +72,7 @@ public sealed class ArticleExtractor : IArticleExtractor
 
         (paragraphs, var leadText, var lineFacts) = BodyEdits.WithoutMetadataLines(paragraphs, lead is null ? null : DomWalk.Text(lead), fetchedAt);
         byline ??= reader.BylineOf(lineFacts.Byline);
-        var published = reader.Published(fetchedAt) ?? lineFacts.Published;
+        var published = zone.Read(reader.Published(fetchedAt) ?? lineFacts.Published);
         var description = MetadataReader.Clean(ld.Description)
             ?? MetadataReader.Clean(meta.First("og:description", "twitter:description", "description"));
         paragraphs = BodyEdits.WithoutRepeats(paragraphs, MetadataReader.Clean(leadText), title, byline, image?.Caption);
@@ -86,9 +87,9 @@ public sealed class ArticleExtractor : IArticleExtractor
             Teaser: teaser,
             Paragraphs: paragraphs,
             Byline: byline,
-            Published: published,
-            Modified: modified,
-            Language: reader.Language(),
+            Published: published.Value,
+            Modified: modified.Value,
+            Language: reader.Language(body.FirstOrDefault()),
             CanonicalUrl: reader.CanonicalUrl(),
             Section: reader.Section(title),
             Image: image,
@@ -96,6 +97,8 @@ public sealed class ArticleExtractor : IArticleExtractor
         {
             Images = BodyImages.Place(BodyImages.Read(body, bodyDom, ld, url, leadImage), paragraphs),
             TeaserOnly = PaywallSigns.OnlyTeaser(bodyDom, paragraphs),
+            PublishedZone = published.Basis,
+            ModifiedZone = modified.Basis,
         };
         return ExtractOutcome.Success(BidiControls.StripFrom(article));
     }

@@ -23,7 +23,7 @@ internal static class BodyEdits
     public static (List<Paragraph> Paragraphs, string? Lead, LineFacts Facts) WithoutMetadataLines(List<Paragraph> paragraphs, string? lead, DateTimeOffset fetchedAt)
     {
         string? byline = null, agency = null;
-        DateTimeOffset? published = null;
+        PageTime? published = null;
         if (lead is not null && MetadataLines.Read(lead, fetchedAt) is { } leadFacts)
         {
             (byline, published, lead) = (leadFacts.Byline, leadFacts.Published, null);

@@ -56,9 +56,10 @@ internal static class BodyLocator
     }
 
     /// <summary>
-    /// What a block asks of the reader when it is furniture rather than news: a small block whose words are mostly
-    /// those of a consent, paywall, newsletter or log-in prompt, one that holds an e-mail or password field, or a box
-    /// that opens with "about the author" or "about us" words. <see cref="InterfaceKind.None"/> for anything else.
+    /// What a block asks of the reader when it is furniture rather than news: a small block whose words (with its
+    /// buttons' labels) are mostly those of a consent, paywall, newsletter or log-in prompt, a short box with a button
+    /// that names cookies, one that holds an e-mail or password field, or a box that opens with "about the author" or
+    /// "about us" words. <see cref="InterfaceKind.None"/> for anything else.
     /// </summary>
     private static InterfaceKind Furniture(PageDom dom, IElement element, ElementStats stats)
     {
@@ -71,6 +72,14 @@ internal static class BodyLocator
         if (text.Length == 0) return InterfaceKind.None;
         var measure = InterfaceWords.Measure(text);
         if (measure.IsFurniture(text.Length, stats.Paragraphs)) return measure.Kind;
+        if (element.LocalName is "div" or "section" or "aside" && element.QuerySelector(ControlSelector) is not null)
+        {
+            // The buttons say what the box wants ("Zustimmen und weiter", "Jetzt abonnieren"): read with their labels.
+            var labelled = DomWalk.Text(element);
+            var withControls = InterfaceWords.Measure(labelled);
+            if (withControls.IsFurniture(labelled.Length, stats.Paragraphs)) return withControls.Kind;
+            if (labelled.Length < MaxConsentLength && InterfaceWords.NamesCookies(labelled)) return InterfaceKind.Consent;
+        }
         if (element.LocalName is "div" or "section" or "aside" && stats.TextLength < 600 && element.QuerySelector(FieldSelector) is { } field)
             return field.GetAttribute("type") is "password" ? InterfaceKind.Login : InterfaceKind.Newsletter;
         if (element.LocalName is "div" or "section" or "aside" && text.Length >= 60 && InterfaceWords.Mentions(text[..Math.Min(text.Length, 40)], InterfaceKind.About))
@@ -79,6 +88,12 @@ internal static class BodyLocator
     }
 
     private const int MaxFurnitureLength = 1500;
+
+    /// <summary>A short box with a button that names cookies is a consent dialog, whatever its other words.</summary>
+    private const int MaxConsentLength = 1000;
+
+    /// <summary>The controls dialogs and offers ask the reader to press.</summary>
+    private const string ControlSelector = "button, input[type=submit], input[type=button], [role=button]";
 
     /// <summary>
     /// Whether a container named or marked as chrome is the article's frame all the same: it holds the marked body, or

@@ -7,7 +7,7 @@ namespace ForeignDesk.Ingest.Extract;
 /// "Von Hans Müller und Eva Roth", "Autor: Jan Nowak", "Автор: Иван Петров", "Miguel Ángel Sanz · 28/11/2026".
 /// Byline words are known in English, French, Spanish, Portuguese, Catalan, German, Italian, Dutch, Swedish,
 /// Norwegian, Danish, Polish, Czech, Romanian, Hungarian, Russian, Ukrainian, Turkish, Arabic, Hebrew, Persian,
-/// Chinese, Japanese and Korean. A name is a run of capitalized words (with particles such as "de", "van", "von");
+/// Chinese, Japanese and Korean (where the word may follow the name: "山田太郎記者", "홍길동 기자"). A name is a run of capitalized words (with particles such as "de", "van", "von");
 /// several names are joined by commas or the language's "and". Text after the names (a date, a role, a place after a
 /// comma, an agency in parentheses) is not part of the byline.
 /// </summary>
@@ -15,6 +15,9 @@ internal static partial class BylineWords
 {
     private const int MaxNameWords = 5;
     private const int MaxNames = 6;
+
+    /// <summary>A line longer than this ending in a byline word is a sentence, not a name and that word.</summary>
+    private const int MaxSuffixedLength = 30;
 
     /// <summary>The reference time for telling whether text holds a date at all (the value itself is not used).</summary>
     private static readonly DateTimeOffset AnyTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -44,14 +47,17 @@ internal static partial class BylineWords
     /// <summary>
     /// The names at the start of <paramref name="text"/> (after a byline word when it has one), joined by ", ", and the
     /// text that follows them; null when the text does not start with a name. With <paramref name="prefixed"/> the text
-    /// must start with a byline word.
+    /// must carry a byline word: before the names, or after them in a short line of Japanese, Chinese or Korean.
     /// </summary>
     public static (string Names, string After, bool Prefixed)? Read(string text, bool prefixed = false)
     {
         var collapsed = DomWalk.Collapse(text);
         var prefix = Prefix(collapsed);
-        if (prefixed && !prefix.Success) return null;
-        var body = prefix.Success ? collapsed[prefix.Length..] : collapsed;
+        // Japanese, Chinese and Korean write the word after the name ("山田太郎記者", "홍길동 기자"): a short line ending in it.
+        var suffix = prefix.Success || collapsed.Length > MaxSuffixedLength ? Match.Empty : SuffixPattern().Match(collapsed);
+        var labelled = prefix.Success || suffix.Success;
+        if (prefixed && !labelled) return null;
+        var body = prefix.Success ? collapsed[prefix.Length..] : suffix.Success ? collapsed[..suffix.Index] : collapsed;
         var tokens = Tokens().Matches(body);
         var names = new List<string>();
         var current = new List<string>();
@@ -83,8 +89,8 @@ internal static partial class BylineWords
             break;
         }
         if (Flush(current, names, atEnd: !stopped) && !stopped) restAt = body.Length;
-        if (names.Count == 0 || (caseless && !prefix.Success)) return null;
-        return (string.Join(", ", names), body[Math.Min(restAt, body.Length)..].Trim(), prefix.Success);
+        if (names.Count == 0 || (caseless && !labelled)) return null;
+        return (string.Join(", ", names), body[Math.Min(restAt, body.Length)..].Trim(), labelled);
     }
 
     /// <summary>Names read from a byline element or field: the names when the text starts with some, else the text without its byline word.</summary>
@@ -123,4 +129,7 @@ internal static partial class BylineWords
 
     [GeneratedRegex(@"^(?:(?:written|words|reporting|text|story|report)\s+by|by|par|por|per|von|di|a\s+cura\s+di|door|av|af|przez|autor(?:a|in|ka)?|auteure?|author|szerző|yazan|yazar|haber|текст|автор(?:ка)?|авторка|بقلم|كتب|מאת|נכתב\s+על\s+ידי|نویسنده|作者|文|记者|記者|글|기자)(?:\s*[:：]\s*|\s+)(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PrefixPattern();
+
+    [GeneratedRegex(@"(?<=\S)\s*(?:記者|记者|기자|特派員|特派员|특파원|編集委員|論説委員|논설위원)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SuffixPattern();
 }

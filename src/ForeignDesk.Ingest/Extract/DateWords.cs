@@ -5,10 +5,12 @@ namespace ForeignDesk.Ingest.Extract;
 
 /// <summary>
 /// Parses dates written in words in an article's byline or date line ("8. April 2022", "29 de noviembre de 2026 a las
-/// 9:15", "il y a 3 heures", "28.11.2026 18:30") in German, Spanish, French, Italian, Portuguese, English, Dutch and Polish.
-/// Pages rarely name a zone in such text: an absolute value is kept as written with offset zero (as
-/// <see cref="DateValues"/> does for unzoned values), not converted from any guessed local zone. Relative values
-/// ("vor 2 Stunden") count back from the time the page was fetched. Text that does not parse gives null.
+/// 9:15", "il y a 3 heures", "28.11.2026 18:30", "10 марта 2026 г., 14:30", "2026年3月10日 14時30分") in German, Spanish,
+/// French, Italian, Portuguese, English, Dutch, Polish, Russian, Ukrainian, Arabic (Arabic-Indic digits too), Japanese,
+/// Chinese and Korean.
+/// Pages rarely name a zone in such text: an absolute value is the clock time as written at offset zero, unzoned (see
+/// <see cref="PageTime"/>; the extractor reads it in the page's zone). Relative values ("vor 2 Stunden") count back
+/// from the time the page was fetched. Text that does not parse gives null.
 /// </summary>
 internal static partial class DateWords
 {
@@ -29,12 +31,35 @@ internal static partial class DateWords
         $@"(?<!\p{{L}})(?<m>{MonthPattern})\.?\s+(?<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?<y>[0-9]{{4}})(?![0-9])",
         RegexOptions.CultureInvariant);
 
-    /// <summary>Reads the first date in <paramref name="text"/>; null when none is there.</summary>
-    public static DateTimeOffset? Parse(string? text, DateTimeOffset fetchedAt)
+    /// <summary>Reads the first date in <paramref name="text"/>; null when none is there. An absolute one is unzoned.</summary>
+    public static DateTimeOffset? Parse(string? text, DateTimeOffset fetchedAt) => Read(text, fetchedAt)?.Value;
+
+    /// <summary>As <see cref="Parse"/>, saying whether the value is an instant (relative) or a clock time without zone.</summary>
+    public static PageTime? Read(string? text, DateTimeOffset fetchedAt)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 300) return null;
-        var lower = DomWalk.Collapse(text).ToLowerInvariant();
-        return Absolute(lower) ?? Relative(lower, fetchedAt);
+        var lower = WesternDigits(DomWalk.Collapse(text).ToLowerInvariant());
+        if (Absolute(lower) is { } clock) return new PageTime(clock, Zoned: false);
+        return Relative(lower, fetchedAt) is { } instant ? new PageTime(instant, Zoned: true) : null;
+    }
+
+    /// <summary>The text with Arabic-Indic and Persian digits ("١٠", "۱۰") written as 0 to 9.</summary>
+    private static string WesternDigits(string text)
+    {
+        if (!text.Any(c => c is >= '\u0660' and <= '\u0669' or >= '\u06F0' and <= '\u06F9')) return text;
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c switch
+                {
+                    >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
+                    >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
+                    _ => c,
+                };
+            }
+        });
     }
 
     /// <summary>Whether the lower-case word names a month, in full or short ("november", "nov", "listopada").</summary>
@@ -51,6 +76,7 @@ internal static partial class DateWords
     {
         var match = DayMonthYear.Match(text);
         if (!match.Success) match = MonthDayYear.Match(text);
+        if (!match.Success) match = YearMonthDay().Match(text);
         if (!match.Success) match = NumericDate().Match(text);
         if (!match.Success) return null;
         var (day, month) = match.Groups["m"].Success
@@ -118,19 +144,19 @@ internal static partial class DateWords
     {
         var names = new[]
         {
-            // en, de, es, fr, it, pt, nl, pl (genitive), then short forms
-            "january januar jänner enero janvier gennaio janeiro januari stycznia jan ene janv gen",
-            "february februar febrero février fevrier febbraio fevereiro februari lutego feb fév févr fev fevr",
-            "march märz maerz marzo mars março marco maart marca mar mär mrz",
-            "april abril avril aprile kwietnia apr abr avr",
-            "may mai mayo maggio maio mei maja mag",
-            "june juni junio juin giugno junho czerwca jun jun giu",
-            "july juli julio juillet luglio julho lipca jul juil lug",
-            "august agosto août aout augustus sierpnia aug ago aoû",
-            "september septiembre setiembre septembre settembre setembro września wrzesnia sep sept set",
-            "october oktober octubre octobre ottobre outubro października pazdziernika oct okt ott out",
-            "november noviembre novembre novembro listopada nov",
-            "december dezember diciembre décembre decembre dicembre dezembro grudnia dec dez dic déc",
+            // en, de, es, fr, it, pt, nl, pl (genitive), ru and uk (genitive), ar (Egyptian and Gulf names; Levantine ones of one word), then short forms
+            "january januar jänner enero janvier gennaio janeiro januari stycznia января січня يناير jan ene janv gen янв",
+            "february februar febrero février fevrier febbraio fevereiro februari lutego февраля лютого فبراير شباط feb fév févr fev fevr фев",
+            "march märz maerz marzo mars março marco maart marca марта березня مارس آذار mar mär mrz мар",
+            "april abril avril aprile kwietnia апреля квітня أبريل ابريل نيسان apr abr avr апр",
+            "may mai mayo maggio maio mei maja мая травня مايو أيار mag",
+            "june juni junio juin giugno junho czerwca июня червня يونيو يونيه حزيران jun jun giu",
+            "july juli julio juillet luglio julho lipca июля липня يوليو يوليه تموز jul juil lug",
+            "august agosto août aout augustus sierpnia августа серпня أغسطس اغسطس aug ago aoû авг",
+            "september septiembre setiembre septembre settembre setembro września wrzesnia сентября вересня سبتمبر أيلول sep sept set сен",
+            "october oktober octubre octobre ottobre outubro października pazdziernika октября жовтня أكتوبر اكتوبر oct okt ott out окт",
+            "november noviembre novembre novembro listopada ноября листопада نوفمبر nov ноя",
+            "december dezember diciembre décembre decembre dicembre dezembro grudnia декабря грудня ديسمبر dec dez dic déc дек",
         };
         var months = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < names.Length; i++)
@@ -144,8 +170,13 @@ internal static partial class DateWords
     [GeneratedRegex(@"(?<![0-9./-])(?:(?<iso>(?<y>[0-9]{4})-(?<isomonth>[0-9]{1,2})-(?<isoday>[0-9]{1,2}))|(?<a>[0-9]{1,2})([./])(?<b>[0-9]{1,2})\1(?<y>[0-9]{4}))(?![0-9]|\.[0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
 
-    // After the date: "um 9.15 Uhr", "a las 9:15", "à 09h15", "às 9h15", "alle 9:15", "at 9:15 am", ", 09:15"
-    [GeneratedRegex(@"^[\s,\-–|/]*(?:(?:um|à|a\s+las|a\s+la|às|as|alle|ore|at|om|o|godz\.?|kl\.?|-)\s+)*(?<h>[0-9]{1,2})(?:[:h]|\.(?=[0-9]{2}\s*(?:uhr|h)\b))(?<min>[0-9]{2})(?![0-9])(?:\s*(?:uhr|h)\b)?(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
+    // Japanese, Chinese and Korean: "2026年3月10日", "2026년 3월 10일" (the month a number, read as such)
+    [GeneratedRegex(@"(?<![0-9])(?<y>[0-9]{4})\s*[年년]\s*(?<m>[0-9]{1,2})\s*[月월]\s*(?<d>[0-9]{1,2})\s*[日일]", RegexOptions.CultureInvariant)]
+    private static partial Regex YearMonthDay();
+
+    // After the date: "um 9.15 Uhr", "a las 9:15", "à 09h15", "às 9h15", "alle 9:15", "at 9:15 am", ", 09:15", "в 14:30",
+    // "14時30分", "14시 30분"
+    [GeneratedRegex(@"^[\s,،\-–|/]*(?:(?:um|à|a\s+las|a\s+la|às|as|alle|ore|at|om|o|godz\.?|kl\.?|в|о|г\.,?|года,?|року,?|р\.,?|-)\s+)*(?:\([^)]{1,4}\)\s*)?(?<h>[0-9]{1,2})(?:[:h]|[時时]|시\s?|\.(?=[0-9]{2}\s*(?:uhr|h)\b))(?<min>[0-9]{2})(?![0-9])(?:\s*(?:uhr|h)\b|[分분])?(?:\s*(?<ap>[ap])\.?m\b\.?)?", RegexOptions.CultureInvariant)]
     private static partial Regex TimeAfter();
 
     // Before the date, only unambiguous shapes: "09:15", "9.15 Uhr", "9h15"

@@ -37,6 +37,7 @@ internal static class InterfaceWords
             "wir verwenden cookies", "wir nutzen cookies", "diese website verwendet cookies", "diese webseite verwendet cookies",
             "alle akzeptieren", "alle ablehnen", "cookie-einstellungen", "cookies akzeptieren", "datenschutzeinstellungen",
             "akzeptieren und weiter", "zustimmen und weiter", "wir und unsere partner", "ihre einwilligung", "einwilligung widerrufen",
+            "privatsphäre-einstellungen", "einstellungen verwalten", "personalisierte werbung", "nutzungsverhalten",
             // English
             "we use cookies", "this website uses cookies", "this site uses cookies", "accept all cookies", "accept cookies",
             "cookie settings", "cookie policy", "manage cookies", "manage consent", "privacy settings", "your privacy choices",
@@ -64,12 +65,14 @@ internal static class InterfaceWords
             // Polish
             "używamy plików cookie", "ta strona używa plików cookie", "akceptuję wszystkie", "zaakceptuj wszystkie",
             "akceptuj wszystkie", "odrzuć wszystkie", "ustawienia plików cookie", "polityka cookies", "twoja prywatność",
+            "pliki cookies", "plików cookies", "ustawienia prywatności", "przejdź do serwisu", "wyrazić zgodę", "ustawienia zaawansowane",
             // Romanian
             "folosim cookie-uri", "utilizăm cookie-uri", "acest site folosește cookie-uri", "acceptă toate", "accept toate",
             "respinge toate", "setări cookie", "politica de cookie", "consimțământul",
             // Russian
             "мы используем файлы cookie", "мы используем cookie", "этот сайт использует файлы cookie", "принять все",
             "отклонить все", "настройки cookie", "политика использования cookie", "согласие на обработку",
+            "использованием файлов cookie", "политикой конфиденциальности", "политика конфиденциальности", "файлы cookie",
             // Ukrainian
             "ми використовуємо файли cookie", "цей сайт використовує файли cookie", "прийняти всі", "відхилити всі",
             "налаштування cookie", "згода на обробку",
@@ -86,6 +89,7 @@ internal static class InterfaceWords
             "我们使用cookie", "我们使用 cookie", "我們使用cookie", "本网站使用cookie", "接受所有", "全部接受", "拒绝所有", "cookie设置", "隐私设置",
             // Japanese
             "cookieを使用", "クッキーを使用", "すべて同意", "すべて受け入れる", "すべて拒否", "cookie設定", "クッキー設定",
+            "cookieの使用", "クッキーの使用", "同意したものとみなします", "プライバシーポリシー", "クッキー（cookie）",
             // Korean
             "쿠키를 사용", "모두 수락", "모두 동의", "모두 거부", "쿠키 설정", "쿠키 정책",
         ],
@@ -96,6 +100,7 @@ internal static class InterfaceWords
             "exklusiv für abonnenten", "weiterlesen mit", "um diesen artikel zu lesen", "um weiterzulesen", "jetzt weiterlesen",
             "im ersten monat", "jederzeit kündbar", "monatlich kündbar", "zugang zu allen artikeln", "digitalabo", "jetzt testen",
             "gratis testen", "kostenlos testen", "dieser artikel ist kostenpflichtig",
+            "digital-abo", "lesen sie weiter mit", "ende des kostenlosen", "alle artikel, werbefrei", "jetzt 4 wochen testen",
             // English
             "subscribe to continue reading", "subscribe to read", "to continue reading", "for subscribers", "subscribers only",
             "already a subscriber", "start your free trial", "become a member", "unlock this article", "get unlimited access",
@@ -106,6 +111,7 @@ internal static class InterfaceWords
             // Spanish
             "exclusivo para suscriptores", "solo para suscriptores", "ya soy suscriptor", "ya eres suscriptor", "suscríbete",
             "para seguir leyendo", "para continuar leyendo", "acceso ilimitado", "hazte socio", "cancela cuando quieras",
+            "hazte suscriptor", "sin permanencia", "suscríbete ahora", "¿ya tienes cuenta?", "el primer mes",
             "contenido exclusivo",
             // Italian
             "riservato agli abbonati", "già abbonato", "abbonati ora", "per continuare a leggere", "continua a leggere con",
@@ -335,6 +341,15 @@ internal static class InterfaceWords
     }
 
     private static bool IsSpaced(string phrase) => phrase.All(c => c < '\u0590');
+
+    /// <summary>The word "cookie" as languages write it ("Cookies", "galetes", "çerez", "クッキー", "쿠키", "עוגיות").</summary>
+    private static readonly string[] CookieWords =
+    [
+        "cookie", "galeta", "galetes", "çerez", "куки", "کوکی", "עוגיות", "ملفات تعريف الارتباط", "クッキー", "쿠키",
+    ];
+
+    /// <summary>Whether the text names cookies (the word that every consent dialog uses, whatever else it says).</summary>
+    public static bool NamesCookies(string text) => CookieWords.Any(word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True when <paramref name="text"/> holds a phrase of <paramref name="kind"/>.</summary>
     public static bool Mentions(string text, InterfaceKind kind)

@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ForeignDesk.Ingest.Extract;
 
 /// <summary>What a line about the article (not of it) says: who it is by and when it was published, either may be null.</summary>
-internal sealed record LineFacts(string? Byline, DateTimeOffset? Published);
+internal sealed record LineFacts(string? Byline, PageTime? Published);
 
 /// <summary>
 /// Recognizes the short lines pages print about an article rather than in it: byline lines ("Par Claire Dubois",
@@ -28,6 +29,7 @@ internal static partial class MetadataLines
         // prepositions and articles
         "on", "at", "am", "um", "uhr", "le", "la", "las", "los", "lo", "à", "a", "de", "del", "el", "en", "em", "às", "as", "o", "op", "om", "il", "alle", "ore",
         "dnia", "godz", "kl", "h", "hs", "hrs", "y", "e", "et", "und", "and", "i", "в", "о", "у", "saat",
+        "г", "года", "року", "р", "في", "الساعة", "نشر", "بتاريخ", "تاريخ", "النشر", "تحديث", "آخر", "التحديث",
         // published and updated
         "published", "updated", "posted", "modified", "last", "publié", "publiée", "mis", "mise", "jour", "modifié", "publicado", "publicada",
         "actualizado", "actualizada", "publicat", "actualitzat", "actualizat", "pubblicato", "aggiornato", "atualizado", "atualizada",
@@ -41,7 +43,8 @@ internal static partial class MetadataLines
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
         "domingo", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "segunda-feira", "terça-feira", "quarta-feira",
         "quinta-feira", "sexta-feira", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "poniedziałek",
-        "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+        "الجمعة", "السبت",
         // times of day and zones
         "pm", "a.m", "p.m", "cet", "cest", "gmt", "utc", "mez", "mesz", "est", "edt", "pst", "pdt", "bst",
     };
@@ -55,14 +58,24 @@ internal static partial class MetadataLines
         if (WholeDateline(line, endsInDash: line.Length < collapsed.Length && collapsed[^1] is '-' or '–' or '—' or ':', fetchedAt) is { } dateline) return dateline;
 
         string? prefixed = null, unprefixed = null, agency = null;
-        DateTimeOffset? published = null;
+        PageTime? published = null;
         var hasDate = false;
         foreach (var part in Separators().Split(line).Select(p => p.Trim(' ', ',', ';')).Where(p => p.Length > 0))
         {
             if (BylineWords.Read(part, prefixed: true) is { } byline && BylineWords.EndsNames(byline.After))
             {
                 prefixed ??= byline.Names;
-                if (DateWords.Parse(byline.After, fetchedAt) is { } date) (published, hasDate) = (published ?? date, true);
+                if (DateWords.Read(byline.After, fetchedAt) is { } date) (published, hasDate) = (published ?? date, true);
+                continue;
+            }
+            if (TimeOnly().Match(part) is { Success: true } time)
+            {
+                // A time beside the date ("28.11.2026 - 18:30"): part of the date line (though no date alone), and the
+                // time of a date that gave none.
+                if (published is { Zoned: false } date && date.Value.TimeOfDay == TimeSpan.Zero
+                    && int.Parse(time.Groups["h"].Value, CultureInfo.InvariantCulture) is var hour and < 24
+                    && int.Parse(time.Groups["min"].Value, CultureInfo.InvariantCulture) is var minute and < 60)
+                    published = date with { Value = date.Value + new TimeSpan(hour, minute, 0) };
                 continue;
             }
             if (ReadingTime().IsMatch(part))
@@ -112,7 +125,7 @@ internal static partial class MetadataLines
     {
         var match = WireDateline().Match(line);
         if (!match.Success || match.Length != line.Length) return null;
-        var date = match.Groups["date"] is { Success: true } written ? DateWords.Parse(written.Value, fetchedAt) : null;
+        var date = match.Groups["date"] is { Success: true } written ? DateWords.Read(written.Value, fetchedAt) : null;
         if (!endsInDash && date is null && !IsCapitals(match.Groups["place"].Value)) return null;
         return new LineFacts(match.Groups["agency"].Value.Trim(), date);
     }
@@ -121,12 +134,12 @@ internal static partial class MetadataLines
     /// Whether the part holds a date and little else (a label, a weekday, a place or a name beside it), and whether
     /// that date is an update ("Aktualisiert am …").
     /// </summary>
-    private static bool IsDate(string part, DateTimeOffset fetchedAt, out DateTimeOffset? value, out bool isUpdate)
+    private static bool IsDate(string part, DateTimeOffset fetchedAt, out PageTime? value, out bool isUpdate)
     {
         value = null;
         isUpdate = false;
         if (part.Length > 80 || !OnlyDateWords(part)) return false;
-        value = DateWords.Parse(part, fetchedAt);
+        value = DateWords.Read(part, fetchedAt);
         if (value is null) return false;
         isUpdate = DateWords.SplitAtUpdate(part) is { Before.Length: < 3 };
         return true;
@@ -169,6 +182,10 @@ internal static partial class MetadataLines
 
     [GeneratedRegex(@"\s*(?:[·|•\u2014\u2013]|\s[-/]\s)\s*")]
     private static partial Regex Separators();
+
+    // "18:30", "18.30 Uhr", "18h30", "à 18h30", "a las 18:30", "14時30分"
+    [GeneratedRegex(@"^(?:um|à|a\s+las|às|alle|ore|at|om|o|godz\.?|в|о)?\s*(?<h>[0-9]{1,2})(?:[:h.]|[時时]|시\s?)(?<min>[0-9]{2})(?:\s*(?:uhr|h)|[分분])?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOnly();
 
     [GeneratedRegex(@"^\((?<name>[^()]{2,40})\)$")]
     private static partial Regex Agency();

@@ -174,29 +174,46 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
         return single;
     }
 
+    private static readonly string[] PublishedKeys = ["article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "parsely-pub-date", "date", "dc.date", "dc:date", "dcterms.created", "sailthru.date"];
+    private static readonly string[] ModifiedKeys = ["article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified"];
+
     /// <summary>Machine-readable dates first; without one, a date written in words in the byline or date line.</summary>
-    public DateTimeOffset? Published(DateTimeOffset fetchedAt) =>
+    public PageTime? Published(DateTimeOffset fetchedAt) =>
         DateValues.Parse(ld.Published)
-        ?? DateValues.Parse(meta.First("article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "parsely-pub-date", "date", "dc.date", "dc:date", "dcterms.created", "sailthru.date"))
+        ?? DateValues.Parse(meta.First(PublishedKeys))
         ?? DateValues.Parse(ld.Created)
         ?? DateValues.Parse(TimeElement())
         ?? WrittenDates(fetchedAt).Published
         ?? LineDate(fetchedAt);
 
-    public DateTimeOffset? Modified(DateTimeOffset fetchedAt) =>
+    public PageTime? Modified(DateTimeOffset fetchedAt) =>
         DateValues.Parse(ld.Modified)
-        ?? DateValues.Parse(meta.First("article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified"))
+        ?? DateValues.Parse(meta.First(ModifiedKeys))
         ?? WrittenDates(fetchedAt).Modified;
+
+    /// <summary>
+    /// The zone of the page's times written without an offset (see <see cref="PageZone"/>): from the locales it declares
+    /// and the offsets of its machine-readable times (JSON-LD, meta tags, <c>&lt;time datetime&gt;</c>).
+    /// </summary>
+    public PageZone Zone()
+    {
+        var root = dom.Document.DocumentElement;
+        string?[] locales = [root?.GetAttribute("lang"), root?.GetAttribute("xml:lang"), meta.First("og:locale"), ld.Language, meta.First("content-language", "language", "dc.language")];
+        var written = new[] { ld.Published, ld.Modified, ld.Created }
+            .Concat(PublishedKeys.Concat(ModifiedKeys).SelectMany(meta.All))
+            .Concat(dom.Elements.Where(e => e.LocalName == "time").Select(e => e.GetAttribute("datetime")).Take(20));
+        return PageZone.Of(Language(), locales, written.Select(DateValues.Parse).OfType<PageTime>());
+    }
 
     /// <summary>
     /// The first published and updated dates written in words in a short date-like element (a class or id naming a
     /// date, time, byline or dateline, or a &lt;time&gt; without datetime); text after an "updated" word counts as the
     /// update. See <see cref="DateWords"/> for what is understood and how zones are handled.
     /// </summary>
-    private (DateTimeOffset? Published, DateTimeOffset? Modified) WrittenDates(DateTimeOffset fetchedAt)
+    private (PageTime? Published, PageTime? Modified) WrittenDates(DateTimeOffset fetchedAt)
     {
         if (writtenDates is { } known) return known;
-        DateTimeOffset? published = null, modified = null;
+        PageTime? published = null, modified = null;
         foreach (var element in dom.Elements)
         {
             if (published is not null && modified is not null) break;
@@ -209,20 +226,20 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
             if (text.Length is < 4 or > 200) continue;
             var split = DateWords.SplitAtUpdate(text);
             var before = split?.Before ?? text;
-            published ??= DateWords.Parse(before, fetchedAt);
-            if (split is { } parts) modified ??= DateWords.Parse(parts.After, fetchedAt);
+            published ??= DateWords.Read(before, fetchedAt);
+            if (split is { } parts) modified ??= DateWords.Read(parts.After, fetchedAt);
         }
         writtenDates = (published, modified);
         return (published, modified);
     }
 
-    private (DateTimeOffset?, DateTimeOffset?)? writtenDates;
+    private (PageTime?, PageTime?)? writtenDates;
 
     /// <summary>
     /// The date of the first short line of text that is a date, place-and-date or byline-and-date line (see
     /// <see cref="MetadataLines"/>), wherever the page puts it: such lines are left out of the body, so they are read here.
     /// </summary>
-    private DateTimeOffset? LineDate(DateTimeOffset fetchedAt)
+    private PageTime? LineDate(DateTimeOffset fetchedAt)
     {
         foreach (var element in dom.Elements)
         {
@@ -242,6 +259,30 @@ internal sealed partial class MetadataReader(PageDom dom, JsonLdFacts ld, MetaTa
         return (published ?? times.FirstOrDefault())?.GetAttribute("datetime");
     }
 
+    /// <summary>
+    /// The article's own language: a <c>lang</c> attribute on the body, on an element around it below the root, or on
+    /// an element inside it that holds most of its text (an English article inside a German outlet's template), else
+    /// the page's.
+    /// </summary>
+    public string? Language(IElement? body)
+    {
+        for (var element = body; element is not null && element != dom.Document.DocumentElement; element = element.ParentElement)
+        {
+            if (NormalizeLanguage(element.GetAttribute("lang")) is { } own) return own;
+        }
+        if (body is not null)
+        {
+            var half = dom.Stats(body).TextLength / 2;
+            foreach (var inner in dom.Elements)
+            {
+                if (inner.HasAttribute("lang") && inner != dom.Document.DocumentElement && dom.Stats(inner).TextLength > half && body.Contains(inner)
+                    && NormalizeLanguage(inner.GetAttribute("lang")) is { } own) return own;
+            }
+        }
+        return Language();
+    }
+
+    /// <summary>The language the page declares: its root's <c>lang</c>, else its locale and language tags.</summary>
     public string? Language() =>
         NormalizeLanguage(dom.Document.DocumentElement?.GetAttribute("lang"))
         ?? NormalizeLanguage(dom.Document.DocumentElement?.GetAttribute("xml:lang"))

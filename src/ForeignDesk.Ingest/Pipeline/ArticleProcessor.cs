@@ -95,6 +95,11 @@ public sealed class ArticleProcessor(
             return null;
         }
 
+        // Times the page wrote without a zone are read in the source's, when one is set (UTC, the default, names none),
+        // else, when the page showed none, at the offset the feed gave the item.
+        if (!TimeZones.IsUtc(source.TimeZone) && TimeZones.Find(source.TimeZone) is { } zone) article = article.InZone(zone, TimeZoneBasis.Source);
+        else if (item?.Published is { Offset: var feedOffset } && feedOffset != TimeSpan.Zero)
+            article = article.InZone(TimeZoneInfo.CreateCustomTimeZone("feed", feedOffset, null, null), TimeZoneBasis.Page);
         var now = time.GetUtcNow();
         var published = article.Published ?? item?.Published;
         var language = languages.Choose(source, article.Title + "\n" + article.Text, article.Language);

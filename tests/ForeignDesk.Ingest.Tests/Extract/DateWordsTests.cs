@@ -116,10 +116,21 @@ public sealed class DateWordsTests
         Assert.Null(DateWords.Parse(text, FetchedAt));
     }
 
-    /// <summary>Found by <c>bench fuzz</c>: digits of other scripts matched the patterns and threw FormatException.</summary>
+    /// <summary>
+    /// Found by <c>bench fuzz</c>: digits of other scripts matched the patterns and threw FormatException. Arabic-Indic
+    /// digits are read as digits (Arabic pages write dates with them); other scripts' digits give no date.
+    /// </summary>
     [Theory]
     [InlineData("5 de diciembre de \u0662\u0660\u0662\u0666")]
     [InlineData("\u0665 de diciembre de 2026")]
+    public void Parse_ArabicIndicDigitsInTheDate_AreRead(string text)
+    {
+        Assert.Equal(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero), DateWords.Parse(text, FetchedAt));
+    }
+
+    [Theory]
+    [InlineData("5 de diciembre de \u0968\u0966\u0968\u096C")]
+    [InlineData("\u096B de diciembre de 2026")]
     public void Parse_DigitsOfOtherScriptsInTheDate_IsNoDate(string text)
     {
         Assert.Null(DateWords.Parse(text, FetchedAt));
@@ -128,6 +139,7 @@ public sealed class DateWordsTests
     [Fact]
     public void Parse_DigitsOfOtherScriptsInTheTime_KeepsTheDateAtMidnight()
     {
-        Assert.Equal(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero), DateWords.Parse("5 de diciembre de 2026 a las 1\u0660:\u0663\u0660", FetchedAt));
+        Assert.Equal(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero), DateWords.Parse("5 de diciembre de 2026 a las 1\u0966:\u0969\u0966", FetchedAt));
+        Assert.Equal(new DateTimeOffset(2026, 12, 5, 10, 30, 0, TimeSpan.Zero), DateWords.Parse("5 de diciembre de 2026 a las 1\u0660:\u0663\u0660", FetchedAt));
     }
 }

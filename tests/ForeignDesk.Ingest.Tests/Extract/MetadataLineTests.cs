@@ -115,7 +115,7 @@ public sealed class MetadataLineTests
     {
         var article = Extract(lang, line);
 
-        Assert.Equal(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal(new DateTime(year, month, day, hour, minute, 0), article.Published?.DateTime);
         AssertBodyIsTheArticle(article, lang);
     }
 
@@ -131,7 +131,7 @@ public sealed class MetadataLineTests
         var article = Extract(lang, line);
 
         Assert.Null(article.Byline);
-        Assert.Equal(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal(new DateTime(2026, 11, 28, 0, 0, 0), article.Published?.DateTime);
         AssertBodyIsTheArticle(article, lang);
     }
 
@@ -146,7 +146,7 @@ public sealed class MetadataLineTests
         var article = Extract(lang, line);
 
         Assert.Equal(byline, article.Byline);
-        Assert.Equal(new DateTimeOffset(2026, 11, 28, 18, 30, 0, TimeSpan.Zero), article.Published);
+        Assert.Equal(new DateTime(2026, 11, 28, 18, 30, 0), article.Published?.DateTime);
         AssertBodyIsTheArticle(article, lang);
     }
 
