@@ -48,6 +48,10 @@ public sealed record ExtractedArticle(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool TeaserOnly { get; init; }
 
+    /// <summary>What the outlet's page asks of those who show it (stored only when it asks anything).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public PublisherDirectives Robots { get; init; }
+
     /// <summary>The body as plain text, paragraphs separated by blank lines.</summary>
     public string Text => string.Join("\n\n", Paragraphs.Select(p => p.Text));
 }

@@ -14,6 +14,9 @@ internal static class PageTags
     /// <summary>The store's tag for "newest articles changed": it triggers a recomputation of the lists.</summary>
     public const string Latest = "latest";
 
+    /// <summary>The store's tag for "a source's policy changed": every web process reads the policies again (<see cref="Policy.SourcePolicies"/>).</summary>
+    public const string Policies = "policies";
+
     /// <summary>Every cached page: dropped when the change feed could not be read for a while.</summary>
     public const string All = "all";
 
