@@ -2,8 +2,8 @@ namespace ForeignDesk.Store.Migrations;
 
 /// <summary>
 /// Withdrawn sources: a record of each article taken off the site with its source (its page answers 410 Gone), and a
-/// change of a source's policy or pause touching the pages that show the source and the tag <c>policies</c>, which
-/// every web process's policy cache follows.
+/// change of a source's policy or pause touching <c>policy:ID</c> (the pages that show the source's articles as its
+/// policy allows) and <c>policies</c>, which every web process's policy cache follows.
 /// </summary>
 internal static class M0960Withdrawals
 {
@@ -16,7 +16,7 @@ internal static class M0960Withdrawals
             withdrawn_ms INTEGER NOT NULL
         );
         CREATE TRIGGER page_versions_source_policy AFTER UPDATE OF policy, paused ON sources BEGIN
-            {M0700PageVersions.Touch("'latest'", "'policies'", "'source:' || new.id")}
+            {M0700PageVersions.Touch("'latest'", "'policies'", "'policy:' || new.id")}
         END;
         """);
 }

@@ -68,7 +68,7 @@ internal static class ArticlesApi
                 ? ApiProblems.Gone($"Article {id} was withdrawn with its source ({withdrawn.SourceName}) on {Stamps.Utc(withdrawn.WithdrawnUtc)}.")
                 : ApiProblems.NotFound($"There is no article {id}.");
         }
-        PageCache.Tag(request.HttpContext, PageTags.Source(article.SourceId));
+        PageCache.Tag(request.HttpContext, PageTags.Policy(article.SourceId));
         var rules = await policies.ForAsync(article, cancellationToken);
         var stories = StoryShow.Stories(request, store);
         var storyId = stories is null ? null : await stories.StoryOfAsync(id, cancellationToken);

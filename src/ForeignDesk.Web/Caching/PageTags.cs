@@ -28,5 +28,11 @@ internal static class PageTags
 
     public static string Source(long id) => "source:" + id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The pages that show articles of a source as its policy allows (an article, a feed entry): dropped when the
+    /// policy changes, not with each new article of the source as <see cref="Source"/> is.
+    /// </summary>
+    public static string Policy(long sourceId) => "policy:" + sourceId.ToString(CultureInfo.InvariantCulture);
+
     public static string Story(long id) => "story:" + id.ToString(CultureInfo.InvariantCulture);
 }

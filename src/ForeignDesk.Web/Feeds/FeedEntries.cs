@@ -27,7 +27,7 @@ internal sealed class FeedEntries(IArticleStore store, SiteShell shell, SourcePo
             PageCache.Tag(request.HttpContext, PageTags.Article(line.Id));
             var article = await store.GetArticleAsync(line.Id, cancellationToken);
             if (article is null) continue;
-            PageCache.Tag(request.HttpContext, PageTags.Source(article.SourceId));
+            PageCache.Tag(request.HttpContext, PageTags.Policy(article.SourceId));
             entries.Add(Entry(request, article, await policies.ForAsync(article, cancellationToken)));
         }
         var site = shell.Options;

@@ -31,7 +31,7 @@ internal static class ArticleShow
                 ? Gone.Page(request, shell, withdrawn)
                 : NotFound.Page(request, shell);
         }
-        PageCache.Tag(request.HttpContext, PageTags.Source(article.SourceId));
+        PageCache.Tag(request.HttpContext, PageTags.Policy(article.SourceId));
         var rules = await policies.ForAsync(article, cancellationToken);
 
         // An updated article keeps showing its previous translation until it is translated again; the editor's

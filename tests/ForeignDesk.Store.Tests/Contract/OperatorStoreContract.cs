@@ -102,6 +102,7 @@ public abstract class OperatorStoreContract(StoreEngine engine) : StoreContract(
         Assert.Empty(await Endpoints.EndpointsAsync(source.Id, Ct));
         var changed = (await Changes.ChangesSinceAsync(before, 100, Ct)).Select(c => c.Tag).ToList();
         Assert.Contains("policies", changed);
+        Assert.Contains($"policy:{source.Id}", changed);
         Assert.Contains($"article:{first}", changed);
         Assert.Contains($"source:{source.Id}", changed);
 

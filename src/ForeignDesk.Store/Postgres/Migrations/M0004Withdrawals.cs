@@ -2,7 +2,7 @@ namespace ForeignDesk.Store.Postgres.Migrations;
 
 /// <summary>
 /// Withdrawn sources, as the SQLite store's migration 0960 makes them: a record of each article withdrawn with its
-/// source, and a change of a source's policy or pause touching <c>latest</c>, <c>policies</c> and the source's pages.
+/// source, and a change of a source's policy or pause touching <c>latest</c>, <c>policies</c> and <c>policy:ID</c>.
 /// </summary>
 internal static class M0004Withdrawals
 {
@@ -16,7 +16,7 @@ internal static class M0004Withdrawals
         );
         CREATE FUNCTION page_versions_source_policy() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
-            PERFORM touch_pages('latest', 'policies', 'source:' || NEW.id);
+            PERFORM touch_pages('latest', 'policies', 'policy:' || NEW.id);
             RETURN NULL;
         END $body$;
         CREATE TRIGGER page_versions_source_policy AFTER UPDATE OF policy, paused ON sources
