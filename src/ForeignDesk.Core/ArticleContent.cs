@@ -78,6 +78,9 @@ public sealed record ExtractedArticle(
         value is { } written && current > basis && basis != TimeZoneBasis.Written
             ? (TimeZones.ReadClock(written.DateTime, zone), basis)
             : (value, current);
+    /// <summary>What the outlet's page asks of those who show it (stored only when it asks anything).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public PublisherDirectives Robots { get; init; }
 
     /// <summary>The body as plain text, paragraphs separated by blank lines.</summary>
     public string Text => string.Join("\n\n", Paragraphs.Select(p => p.Text));

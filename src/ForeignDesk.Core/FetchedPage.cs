@@ -1,6 +1,7 @@
 namespace ForeignDesk.Core;
 
 /// <summary>Bytes that Fetch downloaded for one URL, before any parsing.</summary>
+/// <param name="RobotsTag">The response's <c>X-Robots-Tag</c> headers, one per line; null when it sent none.</param>
 public sealed record FetchedPage(
     Uri RequestedUrl,
     Uri FinalUrl,
@@ -9,4 +10,5 @@ public sealed record FetchedPage(
     byte[] Body,
     DateTimeOffset FetchedAt,
     string? ETag = null,
-    string? LastModified = null);
+    string? LastModified = null,
+    string? RobotsTag = null);

@@ -1,7 +1,7 @@
 namespace ForeignDesk.Core;
 
 /// <summary>A tag of the pages that show something that changed, with the sequence number of its latest change.</summary>
-/// <param name="Tag"><c>latest</c>, <c>article:ID</c>, <c>day:YYYY-MM-DD</c>, <c>category:NAME</c>, <c>source:ID</c> or <c>story:ID</c>.</param>
+/// <param name="Tag"><c>latest</c>, <c>article:ID</c>, <c>day:YYYY-MM-DD</c>, <c>category:NAME</c>, <c>source:ID</c>, <c>story:ID</c>, <c>policy:ID</c> or <c>policies</c>.</param>
 public sealed record PageChange(string Tag, long Sequence);
 
 /// <summary>

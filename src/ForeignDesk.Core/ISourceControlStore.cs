@@ -1,7 +1,16 @@
 namespace ForeignDesk.Core;
 
-/// <summary>How much of a source's articles may be republished: the whole translation, or a summary (its teaser).</summary>
-public enum SourcePolicy { Full, Summary }
+/// <summary>
+/// How much of a source's articles may be republished: the whole translation, a summary (the teaser and a link), the
+/// headline and a link; or none, the source being withdrawn (its articles' pages answer 410 Gone).
+/// </summary>
+public enum SourcePolicy { Full, Summary, Headline, Withdrawn }
+
+/// <summary>An article's source and what its outlet's page asks (<see cref="ExtractedArticle.Robots"/>): what decides what a list may show of it.</summary>
+public sealed record ArticleOrigin(long SourceId, PublisherDirectives Directives);
+
+/// <summary>An article taken off the site when its source was withdrawn: its page answers 410 Gone.</summary>
+public sealed record WithdrawnArticle(long ArticleId, string SourceName, string Url, DateTimeOffset WithdrawnUtc);
 
 /// <summary>What the operator controls of a source besides its description: whether it is polled, and its policy.</summary>
 public sealed record SourceControls(long SourceId, bool Paused, SourcePolicy Policy);
@@ -24,6 +33,19 @@ public interface ISourceControlStore
 
     /// <summary>Stops following a source: its endpoints are removed and it is paused; its articles stay on the site.</summary>
     Task StopFollowingAsync(long sourceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Withdraws a source for good: it is no longer followed, its policy becomes <see cref="SourcePolicy.Withdrawn"/>,
+    /// and its articles leave the site (every list, feed, index and sitemap) with a record of each, so that their pages
+    /// answer 410 Gone. Returns how many articles were withdrawn; null when there is no such source.
+    /// </summary>
+    Task<int?> WithdrawSourceAsync(long sourceId, DateTimeOffset atUtc, CancellationToken cancellationToken);
+
+    /// <summary>The record of an article withdrawn with its source, or null.</summary>
+    Task<WithdrawnArticle?> WithdrawnArticleAsync(long articleId, CancellationToken cancellationToken);
+
+    /// <summary>Each of <paramref name="articleIds"/> that exists with its source and its outlet's directives (one read by key per id).</summary>
+    Task<IReadOnlyDictionary<long, ArticleOrigin>> OriginsOfAsync(IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken);
 
     /// <summary>The source's most recent problems (fetch, extract, translate), newest first.</summary>
     Task<IReadOnlyList<FetchProblem>> SourceProblemsAsync(long sourceId, int limit, CancellationToken cancellationToken);

@@ -6,10 +6,12 @@ using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.Look;
 using ForeignDesk.Web.Metrics;
 using ForeignDesk.Web.Pages;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.Search;
 using ForeignDesk.Web.SearchEngines;
+using ForeignDesk.Web.Images;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
@@ -57,6 +59,10 @@ public static class SiteExtensions
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>>((cache, site) => cache.SizeLimit = site.Value.PageCacheMegabytes * 1024 * 1024);
         services.AddSingleton<PageCache>();
         services.AddSingleton<RenderQueue>();
+        services.AddSingleton<SourcePolicies>();
+        services.AddOptions<ImageOptions>().Bind(configuration.GetSection(ImageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ImageCache>();
+        services.AddSingleton<ImageProxy>();
         services.AddSingleton<PageChangeWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PageChangeWatcher>());
         services.AddResponseCompression(options =>
@@ -135,6 +141,7 @@ public static class SiteExtensions
         app.MapGet("/status", StatusPage.ShowAsync);
         app.MapProbes();
         app.MapForeignDeskApi();
+        app.MapGet("/image/{id:long}/{index:int}/{key}", ImageProxy.ShowAsync);
         app.MapGet("/favicon.svg", Favicon.Show);
         app.MapGet(StylesheetFile.Route, StylesheetFile.Show);
         app.MapSiteLook();

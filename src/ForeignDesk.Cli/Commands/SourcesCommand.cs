@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ForeignDesk.Cli.Commands;
 
-/// <summary><c>foreigndesk sources list | add | remove | import-opml | export-opml</c>: the followed outlets.</summary>
+/// <summary><c>foreigndesk sources list | add | remove | withdraw | import-opml | export-opml</c>: the followed outlets.</summary>
 internal static class SourcesCommand
 {
     public static Command Create()
@@ -25,7 +25,7 @@ internal static class SourcesCommand
         var export = new Command("export-opml", "The followed outlets as OPML") { output };
         export.SetAction((parse, ct) => WithStoreAsync(parse, (_, store) => ExportAsync(store, parse.GetValue(output), ct), ct));
 
-        return new Command("sources", "The outlets followed") { list, SourceAdd.Create(), remove, import, export };
+        return new Command("sources", "The outlets followed") { list, SourceAdd.Create(), remove, SourceWithdraw.Create(), import, export };
     }
 
     /// <summary>Runs <paramref name="run"/> on the application with its store ready.</summary>

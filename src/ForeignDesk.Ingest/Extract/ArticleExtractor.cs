@@ -34,12 +34,13 @@ public sealed class ArticleExtractor : IArticleExtractor
 
         parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
         var document = parser.ParseDocument(NestingLimiter.Limit(html));
-        return Extract(document, page.FinalUrl, page.FetchedAt);
+        return Extract(document, page.FinalUrl, page.FetchedAt, page.RobotsTag);
     }
 
-    private static ExtractOutcome Extract(IHtmlDocument document, Uri url, DateTimeOffset fetchedAt)
+    private static ExtractOutcome Extract(IHtmlDocument document, Uri url, DateTimeOffset fetchedAt, string? robotsTag)
     {
         var dom = new PageDom(document);
+        var directives = PublisherDirectiveReader.Read(dom.Elements, robotsTag);
         var ld = JsonLdReader.Read(dom.Elements
             .Where(e => e.LocalName == "script" && string.Equals(e.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
             .Select(e => e.TextContent));
@@ -99,6 +100,7 @@ public sealed class ArticleExtractor : IArticleExtractor
             TeaserOnly = PaywallSigns.OnlyTeaser(bodyDom, paragraphs),
             PublishedZone = published.Basis,
             ModifiedZone = modified.Basis,
+            Robots = directives,
         };
         return ExtractOutcome.Success(BidiControls.StripFrom(article));
     }

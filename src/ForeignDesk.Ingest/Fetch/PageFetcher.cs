@@ -166,7 +166,8 @@ public sealed class PageFetcher : IPageFetcher, IDisposable
             body,
             time.GetUtcNow(),
             response.Headers.ETag?.ToString(),
-            response.Content.Headers.TryGetValues("Last-Modified", out var lastModified) ? lastModified.FirstOrDefault() : null);
+            response.Content.Headers.TryGetValues("Last-Modified", out var lastModified) ? lastModified.FirstOrDefault() : null,
+            response.Headers.TryGetValues("X-Robots-Tag", out var robots) ? string.Join('\n', robots) : null);
         return success
             ? FetchOutcome.Ok(page)
             : FetchOutcome.Failed(FetchStatus.HttpError, reason, page, RetryAfter(response.Headers.RetryAfter));

@@ -160,6 +160,8 @@ public sealed class ArticleProcessor(
         foreach (var paragraph in article.Paragraphs) builder.Append(paragraph.Kind).Append(':').Append(paragraph.Html).Append('\n');
         builder.Append(article.Image?.Url).Append(article.Image?.Caption).Append(article.Image?.Credit).Append(article.Byline);
         foreach (var image in article.Images) builder.Append('\n').Append(image.Url).Append(image.Caption).Append(image.Credit).Append(image.Position);
+        // Only when the page asks anything, so that the hashes of the pages that ask nothing stay as they were.
+        if (article.Robots != PublisherDirectives.None) builder.Append("\nrobots:").Append((int)article.Robots);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
 

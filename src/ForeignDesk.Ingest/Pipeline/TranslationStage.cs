@@ -62,6 +62,14 @@ public sealed class TranslationStage(
             return ArticleState.Translated;
         }
 
+        if (article.Original.Robots.HasFlag(PublisherDirectives.NoTranslate))
+        {
+            // The outlet asks for no translation: its text goes to no engine, and the site shows the original title and a link.
+            if (article.State != ArticleState.AwaitingEngine) await store.MarkAwaitingEngineAsync(article.Id, cancellationToken);
+            log.LogInformation("Article {ArticleId} asks not to be translated (notranslate); it is not", article.Id);
+            return ArticleState.AwaitingEngine;
+        }
+
         var choice = engines.Select(article.Language, TargetLanguage);
         if (choice is null)
         {

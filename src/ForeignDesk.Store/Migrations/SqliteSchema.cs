@@ -30,5 +30,6 @@ internal static class SqliteSchema
         M0910JobExpiries.Migration,
         M0920HostSlots.Migration,
         M0930Leaders.Migration,
+        M0960Withdrawals.Migration,
     ];
 }

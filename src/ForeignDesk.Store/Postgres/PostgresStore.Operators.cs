@@ -66,6 +66,38 @@ public sealed partial class PostgresStore : IOperatorStore, ISourceControlStore,
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<int?> WithdrawSourceAsync(long sourceId, DateTimeOffset atUtc, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await ScalarAsync(connection, "SELECT 1 FROM sources WHERE id = @id FOR UPDATE", cancellationToken, ("id", sourceId)) is null) return null;
+        var withdrawn = await ExecuteAsync(connection,
+            """
+            INSERT INTO withdrawn_articles (id, source_id, url, withdrawn) SELECT id, source_id, url, @at FROM articles WHERE source_id = @id
+            ON CONFLICT (id) DO NOTHING
+            """, cancellationToken, ("id", sourceId), ("at", atUtc));
+        foreach (var sql in (string[])[.. RemoveArticlesOfSource, "DELETE FROM endpoints WHERE source_id = @id",
+            "UPDATE sources SET feed_urls = '{}', paused = true, policy = 'withdrawn' WHERE id = @id"])
+            await ExecuteAsync(connection, sql, cancellationToken, ("id", sourceId));
+        await transaction.CommitAsync(cancellationToken);
+        return withdrawn;
+    }
+
+    public async Task<WithdrawnArticle?> WithdrawnArticleAsync(long articleId, CancellationToken cancellationToken) =>
+        (await QueryAsync(
+            "SELECT w.id, COALESCE(s.name, ''), w.url, w.withdrawn FROM withdrawn_articles w LEFT JOIN sources s ON s.id = w.source_id WHERE w.id = @id",
+            r => new WithdrawnArticle(r.GetInt64(0), r.GetString(1), r.GetString(2), Instant(r, 3)), cancellationToken, ("id", articleId)))
+            .FirstOrDefault();
+
+    public async Task<IReadOnlyDictionary<long, ArticleOrigin>> OriginsOfAsync(IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken)
+    {
+        if (articleIds.Count == 0) return new Dictionary<long, ArticleOrigin>();
+        return (await QueryAsync(
+            "SELECT id, source_id, COALESCE((original->>'robots')::integer, 0) FROM articles WHERE id = ANY(@ids)",
+            r => (Id: r.GetInt64(0), Origin: new ArticleOrigin(r.GetInt64(1), (PublisherDirectives)r.GetInt32(2))), cancellationToken, ("ids", articleIds.ToArray())))
+            .ToDictionary(d => d.Id, d => d.Origin);
+    }
+
     public async Task<IReadOnlyList<FetchProblem>> SourceProblemsAsync(long sourceId, int limit, CancellationToken cancellationToken) =>
         await QueryAsync("SELECT source_id, url, stage, message, at FROM problems WHERE source_id = @id ORDER BY id DESC LIMIT @limit",
             r => new FetchProblem(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Instant(r, 4)),

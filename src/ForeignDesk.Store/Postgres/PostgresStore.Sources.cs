@@ -33,18 +33,20 @@ public sealed partial class PostgresStore
         (await QueryAsync($"SELECT {SourceColumns} FROM sources WHERE slug = @slug", ReadSource, cancellationToken, ("slug", slug)))
             .FirstOrDefault();
 
+    /// <summary>Takes every article of the source <c>@id</c> off the store, with its problems.</summary>
+    private static readonly string[] RemoveArticlesOfSource =
+    [
+        "DELETE FROM articles WHERE source_id = @id",
+        "DELETE FROM problems WHERE source_id = @id",
+    ];
+
     public async Task<bool> RemoveSourceAsync(string slug, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = await ScalarAsync(connection, "SELECT id FROM sources WHERE slug = @slug FOR UPDATE", cancellationToken, ("slug", slug));
         if (id is null) return false;
-        foreach (var sql in new[]
-        {
-            "DELETE FROM articles WHERE source_id = @id",
-            "DELETE FROM problems WHERE source_id = @id",
-            "DELETE FROM sources WHERE id = @id",
-        })
+        foreach (var sql in (string[])[.. RemoveArticlesOfSource, "DELETE FROM sources WHERE id = @id"])
             await ExecuteAsync(connection, sql, cancellationToken, ("id", id));
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ForeignDesk.Core;
 using Microsoft.Data.Sqlite;
 
@@ -36,6 +37,40 @@ public sealed partial class SqliteArticleStore : ISourceControlStore
         await ExecuteAsync(connection, "DELETE FROM endpoints WHERE source_id = $id", cancellationToken, ("$id", sourceId));
         await ExecuteAsync(connection, "UPDATE sources SET feed_urls = '[]', paused = 1 WHERE id = $id", cancellationToken, ("$id", sourceId));
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<int?> WithdrawSourceAsync(long sourceId, DateTimeOffset atUtc, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (await ScalarAsync(connection, "SELECT 1 FROM sources WHERE id = $id", cancellationToken, ("$id", sourceId)) is null) return null;
+        await using var record = Command(connection,
+            """
+            INSERT INTO withdrawn_articles (id, source_id, url, withdrawn_ms) SELECT id, source_id, url, $at FROM articles WHERE source_id = $id
+            ON CONFLICT(id) DO NOTHING
+            """, ("$id", sourceId), ("$at", Ms(atUtc)));
+        var withdrawn = await record.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var sql in (string[])[.. RemoveArticlesOfSource, "DELETE FROM endpoints WHERE source_id = $id",
+            "UPDATE sources SET feed_urls = '[]', paused = 1, policy = 'withdrawn' WHERE id = $id"])
+            await ExecuteAsync(connection, sql, cancellationToken, ("$id", sourceId));
+        await transaction.CommitAsync(cancellationToken);
+        return withdrawn;
+    }
+
+    public async Task<WithdrawnArticle?> WithdrawnArticleAsync(long articleId, CancellationToken cancellationToken) =>
+        (await QueryAsync(
+            "SELECT w.id, COALESCE(s.name, ''), w.url, w.withdrawn_ms FROM withdrawn_articles w LEFT JOIN sources s ON s.id = w.source_id WHERE w.id = $id",
+            r => new WithdrawnArticle(r.GetInt64(0), r.GetString(1), r.GetString(2), Instant(r.GetInt64(3))), cancellationToken, ("$id", articleId)))
+            .FirstOrDefault();
+
+    public async Task<IReadOnlyDictionary<long, ArticleOrigin>> OriginsOfAsync(IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken)
+    {
+        if (articleIds.Count == 0) return new Dictionary<long, ArticleOrigin>();
+        return (await QueryAsync(
+            "SELECT a.id, a.source_id, json_extract(a.original, '$.robots') FROM articles a WHERE a.id IN (SELECT value FROM json_each($ids))",
+            r => (Id: r.GetInt64(0), Origin: new ArticleOrigin(r.GetInt64(1), r.IsDBNull(2) ? PublisherDirectives.None : (PublisherDirectives)r.GetInt32(2))),
+            cancellationToken, ("$ids", JsonSerializer.Serialize(articleIds))))
+            .ToDictionary(d => d.Id, d => d.Origin);
     }
 
     public async Task<IReadOnlyList<FetchProblem>> SourceProblemsAsync(long sourceId, int limit, CancellationToken cancellationToken) =>

@@ -37,20 +37,22 @@ public sealed partial class SqliteArticleStore
         (await QueryAsync($"SELECT {SourceColumns} FROM sources WHERE slug = $slug", ReadSource, cancellationToken, ("$slug", slug)))
             .FirstOrDefault();
 
+    /// <summary>Takes every article of the source <c>$id</c> off the store, with its views, pages and problems.</summary>
+    private static readonly string[] RemoveArticlesOfSource =
+    [
+        "DELETE FROM views WHERE article_id IN (SELECT id FROM articles WHERE source_id = $id)",
+        "DELETE FROM pages WHERE article_id IN (SELECT id FROM articles WHERE source_id = $id)",
+        "DELETE FROM articles WHERE source_id = $id",
+        "DELETE FROM problems WHERE source_id = $id",
+    ];
+
     public async Task<bool> RemoveSourceAsync(string slug, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var id = await ScalarAsync(connection, "SELECT id FROM sources WHERE slug = $slug", cancellationToken, ("$slug", slug));
         if (id is null) return false;
-        foreach (var sql in new[]
-        {
-            "DELETE FROM views WHERE article_id IN (SELECT id FROM articles WHERE source_id = $id)",
-            "DELETE FROM pages WHERE article_id IN (SELECT id FROM articles WHERE source_id = $id)",
-            "DELETE FROM articles WHERE source_id = $id",
-            "DELETE FROM problems WHERE source_id = $id",
-            "DELETE FROM sources WHERE id = $id",
-        })
+        foreach (var sql in (string[])[.. RemoveArticlesOfSource, "DELETE FROM sources WHERE id = $id"])
             await ExecuteAsync(connection, sql, cancellationToken, ("$id", id));
         await transaction.CommitAsync(cancellationToken);
         return true;

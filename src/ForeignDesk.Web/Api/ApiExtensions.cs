@@ -37,7 +37,8 @@ internal static class ApiExtensions
         api.MapGet("/articles", ArticlesApi.ListAsync).CacheOutput(PageCache.Policy)
             .Describe<ArticleLinePage>("listArticles", "Articles, newest first, filtered by language, source, category and days.", badRequest: true);
         api.MapGet("/articles/{id:long}", ArticlesApi.ShowAsync).CacheOutput(PageCache.Policy)
-            .Describe<ArticleDetail>("getArticle", "One article: its translation, original and provenance.", notFound: true);
+            .Describe<ArticleDetail>("getArticle", "One article: its translation, original and provenance, as its source's policy allows.", notFound: true)
+            .ProducesProblem(StatusCodes.Status410Gone);
         api.MapGet("/search", SearchApi.SearchAsync).CacheOutput(PageCache.Policy)
             .Describe<SearchResultPage>("search", "Full-text search over the translations and the originals.", badRequest: true);
         api.MapGet("/stories", StoriesApi.ListAsync)
@@ -48,7 +49,8 @@ internal static class ApiExtensions
         api.MapGet("/sources", SourcesApi.ListAsync)
             .Describe<SourceList>("listSources", "The outlets followed, with their article counts.");
         api.MapGet("/sources/{slug}", SourcesApi.ShowAsync)
-            .Describe<SourceBody>("getSource", "One outlet.", notFound: true);
+            .Describe<SourceBody>("getSource", "One outlet.", notFound: true)
+            .ProducesProblem(StatusCodes.Status410Gone);
         api.MapGet("/categories", ListsApi.CategoriesAsync)
             .Describe<CategoryList>("listCategories", "The categories.");
         api.MapGet("/trends", ListsApi.TrendsAsync)

@@ -20,6 +20,9 @@ internal static class ApiProblems
     public static IResult NotFound(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
+    public static IResult Gone(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status410Gone, title: "Gone");
+
     /// <summary>Any address under <c>/api</c> that names no endpoint.</summary>
     public static IResult NoEndpoint(HttpRequest request) =>
         NotFound($"There is no API endpoint at {request.Path}. The endpoints are listed in /openapi.json.");

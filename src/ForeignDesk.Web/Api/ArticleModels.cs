@@ -66,6 +66,8 @@ internal sealed record Provenance(
 /// <param name="State"><c>translated</c>; <c>extracted</c> (waiting for translation); <c>awaitingEngine</c> (no engine
 /// translates its language yet: shown in the original).</param>
 /// <param name="StoryId">The story (articles about the same event) it belongs to, when clustering placed it.</param>
+/// <param name="HeldBack">Why the text is left out (the source allows a summary or the headline only, or the outlet
+/// asks for no translation or no snippet); null when the whole article is given.</param>
 internal sealed record ArticleDetail(
     long Id, string Title, string Language, string Category, DateTimeOffset PublishedUtc, string State, string Url,
-    TranslationBody? Translation, OriginalBody Original, Provenance Provenance, long? StoryId, string? StoryApiUrl);
+    TranslationBody? Translation, OriginalBody Original, Provenance Provenance, long? StoryId, string? StoryApiUrl, string? HeldBack);

@@ -4,8 +4,10 @@ using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Pages;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
+using ForeignDesk.Web.Images;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,29 +56,44 @@ internal static class ArticlesApi
             next is null ? null : ApiPaths.WithCursor(request, next)));
     }
 
-    public static async Task<IResult> ShowAsync(long id, HttpRequest request, IArticleStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(
+        long id, HttpRequest request, IArticleStore store, SourcePolicies policies, CancellationToken cancellationToken,
+        [FromServices] ISourceControlStore? controls = null)
     {
         PageCache.Tag(request.HttpContext, PageTags.Article(id));
         var article = await store.GetArticleAsync(id, cancellationToken);
-        if (article is null) return ApiProblems.NotFound($"There is no article {id}.");
+        if (article is null)
+        {
+            return controls is not null && await controls.WithdrawnArticleAsync(id, cancellationToken) is { } withdrawn
+                ? ApiProblems.Gone($"Article {id} was withdrawn with its source ({withdrawn.SourceName}) on {Stamps.Utc(withdrawn.WithdrawnUtc)}.")
+                : ApiProblems.NotFound($"There is no article {id}.");
+        }
+        PageCache.Tag(request.HttpContext, PageTags.Policy(article.SourceId));
+        var rules = await policies.ForAsync(article, cancellationToken);
         var stories = StoryShow.Stories(request, store);
         var storyId = stories is null ? null : await stories.StoryOfAsync(id, cancellationToken);
         if (storyId is { } story) PageCache.Tag(request.HttpContext, PageTags.Story(story));
 
         var original = article.Original;
-        var translation = article.Translation;
+        var translation = rules.Translation ? article.Translation : null;
+        // What the policy holds back is left out: the body unless it is allowed, the teasers unless a snippet is.
+        IReadOnlyList<Paragraph> Body(IReadOnlyList<Paragraph> paragraphs) => rules.Body ? paragraphs : [];
+        string? Snippet(string? teaser) => rules.Snippet ? teaser : null;
+        if (rules.RobotsHeader is { } robots) request.HttpContext.Response.Headers["X-Robots-Tag"] = robots;
         return ApiJson.Of(new ArticleDetail(
-            article.Id, article.DisplayTitle, article.Language, article.Category, article.PublishedUtc, StateName(article.State),
+            article.Id, translation?.Title ?? original.Title, article.Language, article.Category, article.PublishedUtc, StateName(article.State),
             Paths.Article(article.Id, article.DisplayTitle),
-            translation is null ? null : new TranslationBody(translation.Title, translation.Teaser, ParagraphBody.Of(translation.Paragraphs),
-                translation.ImageCaption, translation.Engine, translation.Route, translation.UnknownWordShare),
-            new OriginalBody(original.Title, article.Language, original.Teaser, original.Byline, ParagraphBody.Of(original.Paragraphs),
-                original.Image is { } image && Paths.External(image.Url) is { } imageUrl ? new ImageBody(imageUrl, image.Caption, image.Credit) : null,
+            translation is null ? null : new TranslationBody(translation.Title, Snippet(translation.Teaser), ParagraphBody.Of(Body(translation.Paragraphs)),
+                rules.Body ? translation.ImageCaption : null, translation.Engine, translation.Route, translation.UnknownWordShare),
+            new OriginalBody(original.Title, article.Language, Snippet(original.Teaser), original.Byline, ParagraphBody.Of(Body(original.Paragraphs)),
+                rules.Body && ImageProxy.ImageOf(original, 0) is { } image
+                    ? new ImageBody(ImageProxy.PathOf(article.Id, 0, image.Url), image.Caption, image.Credit)
+                    : null,
                 original.TeaserOnly),
             new Provenance(article.Url, article.SourceName, article.SourceSlug, ApiPaths.Source(article.SourceSlug), article.PublishedUtc,
                 article.PublishedEstimated, article.ModifiedUtc, article.FirstSeenUtc, article.UpdatedUtc, translation?.Engine,
                 translation?.EngineVersion, translation?.Route, translation?.TranslatedUtc, article.ContentHash),
-            storyId, storyId is { } s ? ApiPaths.Story(s) : null));
+            storyId, storyId is { } s ? ApiPaths.Story(s) : null, rules.Reason));
     }
 
     /// <summary>The filtered lists: the registered ones, else the article store when it also keeps them.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Search;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,7 @@ internal static class SearchApi
 {
     /// <remarks>The query parameters are named for the OpenAPI document; <see cref="ApiQuery"/> reads them.</remarks>
     public static async Task<IResult> SearchAsync(
-        HttpRequest request, IArticleStore store, SiteListsRefresher lists, ISearchIndex index,
+        HttpRequest request, IArticleStore store, SiteListsRefresher lists, ISearchIndex index, SourcePolicies policies,
         [FromQuery, Description("Words to find, in English or the original language: \"a phrase\", -left-out, prefix*.")] string? q,
         [FromQuery, Description("Original language, an ISO 639 code.")] string? lang,
         [FromQuery, Description("An outlet's slug.")] string? source,
@@ -68,8 +69,8 @@ internal static class SearchApi
         if (query.Errors.Count > 0) return ApiProblems.BadParameters(query.Errors);
 
         PageCache.Tag(request.HttpContext, PageTags.Lists);
-        var results = await index.SearchAsync(new SearchQuery(text, language, outlet?.Slug, categoryName, fromUtc, toUtc,
-            order!.Value, page, pageSize, upTo), cancellationToken);
+        var results = await policies.HonourAsync(await index.SearchAsync(new SearchQuery(text, language, outlet?.Slug, categoryName, fromUtc, toUtc,
+            order!.Value, page, pageSize, upTo), cancellationToken), cancellationToken);
         if (results.Message is not null) return ApiProblems.BadParameter("q", results.Message);
         var next = results.Page < results.PageCount && results.Page < SearchQuery.MaxPage && results.UpToId is { } pin
             ? ApiCursor.Encode(list, $"{results.Page + 1}.{pin}")

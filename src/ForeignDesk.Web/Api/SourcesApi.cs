@@ -1,6 +1,7 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
+using ForeignDesk.Web.Policy;
 using Microsoft.AspNetCore.Http;
 
 namespace ForeignDesk.Web.Api;
@@ -18,17 +19,20 @@ internal sealed record SourceList(IReadOnlyList<SourceBody> Items);
 /// <summary><c>/api/v1/sources</c>: the outlets, and one outlet.</summary>
 internal static class SourcesApi
 {
-    public static async Task<IResult> ListAsync(IArticleStore store, SourceCountsRefresher counts, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(IArticleStore store, SourceCountsRefresher counts, SourcePolicies policies, CancellationToken cancellationToken)
     {
-        var sources = await store.ListSourcesAsync(cancellationToken);
+        var sources = new List<Source>();
+        foreach (var source in await store.ListSourcesAsync(cancellationToken))
+            if (!await policies.IsWithdrawnAsync(source.Id, cancellationToken)) sources.Add(source);
         var figures = await counts.CurrentAsync(cancellationToken);
         return ApiJson.Of(new SourceList(sources.OrderBy(s => s.Slug, StringComparer.Ordinal).Select(s => Body(s, figures)).ToList()));
     }
 
-    public static async Task<IResult> ShowAsync(string slug, IArticleStore store, SourceCountsRefresher counts, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(string slug, IArticleStore store, SourceCountsRefresher counts, SourcePolicies policies, CancellationToken cancellationToken)
     {
         var source = slug.Length <= 200 ? await store.GetSourceAsync(slug, cancellationToken) : null;
         if (source is null) return ApiProblems.NotFound($"There is no source \"{(slug.Length > 60 ? slug[..60] + "…" : slug)}\".");
+        if (await policies.IsWithdrawnAsync(source.Id, cancellationToken)) return ApiProblems.Gone($"The source \"{source.Slug}\" was withdrawn, with its articles.");
         return ApiJson.Of(Body(source, await counts.CurrentAsync(cancellationToken)));
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ForeignDesk.Core;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.ReadModels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace ForeignDesk.Web.Caching;
 /// could not be read for longer than it keeps changes, every cached page is dropped.
 /// </summary>
 internal sealed partial class PageChangeWatcher(
-    IPageChanges changes, PageCache cache, SiteListsRefresher lists, ILogger<PageChangeWatcher> logger) : BackgroundService
+    IPageChanges changes, PageCache cache, SiteListsRefresher lists, SourcePolicies policies, ILogger<PageChangeWatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -59,6 +60,7 @@ internal sealed partial class PageChangeWatcher(
         if (_seen < 0)
         {
             _seen = await changes.LatestChangeAsync(cancellationToken);
+            policies.Invalidate();
             await cache.EvictAsync(PageTags.All, cancellationToken);
             lists.LatestChanged();
             return 0;
@@ -71,6 +73,7 @@ internal sealed partial class PageChangeWatcher(
             foreach (var tag in batch.Select(c => c.Tag).Distinct(StringComparer.Ordinal))
             {
                 if (tag == PageTags.Latest) latest = true;
+                else if (tag == PageTags.Policies) policies.Invalidate();
                 else await cache.EvictAsync(tag, cancellationToken);
             }
             if (latest) lists.LatestChanged();
@@ -95,6 +98,7 @@ internal sealed partial class PageChangeWatcher(
                     if (failingSince is { } since && Stopwatch.GetElapsedTime(since) >= Kept)
                     {
                         await cache.EvictAsync(PageTags.All, stoppingToken);
+                        policies.Invalidate();
                         lists.LatestChanged();
                     }
                     if (failingSince is not null) LogRecovered(logger);

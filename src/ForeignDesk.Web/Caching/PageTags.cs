@@ -16,6 +16,8 @@ internal static class PageTags
 
     /// <summary>The sitemap index: dropped when the archive's days or their counts are recounted differently.</summary>
     public const string ArchiveDays = "archive-days";
+    /// <summary>The store's tag for "a source's policy changed": every web process reads the policies again (<see cref="Policy.SourcePolicies"/>).</summary>
+    public const string Policies = "policies";
 
     /// <summary>Every cached page: dropped when the change feed could not be read for a while.</summary>
     public const string All = "all";
@@ -27,6 +29,12 @@ internal static class PageTags
     public static string Category(string name) => "category:" + name;
 
     public static string Source(long id) => "source:" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The pages that show articles of a source as its policy allows (an article, a feed entry): dropped when the
+    /// policy changes, not with each new article of the source as <see cref="Source"/> is.
+    /// </summary>
+    public static string Policy(long sourceId) => "policy:" + sourceId.ToString(CultureInfo.InvariantCulture);
 
     public static string Story(long id) => "story:" + id.ToString(CultureInfo.InvariantCulture);
 }

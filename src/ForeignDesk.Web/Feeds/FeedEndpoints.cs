@@ -5,6 +5,7 @@ using ForeignDesk.Web.Pages;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.Search;
+using ForeignDesk.Web.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -34,8 +35,8 @@ internal static class FeedEndpoints
                 SiteAsync(format, request, feeds, store, shell, ct)).CacheOutput(PageCache.Policy);
             app.MapGet("/category/{slug}/" + file, (string slug, HttpRequest request, FeedEntries feeds, IArticleStore store, SiteShell shell, SiteListsRefresher lists, CancellationToken ct) =>
                 CategoryAsync(format, slug, request, feeds, store, shell, lists, ct)).CacheOutput(PageCache.Policy);
-            app.MapGet("/source/{slug}/" + file, (string slug, HttpRequest request, FeedEntries feeds, IArticleStore store, SiteShell shell, CancellationToken ct) =>
-                SourceAsync(format, slug, request, feeds, store, shell, ct)).CacheOutput(PageCache.Policy);
+            app.MapGet("/source/{slug}/" + file, (string slug, HttpRequest request, FeedEntries feeds, IArticleStore store, SiteShell shell, SourcePolicies policies, CancellationToken ct) =>
+                SourceAsync(format, slug, request, feeds, store, shell, policies, ct)).CacheOutput(PageCache.Policy);
             app.MapGet("/language/{code}/" + file, (string code, HttpRequest request, FeedEntries feeds, IArticleStore store, SiteShell shell, CancellationToken ct) =>
                 LanguageAsync(format, code, request, feeds, store, shell, ct)).CacheOutput(PageCache.Policy);
             app.MapGet("/story/{id:long}/" + file, (long id, HttpRequest request, FeedEntries feeds, IArticleStore store, SiteShell shell, CancellationToken ct) =>
@@ -67,10 +68,11 @@ internal static class FeedEndpoints
     }
 
     private static async Task<IResult> SourceAsync(
-        FeedFormat format, string slug, HttpRequest request, FeedEntries feeds, IArticleStore store, SiteShell shell, CancellationToken ct)
+        FeedFormat format, string slug, HttpRequest request, FeedEntries feeds, IArticleStore store, SiteShell shell, SourcePolicies policies, CancellationToken ct)
     {
         var source = await store.GetSourceAsync(slug, ct);
         if (source is null) return NotFound.Page(request, shell);
+        if (await policies.IsWithdrawnAsync(source.Id, ct)) return Gone.SourcePage(request, shell, source);
         PageCache.Tag(request.HttpContext, PageTags.Source(source.Id));
         var articles = await store.FromSourceAsync(source.Id, null, feeds.Count, ct);
         var path = Paths.Source(source.Slug);

@@ -1,7 +1,9 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Pages;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.Rendering;
+using ForeignDesk.Web.Images;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,7 @@ namespace ForeignDesk.Web.Feeds;
 /// Turns a list of articles (read from the narrow list lines) into a feed: each entry's text is the one whole-article
 /// read, and tags the cached feed with the article, so a new translation drops it.
 /// </summary>
-internal sealed class FeedEntries(IArticleStore store, SiteShell shell, IOptions<FeedOptions> options, TimeProvider time)
+internal sealed class FeedEntries(IArticleStore store, SiteShell shell, SourcePolicies policies, IOptions<FeedOptions> options, TimeProvider time)
 {
     public int Count => options.Value.Entries;
 
@@ -24,7 +26,9 @@ internal sealed class FeedEntries(IArticleStore store, SiteShell shell, IOptions
         {
             PageCache.Tag(request.HttpContext, PageTags.Article(line.Id));
             var article = await store.GetArticleAsync(line.Id, cancellationToken);
-            if (article is not null) entries.Add(Entry(request, article));
+            if (article is null) continue;
+            PageCache.Tag(request.HttpContext, PageTags.Policy(article.SourceId));
+            entries.Add(Entry(request, article, await policies.ForAsync(article, cancellationToken)));
         }
         var site = shell.Options;
         // A feed changes when its newest entry does; an empty one is as of now.
@@ -33,21 +37,24 @@ internal sealed class FeedEntries(IArticleStore store, SiteShell shell, IOptions
             site.Name, shell.AbsoluteUrl(request, "/favicon.svg"), updated, entries);
     }
 
-    private FeedEntry Entry(HttpRequest request, StoredArticle article)
+    /// <summary>The entry as the article's <see cref="Republication"/> allows: the whole translation, a summary, or the title and links.</summary>
+    private FeedEntry Entry(HttpRequest request, StoredArticle article, Republication rules)
     {
-        var translation = article.Translation;
-        var summaryOnly = article.Original.TeaserOnly || options.Value.SummaryOnlySources.Contains(article.SourceSlug, StringComparer.Ordinal);
+        var translation = rules.Translation ? article.Translation : null;
         var paragraphs = translation?.Paragraphs ?? article.Original.Paragraphs;
-        var summary = SiteShell.Shorten(translation?.Teaser ?? article.Original.Teaser ?? paragraphs.FirstOrDefault()?.Text ?? article.DisplayTitle, 400);
+        var title = translation?.Title ?? article.Original.Title;
+        var summary = rules.Snippet
+            ? SiteShell.Shorten(translation?.Teaser ?? article.Original.Teaser ?? paragraphs.FirstOrDefault()?.Text ?? title, 400)
+            : rules.Reason ?? "The outlet asks that no snippet of this article be shown: read it on its page.";
         string? content = null;
-        if (!summaryOnly)
+        if (rules.Body && rules.Snippet && !article.Original.TeaserOnly)
         {
             var html = new HtmlBuilder();
             ArticleFigures.WriteBody(html, article, translation);
             content = html.ToString();
         }
         return new FeedEntry(
-            Title: article.DisplayTitle,
+            Title: title,
             Url: shell.AbsoluteUrl(request, Paths.Article(article.Id, article.DisplayTitle)),
             OriginalUrl: article.Url,
             OriginalLanguage: article.Language,
@@ -61,6 +68,8 @@ internal sealed class FeedEntries(IArticleStore store, SiteShell shell, IOptions
             ModifiedUtc: ArticleDates.Modified(article),
             ContentHtml: content,
             Summary: summary,
-            ImageUrl: Paths.External(article.Original.Image?.Url));
+            ImageUrl: rules.Body && ImageProxy.ImageOf(article.Original, 0) is { } image
+                ? shell.AbsoluteUrl(request, ImageProxy.PathOf(article.Id, 0, image.Url))
+                : null);
     }
 }

@@ -11,11 +11,4 @@ public sealed class FeedOptions
     /// <value>Defaults to 30.</value>
     [Range(1, 100)]
     public int Entries { get; set; } = 30;
-
-    /// <summary>
-    /// Slugs of the sources whose articles the feeds carry as a summary (the teaser or the first paragraph, in English)
-    /// with a link to the page, never in full: for outlets that allow no more.
-    /// </summary>
-    /// <value>Defaults to none: every entry carries the whole translation (articles behind a paywall carry the public teaser, which is all that is stored).</value>
-    public string[] SummaryOnlySources { get; set; } = [];
 }

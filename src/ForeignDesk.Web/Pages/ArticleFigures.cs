@@ -1,22 +1,23 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.Rendering;
+using ForeignDesk.Web.Images;
 
 namespace ForeignDesk.Web.Pages;
 
 /// <summary>
-/// An article's images as figures: the caption (English when translated) and the credit, all text HTML-encoded, image
-/// URLs only when they are http(s). Body images go between the paragraphs where the outlet placed them, or after the
-/// body when their place is unknown.
+/// An article's images as figures: the caption (English when translated) and the credit, all text HTML-encoded, each
+/// image served from the site (<see cref="ImageProxy"/>), only when its URL is http(s). Body images go between the
+/// paragraphs where the outlet placed them, or after the body when their place is unknown.
 /// </summary>
 internal static class ArticleFigures
 {
-    /// <summary>One figure; nothing when the URL is not an absolute http(s) URL.</summary>
+    /// <summary>One figure of the article's image at <paramref name="index"/> (0 the lead image); nothing when it has none there.</summary>
     /// <param name="captionLanguage">The language of <paramref name="caption"/>, for its lang attribute.</param>
-    public static void Write(HtmlBuilder page, string? url, string? caption, string captionLanguage, string? credit)
+    public static void Write(HtmlBuilder page, StoredArticle article, int index, string? caption, string captionLanguage, string? credit, bool lazy = true)
     {
-        var imageUrl = Paths.External(url);
-        if (imageUrl is null) return;
-        page.Add($"<figure><img src=\"{imageUrl}\" alt=\"{caption}\" loading=\"lazy\" decoding=\"async\">");
+        if (ImageProxy.ImageOf(article.Original, index) is not { } image) return;
+        var path = ImageProxy.PathOf(article.Id, index, image.Url);
+        page.Add($"<figure><img src=\"{path}\" alt=\"{caption}\"{(lazy ? new TrustedHtml(" loading=\"lazy\"") : TrustedHtml.Empty)} decoding=\"async\" referrerpolicy=\"no-referrer\">");
         var hasCaption = !string.IsNullOrWhiteSpace(caption);
         var hasCredit = !string.IsNullOrWhiteSpace(credit);
         if (hasCaption || hasCredit)
@@ -52,7 +53,7 @@ internal static class ArticleFigures
                 written = at;
             }
             var translated = translation is not null && translation.ImageCaptions.Count == images.Count ? translation.ImageCaptions[index] : null;
-            Write(page, image.Url, translated ?? image.Caption, translated is null ? article.Language : "en", image.Credit);
+            Write(page, article, index + 1, translated ?? image.Caption, translated is null ? article.Language : "en", image.Credit);
         }
         if (written < paragraphs.Count) ArticleBody.Write(page, paragraphs.Skip(written).ToList(), written, checks);
     }

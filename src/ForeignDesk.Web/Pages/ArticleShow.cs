@@ -1,8 +1,10 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using ForeignDesk.Web.SearchEngines;
+using ForeignDesk.Web.Images;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,8 +14,8 @@ namespace ForeignDesk.Web.Pages;
 internal static class ArticleShow
 {
     public static async Task<IResult> ShowAsync(
-        long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher siteLists,
-        CancellationToken cancellationToken, [FromServices] ISegmentOverrideStore? corrections = null)
+        long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher siteLists, SourcePolicies policies,
+        CancellationToken cancellationToken, [FromServices] ISegmentOverrideStore? corrections = null, [FromServices] ISourceControlStore? controls = null)
     {
         // The cache keeps one copy per view (PageCache.ArticlePolicy): any view but the two is refused, not cached.
         var view = request.Query["view"];
@@ -23,11 +25,19 @@ internal static class ArticleShow
 
         PageCache.Tag(request.HttpContext, PageTags.Article(id));
         var article = await store.GetArticleAsync(id, cancellationToken);
-        if (article is null) return NotFound.Page(request, shell);
+        if (article is null)
+        {
+            return controls is not null && await controls.WithdrawnArticleAsync(id, cancellationToken) is { } withdrawn
+                ? Gone.Page(request, shell, withdrawn)
+                : NotFound.Page(request, shell);
+        }
+        PageCache.Tag(request.HttpContext, PageTags.Policy(article.SourceId));
+        var rules = await policies.ForAsync(article, cancellationToken);
 
         // An updated article keeps showing its previous translation until it is translated again; the editor's
-        // corrections of paragraphs stand in for the engine's, on both views.
-        var translation = article.Translation;
+        // corrections of paragraphs stand in for the engine's, on both views. An outlet that asks for no translation
+        // gets none shown.
+        var translation = rules.Translation ? article.Translation : null;
         IReadOnlyList<int> corrected = [];
         if (translation is not null && corrections is not null)
             (translation, corrected) = SegmentOverride.Apply(article.Original, translation, await corrections.OverridesOfAsync(article.Id, cancellationToken));
@@ -37,7 +47,7 @@ internal static class ArticleShow
         if (bilingual)
         {
             // Not translated yet (or written in English): the article page is all there is, for now.
-            if (!ArticleBilingual.IsOffered(article)) return Results.Redirect(path);
+            if (!ArticleBilingual.IsOffered(article) || !rules.Body || translation is null) return Results.Redirect(path);
             return ArticleBilingual.Show(request, shell, article, translation!);
         }
         PageCache.Tag(request.HttpContext, PageTags.Lists);
@@ -51,16 +61,19 @@ internal static class ArticleShow
         var story = stories is null ? null : await stories.StoryFactsOfArticleAsync(article.Id, cancellationToken);
         if (story is not null) PageCache.Tag(request.HttpContext, PageTags.Story(story.Id));
 
-        var image = article.Original.Image;
-        var imageUrl = Paths.External(image?.Url);
-        var description = translation?.Teaser ?? article.Original.Teaser
-            ?? (translation?.Paragraphs ?? article.Original.Paragraphs).FirstOrDefault()?.Text ?? article.DisplayTitle;
+        var image = ImageProxy.ImageOf(article.Original, 0);
+        var imageUrl = image is null || !rules.Body ? null : shell.AbsoluteUrl(request, ImageProxy.PathOf(article.Id, 0, image.Url));
+        var title = translation?.Title ?? article.Original.Title;
+        var description = !rules.Snippet ? title : translation?.Teaser ?? article.Original.Teaser
+            ?? (translation?.Paragraphs ?? article.Original.Paragraphs).FirstOrDefault()?.Text ?? title;
+        if (rules.RobotsHeader is { } robots) request.HttpContext.Response.Headers["X-Robots-Tag"] = robots;
 
         var head = ArticleHead.For(article, shell.AbsoluteUrl(request, path), imageUrl, shell.Options.Name, shell.AbsoluteUrl(request, "/"),
             shell.AbsoluteUrl(request, shell.LogoPath));
-        var page = shell.Begin(request, new PageMeta(article.DisplayTitle, description, path, "article", imageUrl, article.PublishedUtc, head));
+        var page = shell.Begin(request, new PageMeta(title, description, path, "article", imageUrl, article.PublishedUtc, head, rules.RobotsHeader));
         page.Add($"<div class=\"layout\">\n");
-        WriteStory(page, article, translation, imageUrl, corrected.Count);
+        if (rules.Body) WriteStory(page, article, translation, imageUrl, corrected.Count);
+        else WriteHeld(page, article, translation, rules);
         if (story is { ArticleCount: > 1 })
             page.Add($"<p class=\"story-link\"><a href=\"{StoryShow.PathOf(story.Id)}\">The whole story: {story.ArticleCount} articles from {story.OutletCount} outlets · {string.Join(", ", story.Languages.Select(Stamps.LanguageName))}</a></p>\n");
         page.Add($"<aside class=\"side\">\n");
@@ -69,6 +82,29 @@ internal static class ArticleShow
         ArticleList.Section(page, "latest", "Latest", latest, "No other articles yet.");
         page.Add($"</aside>\n</div>");
         return shell.Finish(page);
+    }
+
+    /// <summary>
+    /// An article whose source or outlet allows less than the whole text: its title, the teaser where a summary is
+    /// allowed, why there is no more, and the link to the outlet.
+    /// </summary>
+    private static void WriteHeld(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation, Republication rules)
+    {
+        var lang = TextDirection.Attributes(translation is null ? article.Language : "en");
+        page.Add($"""
+            <article class="story">
+            <p class="meta"><a href="{Paths.Category(article.Category)}">{article.Category}</a> · <time datetime="{Stamps.Iso(article.PublishedUtc)}">{Stamps.Utc(article.PublishedUtc)}</time></p>
+            <h1{lang}>{translation?.Title ?? article.Original.Title}</h1>
+
+            """);
+        var teaser = translation is null ? article.Original.Teaser : translation.Teaser;
+        if (rules.Snippet && !string.IsNullOrWhiteSpace(teaser)) page.Add($"<p class=\"teaser\"{lang}>{teaser}</p>\n");
+        page.Add($"<p class=\"notice\" role=\"note\">{rules.Reason}</p>\n");
+        WriteFacts(page, article);
+        if (translation is not null) page.Add($"<p class=\"engine\">{Provenance(Stamps.LanguageName(article.Language), translation)}</p>\n");
+        if (Paths.External(article.Url) is { } url)
+            page.Add($"<p><a class=\"original-link\" href=\"{url}\" rel=\"nofollow noopener\">Read it on {article.SourceName}</a></p>\n");
+        page.Add($"</article>\n");
     }
 
     /// <param name="corrected">How many paragraphs of the translation the editor corrected.</param>
@@ -97,18 +133,7 @@ internal static class ArticleShow
         if (imageUrl is not null)
         {
             var caption = translation?.ImageCaption ?? original.Image?.Caption;
-            page.Add($"<figure><img src=\"{imageUrl}\" alt=\"{caption}\" decoding=\"async\">");
-            if (!string.IsNullOrWhiteSpace(caption) || !string.IsNullOrWhiteSpace(original.Image?.Credit))
-            {
-                var captionLang = translation?.ImageCaption is null ? article.Language : "en";
-                page.Add($"<figcaption>");
-                var credit = original.Image?.Credit;
-                if (!string.IsNullOrWhiteSpace(caption)) page.Add($"<span{TextDirection.Attributes(captionLang)}>{caption}</span>");
-                if (!string.IsNullOrWhiteSpace(caption) && !string.IsNullOrWhiteSpace(credit)) page.Add($" · ");
-                if (!string.IsNullOrWhiteSpace(credit)) page.Add($"<span class=\"credit\">Photo: {credit}</span>");
-                page.Add($"</figcaption>");
-            }
-            page.Add($"</figure>\n");
+            ArticleFigures.Write(page, article, 0, caption, translation?.ImageCaption is null ? article.Language : "en", original.Image?.Credit, lazy: false);
         }
 
         page.Add($"<div class=\"body\"{lang}>\n");

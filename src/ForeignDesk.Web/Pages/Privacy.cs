@@ -23,8 +23,8 @@ internal static class Privacy
             source link), their English translations, anonymous view counts per article and hour, and the health of each source
             (when it was last read and any errors).</p>
             <h2>External images and links</h2>
-            <p>Article photos are loaded from the outlet that published them, so your browser contacts that outlet when it shows one.
-            Links to the original articles open the outlet's site, which has its own privacy policy.</p>
+            <p>Article photos are copies kept by {name} and served from its own address: your browser never contacts the outlet
+            that published them. Links to the original articles open the outlet's site, which has its own privacy policy.</p>
             </article>
             """);
         return shell.Finish(page);

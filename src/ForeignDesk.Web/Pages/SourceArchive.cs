@@ -2,6 +2,7 @@ using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.Rendering;
+using ForeignDesk.Web.Policy;
 using Microsoft.AspNetCore.Http;
 
 namespace ForeignDesk.Web.Pages;
@@ -10,10 +11,11 @@ namespace ForeignDesk.Web.Pages;
 internal static class SourceArchive
 {
     public static async Task<IResult> ShowAsync(
-        string slug, HttpRequest request, SiteShell shell, IArticleStore store, CancellationToken cancellationToken)
+        string slug, HttpRequest request, SiteShell shell, IArticleStore store, SourcePolicies policies, CancellationToken cancellationToken)
     {
         var source = await store.GetSourceAsync(slug, cancellationToken);
         if (source is null) return NotFound.Page(request, shell);
+        if (await policies.IsWithdrawnAsync(source.Id, cancellationToken)) return Gone.SourcePage(request, shell, source);
         if (!Pager.TryRead(request, out var cursor)) return BadRequest.PageLink(request, shell);
 
         PageCache.Tag(request.HttpContext, PageTags.Source(source.Id));

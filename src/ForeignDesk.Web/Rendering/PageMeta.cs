@@ -7,6 +7,7 @@ namespace ForeignDesk.Web.Rendering;
 /// <param name="ImageUrl">An absolute http(s) image for og:image, if any.</param>
 /// <param name="PublishedUtc">For articles: article:published_time.</param>
 /// <param name="Head">More of the page's own &lt;head&gt;: its feeds, structured data, other languages.</param>
+/// <param name="Robots">The robots meta of the page (<c>noindex, noarchive</c>), if any.</param>
 internal sealed record PageMeta(
     string Title,
     string Description,
@@ -14,4 +15,5 @@ internal sealed record PageMeta(
     string Type = "website",
     string? ImageUrl = null,
     DateTimeOffset? PublishedUtc = null,
-    TrustedHtml? Head = null);
+    TrustedHtml? Head = null,
+    string? Robots = null);

@@ -6,7 +6,7 @@ namespace ForeignDesk.Web.Rendering;
 internal static class SecurityHeaders
 {
     private const string Policy =
-        "default-src 'none'; img-src 'self' https: http:; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'none'; img-src 'self'; style-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>No powerful feature for any page: a news site needs none of them.</summary>
     private const string Permissions =

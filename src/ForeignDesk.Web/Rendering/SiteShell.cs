@@ -56,6 +56,7 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
         if (meta.ImageUrl is not null) page.Add($"<meta name=\"twitter:image\" content=\"{meta.ImageUrl}\">\n");
         if (meta.PublishedUtc is { } published)
             page.Add($"<meta property=\"article:published_time\" content=\"{Stamps.Iso(published)}\">\n");
+        if (meta.Robots is not null) page.Add($"<meta name=\"robots\" content=\"{meta.Robots}\">\n");
         if (meta.Head is { } head) page.Raw(head);
         page.Add($"""
             <meta name="color-scheme" content="light dark">

@@ -2,6 +2,7 @@ using System.Text;
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -11,13 +12,13 @@ namespace ForeignDesk.Web.Search;
 /// <summary><c>/search.json</c>: the same search as <c>/search</c>, as JSON. Odd input gives a "message", not an error.</summary>
 internal static class SearchJson
 {
-    public static async Task<IResult> ShowAsync(HttpRequest request, IArticleStore store, SiteListsRefresher lists, ISearchIndex index, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(HttpRequest request, IArticleStore store, SiteListsRefresher lists, ISearchIndex index, SourcePolicies policies, CancellationToken cancellationToken)
     {
         var categories = CategoryTaxonomy.All.Union((await lists.CurrentAsync(cancellationToken)).Categories).ToList();
         var search = SearchRequest.Read(request, categories);
         PageCache.Tag(request.HttpContext, PageTags.Lists);
         var query = search.Query;
-        var results = await index.SearchAsync(query, cancellationToken);
+        var results = await policies.HonourAsync(await index.SearchAsync(query, cancellationToken), cancellationToken);
         var message = string.Join(' ', new[] { search.Problem, results.Message }.OfType<string>());
         return Results.Json(new
         {

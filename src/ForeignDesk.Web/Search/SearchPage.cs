@@ -1,6 +1,7 @@
 using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
@@ -12,7 +13,7 @@ namespace ForeignDesk.Web.Search;
 internal static class SearchPage
 {
     public static async Task<IResult> ShowAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, ISearchIndex index, CancellationToken cancellationToken)
+        HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, ISearchIndex index, SourcePolicies policies, CancellationToken cancellationToken)
     {
         var categories = CategoryTaxonomy.All.Union((await lists.CurrentAsync(cancellationToken)).Categories).ToList();
         var sources = await store.ListSourcesAsync(cancellationToken);
@@ -20,7 +21,7 @@ internal static class SearchPage
         // Results change as articles arrive: a cached search goes with the lists (Latest changes with every new article).
         PageCache.Tag(request.HttpContext, PageTags.Lists);
         var query = search.Query;
-        var results = string.IsNullOrWhiteSpace(query.Text) ? null : await index.SearchAsync(query, cancellationToken);
+        var results = string.IsNullOrWhiteSpace(query.Text) ? null : await policies.HonourAsync(await index.SearchAsync(query, cancellationToken), cancellationToken);
 
         var title = results is null ? "Search" : $"{SiteShell.Shorten(query.Text, 60)} · Search";
         // A search with words has its feeds: the newest articles that match, whatever the page's order.

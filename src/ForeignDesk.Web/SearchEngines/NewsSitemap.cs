@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -18,13 +19,15 @@ internal static class NewsSitemap
 
     public const int MaxUrls = 1000;
 
-    public static async Task<IResult> ShowAsync(HttpRequest request, SiteShell shell, IArticleStore store, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> ShowAsync(
+        HttpRequest request, SiteShell shell, IArticleStore store, SourcePolicies policies, TimeProvider time, CancellationToken ct)
     {
         PageCache.Tag(request.HttpContext, PageTags.Lists);
         var now = time.GetUtcNow();
         var since = now - Window;
         // Newest first from the publication index: the read stops at the first article older than the window.
-        var articles = (await store.LatestAsync(MaxUrls, ct)).Where(a => a.PublishedUtc >= since && a.PublishedUtc <= now).ToList();
+        var recent = (await store.LatestAsync(MaxUrls, ct)).Where(a => a.PublishedUtc >= since && a.PublishedUtc <= now).ToList();
+        var articles = await Sitemaps.ListedAsync(policies, recent, ct);
         var site = shell.Options;
         return SitemapXml.Answer(now, writer =>
         {

@@ -3,6 +3,7 @@ using ForeignDesk.Core;
 using ForeignDesk.Discover.Categories;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Pages;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -42,15 +43,16 @@ internal static class Sitemaps
 
     /// <summary>A day's sitemap, or the site's own pages.</summary>
     public static async Task<IResult> FileAsync(
-        string file, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, IOptions<SearchEngineOptions> options,
-        TimeProvider time, CancellationToken ct)
+        string file, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, SourcePolicies policies,
+        IOptions<SearchEngineOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (file == PagesFile) return await PagesAsync(request, shell, store, lists, time, ct);
+        if (file == PagesFile) return await PagesAsync(request, shell, store, lists, policies, time, ct);
         if (!TryParse(file, out var day, out var part) || LanguageArchive.Index(request, store) is not { } archive) return NotFound.Page(request, shell);
         PageCache.Tag(request.HttpContext, PageTags.Day(day));
         var perFile = options.Value.UrlsPerSitemap;
-        var articles = await archive.OnDateRangeAsync(day, (part - 1) * perFile, perFile, ct);
-        if (articles.Count == 0 && part > 1) return NotFound.Page(request, shell);
+        var ofDay = await archive.OnDateRangeAsync(day, (part - 1) * perFile, perFile, ct);
+        if (ofDay.Count == 0 && part > 1) return NotFound.Page(request, shell);
+        var articles = await ListedAsync(policies, ofDay, ct);
         return SitemapXml.Answer(time.GetUtcNow(), writer =>
         {
             writer.WriteStartElement("urlset", SitemapXml.Namespace);
@@ -60,11 +62,13 @@ internal static class Sitemaps
     }
 
     private static async Task<IResult> PagesAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, TimeProvider time, CancellationToken ct)
+        HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, SourcePolicies policies, TimeProvider time, CancellationToken ct)
     {
         PageCache.Tag(request.HttpContext, PageTags.Lists);
         var categories = (await lists.CurrentAsync(ct)).Categories.Union(CategoryTaxonomy.All).Order(StringComparer.Ordinal);
-        var sources = await store.ListSourcesAsync(ct);
+        var sources = new List<Source>();
+        foreach (var source in await store.ListSourcesAsync(ct))
+            if (!await policies.IsWithdrawnAsync(source.Id, ct)) sources.Add(source);
         var paths = new List<string> { "/", "/about" };
         paths.AddRange(categories.Select(Paths.Category));
         paths.AddRange(sources.Select(s => Paths.Source(s.Slug)));
@@ -75,6 +79,16 @@ internal static class Sitemaps
             foreach (var path in paths) SitemapXml.Url(writer, shell.AbsoluteUrl(request, path));
             writer.WriteEndElement();
         });
+    }
+
+    /// <summary>
+    /// The articles a sitemap lists: not those whose outlet asks for no indexing or no archived copy (noindex,
+    /// noarchive), nor those of a withdrawn source.
+    /// </summary>
+    internal static async Task<IReadOnlyList<ArticleSummary>> ListedAsync(SourcePolicies policies, IReadOnlyList<ArticleSummary> articles, CancellationToken ct)
+    {
+        var rules = await policies.ForListAsync(articles.Select(a => a.Id).ToList(), ct);
+        return articles.Where(a => rules.TryGetValue(a.Id, out var rule) && rule.Index && rule.Archive).ToList();
     }
 
     public static string PathOf(DateOnly day, int part) =>

@@ -63,6 +63,55 @@ public abstract class OperatorStoreContract(StoreEngine engine) : StoreContract(
     }
 
     [Fact]
+    public async Task PublisherDirectives_AreStoredWithTheArticle_AndReadForAList()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var plain = await SaveAsync(source, "https://e.example/plain", "Sin reservas");
+        var draft = Draft(source, "https://e.example/held", "held", "Con reservas");
+        var asked = PublisherDirectives.NoSnippet | PublisherDirectives.NoTranslate;
+        var held = (await Store.SaveArticleAsync(draft with { Original = draft.Original with { Robots = asked } }, Time.GetUtcNow(), Ct)).ArticleId;
+
+        Assert.Equal(asked, (await Store.GetArticleAsync(held, Ct))!.Original.Robots);
+        Assert.Equal(PublisherDirectives.None, (await Store.GetArticleAsync(plain, Ct))!.Original.Robots);
+        var origins = await Controls.OriginsOfAsync([plain, held, held + 1000], Ct);
+        Assert.Equal(new ArticleOrigin(source.Id, PublisherDirectives.None), origins[plain]);
+        Assert.Equal(new ArticleOrigin(source.Id, asked), origins[held]);
+        Assert.Equal(2, origins.Count);
+        Assert.Empty(await Controls.OriginsOfAsync([], Ct));
+    }
+
+    [Fact]
+    public async Task WithdrawSource_TakesItsArticlesOff_RemembersEach_AndTouchesThePolicies()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var other = await AddSourceAsync("La Otra");
+        var first = await SaveAsync(source, "https://e.example/1", "Uno");
+        var second = await SaveAsync(source, "https://e.example/2", "Dos");
+        var kept = await SaveAsync(other, "https://e.example/3", "Tres");
+        var before = await Changes.LatestChangeAsync(Ct);
+
+        Assert.Equal(2, await Controls.WithdrawSourceAsync(source.Id, Time.GetUtcNow(), Ct));
+
+        Assert.Null(await Store.GetArticleAsync(first, Ct));
+        Assert.NotNull(await Store.GetArticleAsync(kept, Ct));
+        var gone = Assert.IsType<WithdrawnArticle>(await Controls.WithdrawnArticleAsync(second, Ct));
+        Assert.Equal((second, "El Diario", "https://e.example/2", Time.GetUtcNow()), (gone.ArticleId, gone.SourceName, gone.Url, gone.WithdrawnUtc));
+        Assert.Null(await Controls.WithdrawnArticleAsync(kept, Ct));
+        var controls = (await Controls.SourceControlsAsync(Ct))[source.Id];
+        Assert.Equal((true, SourcePolicy.Withdrawn), (controls.Paused, controls.Policy));
+        Assert.Empty(await Endpoints.EndpointsAsync(source.Id, Ct));
+        var changed = (await Changes.ChangesSinceAsync(before, 100, Ct)).Select(c => c.Tag).ToList();
+        Assert.Contains("policies", changed);
+        Assert.Contains($"policy:{source.Id}", changed);
+        Assert.Contains($"article:{first}", changed);
+        Assert.Contains($"source:{source.Id}", changed);
+
+        // Again: nothing more to withdraw; an unknown source is said to be unknown.
+        Assert.Equal(0, await Controls.WithdrawSourceAsync(source.Id, Time.GetUtcNow(), Ct));
+        Assert.Null(await Controls.WithdrawSourceAsync(source.Id + 1000, Time.GetUtcNow(), Ct));
+    }
+
+    [Fact]
     public async Task Overrides_ReplaceEachOtherPerParagraph_ChangeTheArticlesPage_AndGo()
     {
         var source = await AddSourceAsync("El Diario");

@@ -120,9 +120,15 @@ public sealed class AdminSourcesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         Assert.NotNull(await Store.GetSourceAsync(source.Slug, Ct));
 
+        var article = (await Store.FindByUrlAsync(_outlet.Url(OutletWorld.Housing.Path).AbsoluteUri, Ct))!;
         await client.SubmitAsync(path, path + "/withdraw", [new("confirm", source.Slug)], Ct);
-        Assert.Null(await Store.GetSourceAsync(source.Slug, Ct));
         Assert.Null(await Store.FindByUrlAsync(_outlet.Url(OutletWorld.Housing.Path).AbsoluteUri, Ct));
+        Assert.Equal(SourcePolicy.Withdrawn, (await _site.Services.GetRequiredService<ISourceControlStore>().SourceControlsAsync(Ct))[source.Id].Policy);
+        await client.GetAsync("/admin/sources", Ct);
+        Assert.Contains("withdrawn (pages answer 410)", client.LastPage);
+        using var reader = _site.Client();
+        using var gone = await reader.GetAsync($"/article/{article.Id}/x", Ct);
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
     }
 
     [Fact]

@@ -106,7 +106,9 @@ public sealed class EndToEndTests(PipelineWorld world) : IClassFixture<PipelineW
         var figures = Regex.Matches(html, "<figure>.*?</figure>", RegexOptions.Singleline);
         Assert.Equal(2, figures.Count);
         var second = WebUtility.HtmlDecode(figures[1].Value);
-        Assert.Contains($"src=\"{image.Url}\"", second);
+        // The site's own copy of the outlet's image (see Private images), never the outlet's address.
+        Assert.Matches($"src=\"/image/{stored.Id}/1/[0-9a-f]{{16}}\"", second);
+        Assert.DoesNotContain(image.Url, second);
         Assert.Contains(await RawApertium.SpanishAsync(figure.Caption, Ct), second);
         Assert.Contains($"Photo: {figure.Credit}", second);
         Assert.DoesNotContain(figure.Caption, second);

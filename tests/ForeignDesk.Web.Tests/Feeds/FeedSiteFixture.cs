@@ -5,7 +5,7 @@ using Xunit;
 namespace ForeignDesk.Web.Tests.Feeds;
 
 /// <summary>
-/// The seeded newsroom (<see cref="SeededSite"/>) with the Basque outlet's articles carried as summaries only, and the
+/// The seeded newsroom (<see cref="SeededSite"/>) with the Basque outlet's stored policy set to summary only, and the
 /// budget and the debate placed in one story.
 /// </summary>
 public sealed class FeedSiteFixture : IAsyncLifetime
@@ -25,7 +25,10 @@ public sealed class FeedSiteFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        site = await SeededSite.StartAsync(ct, new Dictionary<string, string?> { ["Feeds:SummaryOnlySources:0"] = SummaryOnlySource });
+        site = await SeededSite.StartAsync(ct);
+        var basque = (await Server.Store.GetSourceAsync(SummaryOnlySource, ct))!;
+        await ((ISourceControlStore)Server.Store).EditSourceAsync(basque.Id,
+            new SourceEdit(basque.Name, basque.Language, basque.Category, basque.TimeZone, SourcePolicy.Summary), ct);
         var stories = (IStoryStore)Server.Store;
         foreach (var id in new[] { Seed.Debate, Seed.Budget })
             await stories.SavePlacementAsync(new StoryPlacement(id, Seed.Debate, (await Server.Store.GetArticleAsync(id, ct))!.PublishedUtc, null, "{}"), ct);

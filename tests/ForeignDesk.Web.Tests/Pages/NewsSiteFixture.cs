@@ -7,7 +7,10 @@ namespace ForeignDesk.Web.Tests.Pages;
 /// <summary>One seeded site shared by the tests of a class.</summary>
 public sealed class NewsSiteFixture : IAsyncLifetime
 {
-    public const string ImagePath = "/test-images/minister.svg";
+    public const string ImagePath = "/test-images/minister.png";
+
+    /// <summary>A 16×9 PNG: the site serves its own copy of it (Images/ImageProxy), fetched from this server.</summary>
+    public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAABAAAAAJCAIAAAC0SDtlAAAAFElEQVR42mOo6l9GEmIY1TAoNAAAxqHycarcSmYAAAAASUVORK5CYII=");
 
     private SiteServer? server;
     private NewsSeed? seed;
@@ -19,9 +22,7 @@ public sealed class NewsSiteFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        server = await SiteServer.StartAsync(ct, extra: app => app.MapGet(ImagePath, () => Results.Text(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 9\"><rect width=\"16\" height=\"9\" fill=\"#7a8fa6\"/><circle cx=\"8\" cy=\"4\" r=\"2\" fill=\"#fff\"/></svg>",
-            "image/svg+xml")));
+        server = await SiteServer.StartAsync(ct, extra: app => app.MapGet(ImagePath, () => Results.Bytes(Png, "image/png")));
         seed = await NewsSeed.WriteAsync(server.Store, SiteServer.Now, new Uri(server.Address, ImagePath).AbsoluteUri, ct);
     }
 

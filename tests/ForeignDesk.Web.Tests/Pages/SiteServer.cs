@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Ingest.Fetch;
 using ForeignDesk.Store.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ForeignDesk.Web.Tests.Pages;
@@ -57,6 +59,7 @@ public sealed class SiteServer : IAsyncDisposable
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Images:CacheFolder"] = Path.Combine(folder, "images") });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<TimeProvider>(time);
@@ -64,6 +67,11 @@ public sealed class SiteServer : IAsyncDisposable
             builder.Services.AddSingleton<ISearchIndex>(store);
             builder.Services.AddSingleton<ITrendSignals>(store);
             builder.Services.AddSingleton<IPageChanges>(store);
+            builder.Services.AddSingleton<ISourceControlStore>(store);
+            // The guarded fetcher the image copies come through, allowed to reach this machine's test servers only.
+            var fetch = new FetchOptions { MinDelayPerHost = TimeSpan.Zero };
+            fetch.AllowedPrivateHosts.Add("127.0.0.1");
+            builder.Services.AddSingleton<IPageFetcher>(new PageFetcher(Options.Create(fetch), TimeProvider.System));
             builder.Services.AddForeignDeskSite(builder.Configuration);
             app = builder.Build();
             extra?.Invoke(app);

@@ -10,9 +10,6 @@ namespace ForeignDesk.Web.Tests.SearchEngines;
 /// </summary>
 public sealed class SearchEngineSiteFixture : IAsyncLifetime
 {
-    /// <summary>The lead image <see cref="SeededSite"/> gives the budget.</summary>
-    public const string ImageUrl = "https://img.example/a.jpg";
-
     private SeededSite? site;
 
     public SiteServer Server => site?.Server ?? throw new InvalidOperationException("not started");

@@ -25,5 +25,6 @@ internal static class PostgresSchema
         M0003Jobs.Migration,
         M0004JobExpiries.Migration,
         M0005HostSlots.Migration,
+        M0006Withdrawals.Migration,
     ];
 }

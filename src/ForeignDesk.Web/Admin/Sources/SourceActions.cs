@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Policy;
 using Microsoft.AspNetCore.Http;
 
 namespace ForeignDesk.Web.Admin.Sources;
@@ -7,7 +8,8 @@ namespace ForeignDesk.Web.Admin.Sources;
 /// <summary>The posts of a source's page: edit, pause, resume, remove, withdraw. Pages showing the source are dropped from the cache.</summary>
 internal static class SourceActions
 {
-    public static async Task<IResult> EditAsync(string slug, HttpContext context, AdminShell shell, IArticleStore store, ISourceControlStore controls, PageCache cache)
+    public static async Task<IResult> EditAsync(
+        string slug, HttpContext context, AdminShell shell, IArticleStore store, ISourceControlStore controls, PageCache cache, SourcePolicies policies)
     {
         var ct = context.RequestAborted;
         if (await store.GetSourceAsync(slug, ct) is not { } source) return Results.NotFound();
@@ -18,7 +20,9 @@ internal static class SourceActions
             page.Html.Add($"<p class=\"message\" role=\"alert\">{problem}</p>\n<p><a href=\"{SourceList.PathOf(slug)}\">Back to the source</a></p>\n");
             return AdminShell.Finish(page, StatusCodes.Status400BadRequest);
         }
+        if (await policies.IsWithdrawnAsync(source.Id, ct)) edit = edit with { Policy = SourcePolicy.Withdrawn };
         await controls.EditSourceAsync(source.Id, edit, ct);
+        policies.Invalidate();
         await cache.EvictAsync(PageTags.All, ct);
         return Results.Redirect(SourceList.PathOf(slug) + "?saved=1");
     }
@@ -32,19 +36,21 @@ internal static class SourceActions
     public static Task<IResult> RemoveAsync(string slug, HttpContext context, IArticleStore store, ISourceControlStore controls) =>
         ActAsync(slug, context, store, source => controls.StopFollowingAsync(source.Id, context.RequestAborted));
 
-    public static async Task<IResult> WithdrawAsync(string slug, HttpContext context, AdminShell shell, IArticleStore store, PageCache cache)
+    public static async Task<IResult> WithdrawAsync(
+        string slug, HttpContext context, AdminShell shell, IArticleStore store, ISourceControlStore controls, PageCache cache, SourcePolicies policies, TimeProvider time)
     {
         var ct = context.RequestAborted;
-        if (await store.GetSourceAsync(slug, ct) is null) return Results.NotFound();
+        if (await store.GetSourceAsync(slug, ct) is not { } source) return Results.NotFound();
         if ((await context.Request.ReadFormAsync(ct))["confirm"] != slug)
         {
             var page = shell.Begin(context, "Not withdrawn");
             page.Html.Add($"<p class=\"message\" role=\"alert\">To withdraw the source, type its slug ({slug}).</p>\n<p><a href=\"{SourceList.PathOf(slug)}\">Back to the source</a></p>\n");
             return AdminShell.Finish(page, StatusCodes.Status400BadRequest);
         }
-        await store.RemoveSourceAsync(slug, ct);
+        await controls.WithdrawSourceAsync(source.Id, time.GetUtcNow(), ct);
+        policies.Invalidate();
         await cache.EvictAsync(PageTags.All, ct);
-        return Results.Redirect(SourceList.Path);
+        return Results.Redirect(SourceList.PathOf(slug) + "?saved=1");
     }
 
     private static async Task<IResult> ActAsync(string slug, HttpContext context, IArticleStore store, Func<Source, Task> act)

@@ -21,7 +21,7 @@ internal static class SourceDetail
         var page = shell.Begin(context, source.Name);
         if (context.Request.Query.ContainsKey("added")) page.Html.Add($"<p class=\"done\" role=\"status\">Saved: the pipeline polls it from now on.</p>\n");
         if (context.Request.Query.ContainsKey("saved")) page.Html.Add($"<p class=\"done\" role=\"status\">Saved.</p>\n");
-        page.Html.Add($"<p class=\"meta\"><a href=\"{Paths.Source(source.Slug)}\">Its page on the site</a> · {source.HomeUrl.AbsoluteUri} · {(control.Paused ? "paused" : "followed")}</p>\n");
+        page.Html.Add($"<p class=\"meta\"><a href=\"{Paths.Source(source.Slug)}\">Its page on the site</a> · {source.HomeUrl.AbsoluteUri} · {(control.Policy == SourcePolicy.Withdrawn ? "withdrawn" : control.Paused ? "paused" : "followed")}</p>\n");
 
         page.Form(path + "/edit", "stacked");
         SourceFields.Write(page, new SourceEdit(source.Name, source.Language, source.Category, source.TimeZone, control.Policy));

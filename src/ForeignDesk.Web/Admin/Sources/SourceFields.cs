@@ -23,7 +23,8 @@ internal static class SourceFields
             <label><span>Time zone (IANA, such as <code>Europe/Madrid</code>)</span> <input name="timezone" value="{values.TimeZone}" required></label>
             <label>Policy <select name="policy">
             <option value="full"{Selected(values.Policy == SourcePolicy.Full)}>Full translation</option>
-            <option value="summary"{Selected(values.Policy == SourcePolicy.Summary)}>Summary only</option>
+            <option value="summary"{Selected(values.Policy == SourcePolicy.Summary)}>Summary only (the teaser and a link)</option>
+            <option value="headline"{Selected(values.Policy == SourcePolicy.Headline)}>Headline only (and a link)</option>
             </select></label>
 
             """);
@@ -43,7 +44,8 @@ internal static class SourceFields
             return (null, $"Unknown language code '{unknown}': use ISO 639-1 codes such as es or es,ca, or auto.");
         if (CategoryTaxonomy.Find(form["category"]) is not { } category) return (null, "Choose one of the categories.");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) return (null, $"Unknown time zone '{zone}': use an IANA id such as Europe/Madrid.");
-        if (!Enum.TryParse<SourcePolicy>(form["policy"], ignoreCase: true, out var policy)) return (null, "Choose a policy: full or summary.");
+        if (!Enum.TryParse<SourcePolicy>(form["policy"], ignoreCase: true, out var policy) || policy == SourcePolicy.Withdrawn || !Enum.IsDefined(policy))
+            return (null, "Choose a policy: full, summary or headline.");
         return (new SourceEdit(name, language, category, zone, policy), null);
     }
 }

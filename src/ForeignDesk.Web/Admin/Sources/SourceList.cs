@@ -30,7 +30,7 @@ internal static class SourceList
             page.Html.Add($"""
                 <tr><td data-label="Source"><a href="{PathOf(source.Slug)}">{source.Name}</a></td><td data-label="Languages">{source.Language ?? "auto"}</td>
                 <td data-label="Category">{source.Category}</td><td data-label="Policy">{control.Policy.ToString().ToLowerInvariant()}</td>
-                <td data-label="State">{(!control.Paused ? "followed" : list.Count == 0 ? "removed (articles kept)" : "paused")}</td><td data-label="Endpoints">{list.Count}{(failing > 0 ? $", {failing} failing" : "")}</td></tr>
+                <td data-label="State">{(control.Policy == SourcePolicy.Withdrawn ? "withdrawn (pages answer 410)" : !control.Paused ? "followed" : list.Count == 0 ? "removed (articles kept)" : "paused")}</td><td data-label="Endpoints">{list.Count}{(failing > 0 ? $", {failing} failing" : "")}</td></tr>
 
                 """);
         }
