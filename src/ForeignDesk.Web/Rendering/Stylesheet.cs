@@ -50,6 +50,13 @@ internal static class Stylesheet
         .check-failed{border-inline-start:3px solid var(--warn-line);padding-inline-start:.6rem}
         .check-note{background:var(--warn);border-radius:.25rem;font-size:.85rem;padding:.3rem .6rem;margin:-.4rem 0 1rem}
         .pair>.check-note{grid-column:1/-1;margin:0}
+        .report-link{display:block;width:fit-content;margin:-.75rem 0 .5rem auto;font-size:.75rem;color:var(--muted);text-decoration:none}
+        :is(h2,h3,h4)+.report-link{margin-top:0}
+        .report-link:hover,.report-link:focus{text-decoration:underline}
+        .pair>.report-link{margin:0 0 0 auto;padding:0 .6rem}
+        .report-form{max-width:42rem}
+        .report-form textarea{display:block;width:100%;box-sizing:border-box;font:inherit;margin-top:.3rem}
+        .report-form blockquote{margin:1rem 0;padding:.25rem 1rem;border-inline-start:3px solid var(--line)}
         details.original{background:var(--tint);border-radius:.25rem;padding:.5rem .8rem;margin:1.5rem 0}
         details.original summary{cursor:pointer;font-weight:600}
         .archive-link{font-weight:600}

@@ -64,6 +64,7 @@ public sealed class SiteServer : IAsyncDisposable
             builder.Services.AddSingleton<ISearchIndex>(store);
             builder.Services.AddSingleton<ITrendSignals>(store);
             builder.Services.AddSingleton<IPageChanges>(store);
+            builder.Services.AddSingleton<ITranslationReportStore>(store);
             builder.Services.AddForeignDeskSite(builder.Configuration);
             app = builder.Build();
             extra?.Invoke(app);
