@@ -27,5 +27,6 @@ internal static class SqliteSchema
         M0810ArticlesLanguage.Migration,
         M0900Jobs.Migration,
         M0950Operators.Migration,
+        M0970ArticleVersions.Migration,
     ];
 }

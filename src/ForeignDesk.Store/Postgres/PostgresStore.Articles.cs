@@ -54,6 +54,7 @@ public sealed partial class PostgresStore
                 cancellationToken, ("url", draft.Url))).Single();
             if (StoredValues.Changed(draft, existing.Hash, existing.Language, existing.OtherLanguage))
             {
+                if (existing.Hash != draft.ContentHash) await KeepVersionAsync(connection, existing.Id, VersionCause.OutletUpdate, nowUtc, cancellationToken);
                 await ExecuteAsync(connection,
                     """
                     UPDATE articles SET language = @language, original = @original::jsonb, published = @published,
@@ -74,10 +75,6 @@ public sealed partial class PostgresStore
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
-
-    public Task SaveTranslationAsync(long articleId, TranslatedArticle translation, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE articles SET translation = @translation::jsonb, state = @state WHERE id = @id",
-            cancellationToken, ("translation", ArticleJson.Write(translation with { TranslatedUtc = nowUtc })), ("state", (short)ArticleState.Translated), ("id", articleId));
 
     public Task MarkAwaitingEngineAsync(long articleId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE articles SET state = @state WHERE id = @id",

@@ -52,6 +52,7 @@ public sealed partial class SqliteArticleStore
         }
         else if (StoredValues.Changed(draft, existing.Hash, existing.Language, existing.OtherLanguage))
         {
+            if (existing.Hash != draft.ContentHash) await KeepVersionAsync(connection, existing.Id, VersionCause.OutletUpdate, nowUtc, cancellationToken);
             await ExecuteAsync(connection,
                 """
                 UPDATE articles SET language = $language, original = $original, published_ms = $published,
@@ -80,9 +81,15 @@ public sealed partial class SqliteArticleStore
     public async Task SaveTranslationAsync(long articleId, TranslatedArticle translation, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var current = (string?)await ScalarAsync(connection, "SELECT translation FROM articles WHERE id = $id", cancellationToken, ("$id", articleId));
+        var last = await LastKeptAsync(connection, articleId, cancellationToken);
+        if (ArticleVersions.TranslationMakesAVersion(current, translation, last))
+            await KeepVersionAsync(connection, articleId, VersionCause.Retranslation, nowUtc, cancellationToken, last);
         await ExecuteAsync(connection, "UPDATE articles SET translation = $translation, state = $state WHERE id = $id",
             cancellationToken, ("$translation", ArticleJson.Write(translation with { TranslatedUtc = nowUtc })),
             ("$state", (int)ArticleState.Translated), ("$id", articleId));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task MarkAwaitingEngineAsync(long articleId, CancellationToken cancellationToken)

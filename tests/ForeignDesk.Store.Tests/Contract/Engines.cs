@@ -43,3 +43,6 @@ public sealed class PostgresOperatorStoreTests(PostgresCluster cluster) : Operat
 
 public sealed class SqliteJobQueueTests() : JobQueueContract(new SqliteEngine());
 public sealed class PostgresJobQueueTests(PostgresCluster cluster) : JobQueueContract(new PostgresEngine(cluster));
+
+public sealed class SqliteArticleVersionTests() : ArticleVersionContract(new SqliteEngine());
+public sealed class PostgresArticleVersionTests(PostgresCluster cluster) : ArticleVersionContract(new PostgresEngine(cluster));

@@ -65,6 +65,8 @@ public sealed class SiteServer : IAsyncDisposable
             builder.Services.AddSingleton<ITrendSignals>(store);
             builder.Services.AddSingleton<IPageChanges>(store);
             builder.Services.AddSingleton<ITranslationReportStore>(store);
+            builder.Services.AddSingleton<IArticleVersionStore>(store);
+            builder.Services.AddSingleton<ISegmentOverrideStore>(store);
             builder.Services.AddForeignDeskSite(builder.Configuration);
             app = builder.Build();
             extra?.Invoke(app);

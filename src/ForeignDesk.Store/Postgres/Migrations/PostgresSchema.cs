@@ -20,5 +20,6 @@ internal static class PostgresSchema
         M0001Initial.Migration,
         M0002Operators.Migration,
         M0003Jobs.Migration,
+        M0005ArticleVersions.Migration,
     ];
 }
