@@ -44,8 +44,8 @@ public static class SiteExtensions
         // Read models: computed in the background, read ready-made by pages.
         services.AddSingleton<SiteListsRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SiteListsRefresher>());
-        services.AddSingleton<SourceCountsRefresher>();
-        services.AddHostedService(sp => sp.GetRequiredService<SourceCountsRefresher>());
+        services.AddSingleton<StatusCountsRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusCountsRefresher>());
         services.AddSingleton<ViewCounter>();
         services.AddSingleton<ViewFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());

@@ -28,5 +28,6 @@ internal static class SqliteSchema
         M0900Jobs.Migration,
         M0950Operators.Migration,
         M0970ArticleVersions.Migration,
+        M0980CheckCounts.Migration,
     ];
 }

@@ -15,19 +15,6 @@ public sealed partial class PostgresStore : IArticleVersionStore
         (await QueryAsync($"SELECT {VersionColumns} FROM article_versions WHERE article_id = @id ORDER BY number DESC LIMIT 1",
             r => ArticleVersions.Read(articleId, ReadVersion(r)), cancellationToken, ("id", articleId))).FirstOrDefault();
 
-    public async Task SaveTranslationAsync(long articleId, TranslatedArticle translation, DateTimeOffset nowUtc, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = (string?)await ScalarAsync(connection, "SELECT translation::text FROM articles WHERE id = @id FOR UPDATE", cancellationToken, ("id", articleId));
-        var last = await LastKeptAsync(connection, articleId, cancellationToken);
-        if (ArticleVersions.TranslationMakesAVersion(current, translation, last))
-            await KeepVersionAsync(connection, articleId, VersionCause.Retranslation, nowUtc, cancellationToken, last);
-        await ExecuteAsync(connection, "UPDATE articles SET translation = @translation::jsonb, state = @state WHERE id = @id",
-            cancellationToken, ("translation", ArticleJson.Write(translation with { TranslatedUtc = nowUtc })), ("state", (short)ArticleState.Translated), ("id", articleId));
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     /// <summary>Before a correction is saved or undone: the translation as it showed is kept as a version, when there is one.</summary>
     private static async Task KeepCorrectedVersionAsync(NpgsqlConnection connection, long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken)
     {

@@ -46,3 +46,6 @@ public sealed class PostgresJobQueueTests(PostgresCluster cluster) : JobQueueCon
 
 public sealed class SqliteArticleVersionTests() : ArticleVersionContract(new SqliteEngine());
 public sealed class PostgresArticleVersionTests(PostgresCluster cluster) : ArticleVersionContract(new PostgresEngine(cluster));
+
+public sealed class SqliteCheckCountsTests() : CheckCountsContract(new SqliteEngine());
+public sealed class PostgresCheckCountsTests(PostgresCluster cluster) : CheckCountsContract(new PostgresEngine(cluster));

@@ -21,5 +21,6 @@ internal static class PostgresSchema
         M0002Operators.Migration,
         M0003Jobs.Migration,
         M0005ArticleVersions.Migration,
+        M0006CheckCounts.Migration,
     ];
 }
