@@ -25,9 +25,15 @@ internal static class ArticleChanges
     /// <summary>On the article page, when it changed since first shown: the latest change, how many paragraphs it changed, and a link to them.</summary>
     public static void WriteUpdated(HtmlBuilder page, StoredArticle article, ArticleVersion current, ArticleVersion previous)
     {
-        var changed = ParagraphDiff.ChangedCount(ParagraphDiff.Of(previous.Paragraphs, current.Paragraphs));
-        page.Add($"<p class=\"updated\">{Describe(current.Cause, current.Translation is not null)} at {Stamps.Utc(current.FromUtc)} ({Count(changed)} changed) · <a href=\"{Paths.Changes(article.Id, article.DisplayTitle)}\">See the changes</a></p>\n");
+        var what = AwaitsTranslation(article, current)
+            ? "the new text is being translated"
+            : Count(ParagraphDiff.ChangedCount(ParagraphDiff.Of(previous.Paragraphs, current.Paragraphs))) + " changed";
+        page.Add($"<p class=\"updated\">{Describe(current.Cause, current.Translation is not null)} at {Stamps.Utc(current.FromUtc)} ({what}) · <a href=\"{Paths.Changes(article.Id, article.DisplayTitle)}\">See the changes</a></p>\n");
     }
+
+    /// <summary>True while the current version is an outlet's update whose text has not been translated yet.</summary>
+    private static bool AwaitsTranslation(StoredArticle article, ArticleVersion current) =>
+        current.UntilUtc is null && current.Cause == VersionCause.OutletUpdate && article.Translation?.TranslatedUtc is { } translated && translated < current.FromUtc;
 
     public static IResult Show(HttpRequest request, SiteShell shell, StoredArticle article, TranslatedArticle? shown, IReadOnlyList<ArticleVersion> earlier)
     {
@@ -53,7 +59,8 @@ internal static class ArticleChanges
                 <p class="meta">{Describe(version.Cause, translated)} · {when}</p>
 
                 """);
-            if (i > 0) WriteDiff(page, versions[i - 1], version, lang);
+            if (AwaitsTranslation(article, version)) page.Add($"<p class=\"notice\" role=\"note\">The outlet's new text is being translated: until then the translation is the previous one.</p>\n");
+            else if (i > 0) WriteDiff(page, versions[i - 1], version, lang);
             if (version.UntilUtc is not null)
             {
                 page.Add($"<details class=\"whole\"><summary>Read version {version.Number} as it was</summary>\n<div{TextDirection.Attributes(translated ? "en" : article.Language)}>\n<h3>{version.Translation?.Title ?? version.Original.Title}</h3>\n");

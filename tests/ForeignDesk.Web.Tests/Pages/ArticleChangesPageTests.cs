@@ -65,6 +65,18 @@ public sealed class ArticleChangesPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ArticleUpdatedByTheOutlet_NotYetTranslatedAgain_SaysTheNewTextIsBeingTranslated()
+    {
+        await SaveAsync("v2", ["Der Rat tagt.", "Er beschließt den Haushalt mit 30 Stimmen."], Updated);
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
+
+        var page = await HtmlPage.GetAsync(_site.Server.Client, $"/article/{_id}/the-council-meets", Ct);
+        Assert.Equal("Updated by the outlet at 2026-11-29 09:30 UTC (the new text is being translated) · See the changes", page.Text(".story .updated"));
+        var changes = await HtmlPage.GetAsync(_site.Server.Client, $"/article/{_id}/the-council-meets?view=changes", Ct);
+        Assert.Contains("being translated", changes.Text("#v2 .notice"));
+    }
+
+    [Fact]
     public async Task ChangesPage_ListsTheVersionsNewestFirst_WithAParagraphDiff_AndTheEarlierVersionWhole()
     {
         await UpdateByTheOutletAsync();
