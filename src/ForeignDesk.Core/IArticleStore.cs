@@ -50,6 +50,13 @@ public interface IArticleStore
 
     /// <summary>Each source's article counts (they read every article's index entry: compute them in the background).</summary>
     Task<IReadOnlyList<SourceArticleCounts>> SourceArticleCountsAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The translations made per engine and source language, and how many failed a <see cref="TranslationChecks"/>
+    /// check, since the hour that holds <paramref name="sinceUtc"/> (the last two days at most), or in all when null.
+    /// Read from tallies kept as translations are stored, never from the articles.
+    /// </summary>
+    Task<IReadOnlyList<CheckFailureCounts>> CheckFailureCountsAsync(DateTimeOffset? sinceUtc, CancellationToken cancellationToken);
     Task<IReadOnlyList<FetchProblem>> RecentProblemsAsync(int limit, CancellationToken cancellationToken);
 
     // Articles

@@ -70,5 +70,11 @@ public sealed record SourceHealth(
 /// </summary>
 public sealed record SourceArticleCounts(long SourceId, int Today, int Total, int OtherLanguage);
 
+/// <summary>
+/// Translations that <paramref name="Engine"/> made from <paramref name="Language"/> (each translation made counts, an
+/// article translated again counts again), how many of them failed a translation check, and their failing paragraphs.
+/// </summary>
+public sealed record CheckFailureCounts(string Engine, string Language, int Translations, int FailedTranslations, int FailedParagraphs);
+
 /// <summary>A recorded problem with one URL of a source (a feed or an article page).</summary>
 public sealed record FetchProblem(long SourceId, string Url, string Stage, string Message, DateTimeOffset AtUtc);

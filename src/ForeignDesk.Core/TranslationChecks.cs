@@ -6,7 +6,10 @@ using System.Text.RegularExpressions;
 namespace ForeignDesk.Core;
 
 /// <summary>What kind of fact a translation lost.</summary>
-public enum CheckKind { Number, Percentage, Amount, Date, Time, Url, Email }
+public enum CheckKind { Number, Percentage, Amount, Date, Time, Url, Email, GlossaryName }
+
+/// <summary>A name or term of the operator's glossary and how a translation must render it (the term itself when kept as it is).</summary>
+public sealed record GlossaryName(string Term, string Rendering);
 
 /// <summary>The checks a paragraph's translation failed (<paramref name="Paragraph"/> counts from 0).</summary>
 public sealed record ParagraphCheck(int Paragraph, IReadOnlyList<CheckFailure> Failures);
@@ -14,6 +17,9 @@ public sealed record ParagraphCheck(int Paragraph, IReadOnlyList<CheckFailure> F
 /// <summary>A fact of the source paragraph that its translation does not carry, as the outlet wrote it.</summary>
 public sealed record CheckFailure(CheckKind Kind, string Source)
 {
+    /// <summary>What the translation should have carried, where the source does not say it: a glossary name's rendering.</summary>
+    public string? Expected { get; init; }
+
     /// <summary>"the number “1.250.000”", for a reader.</summary>
     public string Describe() => Kind switch
     {
@@ -23,6 +29,7 @@ public sealed record CheckFailure(CheckKind Kind, string Source)
         CheckKind.Date => $"the date “{Source}”",
         CheckKind.Time => $"the time “{Source}”",
         CheckKind.Url => $"the address “{Source}”",
+        CheckKind.GlossaryName => Expected is null || Expected == Source ? $"the name “{Source}”" : $"the name “{Source}” (“{Expected}”)",
         _ => $"the e-mail address “{Source}”",
     };
 }
@@ -38,12 +45,19 @@ public sealed record CheckFailure(CheckKind Kind, string Source)
 public static partial class TranslationChecks
 {
     /// <summary>The checks of each paragraph pair, only those that failed; none when the counts differ.</summary>
-    public static IReadOnlyList<ParagraphCheck> Paragraphs(IReadOnlyList<Paragraph> original, IReadOnlyList<Paragraph> translation, string language)
+    /// <param name="glossary">The operator's glossary names that apply to the article (its language and source).</param>
+    public static IReadOnlyList<ParagraphCheck> Paragraphs(IReadOnlyList<Paragraph> original, IReadOnlyList<Paragraph> translation, string language,
+        IReadOnlyList<GlossaryName>? glossary = null)
     {
         if (original.Count != translation.Count) return [];
+        var names = glossary is { Count: > 0 } ? new GlossaryCheck(glossary) : null;
         var failed = new List<ParagraphCheck>();
         for (var i = 0; i < original.Count; i++)
-            if (Check(original[i].Text, translation[i].Text, language) is { Count: > 0 } failures) failed.Add(new ParagraphCheck(i, failures));
+        {
+            var failures = Check(original[i].Text, translation[i].Text, language);
+            if (names?.Missing(original[i].Text, translation[i].Text) is { Count: > 0 } lost) failures = [.. failures, .. lost];
+            if (failures.Count > 0) failed.Add(new ParagraphCheck(i, failures));
+        }
         return failed;
     }
 

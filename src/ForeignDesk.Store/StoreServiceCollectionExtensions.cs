@@ -46,6 +46,7 @@ public static class StoreServiceCollectionExtensions
             .AddSingleton<ISourceControlStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<ISegmentOverrideStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<ITranslationReportStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<IArticleVersionStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IEngineUsageStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IStoreFaults, SqliteStoreFaults>()
             .AddSqliteDiscovery();
@@ -77,6 +78,7 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<ISourceControlStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<ISegmentOverrideStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<ITranslationReportStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<IArticleVersionStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<IEngineUsageStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<IStoreFaults, PostgresStoreFaults>()
         .AddSingleton<ITranslationMemory>(sp =>

@@ -13,6 +13,7 @@ using ForeignDesk.Web.Search;
 using ForeignDesk.Web.SearchEngines;
 using ForeignDesk.Web.Images;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
@@ -46,13 +47,17 @@ public static class SiteExtensions
         // Read models: computed in the background, read ready-made by pages.
         services.AddSingleton<SiteListsRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SiteListsRefresher>());
-        services.AddSingleton<SourceCountsRefresher>();
-        services.AddHostedService(sp => sp.GetRequiredService<SourceCountsRefresher>());
+        services.AddSingleton<StatusCountsRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusCountsRefresher>());
         services.AddSingleton<ArchiveDaysRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<ArchiveDaysRefresher>());
         services.AddSingleton<ViewCounter>();
         services.AddSingleton<ViewFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<ViewFlusher>());
+
+        // Readers' reports: the form's token is signed with the site's keys (kept in the data folder by the operator area).
+        services.AddDataProtection();
+        services.AddSingleton<ReaderReportLimits>();
 
         // Rendered pages, cached until what they show changes.
         services.AddOutputCache(PageCache.AddPolicies);
@@ -127,6 +132,8 @@ public static class SiteExtensions
 
         app.MapGet("/", Home.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/article/{id:long}/{slug?}", ArticleShow.ShowAsync).CacheOutput(PageCache.ArticlePolicy);
+        app.MapGet("/article/{id:long}/report/{number:int}", ReaderReportForm.ShowAsync);
+        app.MapPost("/article/{id:long}/report/{number:int}", ReaderReportForm.SubmitAsync);
         app.MapGet("/story/{id:long}", StoryShow.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/date/{date}", DayArchive.ShowAsync).CacheOutput(PageCache.Policy);
         app.MapGet("/category/{slug}", CategoryArchive.ShowAsync).CacheOutput(PageCache.Policy);

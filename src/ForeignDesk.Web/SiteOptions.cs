@@ -77,4 +77,14 @@ public sealed class SiteOptions
     /// <value>Defaults to none: only a proxy on the same machine (127.0.0.0/8, ::1) is believed.</value>
     [ProxyAddresses]
     public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Readers' reports of translation problems accepted from one address (an IPv6 reader's /64) in an hour, per web process.</summary>
+    /// <value>Defaults to 10.</value>
+    [Range(1, 10_000)]
+    public int ReportsPerAddressPerHour { get; set; } = 10;
+
+    /// <summary>Readers' reports accepted about one article in an hour, per web process.</summary>
+    /// <value>Defaults to 30.</value>
+    [Range(1, 100_000)]
+    public int ReportsPerArticlePerHour { get; set; } = 30;
 }

@@ -72,7 +72,7 @@ public sealed class ArticleTranslator
             ImageCaptions = imageCaptions,
             EngineVersion = version,
             // Checked once, here: every page view of the article reads the result.
-            Checks = TranslationChecks.Paragraphs(article.Paragraphs, paragraphs, from),
+            Checks = TranslationChecks.Paragraphs(article.Paragraphs, paragraphs, from, stack.Glossary?.For(from, source).Names),
         });
     }
 

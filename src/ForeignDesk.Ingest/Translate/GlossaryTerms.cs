@@ -36,6 +36,9 @@ public sealed partial class GlossaryTerms
 
     public int Count => outputs.Count;
 
+    /// <summary>The terms with what a translation must show for each, for <see cref="TranslationChecks"/>.</summary>
+    public IReadOnlyList<GlossaryName> Names => [.. outputs.Select(o => new GlossaryName(o.Key, o.Value))];
+
     public static GlossaryTerms For(IEnumerable<GlossaryEntry> entries, string language, string? source) =>
         new(entries.Where(e => string.Equals(e.Language, language, StringComparison.OrdinalIgnoreCase)
             && (e.Source is null || string.Equals(e.Source, source, StringComparison.OrdinalIgnoreCase))).ToList());

@@ -31,5 +31,7 @@ internal static class SqliteSchema
         M0920HostSlots.Migration,
         M0930Leaders.Migration,
         M0960Withdrawals.Migration,
+        M0970ArticleVersions.Migration,
+        M0980CheckCounts.Migration,
     ];
 }

@@ -54,6 +54,7 @@ public sealed partial class PostgresStore
                 cancellationToken, ("url", draft.Url))).Single();
             if (StoredValues.Changed(draft, existing.Hash, existing.Language, existing.OtherLanguage))
             {
+                if (existing.Hash != draft.ContentHash) await KeepVersionAsync(connection, existing.Id, VersionCause.OutletUpdate, nowUtc, cancellationToken);
                 await ExecuteAsync(connection,
                     """
                     UPDATE articles SET language = @language, original = @original::jsonb, published = @published,
@@ -75,9 +76,43 @@ public sealed partial class PostgresStore
         return result;
     }
 
-    public Task SaveTranslationAsync(long articleId, TranslatedArticle translation, DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE articles SET translation = @translation::jsonb, state = @state WHERE id = @id",
+    public async Task SaveTranslationAsync(long articleId, TranslatedArticle translation, DateTimeOffset nowUtc, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = (string?)await ScalarAsync(connection, "SELECT translation::text FROM articles WHERE id = @id FOR UPDATE", cancellationToken, ("id", articleId));
+        var last = await LastKeptAsync(connection, articleId, cancellationToken);
+        if (ArticleVersions.TranslationMakesAVersion(current, translation, last))
+            await KeepVersionAsync(connection, articleId, VersionCause.Retranslation, nowUtc, cancellationToken, last);
+        await ExecuteAsync(connection, "UPDATE articles SET translation = @translation::jsonb, state = @state WHERE id = @id",
             cancellationToken, ("translation", ArticleJson.Write(translation with { TranslatedUtc = nowUtc })), ("state", (short)ArticleState.Translated), ("id", articleId));
+        if (CheckTallies.Counts(translation))
+        {
+            foreach (var hour in new[] { CheckTallies.Hour(nowUtc), CheckTallies.AllTime })
+                await ExecuteAsync(connection,
+                    """
+                    INSERT INTO check_counts (engine, language, hour_ms, translations, failed_translations, failed_paragraphs)
+                        SELECT @engine, language, @hour, 1, @failed, @paragraphs FROM articles WHERE id = @id
+                    ON CONFLICT (engine, language, hour_ms) DO UPDATE SET translations = check_counts.translations + 1,
+                        failed_translations = check_counts.failed_translations + excluded.failed_translations,
+                        failed_paragraphs = check_counts.failed_paragraphs + excluded.failed_paragraphs
+                    """, cancellationToken, ("engine", translation.Engine), ("hour", hour), ("id", articleId),
+                    ("failed", translation.Checks.Count > 0 ? 1 : 0), ("paragraphs", translation.Checks.Count));
+            await ExecuteAsync(connection, $"DELETE FROM check_counts WHERE hour_ms <> {CheckTallies.AllTime} AND hour_ms < @oldest", cancellationToken,
+                ("oldest", CheckTallies.Hour(nowUtc - CheckTallies.Kept)));
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CheckFailureCounts>> CheckFailureCountsAsync(DateTimeOffset? sinceUtc, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            $"""
+            SELECT engine, language, SUM(translations)::integer, SUM(failed_translations)::integer, SUM(failed_paragraphs)::integer FROM check_counts
+            WHERE {(sinceUtc is null ? $"hour_ms = {CheckTallies.AllTime}" : "hour_ms >= @since")}
+            GROUP BY engine, language ORDER BY engine, language
+            """,
+            r => new CheckFailureCounts(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)), cancellationToken,
+            ("since", sinceUtc is { } since ? CheckTallies.Hour(since) : null));
 
     public Task MarkAwaitingEngineAsync(long articleId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE articles SET state = @state WHERE id = @id",

@@ -103,8 +103,12 @@ public sealed partial class PostgresStore : IOperatorStore, ISourceControlStore,
             r => new FetchProblem(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Instant(r, 4)),
             cancellationToken, ("id", sourceId), ("limit", limit));
 
-    public Task SaveOverrideAsync(SegmentOverride correction, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+    public async Task SaveOverrideAsync(SegmentOverride correction, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await KeepCorrectedVersionAsync(connection, correction.ArticleId, correction.AtUtc, cancellationToken);
+        await ExecuteAsync(connection,
             $"""
             INSERT INTO segment_overrides ({OverrideColumns}) VALUES (@article, @paragraph, @hash, @text, @operator, @at)
             ON CONFLICT (article_id, paragraph) DO UPDATE SET
@@ -112,10 +116,22 @@ public sealed partial class PostgresStore : IOperatorStore, ISourceControlStore,
             """,
             cancellationToken, ("article", correction.ArticleId), ("paragraph", correction.Paragraph), ("hash", correction.OriginalHash),
             ("text", correction.Text), ("operator", correction.Operator), ("at", correction.AtUtc));
+        await transaction.CommitAsync(cancellationToken);
+    }
 
-    public async Task<bool> RemoveOverrideAsync(long articleId, int paragraph, CancellationToken cancellationToken) =>
-        await ExecuteAsync("DELETE FROM segment_overrides WHERE article_id = @article AND paragraph = @paragraph",
-            cancellationToken, ("article", articleId), ("paragraph", paragraph)) > 0;
+    public async Task<bool> RemoveOverrideAsync(long articleId, int paragraph, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await ScalarAsync(connection, "SELECT 1 FROM segment_overrides WHERE article_id = @article AND paragraph = @paragraph", cancellationToken,
+                ("article", articleId), ("paragraph", paragraph)) is null)
+            return false;
+        await KeepCorrectedVersionAsync(connection, articleId, _time.GetUtcNow(), cancellationToken);
+        await ExecuteAsync(connection, "DELETE FROM segment_overrides WHERE article_id = @article AND paragraph = @paragraph",
+            cancellationToken, ("article", articleId), ("paragraph", paragraph));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
 
     public async Task<IReadOnlyList<SegmentOverride>> OverridesOfAsync(long articleId, CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {OverrideColumns} FROM segment_overrides WHERE article_id = @article ORDER BY paragraph",

@@ -10,6 +10,8 @@ public sealed partial class SqliteArticleStore : ISegmentOverrideStore
     public async Task SaveOverrideAsync(SegmentOverride correction, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await KeepCorrectedVersionAsync(connection, correction.ArticleId, correction.AtUtc, cancellationToken);
         await ExecuteAsync(connection,
             $"""
             INSERT INTO segment_overrides ({OverrideColumns}) VALUES ($article, $paragraph, $hash, $text, $operator, $at)
@@ -18,14 +20,28 @@ public sealed partial class SqliteArticleStore : ISegmentOverrideStore
             """,
             cancellationToken, ("$article", correction.ArticleId), ("$paragraph", correction.Paragraph), ("$hash", correction.OriginalHash),
             ("$text", correction.Text), ("$operator", correction.Operator), ("$at", Ms(correction.AtUtc)));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<bool> RemoveOverrideAsync(long articleId, int paragraph, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, "DELETE FROM segment_overrides WHERE article_id = $article AND paragraph = $paragraph",
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (await ScalarAsync(connection, "SELECT 1 FROM segment_overrides WHERE article_id = $article AND paragraph = $paragraph", cancellationToken,
+                ("$article", articleId), ("$paragraph", paragraph)) is null)
+            return false;
+        await KeepCorrectedVersionAsync(connection, articleId, _time.GetUtcNow(), cancellationToken);
+        await ExecuteAsync(connection, "DELETE FROM segment_overrides WHERE article_id = $article AND paragraph = $paragraph", cancellationToken,
             ("$article", articleId), ("$paragraph", paragraph));
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Before a correction is saved or undone: the translation as it showed is kept as a version, when there is one.</summary>
+    private static async Task KeepCorrectedVersionAsync(SqliteConnection connection, long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync(connection, "SELECT 1 FROM articles WHERE id = $id AND translation IS NOT NULL", cancellationToken, ("$id", articleId)) is not null)
+            await KeepVersionAsync(connection, articleId, VersionCause.EditorCorrection, atUtc, cancellationToken);
     }
 
     public async Task<IReadOnlyList<SegmentOverride>> OverridesOfAsync(long articleId, CancellationToken cancellationToken) =>

@@ -19,7 +19,7 @@ internal sealed record SourceList(IReadOnlyList<SourceBody> Items);
 /// <summary><c>/api/v1/sources</c>: the outlets, and one outlet.</summary>
 internal static class SourcesApi
 {
-    public static async Task<IResult> ListAsync(IArticleStore store, SourceCountsRefresher counts, SourcePolicies policies, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(IArticleStore store, StatusCountsRefresher counts, SourcePolicies policies, CancellationToken cancellationToken)
     {
         var sources = new List<Source>();
         foreach (var source in await store.ListSourcesAsync(cancellationToken))
@@ -28,7 +28,7 @@ internal static class SourcesApi
         return ApiJson.Of(new SourceList(sources.OrderBy(s => s.Slug, StringComparer.Ordinal).Select(s => Body(s, figures)).ToList()));
     }
 
-    public static async Task<IResult> ShowAsync(string slug, IArticleStore store, SourceCountsRefresher counts, SourcePolicies policies, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(string slug, IArticleStore store, StatusCountsRefresher counts, SourcePolicies policies, CancellationToken cancellationToken)
     {
         var source = slug.Length <= 200 ? await store.GetSourceAsync(slug, cancellationToken) : null;
         if (source is null) return ApiProblems.NotFound($"There is no source \"{(slug.Length > 60 ? slug[..60] + "…" : slug)}\".");
@@ -36,7 +36,7 @@ internal static class SourcesApi
         return ApiJson.Of(Body(source, await counts.CurrentAsync(cancellationToken)));
     }
 
-    private static SourceBody Body(Source source, SourceCountFigures figures)
+    private static SourceBody Body(Source source, StatusCounts figures)
     {
         var count = figures.Counts.GetValueOrDefault(source.Id);
         return new SourceBody(source.Slug, source.Name, source.HomeUrl.AbsoluteUri, source.Languages, source.Category, source.TimeZone,

@@ -16,7 +16,7 @@ internal static class SiteCatchUp
         await services.GetRequiredService<ViewFlusher>().FlushAsync(cancellationToken);
         await services.GetRequiredService<PageChangeWatcher>().CatchUpAsync(cancellationToken);
         await services.GetRequiredService<SiteListsRefresher>().RefreshNowAsync(cancellationToken);
-        await services.GetRequiredService<SourceCountsRefresher>().RefreshAsync(cancellationToken);
+        await services.GetRequiredService<StatusCountsRefresher>().RefreshAsync(cancellationToken);
         await services.GetRequiredService<ArchiveDaysRefresher>().RefreshAsync(cancellationToken);
     }
 }

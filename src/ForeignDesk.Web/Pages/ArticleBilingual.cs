@@ -67,6 +67,7 @@ internal static class ArticleBilingual
             if (i < translation.Paragraphs.Count) ArticleBody.Write(page, translation.Paragraphs[i], checks?.Failed(i) == true ? failedTranslationClass : translationClass);
             if (i < original.Paragraphs.Count) ArticleBody.Write(page, original.Paragraphs[i], originalClass);
             checks?.WriteNote(page, i, linkToOriginal: false);
+            if (i < translation.Paragraphs.Count) ReaderReportForm.WriteLink(page, article.Id, i);
             page.Add($"</div>\n");
         }
         page.Add($"</div>\n</article>");

@@ -15,14 +15,15 @@ internal static class ArticleBody
 
     /// <summary>
     /// Paragraphs <paramref name="first"/> onwards of a translation, each paragraph that failed a check marked and
-    /// followed by its note.
+    /// followed by its note, then (for a translation of article <paramref name="reportable"/>) by its "Report" link.
     /// </summary>
-    public static void Write(HtmlBuilder page, IReadOnlyList<Paragraph> paragraphs, int first, ArticleChecks? checks)
+    public static void Write(HtmlBuilder page, IReadOnlyList<Paragraph> paragraphs, int first, ArticleChecks? checks, long? reportable)
     {
         for (var i = 0; i < paragraphs.Count; i++)
         {
             Write(page, paragraphs[i], checks?.Attributes(first + i) ?? TrustedHtml.Empty);
             checks?.WriteNote(page, first + i, linkToOriginal: true);
+            if (reportable is { } articleId) ReaderReportForm.WriteLink(page, articleId, first + i);
         }
     }
 

@@ -36,10 +36,11 @@ internal static class ArticleFigures
     {
         var paragraphs = translation?.Paragraphs ?? article.Original.Paragraphs;
         var checks = ArticleChecks.Of(article, translation);
+        long? reportable = translation is not null && ArticleBilingual.IsOffered(article) ? article.Id : null;
         var images = article.Original.Images;
         if (images.Count == 0)
         {
-            ArticleBody.Write(page, paragraphs, 0, checks);
+            ArticleBody.Write(page, paragraphs, 0, checks, reportable);
             return;
         }
         var placed = images.Select((image, index) => (Image: image, Index: index, At: Math.Min(image.Position ?? int.MaxValue, paragraphs.Count)))
@@ -49,12 +50,12 @@ internal static class ArticleFigures
         {
             if (at > written)
             {
-                ArticleBody.Write(page, paragraphs.Skip(written).Take(at - written).ToList(), written, checks);
+                ArticleBody.Write(page, paragraphs.Skip(written).Take(at - written).ToList(), written, checks, reportable);
                 written = at;
             }
             var translated = translation is not null && translation.ImageCaptions.Count == images.Count ? translation.ImageCaptions[index] : null;
             Write(page, article, index + 1, translated ?? image.Caption, translated is null ? article.Language : "en", image.Credit);
         }
-        if (written < paragraphs.Count) ArticleBody.Write(page, paragraphs.Skip(written).ToList(), written, checks);
+        if (written < paragraphs.Count) ArticleBody.Write(page, paragraphs.Skip(written).ToList(), written, checks, reportable);
     }
 }

@@ -15,13 +15,15 @@ internal static class ArticleShow
 {
     public static async Task<IResult> ShowAsync(
         long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher siteLists, SourcePolicies policies,
-        CancellationToken cancellationToken, [FromServices] ISegmentOverrideStore? corrections = null, [FromServices] ISourceControlStore? controls = null)
+        CancellationToken cancellationToken, [FromServices] ISegmentOverrideStore? corrections = null, [FromServices] ISourceControlStore? controls = null,
+        [FromServices] IArticleVersionStore? versions = null)
     {
-        // The cache keeps one copy per view (PageCache.ArticlePolicy): any view but the two is refused, not cached.
+        // The cache keeps one copy per view (PageCache.ArticlePolicy): any view but the three is refused, not cached.
         var view = request.Query["view"];
         var bilingual = view == ArticleBilingual.View;
-        if (view.Count > 0 && !bilingual)
-            return BadRequest.Page(request, shell, $"An article is shown as it is, or side by side with its original (?view={ArticleBilingual.View}); there is no other view.");
+        var changes = view == ArticleChanges.View;
+        if (view.Count > 0 && !bilingual && !changes)
+            return BadRequest.Page(request, shell, $"An article is shown as it is, side by side with its original (?view={ArticleBilingual.View}), or with its changes (?view={ArticleChanges.View}); there is no other view.");
 
         PageCache.Tag(request.HttpContext, PageTags.Article(id));
         var article = await store.GetArticleAsync(id, cancellationToken);
@@ -43,7 +45,10 @@ internal static class ArticleShow
             (translation, corrected) = SegmentOverride.Apply(article.Original, translation, await corrections.OverridesOfAsync(article.Id, cancellationToken));
 
         var path = Paths.Article(article.Id, article.DisplayTitle);
-        if (slug != Slug.From(article.DisplayTitle)) return Results.Redirect(bilingual ? Paths.Bilingual(article.Id, article.DisplayTitle) : path, permanent: true);
+        if (slug != Slug.From(article.DisplayTitle))
+            return Results.Redirect(bilingual ? Paths.Bilingual(article.Id, article.DisplayTitle) : changes ? Paths.Changes(article.Id, article.DisplayTitle) : path, permanent: true);
+        if (changes)
+            return ArticleChanges.Show(request, shell, article, translation, versions is null ? [] : await versions.EarlierVersionsAsync(article.Id, cancellationToken));
         if (bilingual)
         {
             // Not translated yet (or written in English): the article page is all there is, for now.
@@ -72,7 +77,8 @@ internal static class ArticleShow
             shell.AbsoluteUrl(request, shell.LogoPath));
         var page = shell.Begin(request, new PageMeta(title, description, path, "article", imageUrl, article.PublishedUtc, head, rules.RobotsHeader));
         page.Add($"<div class=\"layout\">\n");
-        if (rules.Body) WriteStory(page, article, translation, imageUrl, corrected.Count);
+        var previous = versions is null ? null : await versions.LastEarlierVersionAsync(article.Id, cancellationToken);
+        if (rules.Body) WriteStory(page, article, translation, imageUrl, corrected.Count, previous);
         else WriteHeld(page, article, translation, rules);
         if (story is { ArticleCount: > 1 })
             page.Add($"<p class=\"story-link\"><a href=\"{StoryShow.PathOf(story.Id)}\">The whole story: {story.ArticleCount} articles from {story.OutletCount} outlets · {string.Join(", ", story.Languages.Select(Stamps.LanguageName))}</a></p>\n");
@@ -108,7 +114,8 @@ internal static class ArticleShow
     }
 
     /// <param name="corrected">How many paragraphs of the translation the editor corrected.</param>
-    private static void WriteStory(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation, string? imageUrl, int corrected)
+    /// <param name="previous">The article's latest earlier version; null when it never changed.</param>
+    private static void WriteStory(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation, string? imageUrl, int corrected, ArticleVersion? previous)
     {
         var original = article.Original;
         var lang = TextDirection.Attributes(translation is null ? article.Language : "en");
@@ -127,6 +134,7 @@ internal static class ArticleShow
         if (!string.IsNullOrWhiteSpace(teaser)) page.Add($"<p class=\"teaser\"{lang}>{teaser}</p>\n");
 
         WriteFacts(page, article);
+        if (previous is not null) ArticleChanges.WriteUpdated(page, article, ArticleVersion.Current(article, translation, previous), previous);
         if (ArticleBilingual.IsOffered(article))
             page.Add($"<p class=\"bilingual-link\"><a href=\"{Paths.Bilingual(article.Id, article.DisplayTitle)}\">Read it side by side with the original ({language})</a></p>\n");
 

@@ -22,6 +22,9 @@ internal static class Privacy
             <p>{name} stores the news articles it reads from external sources (their text, original language, author line, times and
             source link), their English translations, anonymous view counts per article and hour, and the health of each source
             (when it was last read and any errors).</p>
+            <h2>Reports of translation problems</h2>
+            <p>When you report a problem in a paragraph's translation, {name} keeps your note, the article, the paragraph and the
+            time, for the editor. Nothing about you is kept with it: no name, no address, no cookie.</p>
             <h2>External images and links</h2>
             <p>Article photos are copies kept by {name} and served from its own address: your browser never contacts the outlet
             that published them. Links to the original articles open the outlet's site, which has its own privacy policy.</p>

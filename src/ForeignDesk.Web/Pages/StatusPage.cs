@@ -9,7 +9,7 @@ namespace ForeignDesk.Web.Pages;
 internal static class StatusPage
 {
     public static async Task<IResult> ShowAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, IServiceProvider services, SourceCountsRefresher counts,
+        HttpRequest request, SiteShell shell, IArticleStore store, IServiceProvider services, StatusCountsRefresher counts,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -18,7 +18,7 @@ internal static class StatusPage
         var articleCounts = await counts.CurrentAsync(cancellationToken);
 
         var page = shell.Begin(request, new PageMeta("Status", "When each source was last read, its errors and recent problems.", "/status"));
-        page.Add($"<h1>Status</h1>\n<p class=\"meta\">As of {Stamps.Utc(now)}; article counts as of {Stamps.Utc(articleCounts.ComputedUtc)}.</p>\n<h2>Sources</h2>\n");
+        page.Add($"<h1>Status</h1>\n<p class=\"meta\">As of {Stamps.Utc(now)}; article and check counts as of {Stamps.Utc(articleCounts.ComputedUtc)}.</p>\n<h2>Sources</h2>\n");
         if (health.Count == 0)
         {
             page.Add($"<p class=\"meta\">No sources yet.</p>\n");
@@ -41,6 +41,8 @@ internal static class StatusPage
             }
             page.Add($"</tbody></table></div>\n");
         }
+
+        AddChecks(page, articleCounts);
 
         // Sites without the endpoint store (a bare store in some hosts) show no endpoints table.
         if (services.GetService(typeof(ISourceEndpointStore)) is ISourceEndpointStore endpoints)
@@ -78,6 +80,37 @@ internal static class StatusPage
             page.Add($"</tbody></table></div>\n");
         }
         return shell.Finish(page);
+    }
+
+    /// <summary>Per engine and source language: translations made, those with a failing check and their failing paragraphs, today and in all.</summary>
+    private static void AddChecks(HtmlBuilder page, StatusCounts counts)
+    {
+        page.Add($"<h2>Translation checks</h2>\n");
+        var keys = counts.ChecksAll.Concat(counts.ChecksDay).Select(c => (c.Engine, c.Language)).Distinct().Order().ToList();
+        if (keys.Count == 0)
+        {
+            page.Add($"<p class=\"meta\">No translations yet.</p>\n");
+            return;
+        }
+        page.Add($"""
+            <p class="meta">Translations whose paragraphs lost a number, date, amount, address or glossary name of the original, per engine and source language: in the last 24 hours and in all (each translation made counts, an article translated again counts again).</p>
+            <div class="table-wrap"><table class="cards checks">
+            <thead><tr><th scope="col">Engine</th><th scope="col">Language</th><th scope="col">Translations 24h</th><th scope="col">With failed checks 24h</th><th scope="col">Failed paragraphs 24h</th><th scope="col">Translations</th><th scope="col">With failed checks</th><th scope="col">Failed paragraphs</th></tr></thead>
+            <tbody>
+
+            """);
+        var day = counts.ChecksDay.ToDictionary(c => (c.Engine, c.Language));
+        var all = counts.ChecksAll.ToDictionary(c => (c.Engine, c.Language));
+        foreach (var key in keys)
+        {
+            var d = day.GetValueOrDefault(key);
+            var a = all.GetValueOrDefault(key);
+            page.Add($"""
+                <tr><th scope="row">{key.Engine}</th><td data-label="Language">{Stamps.LanguageName(key.Language)}</td><td data-label="Translations 24h">{Count(d?.Translations ?? 0)}</td><td data-label="With failed checks 24h">{Count(d?.FailedTranslations ?? 0)}</td><td data-label="Failed paragraphs 24h">{Count(d?.FailedParagraphs ?? 0)}</td><td data-label="Translations">{Count(a?.Translations)}</td><td data-label="With failed checks">{Count(a?.FailedTranslations)}</td><td data-label="Failed paragraphs">{Count(a?.FailedParagraphs)}</td></tr>
+
+                """);
+        }
+        page.Add($"</tbody></table></div>\n");
     }
 
     /// <summary>Most dead jobs listed; <c>foreigndesk jobs dead</c> lists them all.</summary>

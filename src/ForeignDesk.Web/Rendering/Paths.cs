@@ -10,6 +10,9 @@ internal static class Paths
     /// <summary>An article's translation side by side with its original.</summary>
     public static string Bilingual(long id, string title) => Article(id, title) + "?view=bilingual";
 
+    /// <summary>An article's versions and what changed in each.</summary>
+    public static string Changes(long id, string title) => Article(id, title) + "?view=changes";
+
     public static string Day(DateOnly date) => $"/date/{date:yyyy-MM-dd}";
 
     public static string Category(string category) => "/category/" + Slug.From(category);

@@ -50,6 +50,22 @@ internal static class Stylesheet
         .check-failed{border-inline-start:3px solid var(--warn-line);padding-inline-start:.6rem}
         .check-note{background:var(--warn);border-radius:.25rem;font-size:.85rem;padding:.3rem .6rem;margin:-.4rem 0 1rem}
         .pair>.check-note{grid-column:1/-1;margin:0}
+        .report-link{display:block;width:fit-content;margin:-.75rem 0 .5rem auto;font-size:.75rem;color:var(--muted);text-decoration:none}
+        :is(h2,h3,h4)+.report-link{margin-top:0}
+        .report-link:hover,.report-link:focus{text-decoration:underline}
+        .pair>.report-link{margin:0 0 0 auto;padding:0 .6rem}
+        .updated{font-weight:600;font-size:.95rem;margin:.5rem 0}
+        .changes{max-width:42rem}
+        .version{border-top:1px solid var(--line);margin-top:1.5rem}
+        .diff del,.diff ins{display:block;text-decoration:none;border-inline-start:3px solid;padding:.1rem .6rem;margin:.4rem 0}
+        .diff del{border-color:#b3261e;background:var(--tint)}
+        .diff ins{border-color:#188038}
+        .diff del>*{text-decoration:line-through;text-decoration-thickness:1px}
+        .diff-label{font-size:.75rem;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
+        .diff>div{margin:.8rem 0}
+        .report-form{max-width:42rem}
+        .report-form textarea{display:block;width:100%;box-sizing:border-box;font:inherit;margin-top:.3rem}
+        .report-form blockquote{margin:1rem 0;padding:.25rem 1rem;border-inline-start:3px solid var(--line)}
         details.original{background:var(--tint);border-radius:.25rem;padding:.5rem .8rem;margin:1.5rem 0}
         details.original summary{cursor:pointer;font-weight:600}
         .archive-link{font-weight:600}

@@ -74,6 +74,37 @@ public sealed class ArticleTranslatorTests
         Assert.Equal(new CheckFailure(CheckKind.Amount, "1.500 (EUR)"), Assert.Single(check.Failures));
     }
 
+    [Fact]
+    public async Task TranslateAsync_RecordsAGlossaryNameTheEngineLost_NotOneItKept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var workspace = await TranslationWorkspace.CreateAsync(ct);
+        workspace.Glossary.Add(new GlossaryEntry("es", "PSOE", "Spanish Socialist Party"));
+        workspace.Glossary.Add(new GlossaryEntry("es", "El Diario", Source: "other-outlet"));
+        IReadOnlyList<Paragraph> paragraphs = [new("p", "El PSOE gana.", "El PSOE gana."), new("p", "Lo dice El Diario.", "Lo dice El Diario.")];
+        var translator = new ArticleTranslator(workspace.Stack(useMemory: false));
+
+        var kept = await translator.TranslateAsync(Article(paragraphs, null, null), "es", "this-outlet", new CopyingEngine(null), ct);
+        var lost = await translator.TranslateAsync(Article(paragraphs, null, null), "es", "this-outlet", new CopyingEngine("Spanish Socialist Party"), ct);
+
+        Assert.Empty(kept.Checks);
+        var check = Assert.Single(lost.Checks);
+        Assert.Equal(0, check.Paragraph);
+        var failure = Assert.Single(check.Failures);
+        Assert.Equal((CheckKind.GlossaryName, "PSOE", "Spanish Socialist Party"), (failure.Kind, failure.Source, failure.Expected));
+    }
+
+    /// <summary>An engine that copies its input, dropping <paramref name="drop"/> wherever it is.</summary>
+    private sealed class CopyingEngine(string? drop) : ITranslationEngine
+    {
+        public string Name => "copying";
+
+        public string? RouteFor(string from, string to) => $"{from}→{to}";
+
+        public Task<TranslationResult> TranslateAsync(TranslationRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(new TranslationResult([.. request.Segments.Select(s => drop is null ? s : s.Replace(drop, "the socialists", StringComparison.Ordinal))], Name, "es→en", 0));
+    }
+
     /// <summary>An engine that copies its input but drops the thousands of "1.500": what a careless engine does.</summary>
     private sealed class NumberBreakingEngine : ITranslationEngine
     {

@@ -99,4 +99,48 @@ public sealed class TranslationChecksTests
         Assert.Equal("1.500 (EUR)", Assert.Single(failures).Source);
         Assert.Empty(TranslationChecks.Paragraphs(original, [P("There are 12 wounded.")], "es"));
     }
+
+    /// <summary>A glossary name of the source paragraph must come through as its rendering, in every language.</summary>
+    [Theory]
+    // A forced rendering; the case of the rendering does not matter.
+    [InlineData("es", "El Consejo de Ministros aprobó el plan.", "Consejo de Ministros", "Cabinet", "The cabinet approved the plan.", "The Council of Ministers approved the plan.")]
+    // A name kept as it is.
+    [InlineData("de", "Der Bundestag stimmte am Freitag ab.", "Bundestag", null, "The Bundestag voted on Friday.", "The Federal Diet voted on Friday.")]
+    [InlineData("fr", "L'Assemblée nationale a voté la loi.", "Assemblée nationale", "National Assembly", "The National Assembly passed the law.", "The national meeting passed the law.")]
+    [InlineData("ru", "Госдума приняла закон.", "Госдума", "State Duma", "The State Duma passed the law.", "The Duma passed the law.")]
+    [InlineData("ar", "صوّت الكنيست على القانون.", "الكنيست", "Knesset", "The Knesset voted on the law.", "Parliament voted on the law.")]
+    [InlineData("pt", "O Supremo Tribunal Federal decidiu.", "Supremo Tribunal Federal", "Supreme Federal Court", "The Supreme Federal Court decided.", "The Supreme Court decided.")]
+    public void Paragraphs_GlossaryNameRendered_Passes_Lost_IsMarked(string language, string source, string term, string? rendering, string right, string broken)
+    {
+        GlossaryName[] glossary = [new(term, rendering ?? term), new("Tribunal", "Court of Law")];
+        Paragraph[] original = [new("p", source, source)];
+
+        Assert.Empty(TranslationChecks.Paragraphs(original, [new("p", right, right)], language, glossary));
+        var check = Assert.Single(TranslationChecks.Paragraphs(original, [new("p", broken, broken)], language, glossary));
+        var failure = Assert.Single(check.Failures);
+        Assert.Equal((CheckKind.GlossaryName, term, rendering ?? term), (failure.Kind, failure.Source, failure.Expected));
+        Assert.Contains($"the name “{term}”", failure.Describe());
+    }
+
+    [Fact]
+    public void Paragraphs_GlossaryTermInsideALongerWord_OrAbsent_IsNotChecked()
+    {
+        GlossaryName[] glossary = [new("Bundestag", "Bundestag"), new("SPD", "Social Democrats")];
+        Paragraph[] original = [new("p", "Die Bundestagswahl ist im Herbst.", "Die Bundestagswahl ist im Herbst.")];
+        Paragraph[] translation = [new("p", "The federal election is in autumn.", "The federal election is in autumn.")];
+
+        Assert.Empty(TranslationChecks.Paragraphs(original, translation, "de", glossary));
+    }
+
+    [Fact]
+    public void Paragraphs_GlossaryNameLost_IsReportedBesideTheNumbersLost()
+    {
+        GlossaryName[] glossary = [new("PSOE", "Spanish Socialist Party")];
+        Paragraph[] original = [new("p", "El PSOE obtuvo 1.250.000 votos.", "El PSOE obtuvo 1.250.000 votos.")];
+        Paragraph[] translation = [new("p", "The socialists won 1.250 votes.", "The socialists won 1.250 votes.")];
+
+        var failures = Assert.Single(TranslationChecks.Paragraphs(original, translation, "es", glossary)).Failures;
+        Assert.Equal([CheckKind.Number, CheckKind.GlossaryName], failures.Select(f => f.Kind));
+        Assert.Equal("the name “PSOE” (“Spanish Socialist Party”)", failures[1].Describe());
+    }
 }

@@ -53,3 +53,8 @@ public sealed class PostgresHostSlotsTests(PostgresCluster cluster) : HostSlotsC
 
 public sealed class SqliteLeadershipTests() : LeadershipContract(new SqliteEngine());
 public sealed class PostgresLeadershipTests(PostgresCluster cluster) : LeadershipContract(new PostgresEngine(cluster));
+public sealed class SqliteArticleVersionTests() : ArticleVersionContract(new SqliteEngine());
+public sealed class PostgresArticleVersionTests(PostgresCluster cluster) : ArticleVersionContract(new PostgresEngine(cluster));
+
+public sealed class SqliteCheckCountsTests() : CheckCountsContract(new SqliteEngine());
+public sealed class PostgresCheckCountsTests(PostgresCluster cluster) : CheckCountsContract(new PostgresEngine(cluster));

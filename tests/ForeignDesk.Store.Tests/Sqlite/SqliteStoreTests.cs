@@ -102,6 +102,29 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         return connection;
     }
 
+    [Fact]
+    public async Task CheckCountsMigration_CountsTheTranslationsStoredBefore_InAllTime()
+    {
+        var id = (await _store.SaveArticleAsync(Draft(await AddSourceAsync(), Original()), _time.GetUtcNow(), Ct)).ArticleId;
+        await _store.SaveTranslationAsync(id, new TranslatedArticle("A title", null, [new Paragraph("p", "Text.", "Text.")], null, "apertium", "es→en", 0)
+        {
+            Checks = [new ParagraphCheck(0, [new CheckFailure(CheckKind.Number, "1.250")])],
+        }, _time.GetUtcNow(), Ct);
+        // The store as it was before migration 0980: no tallies.
+        await using (var connection = await OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DROP TABLE check_counts; DELETE FROM schema_migrations WHERE id = '0980-check-counts'";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        await _store.MigrateAsync(Ct);
+
+        var counts = Assert.Single(await _store.CheckFailureCountsAsync(null, Ct));
+        Assert.Equal(new CheckFailureCounts("apertium", "es", 1, 1, 1), counts);
+        Assert.Empty(await _store.CheckFailureCountsAsync(_time.GetUtcNow().AddHours(-24), Ct));
+    }
+
     private Task<Source> AddSourceAsync() => _store.AddSourceAsync(
         new SourceDraft("El Diario", new Uri("https://e.example/"), [new Uri("https://e.example/feed.xml")], "es", "News/World", "Europe/Madrid"), Ct);
 

@@ -58,6 +58,23 @@ public sealed class AdminReportsAndEnginesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReaderReport_SentWithTheArticlesForm_IsListedForTheEditor()
+    {
+        var housing = (await _site.Services.GetRequiredService<IArticleStore>().FindByUrlAsync(_outlet.Url(OutletWorld.Housing.Path).AbsoluteUri, Ct))!;
+        using var reader = new HttpClient { BaseAddress = _site.Address };
+        var form = await Web.Tests.Pages.HtmlPage.GetAsync(reader, $"/article/{housing.Id}/report/1", Ct);
+        Assert.Equal(200, form.Status);
+        using var sent = await reader.PostAsync($"/article/{housing.Id}/report/1", new FormUrlEncodedContent(
+            [new("token", form.One("input[name=token]").GetAttribute("value")!), new("note", "<b>the first sentence</b> lost its verb")]), Ct);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+
+        using var client = await _site.SignedInAsync(Ct);
+        await client.GetAsync("/admin/reports", Ct);
+        Assert.Contains("&lt;b&gt;the first sentence&lt;/b&gt; lost its verb", client.LastPage);
+        Assert.Contains($"href=\"/admin/articles/{housing.Id}#p1\"", client.LastPage);
+    }
+
+    [Fact]
     public async Task Engines_ShowTodaysUseCountedInTheStore()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

@@ -152,7 +152,9 @@ public sealed class AdminTranslationTests : IAsyncLifetime
         await client.SubmitAsync(path, path + "/paragraphs/1/undo", [], Ct);
         var undone = await PublicPageAsync(housing);
         Assert.DoesNotContain(Corrected, undone);
-        Assert.DoesNotContain("Corrected by the editor", undone);
+        Assert.DoesNotContain("Corrected by the editor: 1 paragraph", undone);
+        // The correction and its undoing stay readable as versions of the article.
+        Assert.Contains(Corrected, await PublicPageAsync(housing, "?view=changes"));
     }
 
     [Fact]

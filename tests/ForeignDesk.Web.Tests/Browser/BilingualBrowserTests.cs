@@ -25,7 +25,7 @@ public sealed class BilingualBrowserTests : IAsyncLifetime
     private sealed record Block(int Pair, string Role, double Left, double Top, double Right, double Bottom, string Direction);
 
     private const string Measure = """
-        () => JSON.stringify([...document.querySelectorAll('.pairs .pair')].flatMap((pair, index) => [...pair.children].map(block => {
+        () => JSON.stringify([...document.querySelectorAll('.pairs .pair')].flatMap((pair, index) => [...pair.children].filter(block => !block.classList.contains('report-link')).map(block => {
             const r = block.getBoundingClientRect();
             return { pair: index, role: block.classList.contains('original') ? 'original' : 'translation',
                      left: r.left, top: r.top + window.scrollY, right: r.right, bottom: r.bottom + window.scrollY,

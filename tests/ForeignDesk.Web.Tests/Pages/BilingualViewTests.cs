@@ -239,9 +239,10 @@ public sealed class BilingualViewTests : IAsyncLifetime
         Assert.Equal("الكهرباء", snippet.QuerySelector("mark")?.TextContent);
     }
 
-    /// <summary>The body pairs (numbered ones; the teaser's pair too when asked), each as its blocks in order.</summary>
+    /// <summary>The body pairs (numbered ones; the teaser's pair too when asked), each as its blocks in order (not its "Report" link).</summary>
     private static List<List<IElement>> Pairs(HtmlPage page, bool withTeaser = false) =>
-        page.Document.QuerySelectorAll(withTeaser ? ".pairs .pair" : ".pairs .pair[id]").Select(p => p.Children.ToList()).ToList();
+        page.Document.QuerySelectorAll(withTeaser ? ".pairs .pair" : ".pairs .pair[id]")
+            .Select(p => p.Children.Where(c => !c.ClassList.Contains("report-link")).ToList()).ToList();
 
     /// <summary>A block's text; a list's items separated by spaces.</summary>
     private static string BlockText(IElement block)

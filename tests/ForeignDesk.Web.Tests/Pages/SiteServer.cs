@@ -72,6 +72,9 @@ public sealed class SiteServer : IAsyncDisposable
             var fetch = new FetchOptions { MinDelayPerHost = TimeSpan.Zero };
             fetch.AllowedPrivateHosts.Add("127.0.0.1");
             builder.Services.AddSingleton<IPageFetcher>(new PageFetcher(Options.Create(fetch), TimeProvider.System));
+            builder.Services.AddSingleton<ITranslationReportStore>(store);
+            builder.Services.AddSingleton<IArticleVersionStore>(store);
+            builder.Services.AddSingleton<ISegmentOverrideStore>(store);
             builder.Services.AddForeignDeskSite(builder.Configuration);
             app = builder.Build();
             extra?.Invoke(app);

@@ -76,6 +76,18 @@ public sealed class TranslationCheckPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_CountsTranslationsWithFailedChecks_PerEngineAndLanguage()
+    {
+        var page = await HtmlPage.GetAsync(_site.Server.Client, "/status", Ct);
+
+        var rows = page.Document.QuerySelectorAll("table.checks tbody tr")
+            .ToDictionary(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td[data-label='Language']")!.TextContent),
+                r => string.Join(" ", r.QuerySelectorAll("td:not([data-label='Language'])").Select(td => td.TextContent)));
+        Assert.Equal("1 1 1 1 1 1", rows[("hostile-engine", "German")]);
+        Assert.Equal("1 0 0 1 0 0", rows[("apertium", "German")]);
+    }
+
+    [Fact]
     public async Task BilingualView_MarksTheSamePair()
     {
         var article = await HtmlPage.GetAsync(_site.Server.Client, $"/article/{_broken}", Ct);

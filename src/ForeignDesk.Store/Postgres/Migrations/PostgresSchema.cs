@@ -26,5 +26,7 @@ internal static class PostgresSchema
         M0004JobExpiries.Migration,
         M0005HostSlots.Migration,
         M0006Withdrawals.Migration,
+        M0007ArticleVersions.Migration,
+        M0008CheckCounts.Migration,
     ];
 }
