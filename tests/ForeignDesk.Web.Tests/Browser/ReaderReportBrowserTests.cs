@@ -26,8 +26,9 @@ public sealed class ReaderReportBrowserTests : IAsyncLifetime
     public async Task ReportLink_IsShownBesideTheParagraph_AndItsFormKeepsTheReport(int width, int height, string name)
     {
         await using var browser = await CheckedBrowser.OpenAsync(width, height);
-        // The seed's lead image lives at an outlet that does not exist: a one-pixel image stands in for it.
-        await browser.Page.RouteAsync("https://img.example/**", route => route.FulfillAsync(new() { ContentType = "image/png", BodyBytes = Pixel }));
+        // The seed's lead image lives at an outlet that does not exist, so the site has no copy of it to serve: a
+        // one-pixel image stands in for the site's copy (the copies themselves are ImageProxyTests' subject).
+        await browser.Page.RouteAsync("**/image/**", route => route.FulfillAsync(new() { ContentType = "image/png", BodyBytes = Pixel }));
         await browser.Page.GotoAsync(new Uri(_site.Server.Address, _site.BudgetPath).AbsoluteUri);
         // Without JavaScript the form works as well: the page has none of its own.
         var link = browser.Page.Locator($"a.report-link[href='/article/{_site.Seed.Budget}/report/2']");
