@@ -13,5 +13,11 @@ internal sealed class SqliteStoreFaults : IStoreFaults
     private const int Locked = 6;
     private const int Protocol = 15;
 
-    public bool IsTemporary(Exception error) => error is SqliteException { SqliteErrorCode: Busy or Locked or Protocol };
+    /// <summary>Whether the error, or one it wraps, is the store locked by another process.</summary>
+    public bool IsTemporary(Exception error)
+    {
+        for (Exception? inner = error; inner is not null; inner = inner.InnerException)
+            if (inner is SqliteException { SqliteErrorCode: Busy or Locked or Protocol }) return true;
+        return error is AggregateException all && all.InnerExceptions.Any(IsTemporary);
+    }
 }
