@@ -1,7 +1,9 @@
 namespace ForeignDesk.Core;
 
 /// <summary>What a new source needs; the store gives it an id and slug.</summary>
-public sealed record SourceDraft(string Name, Uri HomeUrl, IReadOnlyList<Uri> FeedUrls, string? Language, string Category, string TimeZone);
+/// <param name="Policy">What the site may show of it; null for the store's default (<c>Sources:DefaultPolicy</c>, else full).</param>
+public sealed record SourceDraft(string Name, Uri HomeUrl, IReadOnlyList<Uri> FeedUrls, string? Language, string Category, string TimeZone,
+    SourcePolicy? Policy = null);
 
 /// <summary>Conditional-GET validators remembered for one URL.</summary>
 public sealed record HttpValidators(string? ETag, string? LastModified);

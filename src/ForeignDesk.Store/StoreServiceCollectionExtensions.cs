@@ -23,21 +23,25 @@ public static class StoreServiceCollectionExtensions
     {
         var store = configuration.GetSection("Store");
         var provider = store["Provider"];
+        var policy = NewSourcePolicy.Parse(configuration[NewSourcePolicy.Setting]);
+        services.AddSingleton(policy);
         if (string.IsNullOrWhiteSpace(provider) || provider.Trim().Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
-            return services.AddSqliteStore(dataDirectory).AddSqliteJobQueue(dataDirectory).AddSqliteCoordination(dataDirectory);
+            return services.AddSqliteStore(dataDirectory, policy.Policy).AddSqliteJobQueue(dataDirectory).AddSqliteCoordination(dataDirectory);
         if (!provider.Trim().Equals(PostgreSql, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException(
                 $"ForeignDesk__Store__Provider is '{provider}': use {Sqlite} (the default) or {PostgreSql}.");
-        return services.AddPostgresStore(ConnectionString(store["ConnectionString"]));
+        return services.AddPostgresStore(ConnectionString(store["ConnectionString"]), policy.Policy);
     }
+
 
     /// <summary>The embedded store's file: <c>foreigndesk.db</c> in <paramref name="dataDirectory"/>.</summary>
     public static string SqliteFile(string dataDirectory) => Path.Combine(dataDirectory, "foreigndesk.db");
 
     /// <summary>The embedded store: <see cref="SqliteFile"/>.</summary>
-    public static IServiceCollection AddSqliteStore(this IServiceCollection services, string dataDirectory) =>
+    /// <param name="defaultPolicy">The policy of a source added without one.</param>
+    public static IServiceCollection AddSqliteStore(this IServiceCollection services, string dataDirectory, SourcePolicy defaultPolicy = SourcePolicy.Full) =>
         services.AddSingleton<IArticleStore>(sp =>
-            new SqliteArticleStore(SqliteFile(dataDirectory), sp.GetRequiredService<TimeProvider>()))
+            new SqliteArticleStore(SqliteFile(dataDirectory), sp.GetRequiredService<TimeProvider>(), defaultPolicy))
             .AddSingleton<ITranslationMemory>(sp => new SqliteTranslationMemory(SqliteFile(dataDirectory), sp.GetRequiredService<TimeProvider>()))
             .AddSingleton(sp => (ISourceEndpointStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IStoryStore>(sp => (IStoryStore)sp.GetRequiredService<IArticleStore>())
@@ -61,9 +65,10 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<IArchiveIndex>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>());
 
     /// <summary>The store on a PostgreSQL server: one pooled data source shared by the store and the translation memory.</summary>
-    public static IServiceCollection AddPostgresStore(this IServiceCollection services, string connectionString) => services
+    /// <param name="defaultPolicy">The policy of a source added without one.</param>
+    public static IServiceCollection AddPostgresStore(this IServiceCollection services, string connectionString, SourcePolicy defaultPolicy = SourcePolicy.Full) => services
         .AddSingleton(_ => NpgsqlDataSource.Create(connectionString))
-        .AddSingleton(sp => new PostgresStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
+        .AddSingleton(sp => new PostgresStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), defaultPolicy))
         .AddSingleton<IArticleStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<ISourceEndpointStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<IStoryStore>(sp => sp.GetRequiredService<PostgresStore>())

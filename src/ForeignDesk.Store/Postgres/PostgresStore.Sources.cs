@@ -17,11 +17,12 @@ public sealed partial class PostgresStore
         var language = SourceLanguages.Normalize(draft.Language);
         var id = (long)(await ScalarAsync(connection,
             """
-            INSERT INTO sources (slug, name, home_url, feed_urls, language, category, time_zone, created)
-            VALUES (@slug, @name, @home, @feeds, @language, @category, @zone, @now) RETURNING id
+            INSERT INTO sources (slug, name, home_url, feed_urls, language, category, time_zone, created, policy)
+            VALUES (@slug, @name, @home, @feeds, @language, @category, @zone, @now, @policy) RETURNING id
             """, cancellationToken,
             ("slug", slug), ("name", draft.Name), ("home", draft.HomeUrl.AbsoluteUri), ("feeds", draft.FeedUrls.Select(u => u.AbsoluteUri).ToArray()),
-            ("language", language), ("category", draft.Category), ("zone", draft.TimeZone), ("now", _time.GetUtcNow()))
+            ("language", language), ("category", draft.Category), ("zone", draft.TimeZone), ("now", _time.GetUtcNow()),
+            ("policy", (draft.Policy ?? _defaultPolicy).ToString().ToLowerInvariant()))
             ?? throw new InvalidOperationException("INSERT returned no id"));
         return new Source(id, slug, draft.Name, draft.HomeUrl, draft.FeedUrls, language, draft.Category, draft.TimeZone);
     }

@@ -13,8 +13,12 @@ public sealed partial class PostgresStore : IArticleStore
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _time;
 
-    public PostgresStore(NpgsqlDataSource dataSource, TimeProvider time)
+    private readonly SourcePolicy _defaultPolicy;
+
+    /// <param name="defaultPolicy">The policy of a new source whose draft names none.</param>
+    public PostgresStore(NpgsqlDataSource dataSource, TimeProvider time, SourcePolicy defaultPolicy = SourcePolicy.Full)
     {
+        _defaultPolicy = defaultPolicy;
         _database = new PostgresDatabase(dataSource);
         _time = time;
     }

@@ -20,11 +20,12 @@ public sealed partial class SqliteArticleStore
         var language = SourceLanguages.Normalize(draft.Language);
         var id = (long)(await ScalarAsync(connection,
             """
-            INSERT INTO sources (slug, name, home_url, feed_urls, language, category, time_zone, created_ms)
-            VALUES ($slug, $name, $home, $feeds, $language, $category, $zone, $now) RETURNING id
+            INSERT INTO sources (slug, name, home_url, feed_urls, language, category, time_zone, created_ms, policy)
+            VALUES ($slug, $name, $home, $feeds, $language, $category, $zone, $now, $policy) RETURNING id
             """, cancellationToken,
             ("$slug", slug), ("$name", draft.Name), ("$home", draft.HomeUrl.AbsoluteUri), ("$feeds", feeds),
             ("$language", language), ("$category", draft.Category), ("$zone", draft.TimeZone),
+            ("$policy", (draft.Policy ?? _defaultPolicy).ToString().ToLowerInvariant()),
             ("$now", Ms(_time.GetUtcNow())))
             ?? throw new InvalidOperationException("INSERT returned no id"));
         return new Source(id, slug, draft.Name, draft.HomeUrl, draft.FeedUrls, language, draft.Category, draft.TimeZone);

@@ -10,8 +10,12 @@ public sealed partial class SqliteArticleStore : IArticleStore
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
-    public SqliteArticleStore(string databasePath, TimeProvider time)
+    private readonly SourcePolicy _defaultPolicy;
+
+    /// <param name="defaultPolicy">The policy of a new source whose draft names none.</param>
+    public SqliteArticleStore(string databasePath, TimeProvider time, SourcePolicy defaultPolicy = SourcePolicy.Full)
     {
+        _defaultPolicy = defaultPolicy;
         _database = new SqliteDatabase(databasePath, create: true);
         _time = time;
     }

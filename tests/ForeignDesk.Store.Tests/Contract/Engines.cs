@@ -58,3 +58,6 @@ public sealed class PostgresArticleVersionTests(PostgresCluster cluster) : Artic
 
 public sealed class SqliteCheckCountsTests() : CheckCountsContract(new SqliteEngine());
 public sealed class PostgresCheckCountsTests(PostgresCluster cluster) : CheckCountsContract(new PostgresEngine(cluster));
+
+public sealed class SqliteNewSourcePolicyTests() : NewSourcePolicyContract(new SqliteEngine());
+public sealed class PostgresNewSourcePolicyTests(PostgresCluster cluster) : NewSourcePolicyContract(new PostgresEngine(cluster));

@@ -38,6 +38,7 @@ public abstract class StoreContract(StoreEngine engine) : IAsyncLifetime
     {
         var (settings, data, remove) = await engine.CreateAsync(Ct);
         _remove = remove;
+        foreach (var (name, value) in Settings) settings[name] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Time)
@@ -48,6 +49,9 @@ public abstract class StoreContract(StoreEngine engine) : IAsyncLifetime
         await Store.MigrateAsync(Ct);
         await SeedAsync();
     }
+
+    /// <summary>Settings a test class adds to the engine's; none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     /// <summary>What a test class stores before each of its tests; nothing by default.</summary>
     protected virtual Task SeedAsync() => Task.CompletedTask;

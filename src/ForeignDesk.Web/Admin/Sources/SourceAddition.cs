@@ -3,6 +3,7 @@ using ForeignDesk.Discover.Categories;
 using ForeignDesk.Ingest.Sources;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ForeignDesk.Web.Admin.Sources;
 
@@ -17,7 +18,7 @@ internal static class SourceAddition
     private const int PreviewArticles = 3;
 
     public static async Task<IResult> PreviewAsync(HttpContext context, AdminShell shell, SourceUrlDiscovery discovery, SourcePreview preview,
-        IArticleStore store, ISourceEndpointStore endpoints)
+        IArticleStore store, ISourceEndpointStore endpoints, [FromServices] NewSourcePolicy? defaults = null)
     {
         var ct = context.RequestAborted;
         var form = await context.Request.ReadFormAsync(ct);
@@ -42,12 +43,12 @@ internal static class SourceAddition
         foreach (var (kind, endpoint) in found.Endpoints)
             page.Html.Add($"<input type=\"hidden\" name=\"endpoint\" value=\"{kind.ToString().ToLowerInvariant()} {endpoint.AbsoluteUri}\">\n");
         page.Html.Add($"<input type=\"hidden\" name=\"home\" value=\"{home.AbsoluteUri}\">\n");
-        SourceFields.Write(page, new SourceEdit(found.Title?.Trim() is { Length: > 0 } title ? title : home.Host, language, CategoryTaxonomy.Fallback, "UTC", SourcePolicy.Full));
+        SourceFields.Write(page, new SourceEdit(found.Title?.Trim() is { Length: > 0 } title ? title : home.Host, language, CategoryTaxonomy.Fallback, "UTC", (defaults ?? NewSourcePolicy.Full).Policy));
         page.Html.Add($"<button type=\"submit\">Save this source</button>\n</form>\n");
         return AdminShell.Finish(page);
     }
 
-    public static async Task<IResult> AddAsync(HttpContext context, AdminShell shell, IArticleStore store, ISourceEndpointStore endpoints, ISourceControlStore controls)
+    public static async Task<IResult> AddAsync(HttpContext context, AdminShell shell, IArticleStore store, ISourceEndpointStore endpoints)
     {
         var ct = context.RequestAborted;
         var form = await context.Request.ReadFormAsync(ct);
@@ -66,9 +67,8 @@ internal static class SourceAddition
             return Problem(context, shell, $"{follower.Url} is already followed by {follower.Source.Name}.");
 
         var source = await store.AddSourceAsync(new SourceDraft(edit.Name, home, [.. given.Where(e => e.Kind == EndpointKind.Feed).Select(e => e.Url)],
-            edit.Language, edit.Category, edit.TimeZone), ct);
+            edit.Language, edit.Category, edit.TimeZone, edit.Policy), ct);
         foreach (var (kind, endpoint) in given) await endpoints.AddEndpointAsync(source.Id, kind, endpoint, ct);
-        if (edit.Policy != SourcePolicy.Full) await controls.EditSourceAsync(source.Id, edit, ct);
         return Results.Redirect(SourceList.PathOf(source.Slug) + "?added=1");
     }
 
