@@ -107,12 +107,22 @@ public sealed class CompactArticlesMigrationTests : IAsyncLifetime
                 await ExecuteAsync(connection, $"INSERT INTO schema_migrations (id, applied_ms) VALUES ('{migration.Id}', 0)");
             }
         }
-        var store = new SqliteArticleStore(DatabasePath, new FakeTimeProvider(Now));
-        var diario = await store.AddSourceAsync(new SourceDraft("Diario", new Uri("https://diario.example/"), [], "es", "News/World", "UTC"), Ct);
-        var world = await store.AddSourceAsync(new SourceDraft("World", new Uri("https://world.example/"), [], null, "News/World", "UTC"), Ct);
+        // The sources as the store wrote them then (their later columns, such as the policy, come with later migrations).
+        long diario, world;
+        await using (var connection = await OpenAsync())
+        {
+            diario = await ScalarAsync(connection, """
+                INSERT INTO sources (slug, name, home_url, feed_urls, language, category, time_zone, created_ms)
+                VALUES ('diario', 'Diario', 'https://diario.example/', '[]', 'es', 'News/World', 'UTC', 0) RETURNING id
+                """);
+            world = await ScalarAsync(connection, """
+                INSERT INTO sources (slug, name, home_url, feed_urls, language, category, time_zone, created_ms)
+                VALUES ('world', 'World', 'https://world.example/', '[]', NULL, 'News/World', 'UTC', 0) RETURNING id
+                """);
+        }
         var ids = new List<long>();
         var n = 0;
-        foreach (var (source, language, original, translation) in Articles(diario.Id, world.Id))
+        foreach (var (source, language, original, translation) in Articles(diario, world))
         {
             await using var connection = await OpenAsync();
             await using var command = connection.CreateCommand();
