@@ -80,6 +80,11 @@ internal static class BenchStoreFile
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken);
+        // The backup takes its locks through SQLite's own busy handler: a moment's lock elsewhere (a checkpoint as another
+        // connection to the store closes) is waited out rather than failing the copy.
+        await using var wait = connection.CreateCommand();
+        wait.CommandText = "PRAGMA busy_timeout = 30000";
+        await wait.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 }
