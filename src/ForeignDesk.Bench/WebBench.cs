@@ -110,6 +110,12 @@ internal static class WebBench
         return size.FileBytes / (double)count;
     }
 
+    /// <summary>The site's resident set and its peak so far, after a kind loaded on the site: where the peak was reached.</summary>
+    private static string SiteMemory(SiteProcess site, bool loadedSite) =>
+        loadedSite && site.ResidentBytes() is { } now && site.PeakBytes() is { } peak
+            ? string.Create(CultureInfo.InvariantCulture, $"   site {now / 1048576.0:0} MB (peak {peak / 1048576.0:0})")
+            : "";
+
     private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, WebPages pages, int clients, TimeSpan length, int articles, double bytesPerArticle,
         IWorkProgress progress, CancellationToken cancellationToken)
     {
@@ -170,7 +176,7 @@ internal static class WebBench
                 Console.WriteLine($"{target.Name,-10} no request finished within {length.TotalSeconds:0} s (p50 and p99 given as the run's length)   {target.Path}");
             }
             else Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{target.Name,-10} {result.RequestsPerSecond,10:0.0} req/s   p50 {result.P50Ms,9:0.000} ms   p99 {result.P99Ms,9:0.000} ms   {result.Requests} requests{(result.Errors > 0 ? $", {result.Errors} errors" : "")}   {Shorten(target.Path)}"));
+                $"{target.Name,-10} {result.RequestsPerSecond,10:0.0} req/s   p50 {result.P50Ms,9:0.000} ms   p99 {result.P99Ms,9:0.000} ms   {result.Requests} requests{(result.Errors > 0 ? $", {result.Errors} errors" : "")}{SiteMemory(siteProcess, target.Server == site)}   {Shorten(target.Path)}"));
             results[target.Name] = result;
             if (target.Server == site) await DrainAsync(http, target.Path, cancellationToken);
         }

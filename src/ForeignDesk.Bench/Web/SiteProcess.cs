@@ -22,11 +22,16 @@ internal sealed class SiteProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     /// <summary>The highest resident set of the site so far (Linux <c>VmHWM</c>), in bytes; null where it cannot be read.</summary>
-    public long? PeakBytes()
+    public long? PeakBytes() => StatusBytes("VmHWM:");
+
+    /// <summary>The site's resident set now (Linux <c>VmRSS</c>), in bytes; null where it cannot be read.</summary>
+    public long? ResidentBytes() => StatusBytes("VmRSS:");
+
+    private long? StatusBytes(string field)
     {
         var status = $"/proc/{_process.Id}/status";
         if (!File.Exists(status)) return null;
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         return long.TryParse(kilobytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : null;
     }

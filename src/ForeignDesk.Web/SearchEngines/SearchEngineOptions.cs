@@ -11,7 +11,10 @@ public sealed class SearchEngineOptions
     public const int ProtocolLimit = 50_000;
 
     /// <summary>URLs in one day's sitemap; a day with more articles is split into numbered parts.</summary>
-    /// <value>Defaults to 50 000, the protocol's limit (and the most allowed).</value>
+    /// <value>
+    /// Defaults to 5 000: a file of about 700 KB, rendered in tens of milliseconds and cached like a page, where the
+    /// protocol's limit (50 000, the most allowed) would make a busy day's file 5 MB and its first render take seconds.
+    /// </value>
     [Range(1, ProtocolLimit)]
-    public int UrlsPerSitemap { get; set; } = ProtocolLimit;
+    public int UrlsPerSitemap { get; set; } = 5_000;
 }
