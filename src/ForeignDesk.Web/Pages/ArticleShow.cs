@@ -61,8 +61,6 @@ internal static class ArticleShow
         var lists = await siteLists.CurrentAsync(cancellationToken);
         var stories = StoryShow.Stories(request, store);
         var related = stories is null ? [] : await stories.PrecomputedRelatedAsync(article.Id, 5, cancellationToken);
-        var trending = lists.Trending.Take(6).ToList();
-        var latest = lists.Latest.Where(a => a.Id != article.Id).Take(8).ToList();
         var story = stories is null ? null : await stories.StoryFactsOfArticleAsync(article.Id, cancellationToken);
         if (story is not null) PageCache.Tag(request.HttpContext, PageTags.Story(story.Id));
 
@@ -84,8 +82,8 @@ internal static class ArticleShow
             page.Add($"<p class=\"story-link\"><a href=\"{StoryShow.PathOf(story.Id)}\">The whole story: {story.ArticleCount} articles from {story.OutletCount} outlets · {string.Join(", ", story.Languages.Select(Stamps.LanguageName))}</a></p>\n");
         page.Add($"<aside class=\"side\">\n");
         ArticleList.Section(page, "related", "You may like", related, "Nothing related yet.");
-        ArticleList.Section(page, "trends", "Trends 24h", trending, "Nothing has been read in the last 24 hours.");
-        ArticleList.Section(page, "latest", "Latest", latest, "No other articles yet.");
+        lists.SideBlocks.WriteTrends(page);
+        lists.SideBlocks.WriteLatest(page, article.Id);
         page.Add($"</aside>\n</div>");
         return shell.Finish(page);
     }

@@ -16,4 +16,9 @@ internal sealed record SiteLists(
 {
     public const int LatestCount = 30;
     public const int TrendingCount = 10;
+
+    private Rendering.SideBlocks? _sideBlocks;
+
+    /// <summary>The article pages' side blocks drawn from these lists, written at their first use.</summary>
+    public Rendering.SideBlocks SideBlocks => _sideBlocks ??= new Rendering.SideBlocks(this);
 }

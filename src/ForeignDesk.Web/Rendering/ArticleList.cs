@@ -27,11 +27,29 @@ internal static class ArticleList
     }
 
     /// <summary>A titled block in a page's side column.</summary>
-    public static void Section(HtmlBuilder page, string id, string heading, IReadOnlyList<ArticleSummary> articles, string empty)
+    public static void Section(HtmlBuilder page, string id, string heading, IReadOnlyList<ArticleSummary> articles, string empty) =>
+        Section(page, id, heading, articles.Select(Item).ToList(), empty);
+
+    /// <summary>A titled block in a page's side column, of items written before (<see cref="Item"/>).</summary>
+    public static void Section(HtmlBuilder page, string id, string heading, IReadOnlyList<TrustedHtml> items, string empty)
     {
         page.Add($"<section class=\"side-block\" id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{heading}</h2>\n");
-        Write(page, articles, withTeaser: false, empty);
+        if (items.Count == 0) page.Add($"<p class=\"meta\">{empty}</p>\n");
+        else
+        {
+            page.Add($"<ol class=\"list\">\n");
+            foreach (var item in items) page.Raw(item);
+            page.Add($"</ol>\n");
+        }
         page.Add($"</section>\n");
+    }
+
+    /// <summary>One article of a side block, without its teaser, as markup to write into any number of pages.</summary>
+    public static TrustedHtml Item(ArticleSummary article)
+    {
+        var html = new HtmlBuilder(capacity: 512);
+        WriteItem(html, article, withTeaser: false);
+        return new TrustedHtml(html.ToString());
     }
 
     private static void WriteItem(HtmlBuilder page, ArticleSummary article, bool withTeaser)

@@ -13,7 +13,10 @@ internal sealed class HtmlBuilder
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    internal StringBuilder Buffer { get; } = new(16 * 1024);
+    /// <param name="capacity">Characters to make room for at first: a page's worth unless told.</param>
+    public HtmlBuilder(int capacity = 16 * 1024) => Buffer = new StringBuilder(capacity);
+
+    internal StringBuilder Buffer { get; }
 
     public HtmlBuilder Add([InterpolatedStringHandlerArgument("")] ref HtmlTemplate template) => this;
 
