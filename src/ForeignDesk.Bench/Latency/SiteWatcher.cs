@@ -17,16 +17,23 @@ internal sealed class SiteWatcher(IArticleStore store, HttpClient site)
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        while (await WaitAsync(tick, cancellationToken))
+        try
         {
-            foreach (var id in await store.AllArticleIdsAsync(cancellationToken))
+            while (await WaitAsync(tick, cancellationToken))
             {
-                if (_served.ContainsKey(id)) continue;
-                if (await store.GetArticleAsync(id, cancellationToken) is not { State: ArticleState.Translated } article) continue;
-                using var response = await site.GetAsync($"/article/{id}", cancellationToken);
-                if (!response.IsSuccessStatusCode) continue;
-                _served.TryAdd(id, (SpanishNewsWriter.IndexOf(article.Url), TimeProvider.System.GetTimestamp()));
+                foreach (var id in await store.AllArticleIdsAsync(cancellationToken))
+                {
+                    if (_served.ContainsKey(id)) continue;
+                    if (await store.GetArticleAsync(id, cancellationToken) is not { State: ArticleState.Translated } article) continue;
+                    using var response = await site.GetAsync($"/article/{id}", cancellationToken);
+                    if (!response.IsSuccessStatusCode) continue;
+                    _served.TryAdd(id, (SpanishNewsWriter.IndexOf(article.Url), TimeProvider.System.GetTimestamp()));
+                }
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while asking the store or the site: the watch ends with what it has seen.
         }
     }
 
