@@ -34,6 +34,12 @@ public sealed record StoredArticle(
     DateTimeOffset UpdatedUtc,
     string ContentHash)
 {
+    /// <summary>Whether earlier versions of the article are kept (the outlet changed it, it was translated again or corrected).</summary>
+    public bool HasEarlierVersions { get; init; }
+
+    /// <summary>Whether an editor corrected paragraphs of its translation.</summary>
+    public bool HasCorrections { get; init; }
+
     /// <summary>The English title when translated, else the original one.</summary>
     public string DisplayTitle => Translation?.Title ?? Original.Title;
 

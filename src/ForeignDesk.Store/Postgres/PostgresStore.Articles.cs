@@ -8,7 +8,8 @@ public sealed partial class PostgresStore
     private const string ArticleColumns =
         """
         a.id, a.source_id, s.slug, s.name, a.url, a.language, a.original::text, a.published, a.published_estimated,
-        a.modified, s.time_zone, a.category, a.state, a.translation::text, a.first_seen, a.updated, a.content_hash
+        a.modified, s.time_zone, a.category, a.state, a.translation::text, a.first_seen, a.updated, a.content_hash,
+        EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id), EXISTS (SELECT 1 FROM segment_overrides o WHERE o.article_id = a.id)
         """;
 
     public async Task<StoredArticle?> FindByUrlAsync(string url, CancellationToken cancellationToken) =>
@@ -162,5 +163,5 @@ public sealed partial class PostgresStore
         Translation: r.IsDBNull(13) ? null : ArticleJson.ReadTranslation(r.GetString(13)),
         FirstSeenUtc: Instant(r, 14),
         UpdatedUtc: Instant(r, 15),
-        ContentHash: r.GetString(16));
+        ContentHash: r.GetString(16)) { HasEarlierVersions = r.GetBoolean(17), HasCorrections = r.GetBoolean(18) };
 }

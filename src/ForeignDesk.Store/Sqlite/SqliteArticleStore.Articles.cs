@@ -9,7 +9,8 @@ public sealed partial class SqliteArticleStore
     private const string ArticleColumns =
         """
         a.id, a.source_id, s.slug, s.name, a.url, a.language, a.original, a.published_ms, a.published_estimated,
-        a.modified_ms, s.time_zone, a.category, a.state, a.translation, a.first_seen_ms, a.updated_ms, a.content_hash
+        a.modified_ms, s.time_zone, a.category, a.state, a.translation, a.first_seen_ms, a.updated_ms, a.content_hash,
+        EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id), EXISTS (SELECT 1 FROM segment_overrides o WHERE o.article_id = a.id)
         """;
 
     public async Task<StoredArticle?> FindByUrlAsync(string url, CancellationToken cancellationToken) =>
@@ -179,5 +180,5 @@ public sealed partial class SqliteArticleStore
         Translation: r.IsDBNull(13) ? null : ArticleJson.ReadTranslation(r.GetString(13)),
         FirstSeenUtc: Instant(r.GetInt64(14)),
         UpdatedUtc: Instant(r.GetInt64(15)),
-        ContentHash: r.GetString(16));
+        ContentHash: r.GetString(16)) { HasEarlierVersions = r.GetBoolean(17), HasCorrections = r.GetBoolean(18) };
 }

@@ -41,7 +41,7 @@ internal static class ArticleShow
         // gets none shown.
         var translation = rules.Translation ? article.Translation : null;
         IReadOnlyList<int> corrected = [];
-        if (translation is not null && corrections is not null)
+        if (translation is not null && corrections is not null && article.HasCorrections)
             (translation, corrected) = SegmentOverride.Apply(article.Original, translation, await corrections.OverridesOfAsync(article.Id, cancellationToken));
 
         var path = Paths.Article(article.Id, article.DisplayTitle);
@@ -75,7 +75,8 @@ internal static class ArticleShow
             shell.AbsoluteUrl(request, shell.LogoPath));
         var page = shell.Begin(request, new PageMeta(title, description, path, "article", imageUrl, article.PublishedUtc, head, rules.RobotsHeader));
         page.Add($"<div class=\"layout\">\n");
-        var previous = versions is null ? null : await versions.LastEarlierVersionAsync(article.Id, cancellationToken);
+        // The article row says whether there is any: most articles never change, and their pages read nothing more.
+        var previous = versions is null || !article.HasEarlierVersions ? null : await versions.LastEarlierVersionAsync(article.Id, cancellationToken);
         if (rules.Body) WriteStory(page, article, translation, imageUrl, corrected.Count, previous);
         else WriteHeld(page, article, translation, rules);
         if (story is { ArticleCount: > 1 })

@@ -40,6 +40,7 @@ public abstract class ArticleVersionContract(StoreEngine engine) : StoreContract
 
         Assert.Empty(await Versions.EarlierVersionsAsync(id, Ct));
         Assert.Null(await Versions.LastEarlierVersionAsync(id, Ct));
+        Assert.False((await Store.GetArticleAsync(id, Ct))!.HasEarlierVersions);
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public abstract class ArticleVersionContract(StoreEngine engine) : StoreContract
             (first.ArticleId, first.Number, first.FromUtc, first.UntilUtc, first.Cause, first.EndedBy));
         Assert.Equal(["Uno.", "Dos."], Texts(first.Original.Paragraphs));
         Assert.Equal(["One.", "Two."], Texts(first.Translation?.Paragraphs));
+        Assert.True((await Store.GetArticleAsync(id, Ct))!.HasEarlierVersions);
 
         Time.Advance(TimeSpan.FromHours(1));
         var retranslated = Time.GetUtcNow();
@@ -82,13 +84,16 @@ public abstract class ArticleVersionContract(StoreEngine engine) : StoreContract
         var id = await SaveAsync(await AddSourceAsync("El Diario"), "h1", "Uno.", "Dos.");
         await TranslateAsync(id, "One.", "Too.");
         var article = (await Store.GetArticleAsync(id, Ct))!;
+        Assert.False(article.HasCorrections);
 
         Time.Advance(TimeSpan.FromHours(1));
         var corrected = Time.GetUtcNow();
         await Overrides.SaveOverrideAsync(new SegmentOverride(id, 1, SegmentOverride.HashOf(article.Original.Paragraphs[1]), "Two.", "editor", corrected), Ct);
+        Assert.True((await Store.GetArticleAsync(id, Ct))!.HasCorrections);
         Time.Advance(TimeSpan.FromHours(1));
         Assert.False(await Overrides.RemoveOverrideAsync(id, 0, Ct));
         Assert.True(await Overrides.RemoveOverrideAsync(id, 1, Ct));
+        Assert.False((await Store.GetArticleAsync(id, Ct))!.HasCorrections);
 
         var versions = await Versions.EarlierVersionsAsync(id, Ct);
         Assert.Equal([(VersionCause.First, VersionCause.EditorCorrection), (VersionCause.EditorCorrection, VersionCause.EditorCorrection)],
