@@ -55,10 +55,20 @@ public sealed class PostgresEngine(PostgresCluster cluster) : StoreEngine
 
     private string? _connectionString;
 
+    /// <summary>A connection of the test's own, outside any pool, so that none stays open after the test.</summary>
+    private async Task<NpgsqlConnection> OpenUnpooledAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString ?? throw new InvalidOperationException("no database yet"))
+        {
+            Pooling = false,
+        }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
     public override async Task EndRoleHoldersAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(_connectionString ?? throw new InvalidOperationException("no database yet"));
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenUnpooledAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
             SELECT pg_terminate_backend(pid) FROM pg_locks
@@ -73,8 +83,7 @@ public sealed class PostgresEngine(PostgresCluster cluster) : StoreEngine
     /// <summary>Replaces the migrated <c>store_now_ms()</c> of the test's database with one that reads a row the test sets.</summary>
     public override async Task SetServerClockAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(_connectionString ?? throw new InvalidOperationException("no database yet"));
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenUnpooledAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
             CREATE TABLE IF NOT EXISTS test_clock (ms bigint NOT NULL);
