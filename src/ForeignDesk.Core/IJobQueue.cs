@@ -82,8 +82,8 @@ public interface IJobQueue
     Task<JobCounts> CountsAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// When the next job of <paramref name="kinds"/> becomes due (now when one is; a running job's lease expiry counts),
-    /// or null when there is none but dead ones.
+    /// How long until the next job of <paramref name="kinds"/> becomes due (zero when one is; a running job's lease expiry
+    /// counts), by the store's clock, or null when there is none but dead ones.
     /// </summary>
-    Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken);
+    Task<TimeSpan?> NextDueInAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken);
 }

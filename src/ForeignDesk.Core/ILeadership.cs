@@ -1,7 +1,7 @@
 namespace ForeignDesk.Core;
 
 /// <summary>
-/// Roles that one process at a time may hold among all that share the store (the story clusterer): on PostgreSQL an
+/// Roles that one process at a time may hold among all that share the store (the story clusterer, the poll scheduler, WebSub upkeep): on PostgreSQL an
 /// advisory lock held on a connection of its own, lost with that connection; on SQLite a lease row that its holder
 /// renews, free again <see cref="JobOptions.LeaseTime"/> after a holder killed last renewed it.
 /// </summary>
@@ -34,4 +34,10 @@ public static class Leadership
     /// stored features when a process takes the role.
     /// </summary>
     public const string Clusterer = "clusterer";
+
+    /// <summary>Enqueues each endpoint's poll when it is due: one process at a time, so a poll is planned once.</summary>
+    public const string Scheduler = "scheduler";
+
+    /// <summary>Renews, expires and drops WebSub subscriptions: one process at a time, so a hub gets one request for each.</summary>
+    public const string WebSubUpkeep = "websub-upkeep";
 }

@@ -44,6 +44,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<TranslationStage>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<RetranslationStage>());
         services.AddSingleton<Jobs.JobRunner>();
+        services.AddSingleton<Jobs.RoleKeeper>();
         services.AddSingleton<EndpointReader>();
         services.AddSingleton<Sources.EndpointDiscovery>();
         services.AddSingleton<Sources.SourceUrlDiscovery>();

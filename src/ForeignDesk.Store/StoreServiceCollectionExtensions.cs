@@ -88,7 +88,7 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<IStoreFaults, PostgresStoreFaults>()
         .AddSingleton<ITranslationMemory>(sp =>
             new PostgresTranslationMemory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
-        .AddSingleton<IJobQueue>(sp => new PostgresJobQueue(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(),
+        .AddSingleton<IJobQueue>(sp => new PostgresJobQueue(sp.GetRequiredService<NpgsqlDataSource>(),
             JobQueueServiceCollectionExtensions.RetryPolicy(sp)))
         .AddSingleton<IHostSlots>(sp => new PostgresHostSlots(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
         .AddSingleton<ILeadership>(sp => new PostgresLeadership(sp.GetRequiredService<NpgsqlDataSource>()));

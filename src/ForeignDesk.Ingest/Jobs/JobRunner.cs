@@ -99,7 +99,7 @@ public sealed class JobRunner
                 // Done when no job is due and none runs: not in this drain (it may enqueue the next step), and not
                 // elsewhere (a lease a killed process left is waited out, and its job run here).
                 if (Volatile.Read(ref busy) == 0 && (await _queue.CountsAsync(cancellationToken)).Running == 0
-                    && (await _queue.NextDueAsync(_kinds, cancellationToken) is not { } due || due > _time.GetUtcNow()))
+                    && (await _queue.NextDueInAsync(_kinds, cancellationToken) is not { } dueIn || dueIn > TimeSpan.Zero))
                     return;
                 await Task.Delay(IdlePoll / 5, cancellationToken);
             }

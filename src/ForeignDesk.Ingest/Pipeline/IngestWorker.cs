@@ -6,17 +6,22 @@ using Microsoft.Extensions.Options;
 namespace ForeignDesk.Ingest.Pipeline;
 
 /// <summary>
-/// The scheduler role: enqueues each endpoint's poll when it is due (its own adaptive interval), sleeping until the
-/// earliest next poll, at least one second and at most <see cref="PipelineOptions.MinPollInterval"/>, so new sources
-/// are picked up soon. The jobs are run by the <see cref="Jobs.JobWorker"/>s.
+/// The scheduler role (<see cref="Core.Leadership.Scheduler"/>), held by one process at a time among all that share the
+/// store: enqueues each endpoint's poll when it is due (its own adaptive interval), sleeping until the earliest next
+/// poll, at least one second and at most <see cref="PipelineOptions.MinPollInterval"/>, so new sources are picked up
+/// soon. The jobs are run by the <see cref="Jobs.JobWorker"/>s of every process.
 /// </summary>
 public sealed class IngestWorker(
     IServiceProvider services,
+    Jobs.RoleKeeper roles,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<IngestWorker> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        roles.RunWhileHeldAsync(Core.Leadership.Scheduler, ScheduleAsync, stoppingToken);
+
+    private async Task ScheduleAsync(CancellationToken stoppingToken)
     {
         var pass = services.GetRequiredService<IngestPass>();
         while (!stoppingToken.IsCancellationRequested)
@@ -38,7 +43,7 @@ public sealed class IngestWorker(
                 log.LogError(ex, "Scheduling the due polls failed; it runs again in {Wait}", wait);
             }
 
-            await Task.Delay(wait, time, stoppingToken);
+            await Task.Delay(wait, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 }

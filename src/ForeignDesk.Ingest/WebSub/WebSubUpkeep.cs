@@ -4,14 +4,21 @@ using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Ingest.WebSub;
 
-/// <summary>Keeps the subscriptions renewed, expired and unsubscribed every <see cref="WebSubOptions.MaintenanceInterval"/> (the worker role).</summary>
+/// <summary>
+/// Keeps the subscriptions renewed, expired and unsubscribed every <see cref="WebSubOptions.MaintenanceInterval"/>, in the
+/// one process that holds the <see cref="Core.Leadership.WebSubUpkeep"/> role, so that a hub gets one renewal for each.
+/// </summary>
 public sealed class WebSubUpkeep(
     WebSubSubscriber subscriber,
+    Jobs.RoleKeeper roles,
     IOptions<WebSubOptions> options,
     TimeProvider time,
     ILogger<WebSubUpkeep> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        roles.RunWhileHeldAsync(Core.Leadership.WebSubUpkeep, MaintainAsync, stoppingToken);
+
+    private async Task MaintainAsync(CancellationToken stoppingToken)
     {
         try
         {

@@ -8,9 +8,10 @@ namespace ForeignDesk.Store.Postgres;
 /// takes the job due longest with <c>FOR UPDATE SKIP LOCKED</c>, so workers leasing at the same moment each get a
 /// different job and never wait on one another. As on SQLite, a lease is identified by its holder and its lease count,
 /// so a worker whose lease expired and was taken can no longer complete or fail the job; a lease that expires counts as
-/// a failure of the job (<see cref="ExpiredLease"/>).
+/// a failure of the job (<see cref="ExpiredLease"/>). Every instant is the database server's (<c>store_now_ms()</c>,
+/// migration 0009), never a worker's: a worker whose clock jumps a day ahead takes no job that another still runs.
 /// </summary>
-public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider time, JobRetryPolicy policy) : IJobQueue
+public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, JobRetryPolicy policy) : IJobQueue
 {
     private readonly PostgresDatabase _database = new(dataSource);
 
@@ -24,13 +25,13 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
         {
             await PostgresDatabase.ExecuteAsync(connection,
                 """
-                INSERT INTO jobs (kind, key, payload, state, due_ms, created_ms) VALUES (@kind, @key, @payload, 'queued', @now, @now)
+                INSERT INTO jobs (kind, key, payload, state, due_ms, created_ms) VALUES (@kind, @key, @payload, 'queued', store_now_ms(), store_now_ms())
                 ON CONFLICT (kind, key) DO UPDATE SET
                     payload = excluded.payload,
                     again = CASE WHEN jobs.state = 'running' THEN true ELSE jobs.again END,
-                    due_ms = CASE WHEN jobs.state = 'failed' THEN @now ELSE jobs.due_ms END,
+                    due_ms = CASE WHEN jobs.state = 'failed' THEN store_now_ms() ELSE jobs.due_ms END,
                     state = CASE WHEN jobs.state = 'failed' THEN 'queued' ELSE jobs.state END
-                """, cancellationToken, ("kind", job.Kind), ("key", job.Key), ("payload", job.Payload), ("now", Now()));
+                """, cancellationToken, ("kind", job.Kind), ("key", job.Key), ("payload", job.Payload));
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -38,8 +39,6 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
     public async Task<LeasedJob?> LeaseAsync(IReadOnlyCollection<string> kinds, string holder, TimeSpan leaseTime, CancellationToken cancellationToken)
     {
         if (kinds.Count == 0) return null;
-        var now = time.GetUtcNow();
-        var until = (now + leaseTime).ToUnixTimeMilliseconds();
         await using var connection = await _database.OpenAsync(cancellationToken);
         // A running job due is one whose lease expired: a failure, and at the last allowed one the job is buried (dead)
         // instead of leased, and the next due job is taken.
@@ -50,22 +49,22 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
                 UPDATE jobs SET
                     state = CASE WHEN picked.last THEN 'dead' ELSE 'running' END,
                     holder = CASE WHEN picked.last THEN NULL ELSE @holder END,
-                    due_ms = CASE WHEN picked.last THEN NULL ELSE @until END,
-                    died_ms = CASE WHEN picked.last THEN @now ELSE died_ms END,
+                    due_ms = CASE WHEN picked.last THEN NULL ELSE store_now_ms() + @lease END,
+                    died_ms = CASE WHEN picked.last THEN store_now_ms() ELSE died_ms END,
                     again = again AND NOT picked.last,
                     leases = leases + (NOT picked.last)::int,
                     failures = failures + picked.expired::int,
                     expiries = expiries + picked.expired::int,
                     last_error = CASE WHEN picked.expired THEN {ExpiredLease.ErrorSql} ELSE last_error END
                 FROM (SELECT id, state = 'running' AS expired, state = 'running' AND failures + 1 >= @max AS last FROM jobs
-                    WHERE (state = 'queued' OR due_ms <= @now) AND due_ms IS NOT NULL AND kind = ANY(@kinds)
+                    WHERE (state = 'queued' OR due_ms <= store_now_ms()) AND due_ms IS NOT NULL AND kind = ANY(@kinds)
                     ORDER BY due_ms, id LIMIT 1 FOR UPDATE SKIP LOCKED) AS picked
                 WHERE jobs.id = picked.id
-                RETURNING jobs.id, kind, key, payload, leases, failures, state
+                RETURNING jobs.id, kind, key, payload, leases, failures, state, store_now_ms() + @lease
                 """,
                 r => (Job: new LeasedJob(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt32(5),
-                    holder, DateTimeOffset.FromUnixTimeMilliseconds(until)), Dead: r.GetString(6) == "dead"),
-                cancellationToken, ("holder", holder), ("until", until), ("now", now.ToUnixTimeMilliseconds()), ("kinds", kinds.ToArray()),
+                    holder, DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7))), Dead: r.GetString(6) == "dead"),
+                cancellationToken, ("holder", holder), ("lease", (long)leaseTime.TotalMilliseconds), ("kinds", kinds.ToArray()),
                 ("max", policy.MaxFailures));
             if (leased.Count == 0) return null;
             if (!leased[0].Dead) return leased[0].Job;
@@ -73,33 +72,32 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
     }
 
     public async Task<bool> ExtendLeaseAsync(LeasedJob job, TimeSpan leaseTime, CancellationToken cancellationToken) =>
-        await ExecuteAsync($"UPDATE jobs SET due_ms = @until WHERE {HeldBy}", job, cancellationToken,
-            ("until", Now() + (long)leaseTime.TotalMilliseconds)) == 1;
+        await ExecuteAsync($"UPDATE jobs SET due_ms = store_now_ms() + @lease WHERE {HeldBy}", job, cancellationToken,
+            ("lease", (long)leaseTime.TotalMilliseconds)) == 1;
 
     public async Task CompleteAsync(LeasedJob job, CancellationToken cancellationToken)
     {
         // Enqueued again while it ran: what it did may be stale, so it runs once more.
         if (await ExecuteAsync($"DELETE FROM jobs WHERE {HeldBy} AND NOT again", job, cancellationToken) == 0)
-            await ExecuteAsync($"UPDATE jobs SET state = 'queued', again = false, failures = 0, expiries = 0, holder = NULL, due_ms = @now WHERE {HeldBy} AND again",
-                job, cancellationToken, ("now", Now()));
+            await ExecuteAsync($"UPDATE jobs SET state = 'queued', again = false, failures = 0, expiries = 0, holder = NULL, due_ms = store_now_ms() WHERE {HeldBy} AND again",
+                job, cancellationToken);
     }
 
     public Task ReleaseAsync(LeasedJob job, CancellationToken cancellationToken) =>
-        ExecuteAsync($"UPDATE jobs SET state = 'queued', again = false, holder = NULL, due_ms = @now WHERE {HeldBy}", job, cancellationToken, ("now", Now()));
+        ExecuteAsync($"UPDATE jobs SET state = 'queued', again = false, holder = NULL, due_ms = store_now_ms() WHERE {HeldBy}", job, cancellationToken);
 
     public async Task<JobState> FailAsync(LeasedJob job, string error, CancellationToken cancellationToken)
     {
         var failures = job.Failures + 1;
         var dead = policy.IsLast(failures);
-        var now = Now();
         var changed = await ExecuteAsync(
             $"""
-            UPDATE jobs SET failures = @failures, last_error = @error, holder = NULL, again = false,
-                state = @state, due_ms = @due::bigint, died_ms = @died::bigint
+            UPDATE jobs SET failures = @failures, last_error = @error, holder = NULL, again = false, state = @state,
+                due_ms = CASE WHEN @dead THEN NULL ELSE store_now_ms() + @delay END, died_ms = CASE WHEN @dead THEN store_now_ms() END
             WHERE {HeldBy}
             """, job, cancellationToken,
-            ("failures", failures), ("error", error), ("state", dead ? "dead" : "failed"),
-            ("due", dead ? null : now + (long)policy.DelayAfter(failures).TotalMilliseconds), ("died", dead ? now : null));
+            ("failures", failures), ("error", error), ("state", dead ? "dead" : "failed"), ("dead", dead),
+            ("delay", (long)policy.DelayAfter(failures).TotalMilliseconds));
         return changed == 0 ? JobState.Running : dead ? JobState.Dead : JobState.Failed;
     }
 
@@ -112,8 +110,8 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
 
     public Task<int> RetryDeadAsync(long? id, CancellationToken cancellationToken) =>
         _database.ExecuteAsync(
-            "UPDATE jobs SET state = 'queued', failures = 0, expiries = 0, due_ms = @now, died_ms = NULL WHERE state = 'dead' AND (@id::bigint IS NULL OR id = @id::bigint)",
-            cancellationToken, ("now", Now()), ("id", id));
+            "UPDATE jobs SET state = 'queued', failures = 0, expiries = 0, due_ms = store_now_ms(), died_ms = NULL WHERE state = 'dead' AND (@id::bigint IS NULL OR id = @id::bigint)",
+            cancellationToken, ("id", id));
 
     public async Task<JobCounts> CountsAsync(CancellationToken cancellationToken)
     {
@@ -122,13 +120,13 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
         return new JobCounts(counts.GetValueOrDefault("queued"), counts.GetValueOrDefault("running"), counts.GetValueOrDefault("failed"), counts.GetValueOrDefault("dead"));
     }
 
-    public async Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> NextDueInAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
     {
         if (kinds.Count == 0) return null;
-        var due = await _database.QueryAsync(
-            "SELECT MIN(CASE WHEN state = 'queued' THEN LEAST(due_ms, @now) ELSE due_ms END) FROM jobs WHERE due_ms IS NOT NULL AND kind = ANY(@kinds)",
-            r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), cancellationToken, ("now", Now()), ("kinds", kinds.ToArray()));
-        return due.FirstOrDefault() is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        var dueIn = await _database.QueryAsync(
+            "SELECT MIN(CASE WHEN state = 'queued' THEN 0 ELSE GREATEST(due_ms - store_now_ms(), 0) END) FROM jobs WHERE due_ms IS NOT NULL AND kind = ANY(@kinds)",
+            r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), cancellationToken, ("kinds", kinds.ToArray()));
+        return dueIn.FirstOrDefault() is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
     }
 
     /// <summary>The rows a lease still holds: running, by this holder, under this lease.</summary>
@@ -136,6 +134,4 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
 
     private Task<int> ExecuteAsync(string sql, LeasedJob job, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         _database.ExecuteAsync(sql, cancellationToken, [("id", job.Id), ("holder", job.Holder), ("leases", job.Leases), .. parameters]);
-
-    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 }

@@ -7,19 +7,23 @@ namespace ForeignDesk.Store.Sqlite;
 /// The job queue in the store's SQLite file (table <c>jobs</c>, migration 0900). Each operation is one statement (or
 /// one transaction) under SQLite's write lock, so processes sharing the file never lease the same job. A lease is
 /// identified by its holder and its lease count, so a worker whose lease expired and was taken can no longer complete
-/// or fail the job; a lease that expires counts as a failure of the job (<see cref="ExpiredLease"/>).
+/// or fail the job; a lease that expires counts as a failure of the job (<see cref="ExpiredLease"/>). Leases end by the
+/// machine's monotonic clock (<see cref="SteadyClock"/>), so a process whose wall clock steps a day ahead takes no job
+/// that another still runs.
 /// </summary>
 public sealed class SqliteJobQueue : IJobQueue
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
     private readonly JobRetryPolicy _policy;
+    private readonly SteadyClock _steady;
 
     public SqliteJobQueue(string databasePath, TimeProvider time, JobRetryPolicy policy)
     {
         _database = new SqliteDatabase(databasePath, create: false);
         _time = time;
         _policy = policy;
+        _steady = new SteadyClock(time);
     }
 
     public async Task EnqueueAsync(IReadOnlyCollection<JobRequest> jobs, CancellationToken cancellationToken)
@@ -67,6 +71,8 @@ public sealed class SqliteJobQueue : IJobQueue
                 state = CASE WHEN picked.last THEN 'dead' ELSE 'running' END,
                 holder = CASE WHEN picked.last THEN NULL ELSE $holder END,
                 due_ms = CASE WHEN picked.last THEN NULL ELSE $until END,
+                lease_clock = $clock,
+                lease_until_tick = $tick + $lease,
                 died_ms = CASE WHEN picked.last THEN $now ELSE died_ms END,
                 again = CASE WHEN picked.last THEN 0 ELSE again END,
                 leases = leases + NOT picked.last,
@@ -74,7 +80,8 @@ public sealed class SqliteJobQueue : IJobQueue
                 expiries = expiries + picked.expired,
                 last_error = CASE WHEN picked.expired THEN {ExpiredLease.ErrorSql} ELSE last_error END
             FROM (SELECT id, state = 'running' AS expired, state = 'running' AND failures + 1 >= $max AS last FROM jobs
-                WHERE (state = 'queued' OR due_ms <= $now) AND due_ms IS NOT NULL AND kind IN ({KindList(command, kinds)})
+                WHERE due_ms IS NOT NULL AND kind IN ({KindList(command, kinds)})
+                    AND (state = 'queued' OR (state = 'failed' AND due_ms <= $now) OR (state = 'running' AND {SteadyClock.EndedSql("jobs", "due_ms")}))
                 ORDER BY due_ms, id LIMIT 1) AS picked
             WHERE jobs.id = picked.id
             RETURNING id, kind, key, payload, leases, failures, state
@@ -83,6 +90,8 @@ public sealed class SqliteJobQueue : IJobQueue
         command.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$max", _policy.MaxFailures);
+        command.Parameters.AddWithValue("$lease", (long)leaseTime.TotalMilliseconds);
+        _steady.Bind(command);
         while (true)
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -94,8 +103,8 @@ public sealed class SqliteJobQueue : IJobQueue
     }
 
     public async Task<bool> ExtendLeaseAsync(LeasedJob job, TimeSpan leaseTime, CancellationToken cancellationToken) =>
-        await ExecuteAsync($"UPDATE jobs SET due_ms = $until WHERE {HeldBy}", job, cancellationToken,
-            ("$until", (Now() + (long)leaseTime.TotalMilliseconds))) == 1;
+        await ExecuteAsync($"UPDATE jobs SET due_ms = $until, lease_clock = $clock, lease_until_tick = $tick + $lease WHERE {HeldBy}", job, cancellationToken,
+            ("$until", (Now() + (long)leaseTime.TotalMilliseconds)), ("$lease", (long)leaseTime.TotalMilliseconds)) == 1;
 
     public async Task CompleteAsync(LeasedJob job, CancellationToken cancellationToken)
     {
@@ -163,14 +172,21 @@ public sealed class SqliteJobQueue : IJobQueue
         return new JobCounts(counts.GetValueOrDefault("queued"), counts.GetValueOrDefault("running"), counts.GetValueOrDefault("failed"), counts.GetValueOrDefault("dead"));
     }
 
-    public async Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> NextDueInAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
     {
         if (kinds.Count == 0) return null;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT MIN(CASE WHEN state = 'queued' THEN MIN(due_ms, $now) ELSE due_ms END) FROM jobs WHERE due_ms IS NOT NULL AND kind IN ({KindList(command, kinds)})";
+        command.CommandText =
+            $"""
+            SELECT MIN(CASE WHEN state = 'queued' THEN 0
+                WHEN state = 'running' AND lease_clock = $clock THEN lease_until_tick - $tick
+                ELSE due_ms - $now END)
+            FROM jobs WHERE due_ms IS NOT NULL AND kind IN ({KindList(command, kinds)})
+            """;
         command.Parameters.AddWithValue("$now", Now());
-        return await command.ExecuteScalarAsync(cancellationToken) is long due ? DateTimeOffset.FromUnixTimeMilliseconds(due) : null;
+        _steady.Bind(command);
+        return await command.ExecuteScalarAsync(cancellationToken) is long dueIn ? TimeSpan.FromMilliseconds(Math.Max(0, dueIn)) : null;
     }
 
     /// <summary>The rows a lease still holds: running, by this holder, under this lease.</summary>
@@ -185,6 +201,7 @@ public sealed class SqliteJobQueue : IJobQueue
         command.Parameters.AddWithValue("$holder", job.Holder);
         command.Parameters.AddWithValue("$leases", job.Leases);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        _steady.Bind(command);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

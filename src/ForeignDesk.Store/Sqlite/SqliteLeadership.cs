@@ -6,20 +6,24 @@ namespace ForeignDesk.Store.Sqlite;
 /// <summary>
 /// Roles in the store's SQLite file (table <c>leaders</c>, migration 0930): a role is a row naming its holder and when
 /// its lease expires; taking it is one upsert that succeeds only where the row is missing or expired, and its holder
-/// renews it until it gives it up. A holder killed frees its role when the lease expires.
+/// renews it until it gives it up. A holder killed frees its role when the lease expires, by the machine's monotonic
+/// clock (<see cref="SteadyClock"/>, migration 0990): a process whose wall clock jumps ahead takes no role still held.
 /// </summary>
 /// <param name="leaseTime">How long a lease lasts unless renewed (<see cref="JobOptions.LeaseTime"/>, as a job's).</param>
 public sealed class SqliteLeadership(string databasePath, TimeProvider time, TimeSpan leaseTime) : ILeadership
 {
     private readonly SqliteDatabase _database = new(databasePath, create: false);
+    private readonly SteadyClock _steady = new(time);
 
     public async Task<ILeadershipLease?> TryAcquireAsync(string role, CancellationToken cancellationToken)
     {
         var holder = Guid.NewGuid().ToString("N");
         var taken = await ExecuteAsync(
-            """
-            INSERT INTO leaders (role, holder, expires_ms) VALUES ($role, $holder, $until)
-            ON CONFLICT (role) DO UPDATE SET holder = excluded.holder, expires_ms = excluded.expires_ms WHERE leaders.expires_ms <= $now
+            $"""
+            INSERT INTO leaders (role, holder, expires_ms, lease_clock, lease_until_tick) VALUES ($role, $holder, $until, $clock, $tick + $lease)
+            ON CONFLICT (role) DO UPDATE SET holder = excluded.holder, expires_ms = excluded.expires_ms,
+                lease_clock = excluded.lease_clock, lease_until_tick = excluded.lease_until_tick
+            WHERE {SteadyClock.EndedSql("leaders", "expires_ms")}
             """, role, holder, cancellationToken);
         return taken == 1 ? new Lease(this, role, holder) : null;
     }
@@ -34,6 +38,8 @@ public sealed class SqliteLeadership(string databasePath, TimeProvider time, Tim
         command.Parameters.AddWithValue("$holder", holder);
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$until", (now + leaseTime).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$lease", (long)leaseTime.TotalMilliseconds);
+        _steady.Bind(command);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -42,7 +48,8 @@ public sealed class SqliteLeadership(string databasePath, TimeProvider time, Tim
         public string Role => role;
 
         public async Task<bool> RenewAsync(CancellationToken cancellationToken) =>
-            await leadership.ExecuteAsync("UPDATE leaders SET expires_ms = $until WHERE role = $role AND holder = $holder",
+            await leadership.ExecuteAsync(
+                "UPDATE leaders SET expires_ms = $until, lease_clock = $clock, lease_until_tick = $tick + $lease WHERE role = $role AND holder = $holder",
                 role, holder, cancellationToken) == 1;
 
         public async ValueTask DisposeAsync()

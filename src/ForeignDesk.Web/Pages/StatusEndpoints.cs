@@ -9,7 +9,7 @@ internal static class StatusEndpoints
 {
     public static async Task AddAsync(
         HtmlBuilder page, IReadOnlyList<SourceHealth> health, ISourceEndpointStore store, EndpointHealthRules rules, CancellationToken cancellationToken,
-        IWebSubSubscriptionStore? webSub = null, DateTimeOffset? now = null)
+        IWebSubSubscriptionStore? webSub = null, DateTimeOffset? leaseNow = null)
     {
         var subscriptions = webSub is null ? [] : await webSub.SubscriptionsAsync(cancellationToken);
         var rows = new List<(Source Source, SourceEndpoint Endpoint)>();
@@ -39,7 +39,7 @@ internal static class StatusEndpoints
             var state = rules.IsFailing(endpoint) ? "failing" : endpoint.ConsecutiveErrors > 0 ? "erroring" : "ok";
             var next = endpoint.NextPollUtc is { } due ? Stamps.Utc(due) : "now";
             page.Add($"""
-                <tr><th scope="row">{source.Name}</th><td data-label="Kind">{endpoint.Kind.ToString().ToLowerInvariant()}</td><td data-label="URL" class="error-cell">{endpoint.Url.AbsoluteUri}</td><td data-label="State" class="endpoint-{state}">{state}</td><td data-label="Next poll">{next}</td><td data-label="Interval">{Interval(endpoint.Interval)}</td><td data-label="Consecutive errors">{endpoint.ConsecutiveErrors}</td><td data-label="Last error" class="error-cell">{endpoint.LastError ?? "—"}</td><td data-label="WebSub" class="error-cell">{StatusWebSub.Describe(subscriptions, endpoint, now)}</td></tr>
+                <tr><th scope="row">{source.Name}</th><td data-label="Kind">{endpoint.Kind.ToString().ToLowerInvariant()}</td><td data-label="URL" class="error-cell">{endpoint.Url.AbsoluteUri}</td><td data-label="State" class="endpoint-{state}">{state}</td><td data-label="Next poll">{next}</td><td data-label="Interval">{Interval(endpoint.Interval)}</td><td data-label="Consecutive errors">{endpoint.ConsecutiveErrors}</td><td data-label="Last error" class="error-cell">{endpoint.LastError ?? "—"}</td><td data-label="WebSub" class="error-cell">{StatusWebSub.Describe(subscriptions, endpoint, leaseNow)}</td></tr>
 
                 """);
         }

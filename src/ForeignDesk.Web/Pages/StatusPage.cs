@@ -48,8 +48,11 @@ internal static class StatusPage
         if (services.GetService(typeof(ISourceEndpointStore)) is ISourceEndpointStore endpoints)
         {
             var rules = (EndpointHealthRules?)services.GetService(typeof(EndpointHealthRules)) ?? EndpointHealthRules.Default;
+            // A lease is over when the hub counts it over: judged by the clock the subscriber renews by, which a step of
+            // the wall clock does not move.
+            var leaseNow = (services.GetService(typeof(Ingest.WebSub.LeaseClock)) as Ingest.WebSub.LeaseClock)?.GetUtcNow() ?? now;
             await StatusEndpoints.AddAsync(page, health, endpoints, rules, cancellationToken,
-                services.GetService(typeof(IWebSubSubscriptionStore)) as IWebSubSubscriptionStore, now);
+                services.GetService(typeof(IWebSubSubscriptionStore)) as IWebSubSubscriptionStore, leaseNow);
         }
 
         // Sites without a job queue (a bare store in some hosts) show no jobs.

@@ -6,12 +6,13 @@ namespace ForeignDesk.Web.Pages;
 /// <summary>The WebSub cell of an endpoint on /status: its subscription's state and lease, never its secret.</summary>
 internal static class StatusWebSub
 {
-    public static string Describe(IReadOnlyList<WebSubSubscription> subscriptions, SourceEndpoint endpoint, DateTimeOffset? now)
+    /// <param name="leaseNow">The time by the subscriber's <c>LeaseClock</c>, which leases are granted and renewed by.</param>
+    public static string Describe(IReadOnlyList<WebSubSubscription> subscriptions, SourceEndpoint endpoint, DateTimeOffset? leaseNow)
     {
         var subscription = subscriptions.LastOrDefault(s => s.SourceId == endpoint.SourceId && s.FeedUrl == endpoint.Url && s.State != WebSubState.Unsubscribing)
             ?? subscriptions.LastOrDefault(s => s.SourceId == endpoint.SourceId && s.FeedUrl == endpoint.Url);
         if (subscription is null) return "—";
-        var expired = subscription.State == WebSubState.Verified && subscription.ExpiresUtc is { } end && now is { } at && at >= end;
+        var expired = subscription.State == WebSubState.Verified && subscription.ExpiresUtc is { } end && leaseNow is { } at && at >= end;
         return expired
             ? $"expired ({subscription.Hub.Host})"
             : subscription.State switch

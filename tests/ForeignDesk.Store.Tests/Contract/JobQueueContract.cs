@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using Microsoft.Extensions.DependencyInjection;
+using ForeignDesk.Tests.Shared;
 using Xunit;
 
 namespace ForeignDesk.Store.Tests.Contract;
@@ -32,7 +33,7 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
     public async Task Lease_OnlyTheKindsAsked_OldestFirst()
     {
         await Queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);
-        Time.Advance(TimeSpan.FromSeconds(1));
+        await PassAsync(TimeSpan.FromSeconds(1));
         await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "b"), new JobRequest(JobKinds.Fetch, "c")], Ct);
 
         var first = await Queue.LeaseAsync(Fetch, "w", Lease, Ct);
@@ -53,7 +54,7 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
         await Queue.CompleteAsync(job!, Ct);
 
         Assert.Equal(new JobCounts(0, 0, 0, 0), await Queue.CountsAsync(Ct));
-        Assert.Null(await Queue.NextDueAsync(Fetch, Ct));
+        Assert.Null(await Queue.NextDueInAsync(Fetch, Ct));
     }
 
     [Fact]
@@ -77,10 +78,10 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
     {
         await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
         var killed = await Queue.LeaseAsync(Fetch, "w1", Lease, Ct);
-        Time.Advance(Lease / 2);
+        await PassAsync(Lease / 2);
         Assert.Null(await Queue.LeaseAsync(Fetch, "w2", Lease, Ct));
         Assert.True(await Queue.ExtendLeaseAsync(killed!, Lease, Ct));
-        Time.Advance(Lease);
+        await PassAsync(Lease);
 
         var taken = await Queue.LeaseAsync(Fetch, "w2", Lease, Ct);
 
@@ -96,6 +97,47 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
     }
 
     [Fact]
+    public async Task Lease_ByAWorkerWhoseClockJumpedADayAhead_LeavesTheRunningJob_UntilItsLeaseReallyExpires()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
+        var running = (await Queue.LeaseAsync(Fetch, "w1", Lease, Ct))!;
+        var jumped = new JumpingClock(Time, Time.GetUtcNow() + TimeSpan.FromDays(1));
+        await using var other = ServicesAt(jumped);
+        var otherQueue = other.GetRequiredService<IJobQueue>();
+
+        Assert.Null(await otherQueue.LeaseAsync(Fetch, "w2", Lease, Ct));
+        await PassAsync(Lease / 2);
+        Assert.Null(await otherQueue.LeaseAsync(Fetch, "w2", Lease, Ct));
+        Assert.True(await Queue.ExtendLeaseAsync(running, Lease, Ct));
+        await PassAsync(Lease / 2);
+        Assert.Null(await otherQueue.LeaseAsync(Fetch, "w2", Lease, Ct));
+        Assert.Equal(new JobCounts(0, 1, 0, 0), await otherQueue.CountsAsync(Ct));
+
+        // The first worker is killed: once its lease has really run out, the jumped worker takes the job.
+        await PassAsync(Lease);
+        var taken = await otherQueue.LeaseAsync(Fetch, "w2", Lease, Ct);
+        Assert.Equal(("a", 1), taken is null ? default : (taken.Key, taken.Failures));
+        Assert.Null(await Queue.LeaseAsync(Fetch, "w3", Lease, Ct));
+    }
+
+    [Fact]
+    public async Task Lease_ByAWorkerWhoseClockWentADayBack_TakesAKilledWorkersJobOnceItsLeaseExpires()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
+        Assert.NotNull(await Queue.LeaseAsync(Fetch, "killed", Lease, Ct));
+        var back = new JumpingClock(Time, Time.GetUtcNow() - TimeSpan.FromDays(1));
+        await using var other = ServicesAt(back);
+        var otherQueue = other.GetRequiredService<IJobQueue>();
+        Assert.Null(await otherQueue.LeaseAsync(Fetch, "w2", Lease, Ct));
+        Assert.Equal(Lease, await otherQueue.NextDueInAsync(Fetch, Ct));
+
+        await PassAsync(Lease);
+
+        Assert.Equal(TimeSpan.Zero, await otherQueue.NextDueInAsync(Fetch, Ct));
+        Assert.Equal("a", (await otherQueue.LeaseAsync(Fetch, "w2", Lease, Ct))?.Key);
+    }
+
+    [Fact]
     public async Task ExpiredLease_EachCountsAsAFailure_AndAJobThatKillsEveryWorkerEndsDeadWithTheReason()
     {
         await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "poison")], Ct);
@@ -105,11 +147,11 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
         // Each worker that takes it is killed mid-job: its lease expires, and the next lease counts a failure.
         for (var killed = 1; killed < 3; killed++)
         {
-            Time.Advance(Lease);
+            await PassAsync(Lease);
             poison = (await Queue.LeaseAsync(Fetch, $"w{killed + 1}", Lease, Ct))!;
             Assert.Equal(("poison", killed, killed + 1), (poison.Key, poison.Failures, poison.Leases));
         }
-        Time.Advance(Lease);
+        await PassAsync(Lease);
         await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "later")], Ct);
 
         // The third expiry is its last allowed failure: dead, and the next due job is leased instead.
@@ -130,13 +172,13 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
     {
         await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
         await Queue.LeaseAsync(Fetch, "killed", Lease, Ct);
-        Time.Advance(Lease);
+        await PassAsync(Lease);
         var second = (await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!;
         Assert.Equal(JobState.Failed, await Queue.FailAsync(second, "timeout", Ct));
-        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromSeconds(20), await Queue.NextDueAsync(Fetch, Ct));
-        Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(TimeSpan.FromSeconds(20), await Queue.NextDueInAsync(Fetch, Ct));
+        await PassAsync(TimeSpan.FromSeconds(20));
         await Queue.LeaseAsync(Fetch, "killed", Lease, Ct);
-        Time.Advance(Lease);
+        await PassAsync(Lease);
 
         Assert.Null(await Queue.LeaseAsync(Fetch, "w", Lease, Ct));
 
@@ -166,16 +208,16 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
         var start = Time.GetUtcNow();
 
         Assert.Equal(JobState.Failed, await Queue.FailAsync((await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!, "one", Ct));
-        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromSeconds(10), await Queue.NextDueAsync(Fetch, Ct));
+        Assert.Equal(TimeSpan.FromSeconds(10), await Queue.NextDueInAsync(Fetch, Ct));
         Assert.Null(await Queue.LeaseAsync(Fetch, "w", Lease, Ct));
         Assert.Equal(new JobCounts(0, 0, 1, 0), await Queue.CountsAsync(Ct));
-        Time.Advance(TimeSpan.FromSeconds(10));
+        await PassAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(JobState.Failed, await Queue.FailAsync((await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!, "two", Ct));
-        Assert.Equal(Time.GetUtcNow() + TimeSpan.FromSeconds(20), await Queue.NextDueAsync(Fetch, Ct));
-        Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(TimeSpan.FromSeconds(20), await Queue.NextDueInAsync(Fetch, Ct));
+        await PassAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(JobState.Dead, await Queue.FailAsync((await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!, "three", Ct));
 
-        Assert.Null(await Queue.NextDueAsync(Fetch, Ct));
+        Assert.Null(await Queue.NextDueInAsync(Fetch, Ct));
         var dead = Assert.Single(await Queue.DeadAsync(10, Ct));
         Assert.Equal((JobKinds.Fetch, "a", 3, "three"), (dead.Kind, dead.Key, dead.Failures, dead.LastError));
         Assert.Equal(start + TimeSpan.FromSeconds(30), dead.DiedUtc);
@@ -193,7 +235,7 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
         var again = await Queue.LeaseAsync(Fetch, "w", Lease, Ct);
         Assert.Equal(("a", 1), (again!.Key, again.Failures));
         await Queue.FailAsync(again, "two", Ct);
-        Time.Advance(TimeSpan.FromMinutes(1));
+        await PassAsync(TimeSpan.FromMinutes(1));
         await Queue.FailAsync((await Queue.LeaseAsync(Fetch, "w", Lease, Ct))!, "three", Ct);
 
         await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
@@ -209,7 +251,7 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
         {
             while (await Queue.LeaseAsync(Fetch, "w", Lease, Ct) is { } job)
                 if (await Queue.FailAsync(job, "down", Ct) == JobState.Dead) dead.Add(job.Id);
-            Time.Advance(TimeSpan.FromMinutes(1));
+            await PassAsync(TimeSpan.FromMinutes(1));
         }
         Assert.Equal(3, dead.Count);
 

@@ -34,20 +34,38 @@ public abstract class StoreContract(StoreEngine engine) : IAsyncLifetime
     protected ICategoryStore Categories => _services.GetRequiredService<ICategoryStore>();
     protected IWebSubSubscriptionStore WebSub => _services.GetRequiredService<IWebSubSubscriptionStore>();
 
+    private IConfiguration _configuration = null!;
+    private string _data = null!;
+
     public async ValueTask InitializeAsync()
     {
         var (settings, data, remove) = await engine.CreateAsync(Ct);
         _remove = remove;
         foreach (var (name, value) in Settings) settings[name] = value;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(Time)
-            .AddStore(configuration, data)
-            // The job queue's retry policy for JobQueueContract: few failures and short delays.
-            .Configure<JobOptions>(jobs => (jobs.MaxFailures, jobs.FirstRetryDelay, jobs.MaxRetryDelay) = (3, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)))
-            .BuildServiceProvider();
+        _configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        _data = data;
+        _services = ServicesAt(Time);
         await Store.MigrateAsync(Ct);
+        await engine.SetServerClockAsync(Time.GetUtcNow(), Ct);
         await SeedAsync();
+    }
+
+    /// <summary>
+    /// The same store's services as another process on the same machine builds them, reading <paramref name="clock"/>
+    /// (a clock that jumps, say); disposed by the caller.
+    /// </summary>
+    protected ServiceProvider ServicesAt(TimeProvider clock) => new ServiceCollection()
+        .AddSingleton(clock)
+        .AddStore(_configuration, _data)
+        // The job queue's retry policy for JobQueueContract: few failures and short delays.
+        .Configure<JobOptions>(jobs => (jobs.MaxFailures, jobs.FirstRetryDelay, jobs.MaxRetryDelay) = (3, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)))
+        .BuildServiceProvider();
+
+    /// <summary>Lets <paramref name="span"/> pass: on the test's clock, and on the store server's where it has its own.</summary>
+    protected async Task PassAsync(TimeSpan span)
+    {
+        Time.Advance(span);
+        await engine.SetServerClockAsync(Time.GetUtcNow(), Ct);
     }
 
     /// <summary>Settings a test class adds to the engine's; none by default.</summary>

@@ -13,14 +13,43 @@ internal sealed class PipelineProcess : IDisposable
     public const string LeaseTime = "00:00:02";
 
     private readonly Process _process;
-    private readonly Task<string> _output;
+    private readonly System.Text.StringBuilder _log = new();
+    private readonly TaskCompletionSource<string> _output = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task<string> _error;
 
     private PipelineProcess(Process process, CancellationToken ct)
     {
         _process = process;
-        _output = process.StandardOutput.ReadToEndAsync(ct);
+        // Read line by line, so that a test can watch the log while the process runs.
+        process.OutputDataReceived += (_, line) =>
+        {
+            lock (_log)
+            {
+                if (line.Data is null) _output.TrySetResult(_log.ToString());
+                else _log.AppendLine(line.Data);
+            }
+        };
+        process.BeginOutputReadLine();
         _error = process.StandardError.ReadToEndAsync(ct);
+    }
+
+    /// <summary>Whether the process has logged <paramref name="text"/> so far.</summary>
+    public bool Logged(string text)
+    {
+        lock (_log) return _log.ToString().Contains(text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits (at most <paramref name="limit"/>) until the process logs <paramref name="text"/>.</summary>
+    /// <returns>False when it did not (it ended, or has not yet).</returns>
+    public async Task<bool> WaitUntilLoggedAsync(string text, TimeSpan limit, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!Logged(text))
+        {
+            if (DateTime.UtcNow >= deadline || _process.HasExited) return Logged(text);
+            await Task.Delay(100, ct);
+        }
+        return true;
     }
 
     public static PipelineProcess Start(string data, CancellationToken ct, params string[] args) =>
@@ -103,7 +132,7 @@ internal sealed class PipelineProcess : IDisposable
         }
 
         await _process.WaitForExitAsync(ct);
-        return (_process.ExitCode, await _output, await _error);
+        return (_process.ExitCode, await _output.Task.WaitAsync(ct), await _error);
     }
 
     /// <summary>Stops every process with SIGTERM; each must exit with 0.</summary>

@@ -11,7 +11,7 @@ public sealed class SystemdUnitsTests
     private static readonly bool AnalyzerInstalled = File.Exists("/usr/bin/systemd-analyze") || File.Exists("/bin/systemd-analyze");
 
     [Fact]
-    public async Task Units_WebInstanceAndWorker_PassSystemdAnalyzeVerify()
+    public async Task Units_WebInstanceWorkerAndWorkerInstances_PassSystemdAnalyzeVerify()
     {
         Assert.SkipUnless(AnalyzerInstalled, "systemd-analyze is not installed here (Debian's systemd)");
         var folder = Directory.CreateTempSubdirectory("foreigndesk-units-").FullName;
@@ -19,10 +19,12 @@ public sealed class SystemdUnitsTests
         {
             var web = Path.Combine(folder, "foreigndesk-web@5081.service");
             var worker = Path.Combine(folder, "foreigndesk-worker.service");
+            string[] workers = [Path.Combine(folder, "foreigndesk-worker@5091.service"), Path.Combine(folder, "foreigndesk-worker@5092.service")];
             File.Copy(Path.Combine(Folder, "foreigndesk-web@.service"), web);
             File.Copy(Path.Combine(Folder, "foreigndesk-worker.service"), worker);
+            foreach (var instance in workers) File.Copy(Path.Combine(Folder, "foreigndesk-worker@.service"), instance);
             var start = new ProcessStartInfo("systemd-analyze") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var argument in (string[])["verify", "--man=no", web, worker]) start.ArgumentList.Add(argument);
+            foreach (var argument in (string[])["verify", "--man=no", web, worker, .. workers]) start.ArgumentList.Add(argument);
 
             using var verify = Process.Start(start) ?? throw new InvalidOperationException("could not start systemd-analyze");
             var errors = await verify.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -40,6 +42,7 @@ public sealed class SystemdUnitsTests
     [Theory]
     [InlineData("foreigndesk-web@.service", "serve", true)]
     [InlineData("foreigndesk-worker.service", "worker", false)]
+    [InlineData("foreigndesk-worker@.service", "worker", false)]
     public void Unit_ExecStart_ServesOnLoopbackWithOptionsTheProgramKnowsAndTakesSettingsFromTheEnvironment(string unit, string command, bool webNode)
     {
         var lines = File.ReadAllLines(Path.Combine(Folder, unit));
@@ -51,6 +54,7 @@ public sealed class SystemdUnitsTests
         Assert.Equal(command, parse.CommandResult.Command.Name);
         if (command == "serve") Assert.Equal(webNode, parse.GetValue<bool>("--no-pipeline"));
         Assert.StartsWith("http://127.0.0.1:", parse.GetValue<string>("--urls"));
+        if (unit.EndsWith("@.service", StringComparison.Ordinal)) Assert.Contains("http://127.0.0.1:%i", exec);
         Assert.Contains("Environment=FOREIGNDESK_DATA=/var/lib/foreigndesk", lines);
         Assert.Contains(lines, line => line.StartsWith("EnvironmentFile=", StringComparison.Ordinal));
         Assert.All(lines.Where(line => line.StartsWith("Environment=", StringComparison.Ordinal)), line =>

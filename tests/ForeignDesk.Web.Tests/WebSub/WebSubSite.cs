@@ -17,7 +17,8 @@ namespace ForeignDesk.Web.Tests.WebSub;
 /// ForeignDesk with a public URL on a fixed loopback port over one data folder, so that a test can stop it and start a
 /// new host on the same SQLite file and the same callback URL the hub knows.
 /// </summary>
-internal sealed class WebSubSite(IReadOnlyDictionary<string, string?>? settings = null) : IAsyncDisposable
+/// <param name="time">The clock every part of the site reads; the system's unless given.</param>
+internal sealed class WebSubSite(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null) : IAsyncDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("foreigndesk-websub-").FullName;
 
@@ -42,7 +43,7 @@ internal sealed class WebSubSite(IReadOnlyDictionary<string, string?>? settings 
             ["ForeignDesk:WebSub:LeaseSeconds"] = "3600",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) merged[key] = value;
-        var app = AppHost.Build(new HostSettings(_data, Urls: Url, Settings: merged));
+        var app = AppHost.Build(new HostSettings(_data, Urls: Url, Settings: merged, Time: time));
         await AppHost.PrepareStoreAsync(app.Services, ct);
         await app.StartAsync(ct);
         Current = app;
