@@ -7,6 +7,8 @@ namespace ForeignDesk.Core;
 public enum JobState
 {
     Queued,
+    /// <summary>Enqueued to run later (<see cref="JobRequest.DueUtc"/>); leased once due, and not counted as queued.</summary>
+    Scheduled,
     Running,
     Failed,
     Dead,
@@ -14,7 +16,11 @@ public enum JobState
 
 /// <summary>A step to run, unique by its kind and key (an article URL, an article id, an endpoint).</summary>
 /// <param name="Payload">What the step needs beyond its key (JSON, the handler's own); replaced by a later enqueue.</param>
-public sealed record JobRequest(string Kind, string Key, string? Payload = null);
+/// <param name="DueUtc">
+/// When the step may run first; null (or a time past) for at once. A job due later waits as <see cref="JobState.Scheduled"/>;
+/// enqueued again, it keeps the earlier of its two times.
+/// </param>
+public sealed record JobRequest(string Kind, string Key, string? Payload = null, DateTimeOffset? DueUtc = null);
 
 /// <summary>A job a worker holds until <paramref name="LeaseExpiresUtc"/>; after that any worker may take it again.</summary>
 /// <param name="Leases">Times the job has been leased, this one included.</param>

@@ -34,6 +34,9 @@ public sealed record StoredArticle(
     DateTimeOffset UpdatedUtc,
     string ContentHash)
 {
+    /// <summary>When a check of the outlet's page found it gone (404 or 410); null while the outlet still has it.</summary>
+    public DateTimeOffset? RemovedUtc { get; init; }
+
     /// <summary>The English title when translated, else the original one.</summary>
     public string DisplayTitle => Translation?.Title ?? Original.Title;
 

@@ -19,18 +19,21 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, TimeProvider t
         if (jobs.Count == 0) return;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = Now();
         // One row per kind and key; in key order, so that two enqueuers of overlapping batches cannot deadlock.
         foreach (var job in jobs.OrderBy(j => j.Kind, StringComparer.Ordinal).ThenBy(j => j.Key, StringComparer.Ordinal))
         {
             await PostgresDatabase.ExecuteAsync(connection,
                 """
-                INSERT INTO jobs (kind, key, payload, state, due_ms, created_ms) VALUES (@kind, @key, @payload, 'queued', @now, @now)
+                INSERT INTO jobs (kind, key, payload, state, due_ms, created_ms)
+                    VALUES (@kind, @key, @payload, CASE WHEN @due > @now THEN 'scheduled' ELSE 'queued' END, GREATEST(@due, @now), @now)
                 ON CONFLICT (kind, key) DO UPDATE SET
                     payload = excluded.payload,
                     again = CASE WHEN jobs.state = 'running' THEN true ELSE jobs.again END,
-                    due_ms = CASE WHEN jobs.state = 'failed' THEN @now ELSE jobs.due_ms END,
-                    state = CASE WHEN jobs.state = 'failed' THEN 'queued' ELSE jobs.state END
-                """, cancellationToken, ("kind", job.Kind), ("key", job.Key), ("payload", job.Payload), ("now", Now()));
+                    due_ms = CASE WHEN jobs.state = 'failed' THEN @now WHEN jobs.state = 'scheduled' THEN LEAST(jobs.due_ms, excluded.due_ms) ELSE jobs.due_ms END,
+                    state = CASE WHEN jobs.state = 'failed' OR (jobs.state = 'scheduled' AND excluded.state = 'queued') THEN 'queued' ELSE jobs.state END
+                """, cancellationToken, ("kind", job.Kind), ("key", job.Key), ("payload", job.Payload), ("now", now),
+                ("due", job.DueUtc?.ToUnixTimeMilliseconds() ?? now));
         }
         await transaction.CommitAsync(cancellationToken);
     }
