@@ -7,11 +7,11 @@ namespace ForeignDesk.Core;
 public enum JobState
 {
     Queued,
-    /// <summary>Enqueued to run later (<see cref="JobRequest.DueUtc"/>); leased once due, and not counted as queued.</summary>
-    Scheduled,
     Running,
     Failed,
     Dead,
+    /// <summary>Enqueued to run later (<see cref="JobRequest.DueUtc"/>); leased once due, and not counted as queued.</summary>
+    Scheduled,
 }
 
 /// <summary>A step to run, unique by its kind and key (an article URL, an article id, an endpoint).</summary>
@@ -46,7 +46,7 @@ public interface IJobQueue
 {
     /// <summary>
     /// Adds the jobs in one transaction. A job of the same kind and key that is queued keeps its place and takes the new
-    /// payload; one waiting out a failure's backoff becomes due now (its failures kept); one running is queued again
+    /// payload; one scheduled keeps the earlier of its two due times; one waiting out a failure's backoff becomes due now (its failures kept); one running is queued again
     /// when it completes (the work it does may already be stale); a dead one stays dead until retried.
     /// </summary>
     Task EnqueueAsync(IReadOnlyCollection<JobRequest> jobs, CancellationToken cancellationToken);
