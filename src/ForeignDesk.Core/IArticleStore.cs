@@ -66,6 +66,13 @@ public interface IArticleStore
     Task<SaveResult> SaveArticleAsync(ArticleDraft draft, DateTimeOffset nowUtc, CancellationToken cancellationToken);
     Task SaveTranslationAsync(long articleId, TranslatedArticle translation, DateTimeOffset nowUtc, CancellationToken cancellationToken);
     Task MarkAwaitingEngineAsync(long articleId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the outlet removed the article (its page answered 404 or 410) at <paramref name="atUtc"/>: the article
+    /// and its versions are kept and its page still answers, but it leaves every list, feed, sitemap and search. The
+    /// first removal's time is kept when it is recorded again.
+    /// </summary>
+    Task MarkRemovedByOutletAsync(long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken);
     Task<IReadOnlyList<long>> UntranslatedAsync(int limit, CancellationToken cancellationToken);
     Task<IReadOnlyList<long>> AllArticleIdsAsync(CancellationToken cancellationToken);
     Task<FetchedPage?> GetPageAsync(long articleId, CancellationToken cancellationToken);

@@ -10,11 +10,17 @@ public enum JobState
     Running,
     Failed,
     Dead,
+    /// <summary>Enqueued to run later (<see cref="JobRequest.DueUtc"/>); leased once due, and not counted as queued.</summary>
+    Scheduled,
 }
 
 /// <summary>A step to run, unique by its kind and key (an article URL, an article id, an endpoint).</summary>
 /// <param name="Payload">What the step needs beyond its key (JSON, the handler's own); replaced by a later enqueue.</param>
-public sealed record JobRequest(string Kind, string Key, string? Payload = null);
+/// <param name="DueUtc">
+/// When the step may run first; null (or a time past) for at once. A job due later waits as <see cref="JobState.Scheduled"/>;
+/// enqueued again, it keeps the earlier of its two times.
+/// </param>
+public sealed record JobRequest(string Kind, string Key, string? Payload = null, DateTimeOffset? DueUtc = null);
 
 /// <summary>A job a worker holds until <paramref name="LeaseExpiresUtc"/>; after that any worker may take it again.</summary>
 /// <param name="Leases">Times the job has been leased, this one included.</param>
@@ -40,7 +46,7 @@ public interface IJobQueue
 {
     /// <summary>
     /// Adds the jobs in one transaction. A job of the same kind and key that is queued keeps its place and takes the new
-    /// payload; one waiting out a failure's backoff becomes due now (its failures kept); one running is queued again
+    /// payload; one scheduled keeps the earlier of its two due times; one waiting out a failure's backoff becomes due now (its failures kept); one running is queued again
     /// when it completes (the work it does may already be stale); a dead one stays dead until retried.
     /// </summary>
     Task EnqueueAsync(IReadOnlyCollection<JobRequest> jobs, CancellationToken cancellationToken);

@@ -30,6 +30,13 @@ public static class JobKinds
     /// so an article touched by several changes before a worker takes it is translated once.
     /// </summary>
     public const string Retranslate = "retranslate";
+
+    /// <summary>
+    /// Fetch a stored article's page again (a conditional GET) to see whether the outlet changed or removed it, then
+    /// schedule the next check. Key: the article id and the check's number ("42/3"), so that each check runs once and
+    /// running one twice schedules the same next one.
+    /// </summary>
+    public const string Recheck = "recheck";
 }
 
 /// <summary>Runs the jobs of one kind; the runner leases them, keeps the lease while this runs, and completes or fails them.</summary>

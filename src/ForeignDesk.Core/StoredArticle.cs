@@ -34,6 +34,9 @@ public sealed record StoredArticle(
     DateTimeOffset UpdatedUtc,
     string ContentHash)
 {
+    /// <summary>When a check of the outlet's page found it gone (404 or 410); null while the outlet still has it.</summary>
+    public DateTimeOffset? RemovedUtc { get; init; }
+
     /// <summary>Whether earlier versions of the article are kept (the outlet changed it, it was translated again or corrected).</summary>
     public bool HasEarlierVersions { get; init; }
 

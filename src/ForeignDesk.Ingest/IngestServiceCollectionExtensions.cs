@@ -24,6 +24,8 @@ public static class IngestServiceCollectionExtensions
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Pipeline:PollInterval must be positive.")
             .Validate(o => o.StoreWait >= TimeSpan.Zero, "Pipeline:StoreWait must not be negative.")
             .Validate(o => o.MaxItemsPerFeed is >= 1 and <= 1000, "Pipeline:MaxItemsPerFeed must be 1 to 1000.")
+            .Validate(o => o.RecheckWindow >= TimeSpan.Zero, "Pipeline:RecheckWindow must not be negative.")
+            .Validate(o => o.FirstRecheck >= TimeSpan.FromSeconds(1), "Pipeline:FirstRecheck must be at least one second.")
             .Validate(o => o.MinPollInterval > TimeSpan.Zero && o.MaxPollInterval >= o.MinPollInterval, "Pipeline:MinPollInterval must be positive and at most Pipeline:MaxPollInterval.");
         services.AddOptions<Sitemaps.SitemapOptions>().Bind(configuration.GetSection(Sitemaps.SitemapOptions.Section));
 
@@ -37,12 +39,15 @@ public static class IngestServiceCollectionExtensions
             .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay, "Jobs:FirstRetryDelay must be positive and at most Jobs:MaxRetryDelay.");
         services.AddSingleton<TranslationStage>();
         services.AddSingleton<RetranslationStage>();
+        services.AddSingleton<RecheckSchedule>();
         services.AddSingleton<ArticleProcessor>();
+        services.AddSingleton<ArticleRecheck>();
         services.AddSingleton<EndpointPoller>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EndpointPoller>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ArticleProcessor>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<TranslationStage>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<RetranslationStage>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ArticleRecheck>());
         services.AddSingleton<Jobs.JobRunner>();
         services.AddSingleton<Jobs.RoleKeeper>();
         services.AddSingleton<EndpointReader>();

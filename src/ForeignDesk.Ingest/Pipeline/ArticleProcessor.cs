@@ -35,7 +35,8 @@ public sealed class ArticleProcessor(
     TimeProvider time,
     ILogger<ArticleProcessor> log,
     ICategoryMapping? categories = null,
-    IngestMetrics? metrics = null) : IJobHandler
+    IngestMetrics? metrics = null,
+    RecheckSchedule? rechecks = null) : IJobHandler
 {
     public string Kind => JobKinds.Fetch;
 
@@ -129,7 +130,11 @@ public sealed class ArticleProcessor(
                 break;
         }
 
-        await jobs.EnqueueAsync([TranslationStage.JobOf(saved.ArticleId)], cancellationToken);
+        // A new article's page is checked again for changes (ArticleRecheck) while its window lasts.
+        var firstCheck = saved.Change == ArticleChange.Created
+            ? rechecks?.Check(saved.ArticleId, 1, now, draft.PublishedEstimated ? null : draft.PublishedUtc)
+            : null;
+        await jobs.EnqueueAsync(firstCheck is null ? [TranslationStage.JobOf(saved.ArticleId)] : [TranslationStage.JobOf(saved.ArticleId), firstCheck], cancellationToken);
         log.LogInformation("{Change} article {ArticleId} {Url} ({Language})", saved.Change, saved.ArticleId, draft.Url, draft.Language);
         return saved;
     }
@@ -139,7 +144,11 @@ public sealed class ArticleProcessor(
     {
         if (await store.GetArticleAsync(articleId, cancellationToken) is not { } article) return;
         if (article.State == ArticleState.Extracted)
-            await jobs.EnqueueAsync([TranslationStage.JobOf(articleId)], cancellationToken);
+        {
+            // A stop may also have come before a new article's first check was scheduled; scheduled again, it keeps its time.
+            var firstCheck = article is { RemovedUtc: null, Translation: null } ? rechecks?.First(article) : null;
+            await jobs.EnqueueAsync(firstCheck is null ? [TranslationStage.JobOf(articleId)] : [TranslationStage.JobOf(articleId), firstCheck], cancellationToken);
+        }
         else if (await stories.StoryOfAsync(articleId, cancellationToken) is null)
             await jobs.EnqueueAsync([TranslationStage.PlacementOf(articleId)], cancellationToken);
     }

@@ -57,7 +57,7 @@ internal static class M0700PageVersions
         """);
 
     /// <summary>The story page that lists the article, when it is in one.</summary>
-    private static string TouchStoryOf(string articleId) =>
+    internal static string TouchStoryOf(string articleId) =>
         $"""
         INSERT INTO page_versions (tag, seq, at_ms)
             SELECT 'story:' || story_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM page_versions), {Now}

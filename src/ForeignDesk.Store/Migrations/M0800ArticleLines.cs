@@ -7,7 +7,7 @@ namespace ForeignDesk.Store.Migrations;
 /// </summary>
 internal static class M0800ArticleLines
 {
-    private const string Columns = "id, source_id, title, teaser, category, published_ms, language, state";
+    internal const string Columns = "id, source_id, title, teaser, category, published_ms, language, state";
 
     public static readonly SqliteMigration Migration = new("0800-article-lines",
         $"""
@@ -37,7 +37,7 @@ internal static class M0800ArticleLines
     /// A line's values from an article row: the English title and teaser when translated, else the original's; with no
     /// teaser, the start of the first paragraph.
     /// </summary>
-    private static string Values(string row) =>
+    internal static string Values(string row) =>
         $"""
         {row}.id, {row}.source_id,
         COALESCE(json_extract({row}.translation, '$.title'), json_extract({row}.original, '$.title'), ''),

@@ -34,5 +34,6 @@ internal static class SqliteSchema
         M0970ArticleVersions.Migration,
         M0980CheckCounts.Migration,
         M0990SteadyLeases.Migration,
+        M0998Rechecks.Migration,
     ];
 }

@@ -8,7 +8,7 @@ public sealed partial class PostgresStore
     private const string ArticleColumns =
         """
         a.id, a.source_id, s.slug, s.name, a.url, a.language, a.original::text, a.published, a.published_estimated,
-        a.modified, s.time_zone, a.category, a.state, a.translation::text, a.first_seen, a.updated, a.content_hash,
+        a.modified, s.time_zone, a.category, a.state, a.translation::text, a.first_seen, a.updated, a.content_hash, a.removed,
         EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id), EXISTS (SELECT 1 FROM segment_overrides o WHERE o.article_id = a.id)
         """;
 
@@ -119,6 +119,10 @@ public sealed partial class PostgresStore
         ExecuteAsync("UPDATE articles SET state = @state WHERE id = @id",
             cancellationToken, ("state", (short)ArticleState.AwaitingEngine), ("id", articleId));
 
+    public Task MarkRemovedByOutletAsync(long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE articles SET removed = @at WHERE id = @id AND removed IS NULL",
+            cancellationToken, ("at", atUtc), ("id", articleId));
+
     public async Task<IReadOnlyList<long>> UntranslatedAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync("SELECT id FROM articles WHERE state <> 2 ORDER BY published DESC, id LIMIT @limit",
             r => r.GetInt64(0), cancellationToken, ("limit", limit));
@@ -163,5 +167,5 @@ public sealed partial class PostgresStore
         Translation: r.IsDBNull(13) ? null : ArticleJson.ReadTranslation(r.GetString(13)),
         FirstSeenUtc: Instant(r, 14),
         UpdatedUtc: Instant(r, 15),
-        ContentHash: r.GetString(16)) { HasEarlierVersions = r.GetBoolean(17), HasCorrections = r.GetBoolean(18) };
+        ContentHash: r.GetString(16)) { RemovedUtc = InstantOrNull(r, 17), HasEarlierVersions = r.GetBoolean(18), HasCorrections = r.GetBoolean(19) };
 }

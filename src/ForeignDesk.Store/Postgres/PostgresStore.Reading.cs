@@ -8,7 +8,8 @@ public sealed partial class PostgresStore
     /// <summary>A line in a list: the article's generated title and teaser columns, never its texts.</summary>
     private const string SummaryColumns = "a.id, a.title, a.teaser, a.category, a.published, s.name, a.language, a.state";
 
-    private const string SummaryFrom = "FROM articles a JOIN sources s ON s.id = a.source_id";
+    /// <summary>The rows of listed articles: those the outlet removed are kept, but in no list (the condition sits in the join, as each caller adds its own WHERE).</summary>
+    private const string SummaryFrom = "FROM articles a JOIN sources s ON s.id = a.source_id AND a.removed IS NULL";
 
     public async Task<IReadOnlyList<ArticleSummary>> LatestAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync($"SELECT {SummaryColumns} {SummaryFrom} ORDER BY a.published DESC, a.id DESC LIMIT @limit",

@@ -26,7 +26,7 @@ public sealed partial class PostgresStore : ISearchIndex
     private const string SearchFilters =
         """
         FROM articles a, (SELECT {0} AS q) m
-        WHERE a.search @@ q
+        WHERE a.search @@ q AND a.removed IS NULL
           AND (@language::text IS NULL OR a.language = @language)
           AND (@source::text IS NULL OR a.source_id = (SELECT s.id FROM sources s WHERE s.slug = @source))
           AND (@category::text IS NULL OR a.category = @category)

@@ -59,7 +59,7 @@ public sealed partial class PostgresStore : IStoryStore
         StoryLists.Related(await QueryAsync(
             $"""
             SELECT {SummaryColumns}, rs.story_id, (SELECT story_id FROM story_articles WHERE article_id = @id)
-            FROM related_articles r JOIN articles a ON a.id = r.related_id JOIN sources s ON s.id = a.source_id
+            FROM related_articles r JOIN articles a ON a.id = r.related_id AND a.removed IS NULL JOIN sources s ON s.id = a.source_id
             LEFT JOIN story_articles rs ON rs.article_id = r.related_id
             WHERE r.article_id = @id ORDER BY r.rank
             """,
@@ -73,7 +73,7 @@ public sealed partial class PostgresStore : IStoryStore
     public Task<Story?> GetStoryAsync(long storyId, CancellationToken cancellationToken) =>
         StoryLists.StoryAsync(storyId, QueryAsync(
                 $"""
-                SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id AND a.removed IS NULL
                 JOIN sources s ON s.id = a.source_id WHERE sa.story_id = @id ORDER BY a.published, a.id
                 """,
                 r => new StoryArticle(ReadSummary(r), r.GetString(8), LongOrNull(r, 9)),
@@ -92,7 +92,7 @@ public sealed partial class PostgresStore : IStoryStore
             $"""
             SELECT st.id, st.headline, st.first_seen, st.last_seen, COUNT(*)::integer, COUNT(DISTINCT a.source_id)::integer,
                 string_agg(DISTINCT a.language, ',')
-            FROM stories st JOIN story_articles sa ON sa.story_id = st.id JOIN articles a ON a.id = sa.article_id
+            FROM stories st JOIN story_articles sa ON sa.story_id = st.id JOIN articles a ON a.id = sa.article_id AND a.removed IS NULL
             WHERE st.id = {story} GROUP BY st.id
             """,
             r => new StoryFacts(r.GetInt64(0), r.GetString(1), Instant(r, 2), Instant(r, 3), r.GetInt32(4), r.GetInt32(5),
@@ -102,7 +102,7 @@ public sealed partial class PostgresStore : IStoryStore
     public Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken) =>
         KeysetPages.OldestFirstAsync((from, count) => QueryAsync(
             $"""
-            SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+            SELECT {SummaryColumns}, s.slug, sa.duplicate_of FROM story_articles sa JOIN articles a ON a.id = sa.article_id AND a.removed IS NULL
             JOIN sources s ON s.id = a.source_id WHERE sa.story_id = @id
             {from switch
             {
@@ -126,7 +126,7 @@ public sealed partial class PostgresStore : IStoryStore
             ids => QueryAsync(
                 """
                 SELECT sa.story_id, COUNT(*)::integer, COUNT(DISTINCT a.source_id)::integer, string_agg(DISTINCT a.language, ','), st.headline
-                FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN stories st ON st.id = sa.story_id
+                FROM story_articles sa JOIN articles a ON a.id = sa.article_id AND a.removed IS NULL JOIN stories st ON st.id = sa.story_id
                 WHERE sa.story_id = ANY(@ids) GROUP BY sa.story_id, st.headline
                 """,
                 r => new StoryLineFacts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetString(3), r.GetString(4)),
@@ -198,9 +198,9 @@ public sealed partial class PostgresStore : IStoryStore
             INSERT INTO stories (id, headline, first_seen, last_seen, article_count)
             SELECT @id,
                 COALESCE(
-                    (SELECT a.translation->>'title' FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                    (SELECT a.translation->>'title' FROM story_articles sa JOIN articles a ON a.id = sa.article_id AND a.removed IS NULL
                      WHERE sa.story_id = @id AND a.state = @translated AND a.translation IS NOT NULL ORDER BY sa.published, a.id LIMIT 1),
-                    (SELECT a.original->>'title' FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                    (SELECT a.original->>'title' FROM story_articles sa JOIN articles a ON a.id = sa.article_id AND a.removed IS NULL
                      WHERE sa.story_id = @id ORDER BY sa.published, a.id LIMIT 1), ''),
                 MIN(published), MAX(published), COUNT(*)
             FROM story_articles WHERE story_id = @id

@@ -9,7 +9,7 @@ public sealed partial class SqliteArticleStore
     private const string ArticleColumns =
         """
         a.id, a.source_id, s.slug, s.name, a.url, a.language, a.original, a.published_ms, a.published_estimated,
-        a.modified_ms, s.time_zone, a.category, a.state, a.translation, a.first_seen_ms, a.updated_ms, a.content_hash,
+        a.modified_ms, s.time_zone, a.category, a.state, a.translation, a.first_seen_ms, a.updated_ms, a.content_hash, a.removed_ms,
         EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id), EXISTS (SELECT 1 FROM segment_overrides o WHERE o.article_id = a.id)
         """;
 
@@ -125,6 +125,14 @@ public sealed partial class SqliteArticleStore
             cancellationToken, ("$state", (int)ArticleState.AwaitingEngine), ("$id", articleId));
     }
 
+    public async Task MarkRemovedByOutletAsync(long articleId, DateTimeOffset atUtc, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        // The trigger of migration 0998 takes the article's line out of the lists and touches its pages.
+        await ExecuteAsync(connection, "UPDATE articles SET removed_ms = $at WHERE id = $id AND removed_ms IS NULL",
+            cancellationToken, ("$at", Ms(atUtc)), ("$id", articleId));
+    }
+
     public async Task<IReadOnlyList<long>> UntranslatedAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync(
             $"SELECT id FROM articles INDEXED BY articles_untranslated WHERE {M0710UntranslatedIndex.Condition} ORDER BY published_ms DESC LIMIT $limit",
@@ -180,5 +188,5 @@ public sealed partial class SqliteArticleStore
         Translation: r.IsDBNull(13) ? null : ArticleJson.ReadTranslation(r.GetString(13)),
         FirstSeenUtc: Instant(r.GetInt64(14)),
         UpdatedUtc: Instant(r.GetInt64(15)),
-        ContentHash: r.GetString(16)) { HasEarlierVersions = r.GetBoolean(17), HasCorrections = r.GetBoolean(18) };
+        ContentHash: r.GetString(16)) { RemovedUtc = InstantOrNull(r, 17), HasEarlierVersions = r.GetBoolean(18), HasCorrections = r.GetBoolean(19) };
 }

@@ -35,22 +35,25 @@ public sealed class SqliteJobQueue : IJobQueue
         await using var command = connection.CreateCommand();
         command.CommandText =
             """
-            INSERT INTO jobs (kind, key, payload, state, due_ms, created_ms) VALUES ($kind, $key, $payload, 'queued', $now, $now)
+            INSERT INTO jobs (kind, key, payload, state, due_ms, created_ms)
+                VALUES ($kind, $key, $payload, CASE WHEN $due > $now THEN 'scheduled' ELSE 'queued' END, MAX($due, $now), $now)
             ON CONFLICT (kind, key) DO UPDATE SET
                 payload = excluded.payload,
                 again = CASE WHEN state = 'running' THEN 1 ELSE again END,
-                due_ms = CASE WHEN state = 'failed' THEN $now ELSE due_ms END,
-                state = CASE WHEN state = 'failed' THEN 'queued' ELSE state END
+                due_ms = CASE WHEN state = 'failed' THEN $now WHEN state = 'scheduled' THEN MIN(due_ms, excluded.due_ms) ELSE due_ms END,
+                state = CASE WHEN state = 'failed' OR (state = 'scheduled' AND excluded.state = 'queued') THEN 'queued' ELSE state END
             """;
         var kind = command.Parameters.Add("$kind", SqliteType.Text);
         var key = command.Parameters.Add("$key", SqliteType.Text);
         var payload = command.Parameters.Add("$payload", SqliteType.Text);
+        var due = command.Parameters.Add("$due", SqliteType.Integer);
         command.Parameters.AddWithValue("$now", now);
         foreach (var job in jobs)
         {
             kind.Value = job.Kind;
             key.Value = job.Key;
             payload.Value = (object?)job.Payload ?? DBNull.Value;
+            due.Value = job.DueUtc?.ToUnixTimeMilliseconds() ?? now;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

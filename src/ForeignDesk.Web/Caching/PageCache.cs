@@ -24,7 +24,7 @@ internal sealed class PageCache(IOutputCacheStore store)
     public static void AddPolicies(OutputCacheOptions options)
     {
         options.AddPolicy(Policy, policy => Pages(policy));
-        options.AddPolicy(ArticlePolicy, policy => Pages(policy).SetVaryByQuery("view"));
+        options.AddPolicy(ArticlePolicy, policy => Pages(policy).SetVaryByQuery("view", "version"));
     }
 
     private static OutputCachePolicyBuilder Pages(OutputCachePolicyBuilder policy) =>

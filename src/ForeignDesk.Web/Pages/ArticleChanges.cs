@@ -63,6 +63,7 @@ internal static class ArticleChanges
             else if (i > 0) WriteDiff(page, versions[i - 1], version, lang);
             if (version.UntilUtc is not null)
             {
+                page.Add($"<p><a href=\"{Paths.Version(article.Id, article.DisplayTitle, version.Number)}\">Version {version.Number} with the paragraphs version {version.Number + 1} changed marked</a></p>\n");
                 page.Add($"<details class=\"whole\"><summary>Read version {version.Number} as it was</summary>\n<div{TextDirection.Attributes(translated ? "en" : article.Language)}>\n<h3>{version.Translation?.Title ?? version.Original.Title}</h3>\n");
                 ArticleBody.Write(page, version.Paragraphs);
                 page.Add($"</div></details>\n");
@@ -103,5 +104,5 @@ internal static class ArticleChanges
         page.Add($"</div>\n");
     }
 
-    private static string Count(int count, string noun = "paragraph") => $"{count} {noun}{(count == 1 ? "" : "s")}";
+    public static string Count(int count, string noun = "paragraph") => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

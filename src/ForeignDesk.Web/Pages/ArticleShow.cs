@@ -24,6 +24,9 @@ internal static class ArticleShow
         var changes = view == ArticleChanges.View;
         if (view.Count > 0 && !bilingual && !changes)
             return BadRequest.Page(request, shell, $"An article is shown as it is, side by side with its original (?view={ArticleBilingual.View}), or with its changes (?view={ArticleChanges.View}); there is no other view.");
+        var version = request.Query[ArticleVersionShow.Query];
+        if (version.Count > 0 && view.Count > 0)
+            return BadRequest.Page(request, shell, $"An earlier version (?{ArticleVersionShow.Query}=N) is shown alone, not with another view.");
 
         PageCache.Tag(request.HttpContext, PageTags.Article(id));
         var article = await store.GetArticleAsync(id, cancellationToken);
@@ -45,6 +48,16 @@ internal static class ArticleShow
             (translation, corrected) = SegmentOverride.Apply(article.Original, translation, await corrections.OverridesOfAsync(article.Id, cancellationToken));
 
         var path = Paths.Article(article.Id, article.DisplayTitle);
+        if (version.Count > 0)
+        {
+            // Earlier versions show the text, so only where the policy shows it; the current one is the article page.
+            var earlier = versions is null || !rules.Body ? [] : await versions.EarlierVersionsAsync(article.Id, cancellationToken);
+            if (ArticleVersionShow.NumberOf(version.Count == 1 ? version[0] : null, earlier.Count + 1) is not { } number)
+                return ArticleVersionShow.Missing(request, shell, article, version.ToString(), earlier.Count + 1);
+            if (number > earlier.Count) return Results.Redirect(path);
+            if (slug != Slug.From(article.DisplayTitle)) return Results.Redirect(Paths.Version(article.Id, article.DisplayTitle, number), permanent: true);
+            return ArticleVersionShow.Show(request, shell, article, translation, earlier, number);
+        }
         if (slug != Slug.From(article.DisplayTitle))
             return Results.Redirect(bilingual ? Paths.Bilingual(article.Id, article.DisplayTitle) : changes ? Paths.Changes(article.Id, article.DisplayTitle) : path, permanent: true);
         if (changes)
@@ -102,6 +115,7 @@ internal static class ArticleShow
             <h1{lang}>{translation?.Title ?? article.Original.Title}</h1>
 
             """);
+        WriteRemoved(page, article);
         var teaser = translation is null ? article.Original.Teaser : translation.Teaser;
         if (rules.Snippet && !string.IsNullOrWhiteSpace(teaser)) page.Add($"<p class=\"teaser\"{lang}>{teaser}</p>\n");
         page.Add($"<p class=\"notice\" role=\"note\">{rules.Reason}</p>\n");
@@ -129,6 +143,7 @@ internal static class ArticleShow
         if (translation is null)
             page.Add($"<p class=\"notice\" role=\"note\">No translation engine is available yet for {language}. This article is shown in its original language.</p>\n");
 
+        WriteRemoved(page, article);
         var teaser = translation is null ? original.Teaser : translation.Teaser;
         if (!string.IsNullOrWhiteSpace(teaser)) page.Add($"<p class=\"teaser\"{lang}>{teaser}</p>\n");
 
@@ -167,6 +182,13 @@ internal static class ArticleShow
         }
 
         page.Add($"<p><a class=\"archive-link\" href=\"{Paths.Day(article.LocalDate)}\">All news articles on {Stamps.Date(article.LocalDate)}</a></p>\n</article>\n");
+    }
+
+    /// <summary>An article the outlet took down: kept here as last published, in no list.</summary>
+    private static void WriteRemoved(HtmlBuilder page, StoredArticle article)
+    {
+        if (article.RemovedUtc is { } removed)
+            page.Add($"<p class=\"notice removed-note\" role=\"note\">Removed by the outlet at {Stamps.Utc(removed)}. This is the article as the outlet last published it; it is no longer listed on this site.</p>\n");
     }
 
     /// <summary>"Machine-translated from Spanish by apertium (es→en; apertium-eng-spa 0.8.1-2) at 2026-11-29 08:21 UTC".</summary>

@@ -13,6 +13,9 @@ internal static class Paths
     /// <summary>An article's versions and what changed in each.</summary>
     public static string Changes(long id, string title) => Article(id, title) + "?view=changes";
 
+    /// <summary>An earlier version of an article, with the paragraphs the next one changed marked.</summary>
+    public static string Version(long id, string title, int number) => Article(id, title) + "?version=" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Day(DateOnly date) => $"/date/{date:yyyy-MM-dd}";
 
     public static string Category(string category) => "/category/" + Slug.From(category);

@@ -63,6 +63,8 @@ internal static class Stylesheet
         .diff del>*{text-decoration:line-through;text-decoration-thickness:1px}
         .diff-label{font-size:.75rem;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
         .diff>div{margin:.8rem 0}
+        .changed-next{border-inline-start:3px solid #b3261e;background:var(--tint);padding:.1rem .6rem;margin:.8rem 0}
+        .removed-note{border-inline-start:3px solid #b3261e}
         .report-form{max-width:42rem}
         .report-form textarea{display:block;width:100%;box-sizing:border-box;font:inherit;margin-top:.3rem}
         .report-form blockquote{margin:1rem 0;padding:.25rem 1rem;border-inline-start:3px solid var(--line)}

@@ -61,3 +61,6 @@ public sealed class PostgresCheckCountsTests(PostgresCluster cluster) : CheckCou
 
 public sealed class SqliteNewSourcePolicyTests() : NewSourcePolicyContract(new SqliteEngine());
 public sealed class PostgresNewSourcePolicyTests(PostgresCluster cluster) : NewSourcePolicyContract(new PostgresEngine(cluster));
+
+public sealed class SqliteOutletRemovalTests() : OutletRemovalContract(new SqliteEngine());
+public sealed class PostgresOutletRemovalTests(PostgresCluster cluster) : OutletRemovalContract(new PostgresEngine(cluster));

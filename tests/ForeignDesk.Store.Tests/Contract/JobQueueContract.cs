@@ -30,6 +30,39 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
     }
 
     [Fact]
+    public async Task AScheduledJob_WaitsUntilDue_UncountedAsQueued_ThenIsLeased()
+    {
+        var due = Time.GetUtcNow() + TimeSpan.FromMinutes(15);
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Recheck, "7/1", null, due)], Ct);
+        string[] recheck = [JobKinds.Recheck];
+
+        Assert.Equal(new JobCounts(0, 0, 0, 0), await Queue.CountsAsync(Ct));
+        Assert.Null(await Queue.LeaseAsync(recheck, "w", Lease, Ct));
+        Assert.Equal(due, await Queue.NextDueAsync(recheck, Ct));
+
+        Time.Advance(TimeSpan.FromMinutes(15));
+        var job = await Queue.LeaseAsync(recheck, "w", Lease, Ct);
+        Assert.Equal("7/1", job!.Key);
+        await Queue.CompleteAsync(job, Ct);
+        Assert.Null(await Queue.NextDueAsync(recheck, Ct));
+    }
+
+    [Fact]
+    public async Task AScheduledJob_EnqueuedAgain_KeepsTheEarlierTime_AndEnqueuedForNow_RunsAtOnce()
+    {
+        var now = Time.GetUtcNow();
+        string[] recheck = [JobKinds.Recheck];
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Recheck, "7/2", null, now + TimeSpan.FromMinutes(45))], Ct);
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Recheck, "7/2", null, now + TimeSpan.FromHours(2))], Ct);
+        Assert.Equal(now + TimeSpan.FromMinutes(45), await Queue.NextDueAsync(recheck, Ct));
+
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Recheck, "7/2")], Ct);
+
+        Assert.Equal(new JobCounts(1, 0, 0, 0), await Queue.CountsAsync(Ct));
+        Assert.Equal("7/2", (await Queue.LeaseAsync(recheck, "w", Lease, Ct))!.Key);
+    }
+
+    [Fact]
     public async Task Lease_OnlyTheKindsAsked_OldestFirst()
     {
         await Queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);

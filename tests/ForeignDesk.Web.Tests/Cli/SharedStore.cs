@@ -24,8 +24,8 @@ internal sealed class SharedStore : IDisposable
     /// <summary>What chooses the store, as environment variables (<c>ForeignDesk__Store__…</c>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    /// <summary>The SQLite file in the data folder (the default store).</summary>
-    public static SharedStore Sqlite() => new(new Dictionary<string, string>());
+    /// <summary>The SQLite file in the data folder (the default store), with <paramref name="settings"/> as environment variables.</summary>
+    public static SharedStore Sqlite(params (string Name, string Value)[] settings) => new(settings.ToDictionary(s => s.Name, s => s.Value));
 
     /// <summary>The PostgreSQL database at <paramref name="connectionString"/>.</summary>
     public static SharedStore Postgres(string connectionString) => new(new Dictionary<string, string>

@@ -28,6 +28,18 @@ internal sealed class NumberedOutlet : IAsyncDisposable
     /// <summary>Called with an article's number each time its page is asked for, before it is answered.</summary>
     public Action<int>? Serving { get; set; }
 
+    /// <summary>Whether the outlet has rewritten the second paragraph of every article (<see cref="Revise"/>).</summary>
+    public bool Revised => Volatile.Read(ref _revised);
+
+    private bool _revised;
+
+    /// <summary>Rewrites the second paragraph of every article, from now on.</summary>
+    public void Revise() => Volatile.Write(ref _revised, true);
+
+    /// <summary>The second paragraph of article <paramref name="number"/> once revised.</summary>
+    public static string RevisedParagraph(int number) =>
+        $"Le maire a finalement annoncé que la rénovation de {number + 2} bâtiments anciens commencera dès le mois de janvier.";
+
     /// <summary>Puts out one more article, listed in the feed from now on.</summary>
     public void Publish() => Interlocked.Increment(ref _published);
 
@@ -51,7 +63,10 @@ internal sealed class NumberedOutlet : IAsyncDisposable
             {
                 outlet!.Serving?.Invoke(number);
                 if (articleDelay > TimeSpan.Zero) await Task.Delay(articleDelay, aborted);
-                return number <= outlet.Published ? Results.Text(OutletPages.French(Article(number)), "text/html", Encoding.UTF8) : Results.NotFound();
+                if (number > outlet.Published) return Results.NotFound();
+                var article = Article(number);
+                if (outlet.Revised) article = article with { Paragraphs = [article.Paragraphs[0], RevisedParagraph(number), article.Paragraphs[2]] };
+                return Results.Text(OutletPages.French(article), "text/html", Encoding.UTF8);
             });
         }, ct);
         outlet = new NumberedOutlet(server, published);

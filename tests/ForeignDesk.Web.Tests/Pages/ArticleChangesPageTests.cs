@@ -132,4 +132,78 @@ public sealed class ArticleChangesPageTests : IAsyncLifetime
         Assert.Equal(301, (int)response.StatusCode);
         Assert.Equal($"/article/{_id}/the-council-meets?view=changes", response.Headers.Location?.OriginalString);
     }
+    [Fact]
+    public async Task VersionPage_ShowsTheEarlierVersion_WithTheParagraphsTheNextVersionChangedMarked()
+    {
+        await UpdateByTheOutletAsync();
+
+        var page = await HtmlPage.GetAsync(_site.Server.Client, $"/article/{_id}/the-council-meets?version=1", Ct);
+
+        Assert.Equal(200, page.Status);
+        Assert.Equal(["The council meets.", "It adopts the budget.", "The opposition is against it."],
+            page.Document.QuerySelectorAll(".story .body p").Select(p => p.TextContent));
+        Assert.Equal(["It adopts the budget."], page.Document.QuerySelectorAll(".body .changed-next p").Select(p => p.TextContent));
+        Assert.Equal("Changed in version 2", page.Text(".changed-next .diff-label"));
+        Assert.StartsWith("Version 1 of 2, as readers saw it from 2026-11-29 07:05 UTC to 2026-11-29 09:30 UTC.", page.Text(".story .notice"));
+        Assert.Equal("noindex", page.One("meta[name=robots]").GetAttribute("content"));
+        var changes = await HtmlPage.GetAsync(_site.Server.Client, $"/article/{_id}/the-council-meets?view=changes", Ct);
+        Assert.Equal($"/article/{_id}/the-council-meets?version=1", changes.One("#v1 a[href*='version=']").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task VersionPage_OfTheCurrentVersion_LeadsToTheArticle_AndOfAWrongSlugToTheCanonicalOne()
+    {
+        await UpdateByTheOutletAsync();
+        using var client = CatchingUpHandler.Client(_site.Server.Services, _site.Server.Address, allowAutoRedirect: false);
+
+        using var current = await client.GetAsync($"/article/{_id}/the-council-meets?version=2", Ct);
+        Assert.Equal(302, (int)current.StatusCode);
+        Assert.Equal($"/article/{_id}/the-council-meets", current.Headers.Location?.OriginalString);
+        using var slug = await client.GetAsync($"/article/{_id}/old?version=1", Ct);
+        Assert.Equal(301, (int)slug.StatusCode);
+        Assert.Equal($"/article/{_id}/the-council-meets?version=1", slug.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    [InlineData("")]
+    [InlineData("99999999999999999999")]
+    public async Task VersionPage_OfNoSuchVersion_Is404_SayingWhichVersionsThereAre(string number)
+    {
+        await UpdateByTheOutletAsync();
+
+        var page = await HtmlPage.GetAsync(_site.Server.Client, $"/article/{_id}/the-council-meets?version={Uri.EscapeDataString(number)}", Ct);
+
+        Assert.Equal(404, page.Status);
+        Assert.Equal("No such version", page.Text("h1"));
+        Assert.Contains($"has no version “{number}”: its versions are numbered 1 to 2, and 2 is the current one.", page.Text(".message p"));
+    }
+
+    [Fact]
+    public async Task VersionPage_WithAnotherView_IsABadRequest()
+    {
+        var page = await HtmlPage.GetAsync(_site.Server.Client, $"/article/{_id}/the-council-meets?version=1&view=changes", Ct);
+        Assert.Equal(400, page.Status);
+    }
+
+    [Fact]
+    public async Task ArticleRemovedByTheOutlet_SaysSoOnItsPage_AndLeavesTheFrontPage()
+    {
+        var before = await HtmlPage.GetAsync(_site.Server.Client, "/", Ct);
+        Assert.NotNull(before.Document.QuerySelector($"a[href='/article/{_id}/the-council-meets']"));
+
+        await _site.Server.Store.MarkRemovedByOutletAsync(_id, Updated, Ct);
+        await SiteCatchUp.RunAsync(_site.Server.Services, Ct);
+
+        var page = await HtmlPage.GetAsync(_site.Server.Client, $"/article/{_id}/the-council-meets", Ct);
+        Assert.Equal(200, page.Status);
+        Assert.StartsWith("Removed by the outlet at 2026-11-29 09:30 UTC.", page.Text(".story .removed-note"));
+        Assert.Equal(["The council meets.", "It adopts the budget.", "The opposition is against it."],
+            page.Document.QuerySelectorAll(".story .body p").Select(p => p.TextContent));
+        var after = await HtmlPage.GetAsync(_site.Server.Client, "/", Ct);
+        Assert.Null(after.Document.QuerySelector($"a[href='/article/{_id}/the-council-meets']"));
+    }
 }

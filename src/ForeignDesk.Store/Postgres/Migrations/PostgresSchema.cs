@@ -29,5 +29,6 @@ internal static class PostgresSchema
         M0007ArticleVersions.Migration,
         M0008CheckCounts.Migration,
         M0009StoreClock.Migration,
+        M0013Rechecks.Migration,
     ];
 }
