@@ -30,6 +30,13 @@ public static class JobKinds
     /// so an article touched by several changes before a worker takes it is translated once.
     /// </summary>
     public const string Retranslate = "retranslate";
+
+    /// <summary>
+    /// Find the stored articles a glossary change touches and enqueue a <see cref="Retranslate"/> for each. Key: the
+    /// change's language and source and a hash of the change, so that one change posted twice is scanned once; payload:
+    /// the change.
+    /// </summary>
+    public const string GlossaryScan = "glossary-scan";
 }
 
 /// <summary>Runs the jobs of one kind; the runner leases them, keeps the lease while this runs, and completes or fails them.</summary>

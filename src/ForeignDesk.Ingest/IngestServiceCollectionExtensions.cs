@@ -37,12 +37,14 @@ public static class IngestServiceCollectionExtensions
             .Validate(o => o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay, "Jobs:FirstRetryDelay must be positive and at most Jobs:MaxRetryDelay.");
         services.AddSingleton<TranslationStage>();
         services.AddSingleton<RetranslationStage>();
+        services.AddSingleton<GlossaryScanStage>();
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<EndpointPoller>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EndpointPoller>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ArticleProcessor>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<TranslationStage>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<RetranslationStage>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<GlossaryScanStage>());
         services.AddSingleton<Jobs.JobRunner>();
         services.AddSingleton<EndpointReader>();
         services.AddSingleton<Sources.EndpointDiscovery>();
