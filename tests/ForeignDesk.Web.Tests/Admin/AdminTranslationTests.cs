@@ -3,7 +3,6 @@ using ForeignDesk.Core;
 using ForeignDesk.Ingest.Jobs;
 using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Web.Tests.EndToEnd;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -133,19 +132,7 @@ public sealed class AdminTranslationTests : IAsyncLifetime
         new JobRunner(services.GetRequiredService<IJobQueue>(), [services.GetRequiredService<GlossaryScanStage>()],
             services.GetRequiredService<IOptions<JobOptions>>(), TimeProvider.System, NullLogger<JobRunner>.Instance).RunUntilIdleAsync(Ct);
 
-    /// <summary>The jobs of <paramref name="kind"/> in the store's file, each as kind, key and state, read with SQL of the test's own.</summary>
-    private async Task<List<string>> JobsAsync(string kind)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_site.Site.DatabasePath};Pooling=False");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, key, state FROM jobs WHERE kind = $kind ORDER BY id";
-        command.Parameters.AddWithValue("$kind", kind);
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var jobs = new List<string>();
-        while (await reader.ReadAsync(Ct)) jobs.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)}");
-        return jobs;
-    }
+    private Task<List<string>> JobsAsync(string kind) => Cli.StoredDataFolder.JobsAsync(_site.Site.DatabasePath, kind, Ct);
 
     [Fact]
     public async Task Correction_ReplacesTheParagraphOnTheArticlePage_NotesIt_AndSurvivesATranslationAgain()
