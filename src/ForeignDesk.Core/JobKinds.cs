@@ -37,6 +37,13 @@ public static class JobKinds
     /// running one twice schedules the same next one.
     /// </summary>
     public const string Recheck = "recheck";
+
+    /// <summary>
+    /// Find the stored articles a glossary change touches and enqueue a <see cref="Retranslate"/> for each. Key: the
+    /// change's language and source and a hash of the change, so that one change posted twice is scanned once; payload:
+    /// the change.
+    /// </summary>
+    public const string GlossaryScan = "glossary-scan";
 }
 
 /// <summary>Runs the jobs of one kind; the runner leases them, keeps the lease while this runs, and completes or fails them.</summary>

@@ -40,6 +40,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<TranslationStage>();
         services.AddSingleton<RetranslationStage>();
         services.AddSingleton<RecheckSchedule>();
+        services.AddSingleton<GlossaryScanStage>();
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<ArticleRecheck>();
         services.AddSingleton<EndpointPoller>();
@@ -48,6 +49,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<TranslationStage>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<RetranslationStage>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ArticleRecheck>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<GlossaryScanStage>());
         services.AddSingleton<Jobs.JobRunner>();
         services.AddSingleton<Jobs.RoleKeeper>();
         services.AddSingleton<EndpointReader>();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ForeignDesk.Ingest.Pipeline;
+using ForeignDesk.Ingest.Sources;
 using ForeignDesk.Ingest.Translate;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +9,8 @@ namespace ForeignDesk.Cli.Commands;
 /// <summary>
 /// <c>foreigndesk glossary list|add|remove</c>: the terms kept as they are or always rendered one way, per source
 /// language and optionally per source, in the glossary file (<c>Translate:Units:GlossaryFile</c>). LANG, TERM and
-/// RENDERING may be given as words or as <c>--language</c>, <c>--term</c>, <c>--rendering</c>.
+/// RENDERING may be given as words or as <c>--language</c>, <c>--term</c>, <c>--rendering</c>. A change queues the
+/// stored articles it touches to be translated again, as the admin's glossary does (<see cref="GlossaryScanStage"/>).
 /// </summary>
 internal static class GlossaryCommand
 {
@@ -15,17 +18,24 @@ internal static class GlossaryCommand
     {
         var listLanguage = new Option<string?>("--language") { Description = "Only this source language's entries", HelpName = "LANG" };
         var list = new Command("list", "The glossary: terms kept as they are, forced renderings") { listLanguage };
-        list.SetAction((parse, ct) => WithGlossaryAsync(parse, file => List(file, parse.GetValue(listLanguage)), ct));
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var app = await CommandHost.OpenAsync(parse, ct);
+            return List(GlossaryOf(app.Services), parse.GetValue(listLanguage));
+        });
 
-        var add = Entry("add", "Keep TERM as it is in LANG text, or always render it as RENDERING", withRendering: true,
-            (file, entry) => Add(file, entry));
-        var remove = Entry("remove", "Remove the entry for TERM in LANG", withRendering: false,
-            (file, entry) => Remove(file, entry));
+        var add = Entry("add", "Keep TERM as it is in LANG text, or always render it as RENDERING; queue the articles it touches to be translated again",
+            withRendering: true, Add);
+        var remove = Entry("remove", "Remove the entry for TERM in LANG; queue the articles it touches to be translated again",
+            withRendering: false, Remove);
         return new Command("glossary", "Terms kept as they are or rendered one way when translating") { list, add, remove };
     }
 
-    /// <summary>A subcommand that takes LANG TERM [RENDERING] as words or options, and <c>--source SLUG</c>.</summary>
-    private static Command Entry(string name, string description, bool withRendering, Func<GlossaryFile, GlossaryEntry, int> run)
+    /// <summary>
+    /// A subcommand that takes LANG TERM [RENDERING] as words or options, and <c>--source SLUG</c>, changes the glossary
+    /// with <paramref name="change"/> (false: nothing to change) and queues the articles the change touches.
+    /// </summary>
+    private static Command Entry(string name, string description, bool withRendering, Func<GlossaryFile, GlossaryEntry, bool> change)
     {
         var languageWord = new Argument<string?>("LANG") { Description = "The source language (ISO 639-1)", Arity = ArgumentArity.ZeroOrOne };
         var termWord = new Argument<string?>("TERM") { Description = "The term as written in that language", Arity = ArgumentArity.ZeroOrOne };
@@ -43,24 +53,32 @@ internal static class GlossaryCommand
 
         command.Validators.Add(result =>
         {
-            if (Given(result.GetValue(language), result.GetValue(languageWord)) is null) result.AddError($"glossary {name} needs --language");
+            var code = Given(result.GetValue(language), result.GetValue(languageWord))?.ToLowerInvariant();
+            if (code is null) result.AddError($"glossary {name} needs --language");
+            else if (code.Contains(',') || NewSourceChecks.UnknownLanguage(code) is not null)
+                result.AddError($"unknown language code '{code}' (use one ISO 639-1 code such as es)");
             else if (Given(result.GetValue(term), result.GetValue(termWord)) is null) result.AddError($"glossary {name} needs --term");
         });
-        command.SetAction((parse, ct) => WithGlossaryAsync(parse, file => run(file, new GlossaryEntry(
-            Given(parse.GetValue(language), parse.GetValue(languageWord))!.ToLowerInvariant(),
-            Given(parse.GetValue(term), parse.GetValue(termWord))!,
-            withRendering ? Given(parse.GetValue(rendering), parse.GetValue(renderingWord)) : null,
-            parse.GetValue(source)?.Trim())), ct));
+        command.SetAction(async (parse, ct) =>
+        {
+            var entry = new GlossaryEntry(
+                Given(parse.GetValue(language), parse.GetValue(languageWord))!.ToLowerInvariant(),
+                Given(parse.GetValue(term), parse.GetValue(termWord))!,
+                withRendering ? Given(parse.GetValue(rendering), parse.GetValue(renderingWord)) : null,
+                Given(parse.GetValue(source), null));
+            await using var app = await CommandHost.OpenAsync(parse, ct);
+            if (!change(GlossaryOf(app.Services), entry)) return 1;
+            var queued = await app.Services.GetRequiredService<GlossaryScanStage>()
+                .QueueTouchedAsync(new GlossaryChange(entry.Language, [entry.Term], entry.Source), ct);
+            Console.WriteLine($"queued {queued} article{(queued == 1 ? "" : "s")} to be translated again");
+            return 0;
+        });
         return command;
     }
 
-    private static async Task<int> WithGlossaryAsync(ParseResult parse, Func<GlossaryFile, int> run, CancellationToken cancellationToken)
-    {
-        await using var app = await CommandHost.OpenAsync(parse, cancellationToken);
-        var file = app.Services.GetRequiredService<TranslationStack>().Glossary
+    private static GlossaryFile GlossaryOf(IServiceProvider services) =>
+        services.GetRequiredService<TranslationStack>().Glossary
             ?? throw new UsageException("no glossary file is configured (Translate:Units:GlossaryFile)");
-        return run(file);
-    }
 
     private static int List(GlossaryFile file, string? language)
     {
@@ -72,7 +90,7 @@ internal static class GlossaryCommand
         return 0;
     }
 
-    private static int Add(GlossaryFile file, GlossaryEntry entry)
+    private static bool Add(GlossaryFile file, GlossaryEntry entry)
     {
         try
         {
@@ -85,19 +103,19 @@ internal static class GlossaryCommand
         Console.WriteLine(entry.Rendering is null
             ? $"added: {entry.Language} '{entry.Term}' kept as it is"
             : $"added: {entry.Language} '{entry.Term}' → '{entry.Rendering}'");
-        return 0;
+        return true;
     }
 
-    private static int Remove(GlossaryFile file, GlossaryEntry entry)
+    private static bool Remove(GlossaryFile file, GlossaryEntry entry)
     {
         var removed = file.Remove(entry.Language, entry.Term, entry.Source);
         if (removed > 0)
         {
             Console.WriteLine($"removed {removed} entr{(removed == 1 ? "y" : "ies")}");
-            return 0;
+            return true;
         }
         Console.Error.WriteLine("foreigndesk: no such glossary entry");
-        return 1;
+        return false;
     }
 
     /// <summary>The option's value or, failing that, the word's; trimmed, null when empty.</summary>

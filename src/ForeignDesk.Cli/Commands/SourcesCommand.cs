@@ -10,8 +10,9 @@ internal static class SourcesCommand
 {
     public static Command Create()
     {
-        var list = new Command("list", "The followed outlets: slug, name, language, category, time zone, feeds");
-        list.SetAction((parse, ct) => WithStoreAsync(parse, (_, store) => ListAsync(store, ct), ct));
+        var json = new Option<bool>("--json") { Description = "As a JSON array, one object per outlet" };
+        var list = new Command("list", "The followed outlets: slug, name, language, category, time zone, policy, feeds") { json };
+        list.SetAction((parse, ct) => WithStoreAsync(parse, (services, store) => ListAsync(services, store, parse.GetValue(json), ct), ct));
 
         var slug = new Argument<string>("SLUG") { Description = "The outlet's slug (see: foreigndesk sources list)" };
         var remove = new Command("remove", "Stop following an outlet") { slug };
@@ -35,10 +36,23 @@ internal static class SourcesCommand
         return await run(app.Services, app.Services.GetRequiredService<IArticleStore>());
     }
 
-    private static async Task<int> ListAsync(IArticleStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// One tab-separated line per outlet (slug, name, language, category, time zone, policy, feeds) or, with
+    /// <paramref name="json"/>, a JSON array of <see cref="SourceLine"/>.
+    /// </summary>
+    private static async Task<int> ListAsync(IServiceProvider services, IArticleStore store, bool json, CancellationToken cancellationToken)
     {
-        foreach (var source in await store.ListSourcesAsync(cancellationToken))
-            Console.WriteLine($"{source.Slug}\t{source.Name}\t{source.Language ?? "auto"}\t{source.Category}\t{source.TimeZone}\t{string.Join(' ', source.FeedUrls)}");
+        var controls = services.GetService<ISourceControlStore>() is { } held
+            ? await held.SourceControlsAsync(cancellationToken)
+            : new Dictionary<long, SourceControls>();
+        var lines = (await store.ListSourcesAsync(cancellationToken)).Select(source => SourceLine.Of(source, controls.GetValueOrDefault(source.Id)?.Policy)).ToList();
+        if (json)
+        {
+            JsonOutput.Write(lines);
+            return 0;
+        }
+        foreach (var line in lines)
+            Console.WriteLine($"{line.Slug}\t{line.Name}\t{line.Language ?? "auto"}\t{line.Category}\t{line.TimeZone}\t{line.Policy}\t{string.Join(' ', line.Feeds)}");
         return 0;
     }
 

@@ -87,9 +87,9 @@ public sealed class GlossaryFile(string path)
         foreach (var field in new[] { entry.Language, entry.Term, entry.Rendering ?? "", entry.Source ?? "" })
         {
             if (field.Contains('\t') || field.Contains('\n') || field.Contains('\r'))
-                throw new ArgumentException("Glossary fields cannot hold tabs or line breaks.", nameof(entry));
+                throw new ArgumentException("Glossary fields cannot hold tabs or line breaks.");
         }
         if (entry.Language.Trim().Length == 0 || entry.Term.Trim().Length == 0)
-            throw new ArgumentException("A glossary entry needs a language and a term.", nameof(entry));
+            throw new ArgumentException("A glossary entry needs a language and a term.");
     }
 }

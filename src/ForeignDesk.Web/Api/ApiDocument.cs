@@ -23,11 +23,44 @@ internal static class ApiDocument
             };
             return Task.CompletedTask;
         });
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            DescribeHead(document);
+            return Task.CompletedTask;
+        });
         options.AddOperationTransformer((operation, _, _) =>
         {
             DescribeHeaders(operation);
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>
+    /// <c>HEAD</c> beside every <c>GET</c>: the site answers it as the <c>GET</c> without the body
+    /// (<see cref="Rendering.HeadRequests"/>), so it takes the same parameters and gives the same statuses and headers,
+    /// with no content, and the length of the body it left out.
+    /// </summary>
+    private static void DescribeHead(OpenApiDocument document)
+    {
+        foreach (var (_, path) in document.Paths)
+        {
+            if (path is not OpenApiPathItem { Operations: { } operations } item || !operations.TryGetValue(HttpMethod.Get, out var get) || operations.ContainsKey(HttpMethod.Head)) continue;
+            var head = new OpenApiOperation
+            {
+                OperationId = get.OperationId is { } id ? id + "Head" : null,
+                Summary = $"{get.Summary} Headers only: as GET, without the body.",
+                Tags = get.Tags,
+                Parameters = get.Parameters is { } parameters ? [.. parameters] : null,
+                Responses = [],
+            };
+            foreach (var (status, response) in get.Responses ?? [])
+            {
+                var answer = new OpenApiResponse { Description = response.Description, Headers = response.Headers is { } headers ? new Dictionary<string, IOpenApiHeader>(headers) : null };
+                if (status is "200") Header(answer, "Content-Length", "The length in bytes of the body a GET gets.");
+                head.Responses[status] = answer;
+            }
+            item.AddOperation(HttpMethod.Head, head);
+        }
     }
 
     /// <summary>The validators every operation takes and gives, and the wait a refused client is told.</summary>

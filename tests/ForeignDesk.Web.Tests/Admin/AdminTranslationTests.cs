@@ -1,9 +1,11 @@
 using System.Net;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Jobs;
+using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Web.Tests.EndToEnd;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace ForeignDesk.Web.Tests.Admin;
@@ -58,7 +60,7 @@ public sealed class AdminTranslationTests : IAsyncLifetime
         Assert.StartsWith("The Executive approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
         Assert.Equivalent(prices, (await ArticleAsync(OutletWorld.Prices)).Translation);
         await client.GetAsync("/admin/glossary", Ct);
-        Assert.Contains("Gobierno (es): 1 article queued to be translated again", client.LastPage);
+        Assert.Contains("Gobierno (es): the articles it touches are being found and queued to be translated again", client.LastPage);
 
         await SubmitGlossaryAsync(client, "edit", new("old_language", "es"), new("old_term", "Gobierno"), new("old_source", ""),
             new("language", "es"), new("term", "Gobierno"), new("rendering", "Cabinet"), new("source", ""));
@@ -71,30 +73,40 @@ public sealed class AdminTranslationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Glossary_Changes_QueueOneDurableJobPerTouchedArticle_ThatAnotherProcessRuns()
+    public async Task GlossaryPost_AnswersBeforeAnyArticleIsQueued_AndAWorkerAfterARestartQueuesAndTranslatesThem()
     {
         using var client = await _site.SignedInAsync(Ct);
         var housing = await ArticleAsync(OutletWorld.Housing);
         var prices = await ArticleAsync(OutletWorld.Prices);
 
-        // Two changes touch the housing article before any worker runs: one job for it, kept in the store.
-        await client.SubmitAsync("/admin/glossary", "/admin/glossary/add",
+        // Two posts of one change (the term's rendering set, then changed): each answers having queued only the scan,
+        // one durable job for both, and no article is looked at yet.
+        var added = await client.SubmitAsync("/admin/glossary", "/admin/glossary/add",
             [new("language", "es"), new("term", "Gobierno"), new("rendering", "Executive"), new("source", "")], Ct);
-        await client.SubmitAsync("/admin/glossary", "/admin/glossary/edit", [new("old_language", "es"), new("old_term", "Gobierno"),
+        var edited = await client.SubmitAsync("/admin/glossary", "/admin/glossary/edit", [new("old_language", "es"), new("old_term", "Gobierno"),
             new("old_source", ""), new("language", "es"), new("term", "Gobierno"), new("rendering", "Cabinet"), new("source", "")], Ct);
 
-        Assert.Equal([$"retranslate {housing.Id} queued"], await RetranslateJobsAsync());
-        Assert.StartsWith("The Government approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (added.StatusCode, edited.StatusCode));
+        Assert.Empty(await JobsAsync(JobKinds.Retranslate));
+        Assert.Equal([$"{JobKinds.GlossaryScan} queued"], (await JobsAsync(JobKinds.GlossaryScan)).Select(j => j.Split(' ')[0] + " " + j.Split(' ')[2]));
         await client.GetAsync("/admin/glossary", Ct);
-        Assert.Contains("Gobierno (es): 1 article queued to be translated again", client.LastPage);
+        Assert.Contains("Gobierno (es): the articles it touches are being found and queued to be translated again", client.LastPage);
 
-        // The site's process is not needed: a worker started afterwards over the same store runs the job.
-        await using (var worker = _site.Site.Worker())
-            await worker.Services.GetRequiredService<JobRunner>().RunUntilIdleAsync(Ct);
+        // The site stops; a worker started afterwards over the same store scans (one job per touched article) ...
+        await _site.Site.StopAsync(Ct);
+        await using var worker = _site.Site.Worker();
+        await ScanPassAsync(worker.Services);
+
+        Assert.Empty(await JobsAsync(JobKinds.GlossaryScan));
+        Assert.Equal([$"retranslate {housing.Id} queued"], await JobsAsync(JobKinds.Retranslate));
+        Assert.StartsWith("The Government approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
+
+        // ... and translates them again.
+        await worker.Services.GetRequiredService<JobRunner>().RunUntilIdleAsync(Ct);
 
         Assert.StartsWith("The Cabinet approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
         Assert.Equivalent(prices.Translation, (await ArticleAsync(OutletWorld.Prices)).Translation);
-        Assert.Empty(await RetranslateJobsAsync());
+        Assert.Empty(await JobsAsync(JobKinds.Retranslate));
     }
 
     [Fact]
@@ -106,25 +118,21 @@ public sealed class AdminTranslationTests : IAsyncLifetime
 
         await client.SubmitAsync("/admin/glossary", "/admin/glossary/add",
             [new("language", "es"), new("term", "Gobierno"), new("rendering", "Executive"), new("source", "another-outlet")], Ct);
-        Assert.Empty(await RetranslateJobsAsync());
+        await ScanPassAsync(_site.Services);
+        Assert.Empty(await JobsAsync(JobKinds.Retranslate));
 
         await client.SubmitAsync("/admin/glossary", "/admin/glossary/add",
             [new("language", "es"), new("term", "Gobierno"), new("rendering", "Executive"), new("source", outlet)], Ct);
-        Assert.Equal([$"retranslate {housing.Id} queued"], await RetranslateJobsAsync());
+        await ScanPassAsync(_site.Services);
+        Assert.Equal([$"retranslate {housing.Id} queued"], await JobsAsync(JobKinds.Retranslate));
     }
 
-    /// <summary>The retranslate jobs in the store's file, each as kind, key and state, read with SQL of the test's own.</summary>
-    private async Task<List<string>> RetranslateJobsAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_site.Site.DatabasePath};Pooling=False");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, key, state FROM jobs WHERE kind = 'retranslate' ORDER BY id";
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var jobs = new List<string>();
-        while (await reader.ReadAsync(Ct)) jobs.Add($"{reader.GetString(0)} {reader.GetString(1)} {reader.GetString(2)}");
-        return jobs;
-    }
+    /// <summary>A worker pass over the glossary scans only, so that the retranslate jobs they queue stay to be seen.</summary>
+    private static Task ScanPassAsync(IServiceProvider services) =>
+        new JobRunner(services.GetRequiredService<IJobQueue>(), [services.GetRequiredService<GlossaryScanStage>()],
+            services.GetRequiredService<IOptions<JobOptions>>(), TimeProvider.System, NullLogger<JobRunner>.Instance).RunUntilIdleAsync(Ct);
+
+    private Task<List<string>> JobsAsync(string kind) => Cli.StoredDataFolder.JobsAsync(_site.Site.DatabasePath, kind, Ct);
 
     [Fact]
     public async Task Correction_ReplacesTheParagraphOnTheArticlePage_NotesIt_AndSurvivesATranslationAgain()

@@ -21,7 +21,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("added el-diario", added.Output);
 
         var list = await RunAsync(null, "sources", "list");
-        Assert.Contains("el-diario\tEl Diario\tes\tNews/Politics\tEurope/Madrid\thttps://diario.example/rss.xml", list.Output);
+        Assert.Contains("el-diario\tEl Diario\tes\tNews/Politics\tEurope/Madrid\tfull\thttps://diario.example/rss.xml", list.Output);
 
         var opml = Path.Combine(_folder.Path, "export.opml");
         Assert.Equal(0, (await RunAsync(null, "sources", "export-opml", opml)).ExitCode);

@@ -56,6 +56,9 @@ internal sealed class PipelineSite : IAsyncDisposable
         return Pages.CatchingUpHandler.Client(_site.Services, new Uri(address));
     }
 
+    /// <summary>Stops the site, as a process that ends; its data folder stays until disposed.</summary>
+    public Task StopAsync(CancellationToken ct) => _site.StopAsync(ct);
+
     /// <summary>A local server on 127.0.0.1 with the routes <paramref name="map"/> gives it.</summary>
     public static async Task<WebApplication> ServeAsync(Action<WebApplication> map, CancellationToken ct)
     {

@@ -58,7 +58,7 @@ public sealed class RecheckTests
         await site.Services.GetRequiredService<IngestPass>().RunAsync(Ct);
         var first = (await store.FindByUrlAsync(new Uri(home, "/a/conseil.html").AbsoluteUri, Ct))!;
         Assert.Equal(ArticleState.Translated, first.State);
-        Assert.Equal(first.FirstSeenUtc + TimeSpan.FromMinutes(15), await queue.NextDueAsync(recheck, Ct));
+        Assert.Equal(first.FirstSeenUtc + TimeSpan.FromMinutes(15) - clock.GetUtcNow(), await queue.NextDueInAsync(recheck, Ct));
         asked.Clear();
 
         // Check 1, 15 minutes on: the outlet changed its second paragraph.
@@ -75,7 +75,7 @@ public sealed class RecheckTests
         var kept = Assert.Single(await versions.EarlierVersionsAsync(first.Id, Ct));
         Assert.Equal(VersionCause.OutletUpdate, kept.EndedBy);
         Assert.Equal(first.Original.Paragraphs[1].Text, kept.Original.Paragraphs[1].Text);
-        Assert.Equal(first.FirstSeenUtc + TimeSpan.FromMinutes(45), await queue.NextDueAsync(recheck, Ct));
+        Assert.Equal(first.FirstSeenUtc + TimeSpan.FromMinutes(45) - clock.GetUtcNow(), await queue.NextDueInAsync(recheck, Ct));
 
         // The same check again, as after a worker killed before it completed: a 304, no second version, no engine call.
         asked.Clear();
@@ -91,7 +91,7 @@ public sealed class RecheckTests
         await runner.RunUntilIdleAsync(Ct);
         Assert.Equal(answered + 2, outlet.NotModified);
         Assert.Single(await versions.EarlierVersionsAsync(first.Id, Ct));
-        Assert.Equal(first.FirstSeenUtc + TimeSpan.FromMinutes(105), await queue.NextDueAsync(recheck, Ct));
+        Assert.Equal(first.FirstSeenUtc + TimeSpan.FromMinutes(105) - clock.GetUtcNow(), await queue.NextDueInAsync(recheck, Ct));
 
         // Check 3 (1 h 45): the outlet took the article down.
         outlet.Remove();
@@ -101,7 +101,7 @@ public sealed class RecheckTests
         Assert.Equal(clock.GetUtcNow(), removed.RemovedUtc);
         Assert.Equal("EN " + Changed, removed.Translation!.Paragraphs[1].Html);
         Assert.DoesNotContain(first.Id, (await store.LatestAsync(10, Ct)).Select(a => a.Id));
-        Assert.Null(await queue.NextDueAsync(recheck, Ct));
+        Assert.Null(await queue.NextDueInAsync(recheck, Ct));
         Assert.Empty(asked);
     }
 

@@ -1,3 +1,4 @@
+using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Ingest.Sources;
 using ForeignDesk.Ingest.Translate;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ internal static class GlossaryActions
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (Entry(form, "") is not { } entry) return Invalid();
         if (Add(glossary, entry) is { } problem) return problem;
-        await retranslation.QueueAsync(new GlossaryChange(entry.Language, [entry.Term], entry.Source), Unstoppable);
+        await retranslation.QueueAsync([new GlossaryChange(entry.Language, [entry.Term], entry.Source)], Unstoppable);
         return Results.Redirect(GlossaryPage.Path);
     }
 
@@ -37,13 +38,10 @@ internal static class GlossaryActions
             glossary.Add(old);
             return problem;
         }
-        if (old.Language == entry.Language && old.Source == entry.Source)
-            await retranslation.QueueAsync(new GlossaryChange(entry.Language, old.Term == entry.Term ? [entry.Term] : [old.Term, entry.Term], entry.Source), Unstoppable);
-        else
-        {
-            await retranslation.QueueAsync(new GlossaryChange(old.Language, [old.Term], old.Source), Unstoppable);
-            await retranslation.QueueAsync(new GlossaryChange(entry.Language, [entry.Term], entry.Source), Unstoppable);
-        }
+        await retranslation.QueueAsync(old.Language == entry.Language && old.Source == entry.Source
+            ? [new GlossaryChange(entry.Language, old.Term == entry.Term ? [entry.Term] : [old.Term, entry.Term], entry.Source)]
+            : [new GlossaryChange(old.Language, [old.Term], old.Source), new GlossaryChange(entry.Language, [entry.Term], entry.Source)],
+            Unstoppable);
         return Results.Redirect(GlossaryPage.Path);
     }
 
@@ -54,7 +52,7 @@ internal static class GlossaryActions
         if (Entry(form, "old_") is not { } old) return Invalid();
         // As the command line's glossary remove: an entry of every source goes with the source-specific ones of its term.
         if (glossary.Remove(old.Language, old.Term, old.Source) > 0)
-            await retranslation.QueueAsync(new GlossaryChange(old.Language, [old.Term], old.Source), Unstoppable);
+            await retranslation.QueueAsync([new GlossaryChange(old.Language, [old.Term], old.Source)], Unstoppable);
         return Results.Redirect(GlossaryPage.Path);
     }
 
