@@ -78,8 +78,11 @@ internal sealed class BenchPostgres : IAsyncDisposable
         }
     }
 
-    private static string Host(string server) =>
-        new NpgsqlConnectionStringBuilder(server) is var b ? $"{b.Host}:{b.Port}" : "";
+    private static string Host(string server)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(server);
+        return $"{settings.Host}:{settings.Port}";
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -50,11 +50,14 @@ internal sealed class PostgresGeneratedStoreWriter(string connectionString) : IG
                 await batches.Writer.WriteAsync((next, batch), cancellationToken);
                 next += batch.Length;
             }
-            batches.Writer.TryComplete();
         }
         catch (ChannelClosedException)
         {
             // a stream failed: its exception comes from WhenAll below
+        }
+        finally
+        {
+            batches.Writer.TryComplete();
         }
         await Task.WhenAll(copies);
         await ExecuteAsync("SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT MAX(id) FROM articles))", cancellationToken);
