@@ -20,18 +20,3 @@ internal interface IGeneratedStoreWriter
     /// <summary>Whatever is left once everything is written (indexes built after loading, statistics).</summary>
     Task CompleteAsync(CancellationToken cancellationToken);
 }
-
-/// <summary>The SQLite store's own bulk methods.</summary>
-internal sealed class SqliteGeneratedStoreWriter(SqliteArticleStore store) : IGeneratedStoreWriter
-{
-    public Task<IReadOnlyList<long>> InsertArticlesAsync(IEnumerable<BulkArticle> articles, CancellationToken cancellationToken) =>
-        store.BulkInsertAsync(articles, cancellationToken);
-
-    public Task PlaceStoriesAsync(IEnumerable<BulkStory> stories, CancellationToken cancellationToken) => store.BulkPlaceStoriesAsync(stories, cancellationToken);
-
-    public Task SaveRelatedAsync(IEnumerable<BulkRelated> lists, CancellationToken cancellationToken) => store.BulkSaveRelatedAsync(lists, cancellationToken);
-
-    public Task RecordViewsAsync(IEnumerable<BulkViews> views, CancellationToken cancellationToken) => store.BulkRecordViewsAsync(views, cancellationToken);
-
-    public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
