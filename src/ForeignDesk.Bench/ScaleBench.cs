@@ -1,17 +1,22 @@
 using System.Diagnostics;
 using System.Globalization;
 using ForeignDesk.Bench.Latency;
+using ForeignDesk.Bench.Postgres;
+using ForeignDesk.Bench.Scale;
 using ForeignDesk.Core;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace ForeignDesk.Bench;
 
 /// <summary>
-/// <c>bench scale --connection-string CS [--workers 1,2,4] [--outlets 10] [--articles-per-outlet 20]</c>: for each
-/// worker count, a fresh PostgreSQL database (dropped afterwards), the simulated outlets of the latency bench (every article published at
-/// the start), and that many real <c>worker</c> processes on it. It prints how fast the articles are stored (fetched,
-/// extracted and indexed) and how fast they are translated (Apertium) and placed, in articles a minute.
+/// <c>bench scale [--store sqlite|postgres] [--connection-string CS] [--workers 1,2,4] [--translation both|without|with]
+/// [--outlets 50] [--articles-per-outlet 20]</c>: for each worker count, a fresh store (the SQLite file of a new data
+/// folder, or a new PostgreSQL database on CS or on a throwaway local cluster, dropped afterwards), the simulated
+/// outlets of the latency bench (every article published at the start), and that many real <c>worker</c> processes on
+/// it. Without translation (no engine routed: articles are stored, extracted and indexed, then await an engine) it
+/// prints the ingest rate in articles a second; with translation (Apertium) also how fast they are translated and
+/// placed; and for both, how long jobs waited in the queue (p50, p99).
 /// </summary>
 internal static class ScaleBench
 {
@@ -19,70 +24,103 @@ internal static class ScaleBench
 
     public static async Task<int> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        var server = context.Option("connection-string")
-            ?? throw new BenchUsageException("bench scale needs a PostgreSQL server on which it may create databases: --connection-string 'Host=127.0.0.1;Port=5432;Username=…'");
+        var engine = context.Option("store") ?? "postgres";
+        if (engine is not ("sqlite" or "postgres")) throw new BenchUsageException($"--store takes sqlite or postgres, not '{engine}'");
+        if (engine == "sqlite" && context.Has("connection-string")) throw new BenchUsageException("--connection-string goes with --store postgres");
+        bool[] translating = (context.Option("translation") ?? "both") switch
+        {
+            "both" => [false, true],
+            "without" => [false],
+            "with" => [true],
+            var other => throw new BenchUsageException($"--translation takes both, without or with, not '{other}'"),
+        };
         var counts = (context.Option("workers") ?? "1,2,4").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(w => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 16 ? n
                 : throw new BenchUsageException($"--workers takes worker counts from 1 to 16, such as 1,2,4, not '{w}'"))
             .ToArray();
-        var outlets = Math.Max(1, context.Number("outlets", 10));
+        var outlets = Math.Max(1, context.Number("outlets", 50));
         var perOutlet = Math.Clamp(context.Number("articles-per-outlet", SimulatedWorld.FeedSize), 1, SimulatedWorld.FeedSize);
         var schedule = Enumerable.Range(0, outlets * perOutlet).Select(i => new WorldArticle(i, i % outlets, TimeSpan.Zero)).ToArray();
+
+        await using var postgres = engine == "postgres" ? await BenchPostgres.OpenAsync(context, cancellationToken) : null;
+        Console.WriteLine($"store: {postgres?.Description ?? "SQLite, the file of a new data folder per run"}");
         Console.WriteLine($"world: {outlets} outlets on 127.x.y.1, {schedule.Length} articles published at the start");
-        Console.WriteLine($"workers: separate processes on one PostgreSQL database each run; {WorldFollowing.Description}");
+        Console.WriteLine($"workers: separate processes on one store each run, Jobs:Workers 4 each; {WorldFollowing.Description}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {BenchCommand.LoadAverage()}");
 
         await using var world = await SimulatedWorld.StartAsync(outlets, schedule, null, 0, cancellationToken);
         var figures = new List<(string, double)>();
-        foreach (var workers in counts)
+        foreach (var translate in translating)
         {
-            var run = await RunOnceAsync(context, server, world, schedule.Length, workers, cancellationToken);
-            var stored = PerMinute(schedule.Length, run.Stored);
-            var placed = PerMinute(schedule.Length, run.Placed);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"workers {workers}: stored {run.StoredCount}/{schedule.Length} in {Seconds(run.Stored)}, {stored:0.#}/min; translated and placed in {Seconds(run.Placed)}, {placed:0.#}/min ({placed / workers:0.#}/min a worker)"));
-            figures.Add(($"stored_per_min_{workers}", stored));
-            figures.Add(($"placed_per_min_{workers}", placed));
+            foreach (var workers in counts)
+            {
+                var run = await RunOnceAsync(context, postgres, world, schedule.Length, workers, translate, cancellationToken);
+                var all = run.Waits.Values.SelectMany(w => w).Order().ToList();
+                var (p50, p99) = (LatencyRun.Percentile(all, 50), LatencyRun.Percentile(all, 99));
+                var prefix = translate ? "tr_" : "";
+                var placedText = translate
+                    ? string.Create(CultureInfo.InvariantCulture, $"; translated and placed in {Seconds(run.Placed)}, {PerSecond(schedule.Length, run.Placed) * 60:0.#}/min")
+                    : "";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{(translate ? "with" : "without")} translation, workers {workers}: stored {run.StoredCount}/{schedule.Length} in {Seconds(run.Stored)} from the workers' start, {PerSecond(schedule.Length, run.Stored):0.#}/s; first to last stored {run.Span.TotalSeconds:0.00} s, {run.SteadyRate:0.#}/s{placedText}"));
+                var byKind = string.Join(", ", run.Waits.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w =>
+                    string.Create(CultureInfo.InvariantCulture, $"{w.Key} p50 {LatencyRun.Percentile(w.Value, 50):0} p99 {LatencyRun.Percentile(w.Value, 99):0} ({w.Value.Count})")));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  queue wait (due to leased): p50 {p50:0} ms, p99 {p99:0} ms over {all.Count} leases; {byKind}"));
+                figures.Add(($"{prefix}stored_per_s_{workers}", Math.Round(PerSecond(schedule.Length, run.Stored), 1)));
+                figures.Add(($"{prefix}steady_per_s_{workers}", Math.Round(run.SteadyRate, 1)));
+                if (translate) figures.Add(($"tr_placed_per_min_{workers}", Math.Round(PerSecond(schedule.Length, run.Placed) * 60, 1)));
+                figures.Add(($"{prefix}queue_p50_ms_{workers}", p50));
+                figures.Add(($"{prefix}queue_p99_ms_{workers}", p99));
+            }
         }
 
         BenchCommand.Summary([.. figures]);
         return 0;
     }
 
-    private sealed record Run(int StoredCount, TimeSpan? Stored, TimeSpan? Placed);
+    /// <param name="Stored">From the workers' start (their start-up and first poll included) to the last article stored.</param>
+    /// <param name="SteadyRate">Articles a second from the first article's first sighting to the last one's.</param>
+    private sealed record Run(int StoredCount, TimeSpan? Stored, TimeSpan Span, double SteadyRate, TimeSpan? Placed, IReadOnlyDictionary<string, List<double>> Waits);
 
-    private static async Task<Run> RunOnceAsync(BenchContext context, string server, SimulatedWorld world, int articles, int workers, CancellationToken cancellationToken)
+    private static async Task<Run> RunOnceAsync(BenchContext context, BenchPostgres? postgres, SimulatedWorld world, int articles, int workers, bool translate,
+        CancellationToken cancellationToken)
     {
-        var database = $"foreigndesk_scale_{workers}_{Environment.ProcessId}";
-        await AdministerAsync(server, cancellationToken, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", $"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0");
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        var database = $"foreigndesk_scale_{(translate ? "tr" : "in")}_{workers}_{Environment.ProcessId}";
         var folder = Directory.CreateTempSubdirectory("foreigndesk-scale-").FullName;
-        var settings = WorldFollowing.Settings(4, null);
-        settings["ForeignDesk:Store:Provider"] = "PostgreSQL";
-        settings["ForeignDesk:Store:ConnectionString"] = connectionString;
         var processes = new List<Process>();
         try
         {
+            var store = new ScaleStore(folder, postgres is null ? null : await postgres.CreateDatabaseAsync(database, cancellationToken));
+            var settings = WorldFollowing.Settings(4, null);
+            store.AddSettings(settings);
+            // No engine for any language: the translation step marks each article as awaiting one, at once.
+            if (!translate) settings["ForeignDesk:Translate:Routing:default:0"] = ",";
             await using var view = context.Compose(folder, settings: settings);
             await context.PrepareStoreAsync(view.Services, cancellationToken);
-            var store = view.Services.GetRequiredService<IArticleStore>();
+            var articleStore = view.Services.GetRequiredService<IArticleStore>();
             var jobs = view.Services.GetRequiredService<IJobQueue>();
-            await WorldFollowing.FollowAsync(store, world, cancellationToken);
+            await WorldFollowing.FollowAsync(articleStore, world, cancellationToken);
+            await JobWaits.InstallAsync(store, cancellationToken);
 
             var clock = Stopwatch.StartNew();
             for (var w = 0; w < workers; w++) processes.Add(StartWorker(folder, settings));
             TimeSpan? stored = null, placed = null;
-            var count = 0;
-            while (placed is null && clock.Elapsed < Limit)
+            long count = 0;
+            while ((translate ? placed : stored) is null && clock.Elapsed < Limit)
             {
-                await Task.Delay(500, cancellationToken);
+                await Task.Delay(250, cancellationToken);
                 if (processes.FirstOrDefault(p => p.HasExited) is { } ended)
                     throw new InvalidOperationException($"a worker exited with {ended.ExitCode} (run it alone to see why: foreigndesk worker)");
-                count = (await store.AllArticleIdsAsync(cancellationToken)).Count;
+                count = (await store.StoredSpanAsync(cancellationToken)).Count;
                 if (count >= articles) stored ??= clock.Elapsed;
+                if (!translate || stored is null) continue;
                 var queue = await jobs.CountsAsync(cancellationToken);
-                if (stored is not null && queue.Queued + queue.Running + queue.Failed == 0 && await store.UntranslatedAsync(1, cancellationToken) is []) placed = clock.Elapsed;
+                if (queue.Queued + queue.Running + queue.Failed == 0 && await articleStore.UntranslatedAsync(1, cancellationToken) is []) placed = clock.Elapsed;
             }
-            return new Run(count, stored, placed);
+            var span = await store.StoredSpanAsync(cancellationToken);
+            var steady = span.Count > 1 && span.Span > TimeSpan.Zero ? (span.Count - 1) / span.Span.TotalSeconds : 0;
+            return new Run((int)count, stored, span.Span, steady, placed, await JobWaits.ReadAsync(store, cancellationToken));
         }
         finally
         {
@@ -92,9 +130,9 @@ internal static class ScaleBench
                 await process.WaitForExitAsync(CancellationToken.None);
                 process.Dispose();
             }
-            NpgsqlConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
+            if (postgres is not null) await postgres.DropDatabaseAsync(database);
             Directory.Delete(folder, recursive: true);
-            await AdministerAsync(server, CancellationToken.None, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 
@@ -111,35 +149,7 @@ internal static class ScaleBench
         return process;
     }
 
-    /// <summary>Runs <paramref name="statements"/> (creating or dropping a run's database) on the server's <c>postgres</c> database.</summary>
-    private static async Task AdministerAsync(string server, CancellationToken cancellationToken, params string[] statements)
-    {
-        NpgsqlConnectionStringBuilder admin;
-        try
-        {
-            admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
-        }
-        catch (ArgumentException ex)
-        {
-            throw new BenchUsageException($"--connection-string cannot be read: {ex.Message}");
-        }
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-        catch (NpgsqlException ex)
-        {
-            throw new BenchUsageException($"the PostgreSQL server at {admin.Host}:{admin.Port} cannot be reached: {ex.Message}");
-        }
-        foreach (var sql in statements)
-        {
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private static double PerMinute(int articles, TimeSpan? took) => took is { } t ? articles / t.TotalMinutes : 0;
+    private static double PerSecond(int articles, TimeSpan? took) => took is { } t ? articles / t.TotalSeconds : 0;
 
     private static string Seconds(TimeSpan? took) => took is { } t ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0.0} s") : "not within 15 min";
 }

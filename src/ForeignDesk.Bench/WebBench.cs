@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using ForeignDesk.Bench.Postgres;
 using ForeignDesk.Bench.Web;
 using ForeignDesk.Core;
+using ForeignDesk.Store;
 using ForeignDesk.Store.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ForeignDesk.Bench;
 
 /// <summary>
-/// <c>bench web [--articles 1000000] [--store FILE] [--clients 50] [--seconds 10] [--sample 20000] [--paragraphs 8]</c>: a generated
-/// month of news (or FILE, kept and reused as <c>bench discovery</c> does) served by the real site in its own process
+/// <c>bench web [--articles 1000000] [--store FILE] [--store-engine sqlite|postgres] [--connection-string CS] [--clients 50] [--seconds 10]
+/// [--sample 20000] [--paragraphs 8]</c>: a generated month of news (or FILE, kept and reused as <c>bench discovery</c> does; or,
+/// with postgres, the same store bulk-loaded into a new database on CS or on a throwaway local cluster) served by the real site in its own process
 /// on 127.0.0.1 (<c>serve --no-pipeline</c>) and, for comparison, the pages saved as files served by nginx; each page
 /// kind loaded by wrk with N clients for S seconds (articles, lists, search, status, the API, the site's and a category's
 /// RSS feed, the sitemap index and a day's sitemap). Prints requests per second, p50 and p99 per kind, the hot article
@@ -29,47 +32,59 @@ internal static class WebBench
         var paragraphs = context.Number("paragraphs", SyntheticNews.BodyParagraphs);
         if (count < 1 || clients < 1 || length <= TimeSpan.Zero || sample < 1 || paragraphs < 1)
             throw new BenchUsageException("--articles, --clients, --seconds, --sample and --paragraphs must be positive");
+        var engine = context.Option("store-engine") ?? "sqlite";
+        if (engine is not ("sqlite" or "postgres")) throw new BenchUsageException($"--store-engine takes sqlite or postgres, not '{engine}'");
         var keep = context.Option("store") is { } kept ? Path.GetFullPath(kept) : null;
+        if (engine == "postgres" && keep is not null)
+            throw new BenchUsageException("--store FILE keeps a SQLite store; with --store-engine postgres the store is generated in a new database each run");
+        if (engine == "sqlite" && context.Has("connection-string")) throw new BenchUsageException("--connection-string goes with --store-engine postgres");
         await DebianTools.EnsureAsync("wrk", "wrk", cancellationToken);
         await DebianTools.EnsureAsync("nginx", "nginx-light", cancellationToken);
 
         var folder = Directory.CreateTempSubdirectory("foreigndesk-web-").FullName;
-        var database = Path.Combine(folder, "foreigndesk.db");
+        var database = $"foreigndesk_web_{Environment.ProcessId}";
+        await using var postgres = engine == "postgres" ? await BenchPostgres.OpenAsync(context, cancellationToken) : null;
         try
         {
-            var (notReused, migrates) = keep is null ? ("", false) : await BenchStoreFile.TryReuseAsync(keep, count, database, cancellationToken);
+            // The store both the bench and the site process are given: the data folder's SQLite file, or the run's database.
+            var storeSettings = new Dictionary<string, string?>();
+            if (postgres is not null)
+            {
+                Console.WriteLine($"store engine: {postgres.Description}, database {database}");
+                storeSettings["ForeignDesk:Store:Provider"] = "PostgreSQL";
+                storeSettings["ForeignDesk:Store:ConnectionString"] = await postgres.CreateDatabaseAsync(database, cancellationToken);
+            }
             WebPages pages;
             double bytesPerArticle;
-            await using (var app = context.Compose(folder, settings: new Dictionary<string, string?>
+            await using (var app = context.Compose(folder, settings: new Dictionary<string, string?>(storeSettings)
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["ForeignDesk:Sources:DefaultFile"] = "",
             }))
             {
                 await context.PrepareStoreAsync(app.Services, cancellationToken);
-                var store = (SqliteArticleStore)app.Services.GetRequiredService<IArticleStore>();
-                if (notReused is null)
+                var store = app.Services.GetRequiredService<IArticleStore>();
+                IReadOnlyList<long> ids;
+                if (postgres is null)
                 {
-                    if (migrates) await BenchStoreFile.SaveAsync(database, keep!, cancellationToken);
-                    Console.WriteLine($"store: {count} articles reused from {keep}{(migrates ? ", migrated" : "")}");
+                    (bytesPerArticle, ids) = await PrepareSqliteAsync((SqliteArticleStore)store, folder, keep, count, paragraphs, cancellationToken);
                 }
                 else
                 {
-                    if (keep is not null) Console.WriteLine($"store: generating ({notReused})");
-                    await GenerateAsync(store, count, paragraphs, cancellationToken);
-                    if (keep is not null) await BenchStoreFile.SaveAsync(database, keep, cancellationToken);
+                    var connectionString = storeSettings["ForeignDesk:Store:ConnectionString"]!;
+                    await using (var writer = new PostgresGeneratedStoreWriter(connectionString))
+                        await GenerateAsync(store, writer, count, paragraphs, cancellationToken);
+                    bytesPerArticle = await ReportPostgresSizeAsync(connectionString, count, cancellationToken);
+                    ids = await store.AllArticleIdsAsync(cancellationToken);
                 }
-
-                bytesPerArticle = await ReportSizeAsync(database, count, cancellationToken);
-                var ids = await BenchStoreFile.ArticleIdsAsync(database, cancellationToken);
-                pages = await WebPages.PickAsync(store, store, ids, Math.Min(sample, ids.Count), new SyntheticNews(23).EnglishWords,
-                    DateTimeOffset.UtcNow, cancellationToken);
+                pages = await WebPages.PickAsync(store, app.Services.GetRequiredService<IStoryStore>(), ids, Math.Min(sample, ids.Count),
+                    new SyntheticNews(23).EnglishWords, DateTimeOffset.UtcNow, cancellationToken);
             }
             SqliteConnection.ClearAllPools();
 
             try
             {
-                await using var site = await SiteProcess.StartAsync(folder, LoopbackPort.Free(), cancellationToken);
+                await using var site = await SiteProcess.StartAsync(folder, LoopbackPort.Free(), storeSettings, cancellationToken);
                 return await LoadAsync(folder, site, pages, clients, length, count, bytesPerArticle, context.Progress, cancellationToken);
             }
             catch (InvalidOperationException ex)
@@ -82,20 +97,52 @@ internal static class WebBench
         finally
         {
             SqliteConnection.ClearAllPools();
+            if (postgres is not null) await postgres.DropDatabaseAsync(database);
             Directory.Delete(folder, recursive: true);
         }
     }
 
-    private static async Task GenerateAsync(SqliteArticleStore store, int count, int paragraphs, CancellationToken cancellationToken)
+    /// <summary>The SQLite store: <paramref name="keep"/> reused when it fits, else generated (and kept when asked); its size and article ids.</summary>
+    private static async Task<(double BytesPerArticle, IReadOnlyList<long> Ids)> PrepareSqliteAsync(SqliteArticleStore store, string folder, string? keep, int count,
+        int paragraphs, CancellationToken cancellationToken)
     {
-        var loadBefore = LoadAverage();
+        var database = StoreServiceCollectionExtensions.SqliteFile(folder);
+        var (notReused, migrates) = keep is null ? ("", false) : await BenchStoreFile.TryReuseAsync(keep, count, database, cancellationToken);
+        if (notReused is null)
+        {
+            if (migrates) await BenchStoreFile.SaveAsync(database, keep!, cancellationToken);
+            Console.WriteLine($"store: {count} articles reused from {keep}{(migrates ? ", migrated" : "")}");
+        }
+        else
+        {
+            if (keep is not null) Console.WriteLine($"store: generating ({notReused})");
+            await GenerateAsync(store, new SqliteGeneratedStoreWriter(store), count, paragraphs, cancellationToken);
+            if (keep is not null) await BenchStoreFile.SaveAsync(database, keep, cancellationToken);
+        }
+        return (await ReportSizeAsync(database, count, cancellationToken), await BenchStoreFile.ArticleIdsAsync(database, cancellationToken));
+    }
+
+    private static async Task GenerateAsync(IArticleStore store, IGeneratedStoreWriter writer, int count, int paragraphs, CancellationToken cancellationToken)
+    {
+        var loadBefore = BenchCommand.LoadAverage();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var made = await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(count, paragraphs, cancellationToken);
+        var made = await new WebStoreGenerator(store, writer, TimeProvider.System).GenerateAsync(count, paragraphs, cancellationToken);
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"store: {made.Articles} articles ({paragraphs} paragraphs of about 47 words each) from {WebStoreGenerator.Outlets} outlets over {WebStoreGenerator.Days} days in {made.ArticleTime.TotalSeconds:0.0} s ({made.Articles / made.ArticleTime.TotalSeconds:0} articles/s, search index included; writing the text took {made.WritingTime.TotalSeconds:0.0} s of it on a second thread), {made.Stories} stories in {made.StoryTime.TotalSeconds:0.0} s, {made.Views} views in {made.ViewTime.TotalSeconds:0.0} s"));
+            $"store: {made.Articles} articles ({paragraphs} paragraphs of about 47 words each) from {WebStoreGenerator.Outlets} outlets over {WebStoreGenerator.Days} days in {made.ArticleTime.TotalSeconds:0.0} s ({made.Articles / made.ArticleTime.TotalSeconds:0} articles/s, search index included; writing the text took {made.WritingTime.TotalSeconds:0.0} s of it on a second thread), {made.Stories} stories in {made.StoryTime.TotalSeconds:0.0} s, {made.Views} views in {made.ViewTime.TotalSeconds:0.0} s, indexes and statistics in {made.CompletionTime.TotalSeconds:0.0} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"generation: {made.Articles / made.Total.TotalSeconds:0} articles/s in all, {cpu:0.0} s of CPU time ({made.Articles / cpu:0} articles per CPU second); machine load average {loadBefore} before, {LoadAverage()} after"));
+            $"generation: {made.Articles / made.Total.TotalSeconds:0} articles/s in all, {cpu:0.0} s of this process's CPU time ({made.Articles / cpu:0} articles per CPU second); machine load average {loadBefore} before, {BenchCommand.LoadAverage()} after"));
+    }
+
+    /// <summary>Prints the PostgreSQL store's size, in all and by table and index; returns its bytes per article.</summary>
+    private static async Task<double> ReportPostgresSizeAsync(string connectionString, int count, CancellationToken cancellationToken)
+    {
+        var size = await PostgresStoreSize.MeasureAsync(connectionString, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"size: {size.DatabaseBytes / 1048576.0:0.0} MB database, {size.DatabaseBytes / (double)count:0} bytes per article"));
+        Console.WriteLine("size by part: " + string.Join(", ", size.Parts.Take(10).Select(p =>
+            string.Create(CultureInfo.InvariantCulture, $"{p.Part} {p.Bytes / (double)count:0} B/article"))));
+        return size.DatabaseBytes / (double)count;
     }
 
     /// <summary>Prints the store's size, in all and by part; returns its bytes per article, write-ahead log included.</summary>
@@ -247,10 +294,6 @@ internal static class WebBench
         timings.Sort();
         return timings[timings.Count / 2];
     }
-
-    /// <summary>The one-minute load average (Linux), so that a rate measured on a busy machine says so.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Shorten(string path) => path.Length <= 60 ? path : path[..57] + "...";
 }

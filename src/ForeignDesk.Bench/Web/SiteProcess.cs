@@ -36,7 +36,9 @@ internal sealed class SiteProcess : IAsyncDisposable
         return long.TryParse(kilobytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : null;
     }
 
-    public static async Task<SiteProcess> StartAsync(string dataDirectory, int port, CancellationToken cancellationToken)
+    /// <param name="settings">Configuration for the site beyond the bench's own (the store to serve), as <c>Section:Key</c> names.</param>
+    public static async Task<SiteProcess> StartAsync(string dataDirectory, int port, IReadOnlyDictionary<string, string?>? settings,
+        CancellationToken cancellationToken)
     {
         var url = new Uri($"http://127.0.0.1:{port}/");
         var info = ThisProgram.StartInfo(["serve", "--no-pipeline", "--data", dataDirectory, "--urls", url.AbsoluteUri.TrimEnd('/')]);
@@ -44,6 +46,8 @@ internal sealed class SiteProcess : IAsyncDisposable
         info.Environment["ForeignDesk__Sources__DefaultFile"] = "";
         // wrk's clients all come from 127.0.0.1: the API's per-client limit must not cut the load short.
         info.Environment["ForeignDesk__Api__RequestsPerWindow"] = int.MaxValue.ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+            info.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the site");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

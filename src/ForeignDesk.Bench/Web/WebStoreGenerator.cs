@@ -8,19 +8,22 @@ namespace ForeignDesk.Bench.Web;
 /// <summary>What <see cref="WebStoreGenerator"/> wrote and how long each part took.</summary>
 /// <param name="WritingTime">The part of <paramref name="ArticleTime"/> spent writing the articles' text, on a thread of its own.</param>
 /// <param name="StoryTime">Placing the articles in stories and saving their "You may like" lists.</param>
-internal sealed record GeneratedStore(int Articles, int Stories, long Views, TimeSpan ArticleTime, TimeSpan WritingTime, TimeSpan StoryTime, TimeSpan ViewTime)
+/// <param name="CompletionTime">What the writer does once everything is written (on PostgreSQL: the indexes built, the tables analyzed).</param>
+internal sealed record GeneratedStore(int Articles, int Stories, long Views, TimeSpan ArticleTime, TimeSpan WritingTime, TimeSpan StoryTime, TimeSpan ViewTime,
+    TimeSpan CompletionTime)
 {
-    public TimeSpan Total => ArticleTime + StoryTime + ViewTime;
+    public TimeSpan Total => ArticleTime + StoryTime + ViewTime + CompletionTime;
 }
 
 /// <summary>
-/// Fills a store as a news site's would be after a month, through the store's own bulk methods: 50 outlets, ten in
+/// Fills a store as a news site's would be after a month, through a bulk writer (the SQLite store's own bulk methods,
+/// or a PostgreSQL bulk load: the same content either way): 50 outlets, ten in
 /// each of five languages; N articles spread over 30 days, each with its English translation; every article in a
 /// story of 1 to 30 articles (most stories small), with a "You may like" list of five articles of the stories just
 /// before its own (what the clusterer precomputes); views in the hours after publication, a few articles far more
 /// read than the rest.
 /// </summary>
-internal sealed class WebStoreGenerator(SqliteArticleStore store, TimeProvider time)
+internal sealed class WebStoreGenerator(IArticleStore store, IGeneratedStoreWriter writer, TimeProvider time)
 {
     public const int Outlets = 50;
     public const int Days = 30;
@@ -68,23 +71,27 @@ internal sealed class WebStoreGenerator(SqliteArticleStore store, TimeProvider t
             }
             return busy.Elapsed;
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var ids = await store.BulkInsertAsync(queue.GetConsumingEnumerable(cancellationToken), cancellationToken);
+        var ids = await writer.InsertArticlesAsync(queue.GetConsumingEnumerable(cancellationToken), cancellationToken);
         var writingTime = await writing;
         var articleTime = Stopwatch.GetElapsedTime(started);
 
         started = Stopwatch.GetTimestamp();
-        await store.BulkPlaceStoriesAsync(Stories(ids, sizes, headlines, published), cancellationToken);
-        await store.BulkSaveRelatedAsync(Related(ids, sizes), cancellationToken);
+        await writer.PlaceStoriesAsync(Stories(ids, sizes, headlines, published), cancellationToken);
+        await writer.SaveRelatedAsync(Related(ids, sizes), cancellationToken);
         var storyTime = Stopwatch.GetElapsedTime(started);
 
         started = Stopwatch.GetTimestamp();
         long views = 0;
-        await store.BulkRecordViewsAsync(Views(ids, published, new Random(29)).Select(v =>
+        await writer.RecordViewsAsync(Views(ids, published, new Random(29)).Select(v =>
         {
             views += v.Count;
             return v;
         }), cancellationToken);
-        return new GeneratedStore(ids.Count, sizes.Count, views, articleTime, writingTime, storyTime, Stopwatch.GetElapsedTime(started));
+        var viewTime = Stopwatch.GetElapsedTime(started);
+
+        started = Stopwatch.GetTimestamp();
+        await writer.CompleteAsync(cancellationToken);
+        return new GeneratedStore(ids.Count, sizes.Count, views, articleTime, writingTime, storyTime, viewTime, Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>1 to 30 articles, most stories small: about half of one or two articles, one in twenty of twenty or more.</summary>

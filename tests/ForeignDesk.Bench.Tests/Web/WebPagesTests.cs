@@ -14,7 +14,7 @@ public sealed class WebPagesTests
         var ct = TestContext.Current.CancellationToken;
         await using var temporary = await TemporaryStore.CreateAsync("foreigndesk-webpages-", TimeProvider.System, ct);
         var store = temporary.Store;
-        await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(400, 1, ct);
+        await new WebStoreGenerator(store, new SqliteGeneratedStoreWriter(store), TimeProvider.System).GenerateAsync(400, 1, ct);
         var now = DateTimeOffset.UtcNow;
 
         var pages = await WebPages.PickAsync(store, store, await store.AllArticleIdsAsync(ct), 50, new SyntheticNews(23).EnglishWords, now, ct);

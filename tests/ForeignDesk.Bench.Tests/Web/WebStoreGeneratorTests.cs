@@ -14,7 +14,7 @@ public sealed class WebStoreGeneratorTests
         await using var temporary = await TemporaryStore.CreateAsync("foreigndesk-webgen-", TimeProvider.System, ct);
         var store = temporary.Store;
 
-        var made = await new WebStoreGenerator(store, TimeProvider.System).GenerateAsync(400, 2, ct);
+        var made = await new WebStoreGenerator(store, new SqliteGeneratedStoreWriter(store), TimeProvider.System).GenerateAsync(400, 2, ct);
 
         var ids = await store.AllArticleIdsAsync(ct);
         Assert.Equal(400, ids.Count);
