@@ -74,10 +74,11 @@ public sealed record SourceHealth(
     int ConsecutiveErrors);
 
 /// <summary>
-/// How many articles of one source were first seen in the last 24 hours, and in all, and how many of them were
-/// detected in another language than the source's configured ones.
+/// How many articles of one source were first seen in the last 24 hours, and in all; how many of them were detected in
+/// another language than the source's configured ones; and how many await an engine (no route translates the language
+/// they are handled in, so they are kept untranslated and shown in their original with a notice).
 /// </summary>
-public sealed record SourceArticleCounts(long SourceId, int Today, int Total, int OtherLanguage);
+public sealed record SourceArticleCounts(long SourceId, int Today, int Total, int OtherLanguage, int AwaitingEngine);
 
 /// <summary>
 /// Translations that <paramref name="Engine"/> made from <paramref name="Language"/> (each translation made counts, an

@@ -2,7 +2,7 @@ namespace ForeignDesk.Bench.Translation;
 
 /// <summary>How ForeignDesk did on one development set, next to plain <c>apertium -u</c> over the whole file.</summary>
 /// <param name="Words">Whitespace-separated words of source text.</param>
-/// <param name="IdenticalLines">Lines where ForeignDesk's output equals the plain run's, up to runs of spaces.</param>
+/// <param name="IdenticalLines">Lines where ForeignDesk's output equals the plain run's, up to runs of spaces and spaces before punctuation.</param>
 /// <param name="UntranslatedChrF">chrF2 of the source text itself against the reference: what showing the original scores.</param>
 /// <param name="ChecksFailed">Lines of ForeignDesk's output that fail a translation check (a number, date, amount or address lost), by kind.</param>
 /// <param name="ReferenceChecksFailed">The same checks on the human reference: lines flagged there are false alarms or free translations.</param>

@@ -45,7 +45,7 @@ public sealed class TranslationBenchmark(ApertiumEngine engine, TimeProvider tim
         var raw = Lines(await RunAsync($"< '{srcPath}' {pipeline}", ct));
         var rawElapsed = time.GetElapsedTime(started);
 
-        var identical = ours.Zip(raw).Count(p => SingleSpaced(p.First) == SingleSpaced(p.Second));
+        var identical = ours.Zip(raw).Count(p => Tidied(p.First) == Tidied(p.Second));
         return new BenchmarkScore(pair, route, ours.Count,
             CorpusScorer.Bleu(ours, references), CorpusScorer.ChrF(ours, references), elapsed,
             CorpusScorer.Bleu(raw, references), CorpusScorer.ChrF(raw, references), rawElapsed, identical, words,
@@ -71,8 +71,12 @@ public sealed class TranslationBenchmark(ApertiumEngine engine, TimeProvider tim
         return CorpusScorer.ChrF(source, Lines(await File.ReadAllTextAsync(Path.Combine(folder, "ref.txt"), ct)));
     }
 
-    /// <summary>A line with its runs of spaces made one: ForeignDesk tidies the double spaces Apertium leaves.</summary>
-    private static string SingleSpaced(string line) => System.Text.RegularExpressions.Regex.Replace(line, " {2,}", " ");
+    /// <summary>
+    /// A line with its runs of spaces made one and no space before sentence punctuation: ForeignDesk tidies the spaces
+    /// Apertium leaves where it drops a word.
+    /// </summary>
+    private static string Tidied(string line) =>
+        System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(line, " {2,}", " "), @" +(?=[,.;:!?]+(?:\s|$))", "");
 
     /// <summary>The lines of a file as <c>score.py</c> reads them: split at line feeds, carriage returns dropped.</summary>
     public static List<string> Lines(string text)

@@ -58,7 +58,7 @@ internal static class EnginesCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine("Missing:");
+        Console.WriteLine("Missing (no route: articles in these languages are kept untranslated, shown in their original with a notice, until an engine translates them):");
         foreach (var line in missing) Console.WriteLine("  " + line);
         if (apertiumRoutes.Count == 0) Console.WriteLine("  Apertium has no pairs installed: install apertium and its pairs (./run.sh does)");
         return 0;

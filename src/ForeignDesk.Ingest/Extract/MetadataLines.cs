@@ -46,7 +46,7 @@ internal static partial class MetadataLines
         "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
         "الجمعة", "السبت",
         // times of day and zones
-        "pm", "a.m", "p.m", "cet", "cest", "gmt", "utc", "mez", "mesz", "est", "edt", "pst", "pdt", "bst",
+        "pm", "a.m", "p.m", "午前", "午後", "上午", "下午", "오전", "오후", "cet", "cest", "gmt", "utc", "mez", "mesz", "est", "edt", "pst", "pdt", "bst",
     };
 
     /// <summary>The byline and date the line gives, or null when it is not a metadata line.</summary>
@@ -164,7 +164,7 @@ internal static partial class MetadataLines
                 continue;
             }
             var lower = word.ToLowerInvariant();
-            if (!DateWords.IsMonthName(lower) && !DateLabels.Contains(lower)) return false;
+            if (!DateWords.IsMonthWord(lower) && !DateLabels.Contains(lower)) return false;
         }
         return true;
     }

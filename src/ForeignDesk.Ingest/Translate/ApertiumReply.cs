@@ -11,8 +11,10 @@ internal readonly record struct ReplyToken(ReplyTokenKind Kind, string Value);
 /// Reads a reply as <c>apertium-retxt</c> would: unescapes, turns superblanks back into their content, drops the
 /// sentence ends the writer inserted. It also strips the <c>*</c>, <c>#</c> and <c>@</c> marks of unknown words
 /// (literal ones were sent inside superblanks, so every bare one is a mark) and counts them. Where Apertium leaves two
-/// spaces (a word its transfer dropped, often beside an unknown word whose mark is removed) one is kept; spaces of
-/// the source, sent inside superblanks, are kept as they were.
+/// spaces (a word its transfer dropped, often beside an unknown word whose mark is removed) one is kept, and where it
+/// leaves a space before closing punctuation ("have stagnated .", "For what is known , he") none is; spaces of the
+/// source, sent inside superblanks (<see cref="ApertiumStreamWriter"/> sends a space before punctuation as one), and
+/// the content of markers are kept as they were.
 /// </summary>
 internal sealed class ApertiumReply
 {
@@ -55,7 +57,7 @@ internal sealed class ApertiumReply
         while (i < reply.Length)
         {
             var c = reply[i];
-            if (c == ' ' && afterBareSpace)
+            if (c == ' ' && (afterBareSpace || BeforeClosingPunctuation(reply, i + 1)))
             {
                 i++;
                 continue;
@@ -132,6 +134,20 @@ internal sealed class ApertiumReply
         if (n < 2 || text[n - 1] != ' ' || text[n - 2] is not ('a' or 'A')) return;
         if (n > 2 && char.IsLetterOrDigit(text[n - 3])) return;
         text.Insert(n - 1, 'n');
+    }
+
+    /// <summary>
+    /// Whether the reply goes on at <paramref name="at"/>, after any more bare spaces, with sentence punctuation that
+    /// closes the word before it: a run of <c>, . ; : ! ?</c> followed by the end, a blank, a superblank or a closing
+    /// bracket or quote (".NET" and ":-)" start a word and keep their space).
+    /// </summary>
+    private static bool BeforeClosingPunctuation(string reply, int at)
+    {
+        while (at < reply.Length && reply[at] == ' ') at++;
+        var end = at;
+        while (end < reply.Length && reply[end] is ',' or '.' or ';' or ':' or '!' or '?') end++;
+        if (end == at) return false;
+        return end == reply.Length || char.IsWhiteSpace(reply[end]) || reply[end] is '[' or ')' or ']' or '"' or '\'' or '»' or '”' or '’';
     }
 
     /// <summary>Whether the character at <paramref name="at"/> ends an unknown-word mark (bare or escaped).</summary>

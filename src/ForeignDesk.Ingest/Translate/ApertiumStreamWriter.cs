@@ -69,7 +69,9 @@ internal sealed partial class ApertiumStreamWriter
                 var end = i;
                 while (end < text.Length && char.IsWhiteSpace(text[end])) end++;
                 var run = text[i..end];
-                if (run is " ") builder.Append(' ');
+                // A single space before punctuation goes in a superblank: the reply drops the bare ones, which
+                // Apertium leaves where its transfer dropped a word ("have stagnated ."), and keeps this one.
+                if (run is " " && (end == text.Length || text[end] is not (',' or '.' or ';' or ':' or '!' or '?'))) builder.Append(' ');
                 else Blank(run.ToString());
                 i = end;
                 continue;

@@ -35,5 +35,6 @@ internal static class SqliteSchema
         M0980CheckCounts.Migration,
         M0990SteadyLeases.Migration,
         M0998Rechecks.Migration,
+        M0996AwaitingEngineIndex.Migration,
     ];
 }

@@ -1,4 +1,5 @@
 using ForeignDesk.Core;
+using ForeignDesk.Store.Migrations;
 using Npgsql;
 
 namespace ForeignDesk.Store.Postgres;
@@ -96,14 +97,15 @@ public sealed partial class PostgresStore
 
     public async Task<IReadOnlyList<SourceArticleCounts>> SourceArticleCountsAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         await QueryAsync(
-            """
+            $"""
             SELECT s.id,
                    (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.first_seen >= @dayAgo)::integer,
                    (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id)::integer,
-                   (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.other_language)::integer
+                   (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.other_language)::integer,
+                   (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.{M0996AwaitingEngineIndex.Condition})::integer
             FROM sources s
             """,
-            r => new SourceArticleCounts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)),
+            r => new SourceArticleCounts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)),
             cancellationToken, ("dayAgo", nowUtc.AddHours(-24)));
 
     public async Task<IReadOnlyList<FetchProblem>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>

@@ -113,16 +113,17 @@ public sealed partial class SqliteArticleStore
 
     public async Task<IReadOnlyList<SourceArticleCounts>> SourceArticleCountsAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken) =>
         // The counts read only indexes, never the article rows: (source_id, first_seen_ms) for the first two, and the
-        // partial index of the articles detected in another language for the third.
+        // partial indexes of the articles detected in another language and of those awaiting an engine for the others.
         await QueryAsync(
             $"""
             SELECT s.id,
                    (SELECT COUNT(*) FROM articles a INDEXED BY articles_source_seen WHERE a.source_id = s.id AND a.first_seen_ms >= $dayAgo),
                    (SELECT COUNT(*) FROM articles a INDEXED BY articles_source_seen WHERE a.source_id = s.id),
-                   (SELECT COUNT(*) FROM articles a INDEXED BY articles_other_language WHERE a.source_id = s.id AND {M0720OtherLanguage.Condition})
+                   (SELECT COUNT(*) FROM articles a INDEXED BY articles_other_language WHERE a.source_id = s.id AND {M0720OtherLanguage.Condition}),
+                   (SELECT COUNT(*) FROM articles a INDEXED BY articles_awaiting_engine WHERE a.source_id = s.id AND {M0996AwaitingEngineIndex.Condition})
             FROM sources s
             """,
-            r => new SourceArticleCounts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)),
+            r => new SourceArticleCounts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)),
             cancellationToken, ("$dayAgo", Ms(nowUtc.AddHours(-24))));
 
     public async Task<IReadOnlyList<FetchProblem>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>

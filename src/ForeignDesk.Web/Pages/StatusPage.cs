@@ -26,8 +26,9 @@ internal static class StatusPage
         else
         {
             page.Add($"""
+                <p class="meta">In another language: articles detected in a language the source does not list, handled in that language. Awaiting an engine: articles in a language no route translates, kept untranslated and shown in their original with a notice.</p>
                 <div class="table-wrap"><table class="cards">
-                <thead><tr><th scope="col">Source</th><th scope="col">Last fetch</th><th scope="col">Last success</th><th scope="col">Consecutive errors</th><th scope="col">Last error</th><th scope="col">Articles today</th><th scope="col">Articles</th><th scope="col">In another language</th></tr></thead>
+                <thead><tr><th scope="col">Source</th><th scope="col">Last fetch</th><th scope="col">Last success</th><th scope="col">Consecutive errors</th><th scope="col">Last error</th><th scope="col">Articles today</th><th scope="col">Articles</th><th scope="col">In another language</th><th scope="col">Awaiting an engine</th></tr></thead>
                 <tbody>
 
                 """);
@@ -35,7 +36,7 @@ internal static class StatusPage
             {
                 var counted = articleCounts.Counts.GetValueOrDefault(row.Source.Id);
                 page.Add($"""
-                    <tr><th scope="row"><a href="{Paths.Source(row.Source.Slug)}">{row.Source.Name}</a></th><td data-label="Last fetch">{When(row.LastFetchUtc)}</td><td data-label="Last success">{When(row.LastSuccessUtc)}</td><td data-label="Consecutive errors">{row.ConsecutiveErrors}</td><td data-label="Last error" class="error-cell">{row.LastError ?? "—"}</td><td data-label="Articles today">{Count(counted?.Today)}</td><td data-label="Articles">{Count(counted?.Total)}</td><td data-label="In another language">{Count(counted?.OtherLanguage)}</td></tr>
+                    <tr><th scope="row"><a href="{Paths.Source(row.Source.Slug)}">{row.Source.Name}</a></th><td data-label="Last fetch">{When(row.LastFetchUtc)}</td><td data-label="Last success">{When(row.LastSuccessUtc)}</td><td data-label="Consecutive errors">{row.ConsecutiveErrors}</td><td data-label="Last error" class="error-cell">{row.LastError ?? "—"}</td><td data-label="Articles today">{Count(counted?.Today)}</td><td data-label="Articles">{Count(counted?.Total)}</td><td data-label="In another language">{Count(counted?.OtherLanguage)}</td><td data-label="Awaiting an engine">{Count(counted?.AwaitingEngine)}</td></tr>
 
                     """);
             }

@@ -5,8 +5,9 @@ namespace ForeignDesk.Web.ReadModels;
 
 /// <summary>
 /// The counts of <c>/status</c>, computed in the background every 15 seconds and read ready-made (the first read
-/// computes them): each source's articles (they read every article's index entry) and the translations with failing
-/// checks per engine and language (from the store's tallies).
+/// computes them): each source's articles, those detected in another language and those awaiting an engine (they read
+/// every article's index entry) and the translations with failing checks per engine and language (from the store's
+/// tallies).
 /// </summary>
 internal sealed partial class StatusCountsRefresher(IArticleStore store, TimeProvider time, ILogger<StatusCountsRefresher> logger)
     : PeriodicReadModel<StatusCounts>(TimeSpan.FromSeconds(15))

@@ -32,6 +32,80 @@ public sealed class DateWordsTests
     }
 
     [Theory]
+    [InlineData("10 كانون الثاني 2026", "2026-01-10T00:00")]
+    [InlineData("3 شباط 2026", "2026-02-03T00:00")]
+    [InlineData("١٥ آذار ٢٠٢٦", "2026-03-15T00:00")]
+    [InlineData("1 نيسان 2026", "2026-04-01T00:00")]
+    [InlineData("5 أيار 2026", "2026-05-05T00:00")]
+    [InlineData("5 ايار 2026", "2026-05-05T00:00")]
+    [InlineData("7 حزيران 2026", "2026-06-07T00:00")]
+    [InlineData("9 تموز 2026", "2026-07-09T00:00")]
+    [InlineData("12 آب 2026", "2026-08-12T00:00")]
+    [InlineData("20 أيلول 2026", "2026-09-20T00:00")]
+    [InlineData("الخميس 8 تشرين الأول 2026 - 14:30", "2026-10-08T14:30")]
+    [InlineData("8 تشرين الاول 2026", "2026-10-08T00:00")]
+    [InlineData("8 تشرين أول 2026", "2026-10-08T00:00")]
+    [InlineData("28 تشرين الثاني 2026", "2026-11-28T00:00")]
+    [InlineData("28 تشرين ثاني 2026", "2026-11-28T00:00")]
+    [InlineData("31 كانون الأول 2026", "2026-12-31T00:00")]
+    [InlineData("31 كانون اول 2026", "2026-12-31T00:00")]
+    [InlineData("10 كانون الثاني/يناير 2026", "2026-01-10T00:00")]
+    [InlineData("10 يناير / كانون الثاني 2026", "2026-01-10T00:00")]
+    [InlineData("8 تشرين الأول (أكتوبر) 2026 الساعة 09:15", "2026-10-08T09:15")]
+    public void Parse_LevantineArabicMonth_GivesItsMonth(string text, string expected)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expected + ":00+00:00", System.Globalization.CultureInfo.InvariantCulture), DateWords.Parse(text, FetchedAt));
+    }
+
+    [Theory]
+    [InlineData("2026年3月10日 午後3時30分", "2026-03-10T15:30")]
+    [InlineData("2026年3月10日(火) 午前9時5分", "2026-03-10T09:05")]
+    [InlineData("2026年3月10日 午後3時", "2026-03-10T15:00")]
+    [InlineData("2026年3月10日 午後3:30", "2026-03-10T15:30")]
+    [InlineData("2026年3月10日 午前0時", "2026-03-10T00:00")]
+    [InlineData("2026年3月10日 午前12時30分", "2026-03-10T00:30")]
+    [InlineData("2026年3月10日 午後0時15分", "2026-03-10T12:15")]
+    [InlineData("2026年3月10日 午後12時", "2026-03-10T12:00")]
+    [InlineData("2026年3月10日 14時30分", "2026-03-10T14:30")]
+    [InlineData("2026/03/10 午後11時59分", "2026-03-10T23:59")]
+    [InlineData("2026년 3월 10일 오후 3:30", "2026-03-10T15:30")]
+    [InlineData("2026년 3월 10일 (화) 오전 9시 5분", "2026-03-10T09:05")]
+    [InlineData("2026년 3월 10일 오후 3시", "2026-03-10T15:00")]
+    [InlineData("2026년 3월 10일 오후 12시", "2026-03-10T12:00")]
+    [InlineData("2026년 3월 10일 오전 12시 30분", "2026-03-10T00:30")]
+    [InlineData("2026년 3월 10일 14시 30분", "2026-03-10T14:30")]
+    [InlineData("입력 2026.03.10. 오후 3:30", "2026-03-10T15:30")]
+    [InlineData("2026. 3. 10. 오전 11:05", "2026-03-10T11:05")]
+    public void Parse_JapaneseAndKoreanTwelveHourTime_GivesTheHourOfTheDay(string text, string expected)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expected + ":00+00:00", System.Globalization.CultureInfo.InvariantCulture), DateWords.Parse(text, FetchedAt));
+    }
+
+    [Theory]
+    [InlineData("2026年3月10日 午後13時")]
+    [InlineData("2026년 3월 10일 오후 13:30")]
+    public void Parse_TwelveHourTimePastTwelve_KeepsTheDateAtMidnight(string text)
+    {
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero), DateWords.Parse(text, FetchedAt));
+    }
+
+    [Fact]
+    public void Extract_KoreanDateLineWithAfternoonTime_GivesPublished()
+    {
+        var article = TestPages.Extract(TestPages.Article(before: """<p class="date">2026년 3월 10일 오후 3:30</p>"""));
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 15, 30, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
+    public void Extract_ArabicDateLineWithLevantineMonth_GivesPublished()
+    {
+        var article = TestPages.Extract(TestPages.Article(before: """<p class="date">نشر في 8 تشرين الأول 2026 الساعة 14:30</p>"""));
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 8, 14, 30, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Theory]
     [InlineData("hace 2 horas", 120)]
     [InlineData("il y a 3 heures", 180)]
     [InlineData("vor 2 Stunden", 120)]
@@ -54,6 +128,8 @@ public sealed class DateWordsTests
     [InlineData("2 horas de lectura")]
     [InlineData("Lesezeit: 4 Minuten")]
     [InlineData("Ana García, Madrid")]
+    [InlineData("8 تشرين 2026")]
+    [InlineData("8 الأول 2026")]
     public void Parse_Garbage_IsNull(string text)
     {
         Assert.Null(DateWords.Parse(text, FetchedAt));

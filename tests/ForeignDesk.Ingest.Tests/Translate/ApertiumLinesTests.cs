@@ -91,11 +91,61 @@ public sealed class ApertiumLinesTests
     [InlineData("A word * here.", "A word here.")]
     [InlineData("An \\*escaped  mark.", "An escaped mark.")]
     [InlineData("Kept[  ]as sent  twice.", "Kept  as sent twice.")]
-    public void Parse_SpacesLeftByApertium_NeverDouble(string reply, string expected)
+    [InlineData("However, the negotiations have stagnated ..[][\n]", "However, the negotiations have stagnated.")]
+    [InlineData("For the that knows , had travelled.", "For the that knows, had travelled.")]
+    [InlineData("the similarity they have ,..[]", "the similarity they have,.")]
+    [InlineData("It was true  !", "It was true!")]
+    [InlineData("He said \"yes .\" Then", "He said \"yes.\" Then")]
+    [InlineData("Runs on .NET today", "Runs on .NET today")]
+    [InlineData("A smile :-) here", "A smile :-) here")]
+    [InlineData("Another name[ ]: « a cultural property ».", "Another name : « a cultural property ».")]
+    [InlineData("Kept[ ]? Yes", "Kept ? Yes")]
+    public void Parse_SpacesLeftByApertium_NeverDoubleNorBeforePunctuation(string reply, string expected)
     {
         var parsed = ApertiumReply.Parse(reply);
 
         Assert.Equal(expected, string.Concat(parsed.Segments.Single().Select(t => t.Value)));
+    }
+
+    [Fact]
+    public void Parse_SpaceBeforePunctuationAtAMarker_LeavesTheMarkersWhole()
+    {
+        var parsed = ApertiumReply.Parse("The [fd:b]house[fd:/b] , said .[fd:seg]Next[ ]; then");
+
+        Assert.Equal(
+            [new ReplyToken(ReplyTokenKind.Text, "The "), new ReplyToken(ReplyTokenKind.Marker, "b"), new ReplyToken(ReplyTokenKind.Text, "house"),
+             new ReplyToken(ReplyTokenKind.Marker, "/b"), new ReplyToken(ReplyTokenKind.Text, ", said.")],
+            parsed.Segments[0]);
+        Assert.Equal("Next ; then", string.Concat(parsed.Segments[1].Select(t => t.Value)));
+    }
+
+    [Theory]
+    [InlineData("es", "Sin embargo, las negociaciones para la desnuclearización se han estancado.", "stagnated.")]
+    [InlineData("ca", "Pel que se sap, havia viatjat dimecres amb el seu cosí des de la província veïna.", "knows, had")]
+    public async Task TranslateAsync_WordApertiumDropsBeforePunctuation_LeavesNoSpaceBeforeIt(string from, string text, string expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var engine = ApertiumEngineTests.NewEngine();
+        // Plain Apertium writes "have stagnated ." and "For the that knows , had".
+        Assert.Matches(@" [.,]", await PlainApertiumAsync(text, from == "es" ? "spa-eng" : "cat-eng", ct));
+
+        var english = (await engine.TranslateAsync(new TranslationRequest(from, "en", [text], SegmentFormat.Text), ct)).Segments.Single();
+
+        Assert.Contains(expected, english);
+        Assert.DoesNotMatch(@" [.,;:!?]", english);
+    }
+
+    [Fact]
+    public async Task TranslateAsync_SpaceBeforePunctuationInTheSource_IsKept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var engine = ApertiumEngineTests.NewEngine();
+
+        var english = (await engine.TranslateAsync(
+            new TranslationRequest("fr", "en", ["Elle lui a donné un tout autre nom : « un bien culturel » ; il a accepté."], SegmentFormat.Text), ct)).Segments.Single();
+
+        Assert.Contains("name : «", english);
+        Assert.Contains("» ;", english);
     }
 
     private static async Task<string> PlainApertiumAsync(string text, string pair, CancellationToken ct)

@@ -150,8 +150,29 @@ public abstract class ArticleStoreContract(StoreEngine engine) : StoreContract(e
 
         var counts = (await Store.SourceArticleCountsAsync(Time.GetUtcNow(), Ct)).ToDictionary(c => c.SourceId);
 
-        Assert.Equal(new SourceArticleCounts(source.Id, 3, 3, 1), counts[source.Id]);
-        Assert.Equal(new SourceArticleCounts(other.Id, 1, 1, 0), counts[other.Id]);
+        Assert.Equal(new SourceArticleCounts(source.Id, 3, 3, 1, 0), counts[source.Id]);
+        Assert.Equal(new SourceArticleCounts(other.Id, 1, 1, 0, 0), counts[other.Id]);
+    }
+
+    [Fact]
+    public async Task SourceArticleCountsAsync_CountsTheArticlesAwaitingAnEngine()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var other = await AddSourceAsync("La Gaceta");
+        var german = await Store.SaveArticleAsync(Draft(source, "https://e.example/a", "h1") with { Language = "de", DetectedOtherLanguage = true }, Time.GetUtcNow(), Ct);
+        var basque = await Store.SaveArticleAsync(Draft(source, "https://e.example/b", "h1") with { Language = "eu" }, Time.GetUtcNow(), Ct);
+        await Store.SaveArticleAsync(Draft(source, "https://e.example/c", "h1"), Time.GetUtcNow(), Ct);
+        var elsewhere = await Store.SaveArticleAsync(Draft(other, "https://e.example/d", "h1"), Time.GetUtcNow(), Ct);
+        await Store.MarkAwaitingEngineAsync(german.ArticleId, Ct);
+        await Store.MarkAwaitingEngineAsync(basque.ArticleId, Ct);
+        await Store.MarkAwaitingEngineAsync(elsewhere.ArticleId, Ct);
+        // An engine came for Basque: the article is translated and leaves the count.
+        await Store.SaveTranslationAsync(basque.ArticleId, new TranslatedArticle("Title", null, [], null, "apertium", "eu→en", 0.2), Time.GetUtcNow(), Ct);
+
+        var counts = (await Store.SourceArticleCountsAsync(Time.GetUtcNow(), Ct)).ToDictionary(c => c.SourceId);
+
+        Assert.Equal(new SourceArticleCounts(source.Id, 3, 3, 1, 1), counts[source.Id]);
+        Assert.Equal(new SourceArticleCounts(other.Id, 1, 1, 0, 1), counts[other.Id]);
     }
 
     [Fact]

@@ -24,17 +24,19 @@ public sealed class SqliteStoreTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _temp.DisposeAsync();
 
-    [Fact]
-    public async Task SourceArticleCountsAsync_ReadsOnlyIndexes()
+    [Theory]
+    [InlineData("articles_other_language", "other_language = 1")]
+    [InlineData("articles_awaiting_engine", "state = 1")]
+    public async Task SourceArticleCountsAsync_ReadsOnlyIndexes(string index, string condition)
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM articles a INDEXED BY articles_other_language WHERE a.source_id = 1 AND other_language = 1";
+        command.CommandText = $"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM articles a INDEXED BY {index} WHERE a.source_id = 1 AND {condition}";
         await using var reader = await command.ExecuteReaderAsync(Ct);
         var plan = new StringBuilder();
         while (await reader.ReadAsync(Ct)) plan.AppendLine(reader.GetString(3));
 
-        Assert.Contains("USING COVERING INDEX articles_other_language", plan.ToString());
+        Assert.Contains($"USING COVERING INDEX {index}", plan.ToString());
     }
 
     [Fact]

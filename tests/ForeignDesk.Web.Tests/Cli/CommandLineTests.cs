@@ -65,6 +65,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Engines_ListsThePivotRoutesAndSaysWhatHasNoRoute()
+    {
+        var result = await RunAsync(null, "engines");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n');
+        Assert.Contains(lines, l => l.Contains("Bulgarian (bg)") && l.Contains("apertium bg→mk→en"));
+        Assert.Contains(lines, l => l.Contains("Slovenian (sl)") && l.Contains("apertium sl→hbs→en"));
+        const string Heading = "Missing (no route: articles in these languages are kept untranslated, shown in their original with a notice";
+        Assert.Contains(Heading, result.Output);
+        var missing = result.Output[result.Output.IndexOf(Heading, StringComparison.Ordinal)..];
+        Assert.Contains("German (de): ", missing);
+        Assert.Contains("Apertium has no deu→eng pair", missing);
+    }
+
+    [Fact]
     public async Task FeedParse_AndExtract_PrintJson()
     {
         var feed = Path.Combine(_folder.Path, "feed.xml");

@@ -57,20 +57,26 @@ public sealed class MixedLanguageTests(MixedLanguageWorld world) : IClassFixture
     }
 
     [Fact]
-    public async Task StatusPage_CountsPerSourceTheArticlesInAnotherLanguage()
+    public async Task StatusPage_CountsPerSourceTheArticlesInAnotherLanguageAndThoseAwaitingAnEngine()
     {
         var status = await world.Browser.GetStringAsync("/status", Ct);
 
         Assert.Contains("<th scope=\"col\">In another language</th>", status);
-        Assert.Equal("2", OtherLanguageCell(status, world.Mixed));
-        Assert.Equal("0", OtherLanguageCell(status, world.Bilingual));
+        Assert.Contains("<th scope=\"col\">Awaiting an engine</th>", status);
+        // German and Catalan were detected in the Spanish outlet; German has no route and awaits an engine.
+        Assert.Equal("2", Cell(status, world.Mixed, "In another language"));
+        Assert.Equal("1", Cell(status, world.Mixed, "Awaiting an engine"));
+        Assert.Equal("0", Cell(status, world.Bilingual, "In another language"));
+        Assert.Equal("0", Cell(status, world.Bilingual, "Awaiting an engine"));
     }
 
-    private static string OtherLanguageCell(string status, Source source)
+    private static string Cell(string status, Source source, string column)
     {
         var row = Regex.Match(status, $"<tr><th scope=\"row\"><a href=\"/source/{Regex.Escape(source.Slug)}\">.*?</tr>");
         Assert.True(row.Success, $"no /status row for {source.Name}");
-        return Regex.Match(row.Value, "<td data-label=\"In another language\">([^<]*)</td>").Groups[1].Value;
+        var cell = Regex.Match(row.Value, $"<td data-label=\"{column}\">([^<]*)</td>");
+        Assert.True(cell.Success, $"no {column} cell for {source.Name}");
+        return cell.Groups[1].Value;
     }
 
     private async Task<string> ArticlePageAsync(StoredArticle article)

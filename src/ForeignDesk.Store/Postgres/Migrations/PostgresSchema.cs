@@ -30,5 +30,6 @@ internal static class PostgresSchema
         M0008CheckCounts.Migration,
         M0009StoreClock.Migration,
         M0013Rechecks.Migration,
+        M0011AwaitingEngineIndex.Migration,
     ];
 }
