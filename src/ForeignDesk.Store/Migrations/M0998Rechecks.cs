@@ -2,12 +2,13 @@ namespace ForeignDesk.Store.Migrations;
 
 /// <summary>
 /// Checks of published articles: jobs may wait in the state <c>scheduled</c> until they are due (the table is rebuilt,
-/// as SQLite cannot change a CHECK), and an article the outlet removed keeps its row with <c>removed_ms</c> set and loses
+/// as SQLite cannot change a CHECK, with every column that migrations 0910 and 0990 added), and an article the outlet removed keeps its row with <c>removed_ms</c> set and loses
 /// its list line, which no later change of the article brings back, so it leaves every list, feed, sitemap and search.
 /// </summary>
 internal static class M0998Rechecks
 {
-    private const string JobColumns = "id, kind, key, payload, state, due_ms, leases, failures, holder, again, last_error, created_ms, died_ms, expiries";
+    private const string JobColumns =
+        "id, kind, key, payload, state, due_ms, leases, failures, holder, again, last_error, created_ms, died_ms, expiries, lease_clock, lease_until_tick";
 
     public static readonly SqliteMigration Migration = new("0998-rechecks",
         $"""
@@ -26,6 +27,8 @@ internal static class M0998Rechecks
             created_ms INTEGER NOT NULL,
             died_ms INTEGER,
             expiries INTEGER NOT NULL DEFAULT 0,
+            lease_clock TEXT,
+            lease_until_tick INTEGER,
             UNIQUE (kind, key)
         );
         INSERT INTO jobs_scheduled ({JobColumns}) SELECT {JobColumns} FROM jobs;
