@@ -33,5 +33,6 @@ internal static class SqliteSchema
         M0960Withdrawals.Migration,
         M0970ArticleVersions.Migration,
         M0980CheckCounts.Migration,
+        M0997ImageChecks.Migration,
     ];
 }

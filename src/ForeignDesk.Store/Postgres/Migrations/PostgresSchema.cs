@@ -28,5 +28,6 @@ internal static class PostgresSchema
         M0006Withdrawals.Migration,
         M0007ArticleVersions.Migration,
         M0008CheckCounts.Migration,
+        M0012ImageChecks.Migration,
     ];
 }
