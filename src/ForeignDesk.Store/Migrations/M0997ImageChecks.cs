@@ -2,7 +2,8 @@ namespace ForeignDesk.Store.Migrations;
 
 /// <summary>
 /// The outcome of fetching each article image (<see cref="Core.IImageCheckStore"/>): one row per article and place,
-/// removed with the article; a new or changed row marks the article's page changed.
+/// removed with the article; a new or changed row marks the article's page changed. Also an index of the articles by
+/// when they were first seen, from which <c>/status</c> reads the recent articles' delays.
 /// </summary>
 internal static class M0997ImageChecks
 {
@@ -19,6 +20,7 @@ internal static class M0997ImageChecks
             checked_ms INTEGER NOT NULL,
             PRIMARY KEY (article_id, idx)
         ) WITHOUT ROWID;
+        CREATE INDEX articles_first_seen ON articles(first_seen_ms);
         CREATE TRIGGER page_versions_image_check_insert AFTER INSERT ON image_checks BEGIN
             {M0700PageVersions.Touch("'article:' || new.article_id")}
         END;

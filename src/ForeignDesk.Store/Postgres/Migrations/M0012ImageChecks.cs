@@ -1,6 +1,6 @@
 namespace ForeignDesk.Store.Postgres.Migrations;
 
-/// <summary>The outcome of fetching each article image, as the SQLite store's migration 0997 keeps it.</summary>
+/// <summary>The outcome of fetching each article image, and the index of articles by first sight, as the SQLite store's migration 0997 makes them.</summary>
 internal static class M0012ImageChecks
 {
     public static readonly PostgresMigration Migration = new("0012-image-checks",
@@ -21,6 +21,7 @@ internal static class M0012ImageChecks
             PERFORM touch_pages('article:' || NEW.article_id);
             RETURN NULL;
         END $body$;
+        CREATE INDEX articles_first_seen ON articles(first_seen);
         CREATE TRIGGER page_versions_image_check AFTER INSERT OR UPDATE OF url_key, good, width, height ON image_checks
             FOR EACH ROW EXECUTE FUNCTION page_versions_image_check();
         """);
