@@ -1,5 +1,6 @@
 using ForeignDesk.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Web.Policy;
 
@@ -14,6 +15,7 @@ internal sealed class SourcePolicies(IServiceProvider services, TimeProvider tim
     public static readonly TimeSpan Longest = TimeSpan.FromMinutes(1);
 
     private readonly ISourceControlStore? _store = services.GetService<ISourceControlStore>();
+    private readonly TimeSpan _noArchiveKeep = services.GetService<IOptions<SiteOptions>>()?.Value.NoArchiveKeep ?? new SiteOptions().NoArchiveKeep;
     private readonly SemaphoreSlim _reading = new(1, 1);
     private Snapshot? _current;
     private long _generation;
@@ -24,9 +26,9 @@ internal sealed class SourcePolicies(IServiceProvider services, TimeProvider tim
     public async ValueTask<SourcePolicy> PolicyOfAsync(long sourceId, CancellationToken cancellationToken) =>
         (await ControlsAsync(cancellationToken)).TryGetValue(sourceId, out var controls) ? controls.Policy : SourcePolicy.Full;
 
-    /// <summary>What the site may show of the article: its source's policy with its outlet's directives.</summary>
+    /// <summary>What the site may show of the article: its source's policy with its outlet's directives, and their age.</summary>
     public async ValueTask<Republication> ForAsync(StoredArticle article, CancellationToken cancellationToken) =>
-        Republication.For(await PolicyOfAsync(article.SourceId, cancellationToken), article.Original.Robots);
+        Republication.For(await PolicyOfAsync(article.SourceId, cancellationToken), article.Original.Robots, ArchiveEnded(article.FirstSeenUtc));
 
     /// <summary>
     /// What the site may show of each article of a list (a search, a sitemap), read with one query for the list;
@@ -38,7 +40,7 @@ internal sealed class SourcePolicies(IServiceProvider services, TimeProvider tim
         var origins = await _store.OriginsOfAsync(articleIds, cancellationToken);
         var rules = new Dictionary<long, Republication>(origins.Count);
         foreach (var (id, origin) in origins)
-            rules[id] = Republication.For(await PolicyOfAsync(origin.SourceId, cancellationToken), origin.Directives);
+            rules[id] = Republication.For(await PolicyOfAsync(origin.SourceId, cancellationToken), origin.Directives, ArchiveEnded(origin.FirstSeenUtc));
         return rules;
     }
 
@@ -58,6 +60,9 @@ internal sealed class SourcePolicies(IServiceProvider services, TimeProvider tim
         }
         return results with { Hits = hits };
     }
+
+    /// <summary>Whether an article first seen at <paramref name="firstSeenUtc"/> is past <see cref="SiteOptions.NoArchiveKeep"/> (it matters only for noarchive).</summary>
+    private bool ArchiveEnded(DateTimeOffset firstSeenUtc) => time.GetUtcNow() - firstSeenUtc >= _noArchiveKeep;
 
     public async ValueTask<bool> IsWithdrawnAsync(long sourceId, CancellationToken cancellationToken) =>
         await PolicyOfAsync(sourceId, cancellationToken) == SourcePolicy.Withdrawn;

@@ -74,8 +74,8 @@ public abstract class OperatorStoreContract(StoreEngine engine) : StoreContract(
         Assert.Equal(asked, (await Store.GetArticleAsync(held, Ct))!.Original.Robots);
         Assert.Equal(PublisherDirectives.None, (await Store.GetArticleAsync(plain, Ct))!.Original.Robots);
         var origins = await Controls.OriginsOfAsync([plain, held, held + 1000], Ct);
-        Assert.Equal(new ArticleOrigin(source.Id, PublisherDirectives.None), origins[plain]);
-        Assert.Equal(new ArticleOrigin(source.Id, asked), origins[held]);
+        Assert.Equal(new ArticleOrigin(source.Id, PublisherDirectives.None, (await Store.GetArticleAsync(plain, Ct))!.FirstSeenUtc), origins[plain]);
+        Assert.Equal(new ArticleOrigin(source.Id, asked, Time.GetUtcNow()), origins[held]);
         Assert.Equal(2, origins.Count);
         Assert.Empty(await Controls.OriginsOfAsync([], Ct));
     }
