@@ -37,6 +37,15 @@ public sealed record Republication(bool Translation, bool Body, bool Snippet, bo
         };
     }
 
+    /// <summary>
+    /// The teaser a list (home, archives, search) shows under the article's title: none where no snippet is allowed, the
+    /// article's own teaser only where the body is held back (a summary is the teaser, never the start of the body),
+    /// else <paramref name="teaser"/>.
+    /// </summary>
+    /// <param name="teaser">The list line's teaser: the article's own, else the start of its first paragraph.</param>
+    /// <param name="ownTeaser">Whether <paramref name="teaser"/> is the article's own teaser.</param>
+    public string? ListTeaser(string? teaser, bool ownTeaser) => !Snippet || !Body && !ownTeaser ? null : teaser;
+
     /// <summary>The directives for this site's own page of the article (<c>X-Robots-Tag</c> and the robots meta), or null.</summary>
     public string? RobotsHeader
     {

@@ -46,7 +46,7 @@ internal sealed class FeedEntries(
         var paragraphs = translation?.Paragraphs ?? article.Original.Paragraphs;
         var title = translation?.Title ?? article.Original.Title;
         var summary = rules.Snippet
-            ? SiteShell.Shorten(translation?.Teaser ?? article.Original.Teaser ?? paragraphs.FirstOrDefault()?.Text ?? title, 400)
+            ? SiteShell.Shorten(translation?.Teaser ?? article.Original.Teaser ?? (rules.Body ? paragraphs.FirstOrDefault()?.Text : null) ?? title, 400)
             : rules.Reason ?? "The outlet asks that no snippet of this article be shown: read it on its page.";
         string? content = null;
         if (rules.Body && rules.Snippet && !article.Original.TeaserOnly)

@@ -70,7 +70,7 @@ internal static class ArticleShow
         var imageUrl = ArticleFigures.LeadPath(article, images) is { } lead ? shell.AbsoluteUrl(request, lead) : null;
         var title = translation?.Title ?? article.Original.Title;
         var description = !rules.Snippet ? title : translation?.Teaser ?? article.Original.Teaser
-            ?? (translation?.Paragraphs ?? article.Original.Paragraphs).FirstOrDefault()?.Text ?? title;
+            ?? (rules.Body ? (translation?.Paragraphs ?? article.Original.Paragraphs).FirstOrDefault()?.Text : null) ?? title;
         if (rules.RobotsHeader is { } robots) request.HttpContext.Response.Headers["X-Robots-Tag"] = robots;
 
         var head = ArticleHead.For(article, shell.AbsoluteUrl(request, path), imageUrl, shell.Options.Name, shell.AbsoluteUrl(request, "/"),
