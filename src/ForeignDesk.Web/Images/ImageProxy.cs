@@ -69,7 +69,10 @@ internal sealed partial class ImageProxy(
         return new ImageCheck(articleId, index, key, true, rendered.Width, rendered.Height, null, now);
     }
 
-    /// <summary>The rendition on disk, made again from the outlet's image when the budget removed it; null when it cannot be had.</summary>
+    /// <summary>
+    /// The rendition on disk, made again from the outlet's image when the budget removed it (when the outlet's image has
+    /// changed size since its check, the nearest width it now has); null when it cannot be had.
+    /// </summary>
     public async Task<CachedImage?> CopyOfAsync(string url, int width, CancellationToken cancellationToken)
     {
         if (cache.Find(url, width) is { } copy) return copy;
@@ -83,10 +86,11 @@ internal sealed partial class ImageProxy(
             return null;
         }
         CachedImage? wanted = null;
+        var nearest = rendered.Renditions.MinBy(r => Math.Abs(r.Width - width));
         foreach (var rendition in rendered.Renditions)
         {
             var saved = await cache.SaveAsync(url, rendition, cancellationToken);
-            if (rendition.Width == width) wanted = saved;
+            if (rendition == nearest) wanted = saved;
         }
         return wanted;
     }
