@@ -50,6 +50,12 @@ public interface IArticleStore
     Task RecordProblemAsync(FetchProblem problem, CancellationToken cancellationToken);
     Task<IReadOnlyList<SourceHealth>> SourceHealthAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The times of each article first seen at or after <paramref name="sinceUtc"/>, newest first, at most
+    /// <paramref name="limit"/> (they read article rows: compute from them in the background).
+    /// </summary>
+    Task<IReadOnlyList<ArticleTimes>> ArticleTimesAsync(DateTimeOffset sinceUtc, int limit, CancellationToken cancellationToken);
+
     /// <summary>Each source's article counts (they read every article's index entry: compute them in the background).</summary>
     Task<IReadOnlyList<SourceArticleCounts>> SourceArticleCountsAsync(DateTimeOffset nowUtc, CancellationToken cancellationToken);
 

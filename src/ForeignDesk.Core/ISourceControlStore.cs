@@ -6,8 +6,12 @@ namespace ForeignDesk.Core;
 /// </summary>
 public enum SourcePolicy { Full, Summary, Headline, Withdrawn }
 
-/// <summary>An article's source and what its outlet's page asks (<see cref="ExtractedArticle.Robots"/>): what decides what a list may show of it.</summary>
-public sealed record ArticleOrigin(long SourceId, PublisherDirectives Directives);
+/// <summary>
+/// An article's source, what its outlet's page asks (<see cref="ExtractedArticle.Robots"/>) and when it was first seen:
+/// what decides what a list may show of it.
+/// </summary>
+/// <param name="HasTeaser">The article has a teaser of its own (English or the outlet's), not only its first paragraph.</param>
+public sealed record ArticleOrigin(long SourceId, PublisherDirectives Directives, DateTimeOffset FirstSeenUtc, bool HasTeaser);
 
 /// <summary>An article taken off the site when its source was withdrawn: its page answers 410 Gone.</summary>
 public sealed record WithdrawnArticle(long ArticleId, string SourceName, string Url, DateTimeOffset WithdrawnUtc);

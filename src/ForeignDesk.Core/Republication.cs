@@ -14,9 +14,16 @@ public sealed record Republication(bool Translation, bool Body, bool Snippet, bo
 {
     public static readonly Republication Whole = new(true, true, true, true, true, null);
 
-    public static Republication For(SourcePolicy policy, PublisherDirectives directives)
+    /// <param name="archiveEnded">
+    /// The outlet asked for no copy to be kept (<c>noarchive</c>) and the time the site keeps such an article whole has
+    /// passed: only the headline and a link remain, whatever the source's policy allows.
+    /// </param>
+    public static Republication For(SourcePolicy policy, PublisherDirectives directives, bool archiveEnded = false)
     {
         if (policy == SourcePolicy.Withdrawn) return new(false, false, false, false, false, "The outlet's articles were withdrawn from this site.");
+        if (archiveEnded && directives.HasFlag(PublisherDirectives.NoArchive) && !directives.HasFlag(PublisherDirectives.NoTranslate))
+            return new(true, false, false, !directives.HasFlag(PublisherDirectives.NoIndex), false,
+                "The outlet asks that its article not be kept (noarchive): after a while only its headline and a link remain here. Read it on its site.");
         var snippet = !directives.HasFlag(PublisherDirectives.NoSnippet) && policy != SourcePolicy.Headline;
         var index = !directives.HasFlag(PublisherDirectives.NoIndex);
         var archive = !directives.HasFlag(PublisherDirectives.NoArchive);
@@ -29,6 +36,15 @@ public sealed record Republication(bool Translation, bool Body, bool Snippet, bo
             _ => new(true, true, snippet, index, archive, null),
         };
     }
+
+    /// <summary>
+    /// The teaser a list (home, archives, search) shows under the article's title: none where no snippet is allowed, the
+    /// article's own teaser only where the body is held back (a summary is the teaser, never the start of the body),
+    /// else <paramref name="teaser"/>.
+    /// </summary>
+    /// <param name="teaser">The list line's teaser: the article's own, else the start of its first paragraph.</param>
+    /// <param name="ownTeaser">Whether <paramref name="teaser"/> is the article's own teaser.</param>
+    public string? ListTeaser(string? teaser, bool ownTeaser) => !Snippet || !Body && !ownTeaser ? null : teaser;
 
     /// <summary>The directives for this site's own page of the article (<c>X-Robots-Tag</c> and the robots meta), or null.</summary>
     public string? RobotsHeader

@@ -52,6 +52,7 @@ public static class StoreServiceCollectionExtensions
             .AddSingleton<ITranslationReportStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IArticleVersionStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IEngineUsageStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
+            .AddSingleton<IImageCheckStore>(sp => (SqliteArticleStore)sp.GetRequiredService<IArticleStore>())
             .AddSingleton<IStoreFaults, SqliteStoreFaults>()
             .AddSqliteDiscovery();
 
@@ -85,6 +86,7 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<ITranslationReportStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<IArticleVersionStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<IEngineUsageStore>(sp => sp.GetRequiredService<PostgresStore>())
+        .AddSingleton<IImageCheckStore>(sp => sp.GetRequiredService<PostgresStore>())
         .AddSingleton<IStoreFaults, PostgresStoreFaults>()
         .AddSingleton<ITranslationMemory>(sp =>
             new PostgresTranslationMemory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))

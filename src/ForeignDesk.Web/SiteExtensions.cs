@@ -68,6 +68,8 @@ public static class SiteExtensions
         services.AddOptions<ImageOptions>().Bind(configuration.GetSection(ImageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImageCache>();
         services.AddSingleton<ImageProxy>();
+        services.AddSingleton<ImageChecker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImageChecker>());
         services.AddSingleton<PageChangeWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PageChangeWatcher>());
         services.AddResponseCompression(options =>
@@ -148,7 +150,7 @@ public static class SiteExtensions
         app.MapGet("/status", StatusPage.ShowAsync);
         app.MapProbes();
         app.MapForeignDeskApi();
-        app.MapGet("/image/{id:long}/{index:int}/{key}", ImageProxy.ShowAsync);
+        app.MapGet("/image/{id:long}/{index:int}/{key}/{width:int}", ImageProxy.ShowAsync);
         app.MapGet("/favicon.svg", Favicon.Show);
         app.MapGet(StylesheetFile.Route, StylesheetFile.Show);
         app.MapSiteLook();

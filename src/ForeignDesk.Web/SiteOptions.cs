@@ -47,6 +47,13 @@ public sealed class SiteOptions
     [Url]
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// How long an article whose outlet says <c>noarchive</c> is shown as its source's policy allows, from when
+    /// ForeignDesk first saw it; after that only its headline and a link remain (see <see cref="Core.Republication"/>).
+    /// </summary>
+    /// <value>Defaults to 48 hours.</value>
+    public TimeSpan NoArchiveKeep { get; set; } = TimeSpan.FromHours(48);
+
     /// <summary>Memory for rendered pages, in megabytes; the least recently used go first when it is full.</summary>
     /// <value>Defaults to 128.</value>
     [Range(1, 65536)]

@@ -36,5 +36,6 @@ internal static class SqliteSchema
         M0990SteadyLeases.Migration,
         M0998Rechecks.Migration,
         M0996AwaitingEngineIndex.Migration,
+        M0997ImageChecks.Migration,
     ];
 }

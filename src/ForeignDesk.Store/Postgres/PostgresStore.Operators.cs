@@ -93,8 +93,13 @@ public sealed partial class PostgresStore : IOperatorStore, ISourceControlStore,
     {
         if (articleIds.Count == 0) return new Dictionary<long, ArticleOrigin>();
         return (await QueryAsync(
-            "SELECT id, source_id, COALESCE((original->>'robots')::integer, 0) FROM articles WHERE id = ANY(@ids)",
-            r => (Id: r.GetInt64(0), Origin: new ArticleOrigin(r.GetInt64(1), (PublisherDirectives)r.GetInt32(2))), cancellationToken, ("ids", articleIds.ToArray())))
+            """
+            SELECT id, source_id, COALESCE((original->>'robots')::integer, 0), first_seen,
+                   COALESCE(translation->>'teaser', original->>'teaser') IS NOT NULL
+            FROM articles WHERE id = ANY(@ids)
+            """,
+            r => (Id: r.GetInt64(0), Origin: new ArticleOrigin(r.GetInt64(1), (PublisherDirectives)r.GetInt32(2), Instant(r, 3), r.GetBoolean(4))),
+            cancellationToken, ("ids", articleIds.ToArray())))
             .ToDictionary(d => d.Id, d => d.Origin);
     }
 

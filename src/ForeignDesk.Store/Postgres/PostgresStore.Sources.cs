@@ -108,6 +108,17 @@ public sealed partial class PostgresStore
             r => new SourceArticleCounts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)),
             cancellationToken, ("dayAgo", nowUtc.AddHours(-24)));
 
+    public async Task<IReadOnlyList<ArticleTimes>> ArticleTimesAsync(DateTimeOffset sinceUtc, int limit, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            """
+            SELECT source_id, published, published_estimated, first_seen,
+                   CASE WHEN translation->>'engine' <> 'none' THEN translation->>'translatedUtc' END
+            FROM articles WHERE first_seen >= @since ORDER BY first_seen DESC LIMIT @limit
+            """,
+            r => new ArticleTimes(r.GetInt64(0), r.GetBoolean(2) ? null : Instant(r, 1), Instant(r, 3),
+                r.IsDBNull(4) ? null : DateTimeOffset.Parse(r.GetString(4), System.Globalization.CultureInfo.InvariantCulture)),
+            cancellationToken, ("since", sinceUtc), ("limit", limit));
+
     public async Task<IReadOnlyList<FetchProblem>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync("SELECT source_id, url, stage, message, at FROM problems ORDER BY id DESC LIMIT @limit",
             r => new FetchProblem(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Instant(r, 4)),

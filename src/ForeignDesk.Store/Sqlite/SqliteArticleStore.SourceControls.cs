@@ -67,8 +67,13 @@ public sealed partial class SqliteArticleStore : ISourceControlStore
     {
         if (articleIds.Count == 0) return new Dictionary<long, ArticleOrigin>();
         return (await QueryAsync(
-            "SELECT a.id, a.source_id, json_extract(a.original, '$.robots') FROM articles a WHERE a.id IN (SELECT value FROM json_each($ids))",
-            r => (Id: r.GetInt64(0), Origin: new ArticleOrigin(r.GetInt64(1), r.IsDBNull(2) ? PublisherDirectives.None : (PublisherDirectives)r.GetInt32(2))),
+            """
+            SELECT a.id, a.source_id, json_extract(a.original, '$.robots'), a.first_seen_ms,
+                   COALESCE(json_extract(a.translation, '$.teaser'), json_extract(a.original, '$.teaser')) IS NOT NULL
+            FROM articles a WHERE a.id IN (SELECT value FROM json_each($ids))
+            """,
+            r => (Id: r.GetInt64(0), Origin: new ArticleOrigin(r.GetInt64(1), r.IsDBNull(2) ? PublisherDirectives.None : (PublisherDirectives)r.GetInt32(2),
+                Instant(r.GetInt64(3)), r.GetInt64(4) != 0)),
             cancellationToken, ("$ids", JsonSerializer.Serialize(articleIds))))
             .ToDictionary(d => d.Id, d => d.Origin);
     }

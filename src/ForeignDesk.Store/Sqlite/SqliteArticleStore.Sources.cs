@@ -126,6 +126,17 @@ public sealed partial class SqliteArticleStore
             r => new SourceArticleCounts(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)),
             cancellationToken, ("$dayAgo", Ms(nowUtc.AddHours(-24))));
 
+    public async Task<IReadOnlyList<ArticleTimes>> ArticleTimesAsync(DateTimeOffset sinceUtc, int limit, CancellationToken cancellationToken) =>
+        await QueryAsync(
+            """
+            SELECT source_id, published_ms, published_estimated, first_seen_ms,
+                   CASE WHEN json_extract(translation, '$.engine') <> 'none' THEN json_extract(translation, '$.translatedUtc') END
+            FROM articles WHERE first_seen_ms >= $since ORDER BY first_seen_ms DESC LIMIT $limit
+            """,
+            r => new ArticleTimes(r.GetInt64(0), r.GetInt64(2) != 0 ? null : Instant(r.GetInt64(1)), Instant(r.GetInt64(3)),
+                r.IsDBNull(4) ? null : DateTimeOffset.Parse(r.GetString(4), System.Globalization.CultureInfo.InvariantCulture)),
+            cancellationToken, ("$since", Ms(sinceUtc)), ("$limit", limit));
+
     public async Task<IReadOnlyList<FetchProblem>> RecentProblemsAsync(int limit, CancellationToken cancellationToken) =>
         await QueryAsync("SELECT source_id, url, stage, message, at_ms FROM problems ORDER BY id DESC LIMIT $limit",
             r => new FetchProblem(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), Instant(r.GetInt64(4))),

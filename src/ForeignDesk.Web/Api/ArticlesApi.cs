@@ -58,7 +58,7 @@ internal static class ArticlesApi
 
     public static async Task<IResult> ShowAsync(
         long id, HttpRequest request, IArticleStore store, SourcePolicies policies, CancellationToken cancellationToken,
-        [FromServices] ISourceControlStore? controls = null)
+        [FromServices] ISourceControlStore? controls = null, [FromServices] ImageChecker? imageChecker = null)
     {
         PageCache.Tag(request.HttpContext, PageTags.Article(id));
         var article = await store.GetArticleAsync(id, cancellationToken);
@@ -76,6 +76,7 @@ internal static class ArticlesApi
 
         var original = article.Original;
         var translation = rules.Translation ? article.Translation : null;
+        var leadImage = rules.Body && imageChecker is not null ? ArticleFigures.LeadPath(article, await imageChecker.ImagesOfAsync(article, cancellationToken)) : null;
         // What the policy holds back is left out: the body unless it is allowed, the teasers unless a snippet is.
         IReadOnlyList<Paragraph> Body(IReadOnlyList<Paragraph> paragraphs) => rules.Body ? paragraphs : [];
         string? Snippet(string? teaser) => rules.Snippet ? teaser : null;
@@ -86,9 +87,7 @@ internal static class ArticlesApi
             translation is null ? null : new TranslationBody(translation.Title, Snippet(translation.Teaser), ParagraphBody.Of(Body(translation.Paragraphs)),
                 rules.Body ? translation.ImageCaption : null, translation.Engine, translation.Route, translation.UnknownWordShare),
             new OriginalBody(original.Title, article.Language, Snippet(original.Teaser), original.Byline, ParagraphBody.Of(Body(original.Paragraphs)),
-                rules.Body && ImageProxy.ImageOf(original, 0) is { } image
-                    ? new ImageBody(ImageProxy.PathOf(article.Id, 0, image.Url), image.Caption, image.Credit)
-                    : null,
+                leadImage is not null ? new ImageBody(leadImage, original.Image!.Caption, original.Image.Credit) : null,
                 original.TeaserOnly),
             new Provenance(article.Url, article.SourceName, article.SourceSlug, ApiPaths.Source(article.SourceSlug), article.PublishedUtc,
                 article.PublishedEstimated, article.ModifiedUtc, article.FirstSeenUtc, article.UpdatedUtc, translation?.Engine,

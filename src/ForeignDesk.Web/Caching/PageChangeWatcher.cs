@@ -73,7 +73,12 @@ internal sealed partial class PageChangeWatcher(
             foreach (var tag in batch.Select(c => c.Tag).Distinct(StringComparer.Ordinal))
             {
                 if (tag == PageTags.Latest) latest = true;
-                else if (tag == PageTags.Policies) policies.Invalidate();
+                else if (tag == PageTags.Policies)
+                {
+                    // The policies are read again, and the lists whose teasers they decided are rendered again.
+                    policies.Invalidate();
+                    await cache.EvictAsync(PageTags.Policies, cancellationToken);
+                }
                 else await cache.EvictAsync(tag, cancellationToken);
             }
             if (latest) lists.LatestChanged();

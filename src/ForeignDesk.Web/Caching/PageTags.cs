@@ -16,7 +16,10 @@ internal static class PageTags
 
     /// <summary>The sitemap index: dropped when the archive's days or their counts are recounted differently.</summary>
     public const string ArchiveDays = "archive-days";
-    /// <summary>The store's tag for "a source's policy changed": every web process reads the policies again (<see cref="Policy.SourcePolicies"/>).</summary>
+    /// <summary>
+    /// The store's tag for "a source's policy changed": every web process reads the policies again
+    /// (<see cref="Policy.SourcePolicies"/>) and drops the pages of lists whose teasers the policies decided.
+    /// </summary>
     public const string Policies = "policies";
 
     /// <summary>Every cached page: dropped when the change feed could not be read for a while.</summary>

@@ -13,7 +13,8 @@ namespace ForeignDesk.Web.Feeds;
 /// Turns a list of articles (read from the narrow list lines) into a feed: each entry's text is the one whole-article
 /// read, and tags the cached feed with the article, so a new translation drops it.
 /// </summary>
-internal sealed class FeedEntries(IArticleStore store, SiteShell shell, SourcePolicies policies, IOptions<FeedOptions> options, TimeProvider time)
+internal sealed class FeedEntries(
+    IArticleStore store, SiteShell shell, SourcePolicies policies, ImageChecker images, IOptions<FeedOptions> options, TimeProvider time)
 {
     public int Count => options.Value.Entries;
 
@@ -28,7 +29,8 @@ internal sealed class FeedEntries(IArticleStore store, SiteShell shell, SourcePo
             var article = await store.GetArticleAsync(line.Id, cancellationToken);
             if (article is null) continue;
             PageCache.Tag(request.HttpContext, PageTags.Policy(article.SourceId));
-            entries.Add(Entry(request, article, await policies.ForAsync(article, cancellationToken)));
+            var rules = await policies.ForAsync(article, cancellationToken);
+            entries.Add(Entry(request, article, rules.Body ? await images.ImagesOfAsync(article, cancellationToken) : new ArticleImages(article, []), rules));
         }
         var site = shell.Options;
         // A feed changes when its newest entry does; an empty one is as of now.
@@ -38,19 +40,19 @@ internal sealed class FeedEntries(IArticleStore store, SiteShell shell, SourcePo
     }
 
     /// <summary>The entry as the article's <see cref="Republication"/> allows: the whole translation, a summary, or the title and links.</summary>
-    private FeedEntry Entry(HttpRequest request, StoredArticle article, Republication rules)
+    private FeedEntry Entry(HttpRequest request, StoredArticle article, ArticleImages images, Republication rules)
     {
         var translation = rules.Translation ? article.Translation : null;
         var paragraphs = translation?.Paragraphs ?? article.Original.Paragraphs;
         var title = translation?.Title ?? article.Original.Title;
         var summary = rules.Snippet
-            ? SiteShell.Shorten(translation?.Teaser ?? article.Original.Teaser ?? paragraphs.FirstOrDefault()?.Text ?? title, 400)
+            ? SiteShell.Shorten(translation?.Teaser ?? article.Original.Teaser ?? (rules.Body ? paragraphs.FirstOrDefault()?.Text : null) ?? title, 400)
             : rules.Reason ?? "The outlet asks that no snippet of this article be shown: read it on its page.";
         string? content = null;
         if (rules.Body && rules.Snippet && !article.Original.TeaserOnly)
         {
             var html = new HtmlBuilder();
-            ArticleFigures.WriteBody(html, article, translation);
+            ArticleFigures.WriteBody(html, article, images, translation);
             content = html.ToString();
         }
         return new FeedEntry(
@@ -68,8 +70,6 @@ internal sealed class FeedEntries(IArticleStore store, SiteShell shell, SourcePo
             ModifiedUtc: ArticleDates.Modified(article),
             ContentHtml: content,
             Summary: summary,
-            ImageUrl: rules.Body && ImageProxy.ImageOf(article.Original, 0) is { } image
-                ? shell.AbsoluteUrl(request, ImageProxy.PathOf(article.Id, 0, image.Url))
-                : null);
+            ImageUrl: ArticleFigures.LeadPath(article, images) is { } lead ? shell.AbsoluteUrl(request, lead) : null);
     }
 }

@@ -9,14 +9,12 @@ namespace ForeignDesk.Web.Images;
 internal sealed record CachedImage(string Path, string MediaType);
 
 /// <summary>
-/// The copies of outlets' images on disk, one file per image URL (named by its SHA-256, with its format's extension),
-/// within a size budget: past it, the oldest copies are removed. Shared by every process that uses the same folder;
+/// The site's renditions of outlets' images on disk, one file per image URL and width (named by the URL's SHA-256 and
+/// the width), within a size budget (<see cref="ImageOptions.CacheMegabytes"/>): past it, the oldest files are removed. Shared by every process that uses the same folder;
 /// a copy is written whole under another name first, so a reader never sees half of one.
 /// </summary>
 internal sealed class ImageCache(IOptions<ImageOptions> options, SiteDataFolder data, TimeProvider time)
 {
-    private static readonly string[] Extensions = ["jpeg", "png", "gif", "webp", "avif"];
-
     private readonly string _folder = options.Value.CacheFolder ?? Path.Combine(data.Path, "images");
     private readonly long _budget = options.Value.CacheMegabytes * 1024L * 1024;
     private readonly Lock _sizing = new();
@@ -25,28 +23,28 @@ internal sealed class ImageCache(IOptions<ImageOptions> options, SiteDataFolder 
     /// <summary>The key of an image URL, also in the image's address on the site (so a changed image gets a new one).</summary>
     public static string Key(string url) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)));
 
-    public CachedImage? Find(string url)
+    /// <summary>The image's rendition <paramref name="width"/> pixels wide, when it is on disk.</summary>
+    public CachedImage? Find(string url, int width)
     {
-        var key = Key(url);
-        foreach (var extension in Extensions)
-        {
-            var path = Path.Combine(_folder, key + "." + extension);
-            if (File.Exists(path)) return new CachedImage(path, ImageTypes.MediaTypeOf(extension)!);
-        }
-        return null;
+        var path = PathOf(url, width);
+        return File.Exists(path) ? new CachedImage(path, ImageRenditions.MediaType) : null;
     }
 
-    public async Task<CachedImage> SaveAsync(string url, string mediaType, byte[] body, CancellationToken cancellationToken)
+    public async Task<CachedImage> SaveAsync(string url, ImageRendition rendition, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_folder);
-        var path = Path.Combine(_folder, Key(url) + "." + ImageTypes.Extension(mediaType));
+        var path = PathOf(url, rendition.Width);
+        var body = rendition.Body;
         var partial = path + "." + Guid.NewGuid().ToString("N") + ".part";
         await File.WriteAllBytesAsync(partial, body, cancellationToken);
         File.Move(partial, path, overwrite: true);
         File.SetLastWriteTimeUtc(path, time.GetUtcNow().UtcDateTime);
         KeepWithinBudget(body.Length);
-        return new CachedImage(path, mediaType);
+        return new CachedImage(path, ImageRenditions.MediaType);
     }
+
+    private string PathOf(string url, int width) =>
+        Path.Combine(_folder, Key(url) + "-" + width.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".webp");
 
     /// <summary>Adds <paramref name="added"/> bytes to the folder's size; past the budget, removes the oldest copies to 90 % of it.</summary>
     private void KeepWithinBudget(long added)

@@ -1,8 +1,8 @@
 namespace ForeignDesk.Web.Images;
 
 /// <summary>
-/// The image formats the site serves, told by their first bytes (never by the outlet's Content-Type): JPEG, PNG, GIF,
-/// WebP and AVIF. SVG and everything else is refused (SVG may carry scripts).
+/// The image formats the site takes from outlets, told by their first bytes (never by the outlet's Content-Type): JPEG,
+/// PNG, GIF, WebP and AVIF. SVG and everything else is refused (SVG may carry scripts).
 /// </summary>
 internal static class ImageTypes
 {
@@ -16,12 +16,4 @@ internal static class ImageTypes
         if (body.Length >= 12 && body[4..8].SequenceEqual("ftyp"u8) && (body[8..12].SequenceEqual("avif"u8) || body[8..12].SequenceEqual("avis"u8))) return "image/avif";
         return null;
     }
-
-    public static string Extension(string mediaType) => mediaType[(mediaType.IndexOf('/', StringComparison.Ordinal) + 1)..];
-
-    public static string? MediaTypeOf(string extension) => extension switch
-    {
-        "jpeg" or "png" or "gif" or "webp" or "avif" => "image/" + extension,
-        _ => null,
-    };
 }

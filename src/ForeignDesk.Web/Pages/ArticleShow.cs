@@ -16,7 +16,7 @@ internal static class ArticleShow
     public static async Task<IResult> ShowAsync(
         long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher siteLists, SourcePolicies policies,
         CancellationToken cancellationToken, [FromServices] ISegmentOverrideStore? corrections = null, [FromServices] ISourceControlStore? controls = null,
-        [FromServices] IArticleVersionStore? versions = null)
+        [FromServices] IArticleVersionStore? versions = null, [FromServices] ImageChecker? imageChecker = null)
     {
         // The cache keeps one copy per view (PageCache.ArticlePolicy): any view but the three is refused, not cached.
         var view = request.Query["view"];
@@ -77,11 +77,11 @@ internal static class ArticleShow
         var story = stories is null ? null : await stories.StoryFactsOfArticleAsync(article.Id, cancellationToken);
         if (story is not null) PageCache.Tag(request.HttpContext, PageTags.Story(story.Id));
 
-        var image = ImageProxy.ImageOf(article.Original, 0);
-        var imageUrl = image is null || !rules.Body ? null : shell.AbsoluteUrl(request, ImageProxy.PathOf(article.Id, 0, image.Url));
+        var images = rules.Body && imageChecker is not null ? await imageChecker.ImagesOfAsync(article, cancellationToken) : new ArticleImages(article, []);
+        var imageUrl = ArticleFigures.LeadPath(article, images) is { } lead ? shell.AbsoluteUrl(request, lead) : null;
         var title = translation?.Title ?? article.Original.Title;
         var description = !rules.Snippet ? title : translation?.Teaser ?? article.Original.Teaser
-            ?? (translation?.Paragraphs ?? article.Original.Paragraphs).FirstOrDefault()?.Text ?? title;
+            ?? (rules.Body ? (translation?.Paragraphs ?? article.Original.Paragraphs).FirstOrDefault()?.Text : null) ?? title;
         if (rules.RobotsHeader is { } robots) request.HttpContext.Response.Headers["X-Robots-Tag"] = robots;
 
         var head = ArticleHead.For(article, shell.AbsoluteUrl(request, path), imageUrl, shell.Options.Name, shell.AbsoluteUrl(request, "/"),
@@ -90,7 +90,7 @@ internal static class ArticleShow
         page.Add($"<div class=\"layout\">\n");
         // The article row says whether there is any: most articles never change, and their pages read nothing more.
         var previous = versions is null || !article.HasEarlierVersions ? null : await versions.LastEarlierVersionAsync(article.Id, cancellationToken);
-        if (rules.Body) WriteStory(page, article, translation, imageUrl, corrected.Count, previous);
+        if (rules.Body) WriteStory(page, article, images, translation, imageUrl, corrected.Count, previous);
         else WriteHeld(page, article, translation, rules);
         if (story is { ArticleCount: > 1 })
             page.Add($"<p class=\"story-link\"><a href=\"{StoryShow.PathOf(story.Id)}\">The whole story: {story.ArticleCount} articles from {story.OutletCount} outlets · {string.Join(", ", story.Languages.Select(Stamps.LanguageName))}</a></p>\n");
@@ -128,7 +128,7 @@ internal static class ArticleShow
 
     /// <param name="corrected">How many paragraphs of the translation the editor corrected.</param>
     /// <param name="previous">The article's latest earlier version; null when it never changed.</param>
-    private static void WriteStory(HtmlBuilder page, StoredArticle article, TranslatedArticle? translation, string? imageUrl, int corrected, ArticleVersion? previous)
+    private static void WriteStory(HtmlBuilder page, StoredArticle article, ArticleImages images, TranslatedArticle? translation, string? imageUrl, int corrected, ArticleVersion? previous)
     {
         var original = article.Original;
         var lang = TextDirection.Attributes(translation is null ? article.Language : "en");
@@ -155,11 +155,11 @@ internal static class ArticleShow
         if (imageUrl is not null)
         {
             var caption = translation?.ImageCaption ?? original.Image?.Caption;
-            ArticleFigures.Write(page, article, 0, caption, translation?.ImageCaption is null ? article.Language : "en", original.Image?.Credit, lazy: false);
+            ArticleFigures.Write(page, article, images, 0, caption, translation?.ImageCaption is null ? article.Language : "en", original.Image?.Credit, lazy: false);
         }
 
         page.Add($"<div class=\"body\"{lang}>\n");
-        ArticleFigures.WriteBody(page, article, translation);
+        ArticleFigures.WriteBody(page, article, images, translation);
         page.Add($"</div>\n");
         if (original.TeaserOnly)
             page.Add($"<p class=\"notice\" role=\"note\">Only the outlet's public teaser is available: the full article is behind its paywall.</p>\n");

@@ -3,6 +3,7 @@ using ForeignDesk.Discover.Categories;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Feeds;
 using ForeignDesk.Web.ReadModels;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +13,7 @@ namespace ForeignDesk.Web.Pages;
 internal static class CategoryArchive
 {
     public static async Task<IResult> ShowAsync(
-        string slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, CancellationToken cancellationToken)
+        string slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, SourcePolicies policies, CancellationToken cancellationToken)
     {
         var categories = (await lists.CurrentAsync(cancellationToken)).Categories;
         // Every category of the taxonomy has a page (a source names its default one before any article is filed there).
@@ -26,7 +27,7 @@ internal static class CategoryArchive
         var page = shell.Begin(request, new PageMeta(category, $"Latest articles in {category}, machine-translated into English.", path,
             Head: FeedLinks.For(category, path)));
         page.Add($"<div class=\"layout\">\n<section><h1>{category}</h1>\n");
-        ArticleList.Write(page, articles.Items, withTeaser: true, "No articles in this category yet.");
+        ArticleList.Write(page, await policies.TeasersAsync(request.HttpContext, articles.Items, cancellationToken), withTeaser: true, "No articles in this category yet.");
         Pager.Write(page, path, articles.Newer, articles.Older, "Newer", "Older");
         page.Add($"</section>\n<aside class=\"side\">\n");
         Home.CategoryChips(page, categories);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 
@@ -13,7 +14,7 @@ internal static class DayArchive
     public static readonly DateOnly FirstDay = new(1990, 1, 1);
 
     public static async Task<IResult> ShowAsync(
-        string date, HttpRequest request, SiteShell shell, IArticleStore store, TimeProvider time, CancellationToken cancellationToken)
+        string date, HttpRequest request, SiteShell shell, IArticleStore store, TimeProvider time, SourcePolicies policies, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return NotFound.Page(request, shell);
@@ -32,7 +33,7 @@ internal static class DayArchive
         page.Add($"</span><span>");
         if (day < lastDay) page.Add($"<a href=\"{Paths.Day(day.AddDays(1))}\">{Stamps.Date(day.AddDays(1))} →</a>");
         page.Add($"</span></nav>\n");
-        ArticleList.Write(page, articles.Items, withTeaser: true, "No articles on this day.");
+        ArticleList.Write(page, await policies.TeasersAsync(request.HttpContext, articles.Items, cancellationToken), withTeaser: true, "No articles on this day.");
         Pager.Write(page, path, articles.Newer, articles.Older, "Newer", "Older");
         return shell.Finish(page);
     }

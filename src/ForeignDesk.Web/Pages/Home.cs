@@ -1,6 +1,7 @@
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Feeds;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.ReadModels;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -11,12 +12,12 @@ namespace ForeignDesk.Web.Pages;
 internal static class Home
 {
     public static async Task<IResult> ShowAsync(
-        HttpRequest request, SiteShell shell, SiteListsRefresher siteLists, CancellationToken cancellationToken)
+        HttpRequest request, SiteShell shell, SiteListsRefresher siteLists, SourcePolicies policies, CancellationToken cancellationToken)
     {
         var lists = await siteLists.CurrentAsync(cancellationToken);
         PageCache.Tag(request.HttpContext, PageTags.Lists);
-        var latest = lists.LatestStories;
-        var latestArticles = lists.Latest;
+        var latest = lists.LatestStories is { } stories ? await policies.TeasersAsync(request.HttpContext, stories, cancellationToken) : null;
+        var latestArticles = latest is null ? await policies.TeasersAsync(request.HttpContext, lists.Latest, cancellationToken) : lists.Latest;
         var trending = lists.Trending;
         var categories = lists.Categories;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ForeignDesk.Core;
 using ForeignDesk.Web.Caching;
 using ForeignDesk.Web.Feeds;
+using ForeignDesk.Web.Policy;
 using ForeignDesk.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ internal static partial class LanguageArchive
     public static IArchiveIndex? Index(IServiceProvider services, IArticleStore store) =>
         services.GetService<IArchiveIndex>() ?? store as IArchiveIndex;
 
-    public static async Task<IResult> ShowAsync(string code, HttpRequest request, SiteShell shell, IArticleStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(string code, HttpRequest request, SiteShell shell, IArticleStore store, SourcePolicies policies, CancellationToken cancellationToken)
     {
         if (!IsCode(code) || Index(request, store) is not { } archive) return NotFound.Page(request, shell);
         if (!Pager.TryRead(request, out var cursor)) return BadRequest.PageLink(request, shell);
@@ -37,7 +38,7 @@ internal static partial class LanguageArchive
         var page = shell.Begin(request, new PageMeta(title, $"Latest articles translated from {language} into English.", path,
             Head: FeedLinks.For(title, path)));
         page.Add($"<h1>{title}</h1>\n");
-        ArticleList.Write(page, articles.Items, withTeaser: true, $"No articles in {language} yet.");
+        ArticleList.Write(page, await policies.TeasersAsync(request.HttpContext, articles.Items, cancellationToken), withTeaser: true, $"No articles in {language} yet.");
         Pager.Write(page, path, articles.Newer, articles.Older, "Newer", "Older");
         return shell.Finish(page);
     }

@@ -29,7 +29,7 @@ internal static class SourceArchive
         var home = Paths.External(source.HomeUrl.AbsoluteUri);
         if (home is not null) page.Add($" · <a href=\"{home}\" rel=\"nofollow noopener\" target=\"_blank\">{source.HomeUrl.Host}</a>");
         page.Add($"</p>\n");
-        ArticleList.Write(page, articles.Items, withTeaser: true, "No articles from this source yet.");
+        ArticleList.Write(page, await policies.TeasersAsync(request.HttpContext, articles.Items, cancellationToken), withTeaser: true, "No articles from this source yet.");
         Pager.Write(page, path, articles.Newer, articles.Older, "Newer", "Older");
         return shell.Finish(page);
     }

@@ -43,6 +43,7 @@ internal static class StatusPage
             page.Add($"</tbody></table></div>\n");
         }
 
+        AddDelays(page, health, articleCounts);
         AddChecks(page, articleCounts);
 
         // Sites without the endpoint store (a bare store in some hosts) show no endpoints table.
@@ -84,6 +85,34 @@ internal static class StatusPage
             page.Add($"</tbody></table></div>\n");
         }
         return shell.Finish(page);
+    }
+
+    /// <summary>Per source, over its articles first seen in the last 24 hours: median and 95th percentile of each delay.</summary>
+    private static void AddDelays(HtmlBuilder page, IReadOnlyList<SourceHealth> health, StatusCounts counts)
+    {
+        page.Add($"<h2>Delays</h2>\n");
+        var rows = health.Where(h => counts.Delays.ContainsKey(h.Source.Id)).ToList();
+        if (rows.Count == 0)
+        {
+            page.Add($"<p class=\"meta\">No articles first seen in the last 24 hours.</p>\n");
+            return;
+        }
+        page.Add($"""
+            <p class="meta">Per source, over its articles first seen in the last 24 hours: the median (p50) and 95th percentile (p95) of the time from the outlet's publication to ForeignDesk's first sight of the article (articles whose outlet gave a time), from first sight to its translation, and from publication to translation.</p>
+            <div class="table-wrap"><table class="cards delays">
+            <thead><tr><th scope="col">Source</th><th scope="col">Articles 24h</th><th scope="col">Outlet → first seen p50</th><th scope="col">p95</th><th scope="col">First seen → translated p50</th><th scope="col">p95</th><th scope="col">Outlet → translated p50</th><th scope="col">p95</th></tr></thead>
+            <tbody>
+
+            """);
+        foreach (var row in rows)
+        {
+            var delays = counts.Delays[row.Source.Id];
+            page.Add($"""
+                <tr><th scope="row">{row.Source.Name}</th><td data-label="Articles 24h">{Count(delays.Articles)}</td><td data-label="Outlet → first seen p50">{Stamps.Duration(delays.Seen?.P50)}</td><td data-label="Outlet → first seen p95">{Stamps.Duration(delays.Seen?.P95)}</td><td data-label="First seen → translated p50">{Stamps.Duration(delays.Translated?.P50)}</td><td data-label="First seen → translated p95">{Stamps.Duration(delays.Translated?.P95)}</td><td data-label="Outlet → translated p50">{Stamps.Duration(delays.Total?.P50)}</td><td data-label="Outlet → translated p95">{Stamps.Duration(delays.Total?.P95)}</td></tr>
+
+                """);
+        }
+        page.Add($"</tbody></table></div>\n");
     }
 
     /// <summary>Per engine and source language: translations made, those with a failing check and their failing paragraphs, today and in all.</summary>

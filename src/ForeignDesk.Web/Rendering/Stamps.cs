@@ -19,6 +19,16 @@ internal static class Stamps
     public static string Local(StoredArticle article, DateTimeOffset instant) =>
         article.LocalTime(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + $" ({article.TimeZone})";
 
+    /// <summary>"45 s", "12 min", "3 h 05 min", "2 d 4 h"; "—" for none.</summary>
+    public static string Duration(TimeSpan? duration) => duration switch
+    {
+        null => "—",
+        { TotalMinutes: < 1 } d => $"{(int)d.TotalSeconds} s",
+        { TotalHours: < 1 } d => $"{(int)d.TotalMinutes} min",
+        { TotalDays: < 1 } d => $"{(int)d.TotalHours} h {d.Minutes:00} min",
+        var d => $"{(int)d.Value.TotalDays} d {d.Value.Hours} h",
+    };
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Language names by code, worked out once each (<see cref="CultureInfo.GetCultureInfo(string)"/> locks).</summary>

@@ -57,6 +57,8 @@ public sealed class SqliteArticleVersionTests() : ArticleVersionContract(new Sql
 public sealed class PostgresArticleVersionTests(PostgresCluster cluster) : ArticleVersionContract(new PostgresEngine(cluster));
 
 public sealed class SqliteCheckCountsTests() : CheckCountsContract(new SqliteEngine());
+public sealed class SqliteImageCheckTests() : ImageCheckContract(new SqliteEngine());
+public sealed class PostgresImageCheckTests(PostgresCluster cluster) : ImageCheckContract(new PostgresEngine(cluster));
 public sealed class PostgresCheckCountsTests(PostgresCluster cluster) : CheckCountsContract(new PostgresEngine(cluster));
 
 public sealed class SqliteNewSourcePolicyTests() : NewSourcePolicyContract(new SqliteEngine());

@@ -74,8 +74,9 @@ public abstract class OperatorStoreContract(StoreEngine engine) : StoreContract(
         Assert.Equal(asked, (await Store.GetArticleAsync(held, Ct))!.Original.Robots);
         Assert.Equal(PublisherDirectives.None, (await Store.GetArticleAsync(plain, Ct))!.Original.Robots);
         var origins = await Controls.OriginsOfAsync([plain, held, held + 1000], Ct);
-        Assert.Equal(new ArticleOrigin(source.Id, PublisherDirectives.None), origins[plain]);
-        Assert.Equal(new ArticleOrigin(source.Id, asked), origins[held]);
+        var plainArticle = (await Store.GetArticleAsync(plain, Ct))!;
+        Assert.Equal(new ArticleOrigin(source.Id, PublisherDirectives.None, plainArticle.FirstSeenUtc, plainArticle.Original.Teaser is not null), origins[plain]);
+        Assert.Equal(new ArticleOrigin(source.Id, asked, Time.GetUtcNow(), draft.Original.Teaser is not null), origins[held]);
         Assert.Equal(2, origins.Count);
         Assert.Empty(await Controls.OriginsOfAsync([], Ct));
     }

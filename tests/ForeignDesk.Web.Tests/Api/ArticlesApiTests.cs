@@ -140,7 +140,7 @@ public sealed class ArticlesApiTests(ApiSiteFixture site) : IClassFixture<ApiSit
         Assert.Equal("María López", original.GetProperty("byline").GetString());
         Assert.Equal("ul", original.GetProperty("paragraphs")[3].GetProperty("kind").GetString());
         // The site's own copy of the outlet's image (Images/ImageProxy), never the outlet's address.
-        Assert.Matches(@"^/image/\d+/0/[0-9a-f]{16}$", original.GetProperty("image").GetProperty("url").GetString());
+        Assert.Matches(@"^/image/\d+/0/[0-9a-f]{16}/16$", original.GetProperty("image").GetProperty("url").GetString());
         var provenance = json.GetProperty("provenance");
         Assert.Equal("https://diario.example/politica/presupuesto", provenance.GetProperty("originalUrl").GetString());
         Assert.Equal("el-diario-de-prueba", provenance.GetProperty("sourceSlug").GetString());

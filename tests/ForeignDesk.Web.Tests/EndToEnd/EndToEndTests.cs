@@ -107,7 +107,7 @@ public sealed class EndToEndTests(PipelineWorld world) : IClassFixture<PipelineW
         Assert.Equal(2, figures.Count);
         var second = WebUtility.HtmlDecode(figures[1].Value);
         // The site's own copy of the outlet's image (see Private images), never the outlet's address.
-        Assert.Matches($"src=\"/image/{stored.Id}/1/[0-9a-f]{{16}}\"", second);
+        Assert.Matches($"src=\"/image/{stored.Id}/1/[0-9a-f]{{16}}/800\" srcset=\"/image/{stored.Id}/1/[0-9a-f]{{16}}/480 480w, ", second);
         Assert.DoesNotContain(image.Url, second);
         Assert.Contains(await RawApertium.SpanishAsync(figure.Caption, Ct), second);
         Assert.Contains($"Photo: {figure.Credit}", second);
@@ -214,8 +214,10 @@ public sealed class EndToEndTests(PipelineWorld world) : IClassFixture<PipelineW
 
     private async Task<string> ArticlePageAsync(OutletArticle article) => await ArticlePageAsync(await world.ArticleAsync(article, Ct));
 
+    /// <summary>The article's page as a second reader sees it: the first showing asked for its images' checks.</summary>
     private async Task<string> ArticlePageAsync(StoredArticle stored)
     {
+        (await world.Browser.GetAsync($"/article/{stored.Id}", Ct)).Dispose();
         using var response = await world.Browser.GetAsync($"/article/{stored.Id}", Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync(Ct);

@@ -108,6 +108,16 @@ internal static class OutletWorld
     {
         foreach (var article in Spanish)
             server.Serve(article.Path, "text/html; charset=utf-8", OutletPages.Spanish(server.BaseUrl, article));
+        // The photos, where a page's markup (relative to the page) or its metadata (relative to the site) puts them.
+        var photo = Images.TestImages.Jpeg(800, 533);
+        var images = Spanish.SelectMany(a => new[] { (a.Path, a.ImagePath), (a.Path, a.SecondFigure?.ImagePath) })
+            .Concat(Lined.Select(a => (a.Path, (string?)a.ImagePath)));
+        foreach (var (page, image) in images)
+        {
+            if (image is null) continue;
+            server.Serve(new Uri(server.Url(page), image).AbsolutePath, "image/jpeg", photo);
+            server.Serve(server.Url(image).AbsolutePath, "image/jpeg", photo);
+        }
         server.Serve(Budget.Path, "text/html; charset=utf-8", OutletPages.French(Budget));
 
         var spanishItems = Spanish.Select(a => (server.Url(a.Path), a.Title, "Sun, 29 Nov 2026 08:15:00 GMT")).ToList();

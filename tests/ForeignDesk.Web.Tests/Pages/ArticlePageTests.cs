@@ -54,7 +54,7 @@ public sealed class ArticlePageTests(NewsSiteFixture site) : IClassFixture<NewsS
         Assert.Equal("El Diario de Prueba", source.TextContent);
         Assert.Contains("Source: El Diario de Prueba", page.Text(".byline"));
 
-        Assert.Matches(@"^/image/\d+/0/[0-9a-f]{16}$", page.One("figure img").GetAttribute("src"));
+        Assert.Matches(@"^/image/\d+/0/[0-9a-f]{16}/16$", page.One("figure img").GetAttribute("src"));
         Assert.Equal("The minister in Madrid · Photo: EFE", page.Text("figcaption"));
 
         var original = page.One("details.original div");
@@ -98,7 +98,7 @@ public sealed class ArticlePageTests(NewsSiteFixture site) : IClassFixture<NewsS
         Assert.Equal("article", page.One("meta[property='og:type']").GetAttribute("content"));
         Assert.Equal("Government approves the budget", page.One("meta[property='og:title']").GetAttribute("content"));
         Assert.Equal("The Council of Ministers gives the green light to the accounts.", page.One("meta[name=description]").GetAttribute("content"));
-        Assert.Matches(@"^http://127\.0\.0\.1:\d+/image/\d+/0/[0-9a-f]{16}$", page.One("meta[property='og:image']").GetAttribute("content"));
+        Assert.Matches(@"^http://127\.0\.0\.1:\d+/image/\d+/0/[0-9a-f]{16}/16$", page.One("meta[property='og:image']").GetAttribute("content"));
         Assert.Contains("width=device-width", page.One("meta[name=viewport]").GetAttribute("content"));
         Assert.Equal("/privacy", page.One("footer a[href='/privacy']").GetAttribute("href"));
         Assert.Contains("external sources and are machine-translated", page.Text("footer"));

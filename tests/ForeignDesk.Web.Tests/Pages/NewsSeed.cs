@@ -1,5 +1,6 @@
 using System.Text;
 using ForeignDesk.Core;
+using ForeignDesk.Web.Images;
 
 namespace ForeignDesk.Web.Tests.Pages;
 
@@ -29,6 +30,8 @@ public sealed class NewsSeed
                 new DateTimeOffset(2026, 11, 29, 8, 15, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 29, 10, 30, 0, TimeSpan.Zero),
                 new ArticleImage(imageUrl, "El ministro en Madrid", "EFE")),
             new DateTimeOffset(2026, 11, 29, 8, 15, 0, TimeSpan.Zero), estimated: false, now, ct);
+        // The lead image stands checked good, 16 × 9 as NewsSiteFixture.Png (checking images against a real outlet is ImageProxyTests' subject).
+        await ((IImageCheckStore)store).SaveImageCheckAsync(new ImageCheck(budget, 0, ImageCache.Key(imageUrl), true, 16, 9, null, now), ct);
         await store.SaveTranslationAsync(budget, new TranslatedArticle("Government approves the budget",
             "The Council of Ministers gives the green light to the accounts.",
             [new Paragraph("p", "The Government <strong>approved</strong> the budget yesterday.", "The Government approved the budget yesterday."),

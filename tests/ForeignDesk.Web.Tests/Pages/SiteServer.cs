@@ -75,6 +75,7 @@ public sealed class SiteServer : IAsyncDisposable
             builder.Services.AddSingleton<ITranslationReportStore>(store);
             builder.Services.AddSingleton<IArticleVersionStore>(store);
             builder.Services.AddSingleton<ISegmentOverrideStore>(store);
+            builder.Services.AddSingleton<IImageCheckStore>(store);
             builder.Services.AddForeignDeskSite(builder.Configuration);
             app = builder.Build();
             extra?.Invoke(app);

@@ -31,5 +31,6 @@ internal static class PostgresSchema
         M0009StoreClock.Migration,
         M0013Rechecks.Migration,
         M0011AwaitingEngineIndex.Migration,
+        M0012ImageChecks.Migration,
     ];
 }
