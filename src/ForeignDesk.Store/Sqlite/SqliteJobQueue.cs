@@ -84,7 +84,7 @@ public sealed class SqliteJobQueue : IJobQueue
                 last_error = CASE WHEN picked.expired THEN {ExpiredLease.ErrorSql} ELSE last_error END
             FROM (SELECT id, state = 'running' AS expired, state = 'running' AND failures + 1 >= $max AS last FROM jobs
                 WHERE due_ms IS NOT NULL AND kind IN ({KindList(command, kinds)})
-                    AND (state = 'queued' OR (state = 'failed' AND due_ms <= $now) OR (state = 'running' AND {SteadyClock.EndedSql("jobs", "due_ms")}))
+                    AND (state = 'queued' OR (state IN ('failed', 'scheduled') AND due_ms <= $now) OR (state = 'running' AND {SteadyClock.EndedSql("jobs", "due_ms")}))
                 ORDER BY due_ms, id LIMIT 1) AS picked
             WHERE jobs.id = picked.id
             RETURNING id, kind, key, payload, leases, failures, state

@@ -40,7 +40,7 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
         Assert.Null(await Queue.LeaseAsync(recheck, "w", Lease, Ct));
         Assert.Equal(TimeSpan.FromMinutes(15), await Queue.NextDueInAsync(recheck, Ct));
 
-        Time.Advance(TimeSpan.FromMinutes(15));
+        await PassAsync(TimeSpan.FromMinutes(15));
         var job = await Queue.LeaseAsync(recheck, "w", Lease, Ct);
         Assert.Equal("7/1", job!.Key);
         await Queue.CompleteAsync(job, Ct);

@@ -42,11 +42,14 @@ public sealed class CompactArticlesMigrationTests : IAsyncLifetime
     {
         var ids = await CreateOldFormatStoreAsync();
         var store = new SqliteArticleStore(DatabasePath, new FakeTimeProvider(Now));
-        // Today's article reads name the removal column of 0998: the old store has it for the reads before migrating only.
-        await using (var old = await OpenAsync()) await ExecuteAsync(old, "ALTER TABLE articles ADD COLUMN removed_ms INTEGER");
+        // Today's article reads name the removal column of 0998 and the tables of corrections (0950) and versions (0970):
+        // the old store has them, empty, for the reads before migrating only.
+        await using (var old = await OpenAsync())
+            await ExecuteAsync(old, "ALTER TABLE articles ADD COLUMN removed_ms INTEGER; CREATE TABLE segment_overrides (article_id INTEGER); CREATE TABLE article_versions (article_id INTEGER);");
         var articlesBefore = await ReadAllAsync(store, ids);
         var searchesBefore = await SearchAllAsync(store);
-        await using (var old = await OpenAsync()) await ExecuteAsync(old, "ALTER TABLE articles DROP COLUMN removed_ms");
+        await using (var old = await OpenAsync())
+            await ExecuteAsync(old, "ALTER TABLE articles DROP COLUMN removed_ms; DROP TABLE segment_overrides; DROP TABLE article_versions;");
         SqliteConnection.ClearAllPools();
         var bytesBefore = await ArticleBytesAsync();
 
