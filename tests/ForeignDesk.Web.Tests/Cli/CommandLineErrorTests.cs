@@ -43,15 +43,16 @@ public sealed class CommandLineErrorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BenchScale_WithoutAReachablePostgresServer_ExitsTwoWithOneLineSayingWhatItNeeds()
+    public async Task BenchScale_AnUnknownStoreOrAnUnreachablePostgresServer_ExitsTwoWithOneLineSayingWhatItNeeds()
     {
-        var none = await RunAsync("bench", "scale");
+        var unknown = await RunAsync("bench", "scale", "--store", "oracle");
         var unreachable = await RunAsync("bench", "scale", "--connection-string", $"Host=127.0.0.1;Port={PipelineProcess.FreePort()};Username=nobody");
 
-        Assert.Equal((2, 2), (none.ExitCode, unreachable.ExitCode));
-        Assert.StartsWith("foreigndesk: bench scale needs a PostgreSQL server", none.Error, StringComparison.Ordinal);
+        Assert.Equal((2, 2), (unknown.ExitCode, unreachable.ExitCode));
+        Assert.StartsWith("foreigndesk: ", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("--store takes sqlite or postgres, not 'oracle'", unknown.Error.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains("foreigndesk: the PostgreSQL server at 127.0.0.1:", unreachable.Error, StringComparison.Ordinal);
-        AssertNoStackTrace(none);
+        AssertNoStackTrace(unknown);
         AssertNoStackTrace(unreachable);
     }
 

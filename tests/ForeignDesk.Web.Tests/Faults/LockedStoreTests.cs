@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Pipeline;
 using ForeignDesk.Web.Tests.Ingestion;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -42,6 +43,15 @@ public sealed class LockedStoreTests
         Assert.Equal(Articles / 2, first.Count);
         while (outlet.Published < Articles) outlet.Publish();
 
+        // The -shm file the holder locks lives while a connection is open: one of the test's own, out of every pool that
+        // another test class may clear, keeps it.
+        await using var keepOpen = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = site.DatabasePath, Pooling = false }.ToString());
+        await keepOpen.OpenAsync(ct);
+        await using (var read = keepOpen.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync(ct);
+        }
         var holder = await LockHolder.LockAsync(site.DatabasePath, ct);
         var passing = pass.RunAsync(ct);
         var statuses = new List<int>();
