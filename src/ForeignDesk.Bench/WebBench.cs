@@ -54,6 +54,9 @@ internal static class WebBench
                 storeSettings["ForeignDesk:Store:Provider"] = "PostgreSQL";
                 storeSettings["ForeignDesk:Store:ConnectionString"] = await postgres.CreateDatabaseAsync(database, cancellationToken);
             }
+            // A kept SQLite store is copied in before the store is prepared, so that preparing it migrates the copy.
+            var (notReused, migrates) = postgres is not null || keep is null ? ("", false)
+                : await BenchStoreFile.TryReuseAsync(keep, count, StoreServiceCollectionExtensions.SqliteFile(folder), cancellationToken);
             WebPages pages;
             double bytesPerArticle;
             await using (var app = context.Compose(folder, settings: new Dictionary<string, string?>(storeSettings)
@@ -67,7 +70,7 @@ internal static class WebBench
                 IReadOnlyList<long> ids;
                 if (postgres is null)
                 {
-                    (bytesPerArticle, ids) = await PrepareSqliteAsync((SqliteArticleStore)store, folder, keep, count, paragraphs, cancellationToken);
+                    (bytesPerArticle, ids) = await PrepareSqliteAsync((SqliteArticleStore)store, folder, keep, (notReused, migrates), count, paragraphs, cancellationToken);
                 }
                 else
                 {
@@ -103,11 +106,12 @@ internal static class WebBench
     }
 
     /// <summary>The SQLite store: <paramref name="keep"/> reused when it fits, else generated (and kept when asked); its size and article ids.</summary>
-    private static async Task<(double BytesPerArticle, IReadOnlyList<long> Ids)> PrepareSqliteAsync(SqliteArticleStore store, string folder, string? keep, int count,
-        int paragraphs, CancellationToken cancellationToken)
+    /// <param name="reuse">Whether the kept store was copied in (<c>NotReused</c> null), and whether preparing it migrated it.</param>
+    private static async Task<(double BytesPerArticle, IReadOnlyList<long> Ids)> PrepareSqliteAsync(SqliteArticleStore store, string folder, string? keep,
+        (string? NotReused, bool Migrates) reuse, int count, int paragraphs, CancellationToken cancellationToken)
     {
         var database = StoreServiceCollectionExtensions.SqliteFile(folder);
-        var (notReused, migrates) = keep is null ? ("", false) : await BenchStoreFile.TryReuseAsync(keep, count, database, cancellationToken);
+        var (notReused, migrates) = reuse;
         if (notReused is null)
         {
             if (migrates) await BenchStoreFile.SaveAsync(database, keep!, cancellationToken);
