@@ -61,6 +61,7 @@ public static class SiteExtensions
 
         // Rendered pages, cached until what they show changes.
         services.AddOutputCache(PageCache.AddPolicies);
+        FreshPageStore.Wrap(services);
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>>((cache, site) => cache.SizeLimit = site.Value.PageCacheMegabytes * 1024 * 1024);
         services.AddSingleton<PageCache>();
         services.AddSingleton<RenderQueue>();
@@ -127,6 +128,12 @@ public static class SiteExtensions
         app.UseForeignDeskApiLimits();
         var views = app.Services.GetRequiredService<ViewCounter>();
         app.Use((context, next) => ArticleViews.CountAsync(context, next, views));
+        var pages = app.Services.GetRequiredService<FreshPageStore>();
+        app.Use((context, next) =>
+        {
+            pages.Begin();
+            return next(context);
+        });
         app.UseOutputCache();
         app.UseResponseCompression();
         var renderQueue = app.Services.GetRequiredService<RenderQueue>();
