@@ -37,7 +37,7 @@ public static class CommandRunner
             return 130;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException
-            or Microsoft.Data.Sqlite.SqliteException or Microsoft.Extensions.Options.OptionsValidationException)
+            or System.Data.Common.DbException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             // Whatever else goes wrong outside (a disk, a port, a database, a setting) ends with one line, not a stack trace.
             Console.Error.WriteLine($"foreigndesk: {ex.Message}{FullDisk.Note(ex, parse.GetValue(CommandHost.DataOption))}");

@@ -20,7 +20,8 @@ internal sealed class PostgresGeneratedStoreWriter(string connectionString) : IG
 {
     private const int ArticleBatch = 2_000;
     private static readonly string[] Tables = ["articles", "stories", "story_articles", "related_articles", "views"];
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+    /// <summary>No command timeout: loading and checking a million articles' rows takes as long as it takes.</summary>
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 });
     private readonly int _streams = Math.Clamp(Environment.ProcessorCount, 1, 8);
     private List<string>? _indexes;
 
