@@ -29,6 +29,9 @@ internal sealed partial class ImageChecker(
     /// <summary>The article's images as the site may show them; asks for the checks they lack.</summary>
     public async Task<ArticleImages> ImagesOfAsync(StoredArticle article, CancellationToken cancellationToken)
     {
+        // Most articles carry no image: their pages read nothing more.
+        if (Enumerable.Range(0, article.Original.Images.Count + 1).All(index => ImageProxy.ImageOf(article.Original, index) is null))
+            return new ArticleImages(article, []);
         var checks = await store.ImageChecksAsync(article.Id, cancellationToken);
         for (var index = 0; index <= article.Original.Images.Count; index++)
         {
