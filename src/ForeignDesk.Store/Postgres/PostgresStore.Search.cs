@@ -25,8 +25,8 @@ public sealed partial class PostgresStore : ISearchIndex
     /// <summary>The matches that pass the filters; <c>{0}</c> is the query (<see cref="TsQuery"/>).</summary>
     private const string SearchFilters =
         """
-        FROM articles a, (SELECT {0} AS q) m
-        WHERE a.search @@ q AND a.removed IS NULL
+        FROM articles a, (SELECT {0} AS q) f
+        WHERE a.search @@ f.q AND a.removed IS NULL
           AND (@language::text IS NULL OR a.language = @language)
           AND (@source::text IS NULL OR a.source_id = (SELECT s.id FROM sources s WHERE s.slug = @source))
           AND (@category::text IS NULL OR a.category = @category)
@@ -44,7 +44,11 @@ public sealed partial class PostgresStore : ISearchIndex
         await using var connection = await OpenAsync(cancellationToken);
         // One snapshot for the whole search: matches, counts and snippets agree while articles arrive.
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var newestId = (long)(await ScalarAsync(connection, "SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken) ?? 0L);
+        // The store's statements are prepared (the connection string it is given says so), and a prepared statement may switch to a plan made
+        // for any words: a rare word's matches are then looked for by reading every article's vector. Each search is
+        // planned for its own words.
+        var newestId = (long)(await ScalarAsync(connection,
+            "SET LOCAL plan_cache_mode = force_custom_plan; SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken) ?? 0L);
         var upTo = query.UpToId ?? newestId;
         var window = Math.Max(Window, (query.Page + 1) * query.PageSize);
         var (match, matchParameters) = TsQuery(terms);
@@ -54,15 +58,17 @@ public sealed partial class PostgresStore : ISearchIndex
             .. matchParameters, ("language", SearchHits.Blank(query.Language)), ("source", SearchHits.Blank(query.SourceSlug)),
             ("category", SearchHits.Blank(query.Category)), ("from", query.FromUtc), ("to", query.ToUtc), ("upto", upTo), ("window", window),
         ];
-        var order = query.Sort == SearchSort.Newest ? "published DESC, id DESC" : "score DESC, published DESC, id DESC";
+        var byTime = query.Sort == SearchSort.Newest;
 
-        // The most recently stored matches that pass the filters, at most `window` of them; only those are ranked.
+        // The most recently stored matches that pass the filters, at most `window` of them, found by id alone (the
+        // index answers which rows match; ranking reads each match's whole vector); only those are ranked and sorted.
         var page = await RowsAsync(connection,
             $"""
-            SELECT id, (COUNT(*) OVER ())::integer FROM (
-                SELECT a.id AS id, {Rank} AS score, a.published AS published {filters}
-                ORDER BY a.id DESC LIMIT @window) m
-            ORDER BY {order} LIMIT @limit OFFSET @offset
+            SELECT w.id, (COUNT(*) OVER ())::integer FROM (
+                SELECT a.id AS id, a.published AS published {filters}
+                ORDER BY a.id DESC LIMIT @window) w
+            {(byTime ? "ORDER BY w.published DESC, w.id DESC" : $"JOIN articles a ON a.id = w.id, (SELECT {match} AS q) m ORDER BY {Rank} DESC, w.published DESC, w.id DESC")}
+            LIMIT @limit OFFSET @offset
             """,
             r => (Id: r.GetInt64(0), Total: r.GetInt32(1)), cancellationToken,
             [.. parameters, ("limit", query.PageSize), ("offset", (query.Page - 1) * query.PageSize)]);
@@ -73,12 +79,15 @@ public sealed partial class PostgresStore : ISearchIndex
         var more = total >= window;
         if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null, more, upTo);
 
+        // Snippets for the page alone: ts_headline parses the whole text, so the original's is made only where the
+        // English shows no match (OFFSET 0 keeps the English headline computed once).
         var snippets = await RowsAsync(connection,
             $"""
-            SELECT {SummaryColumns},
-                ts_headline('foreigndesk', {Body("a.translation")}, q, @options),
-                ts_headline('foreigndesk', {Body("a.original")}, q, @options)
-            FROM articles a JOIN sources s ON s.id = a.source_id, (SELECT {match} AS q) m
+            SELECT {SummaryColumns}, e.headline,
+                CASE WHEN strpos(e.headline, chr({(int)SearchHits.MatchOpen})) > 0 THEN ''
+                    ELSE ts_headline('foreigndesk', {Body("a.original")}, q, @options) END
+            FROM articles a JOIN sources s ON s.id = a.source_id, (SELECT {match} AS q) m,
+                LATERAL (SELECT ts_headline('foreigndesk', {Body("a.translation")}, q, @options) AS headline OFFSET 0) e
             WHERE a.id = ANY(@ids)
             """,
             r => SearchHits.Hit(ReadSummary(r), Snippet(r, 8), Snippet(r, 9)), cancellationToken,
