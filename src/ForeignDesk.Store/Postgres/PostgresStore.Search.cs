@@ -25,8 +25,8 @@ public sealed partial class PostgresStore : ISearchIndex
     /// <summary>The matches that pass the filters; <c>{0}</c> is the query (<see cref="TsQuery"/>).</summary>
     private const string SearchFilters =
         """
-        FROM articles a, (SELECT {0} AS q) f
-        WHERE a.search @@ f.q AND a.removed IS NULL
+        FROM articles a, (SELECT {0} AS q) m
+        WHERE a.search @@ q AND a.removed IS NULL
           AND (@language::text IS NULL OR a.language = @language)
           AND (@source::text IS NULL OR a.source_id = (SELECT s.id FROM sources s WHERE s.slug = @source))
           AND (@category::text IS NULL OR a.category = @category)
@@ -44,9 +44,8 @@ public sealed partial class PostgresStore : ISearchIndex
         await using var connection = await OpenAsync(cancellationToken);
         // One snapshot for the whole search: matches, counts and snippets agree while articles arrive.
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        // The store's statements are prepared (the connection string it is given says so), and a prepared statement may switch to a plan made
-        // for any words: a rare word's matches are then looked for by reading every article's vector. Each search is
-        // planned for its own words.
+        // The store's statements are prepared on each connection, and a prepared statement may switch to one plan for
+        // any words, made without knowing how common they are: each search is planned for its own words.
         var newestId = (long)(await ScalarAsync(connection,
             "SET LOCAL plan_cache_mode = force_custom_plan; SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken) ?? 0L);
         var upTo = query.UpToId ?? newestId;
@@ -58,17 +57,15 @@ public sealed partial class PostgresStore : ISearchIndex
             .. matchParameters, ("language", SearchHits.Blank(query.Language)), ("source", SearchHits.Blank(query.SourceSlug)),
             ("category", SearchHits.Blank(query.Category)), ("from", query.FromUtc), ("to", query.ToUtc), ("upto", upTo), ("window", window),
         ];
-        var byTime = query.Sort == SearchSort.Newest;
+        var order = query.Sort == SearchSort.Newest ? "published DESC, id DESC" : "score DESC, published DESC, id DESC";
 
-        // The most recently stored matches that pass the filters, at most `window` of them, found by id alone (the
-        // index answers which rows match; ranking reads each match's whole vector); only those are ranked and sorted.
+        // The most recently stored matches that pass the filters, at most `window` of them; only those are ranked.
         var page = await RowsAsync(connection,
             $"""
-            SELECT w.id, (COUNT(*) OVER ())::integer FROM (
-                SELECT a.id AS id, a.published AS published {filters}
-                ORDER BY a.id DESC LIMIT @window) w
-            {(byTime ? "ORDER BY w.published DESC, w.id DESC" : $"JOIN articles a ON a.id = w.id, (SELECT {match} AS q) m ORDER BY {Rank} DESC, w.published DESC, w.id DESC")}
-            LIMIT @limit OFFSET @offset
+            SELECT id, (COUNT(*) OVER ())::integer FROM (
+                SELECT a.id AS id, {Rank} AS score, a.published AS published {filters}
+                ORDER BY a.id DESC LIMIT @window) m
+            ORDER BY {order} LIMIT @limit OFFSET @offset
             """,
             r => (Id: r.GetInt64(0), Total: r.GetInt32(1)), cancellationToken,
             [.. parameters, ("limit", query.PageSize), ("offset", (query.Page - 1) * query.PageSize)]);
