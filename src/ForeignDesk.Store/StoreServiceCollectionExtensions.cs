@@ -95,6 +95,15 @@ public static class StoreServiceCollectionExtensions
         .AddSingleton<IHostSlots>(sp => new PostgresHostSlots(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
         .AddSingleton<ILeadership>(sp => new PostgresLeadership(sp.GetRequiredService<NpgsqlDataSource>()));
 
+    /// <summary>How many statements each PostgreSQL connection keeps prepared, unless the connection string says otherwise.</summary>
+    internal const int AutoPrepared = 100;
+
+    private static bool Names(string connectionString, params string[] keywords)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keywords.Any(given.ContainsKey);
+    }
+
     /// <summary>The connection string, checked now so that a bad one stops the start with one clear line.</summary>
     private static string ConnectionString(string? configured)
     {
@@ -107,6 +116,17 @@ public static class StoreServiceCollectionExtensions
             var builder = new NpgsqlConnectionStringBuilder(configured);
             if (string.IsNullOrWhiteSpace(builder.Host))
                 throw new InvalidOperationException("ForeignDesk__Store__ConnectionString names no Host: give it as Host=…;Database=…;Username=…;Password=….");
+            // The store runs a few dozen statements again and again (an uncached article page is three): each connection
+            // prepares those it has run twice, so that the server parses and plans them once, not on every page. A
+            // connection back in the pool is not reset: the store leaves no session state behind (its locks are held to
+            // the end of a transaction, a role's lock on a connection of its own that unlocks it). An operator's own
+            // settings of either are kept.
+            if (!Names(configured, "Max Auto Prepare", "MaxAutoPrepare"))
+            {
+                builder.MaxAutoPrepare = AutoPrepared;
+                builder.AutoPrepareMinUsages = 2;
+            }
+            if (!Names(configured, "No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
             return builder.ConnectionString;
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)

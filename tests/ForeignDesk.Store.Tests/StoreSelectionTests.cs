@@ -40,6 +40,19 @@ public sealed class StoreSelectionTests
     }
 
     [Theory]
+    [InlineData("", 100, true)]
+    [InlineData(";Max Auto Prepare=0", 0, true)]
+    [InlineData(";MaxAutoPrepare=20;No Reset On Close=false", 20, false)]
+    public void AddStore_PostgreSql_PreparesStatementsAndSkipsResetsUnlessTold(string given, int prepared, bool noReset)
+    {
+        using var services = Build(new() { ["Store:Provider"] = "PostgreSQL", ["Store:ConnectionString"] = "Host=127.0.0.1;Database=news" + given });
+
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString);
+        Assert.Equal(prepared, settings.MaxAutoPrepare);
+        Assert.Equal(noReset, settings.NoResetOnClose);
+    }
+
+    [Theory]
     [InlineData("MySQL", null, "ForeignDesk__Store__Provider is 'MySQL': use Sqlite (the default) or PostgreSQL.")]
     [InlineData("PostgreSQL", null, "ForeignDesk__Store__ConnectionString is not set")]
     [InlineData("PostgreSQL", "  ", "ForeignDesk__Store__ConnectionString is not set")]

@@ -44,7 +44,10 @@ public sealed partial class PostgresStore : ISearchIndex
         await using var connection = await OpenAsync(cancellationToken);
         // One snapshot for the whole search: matches, counts and snippets agree while articles arrive.
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var newestId = (long)(await ScalarAsync(connection, "SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken) ?? 0L);
+        // The store's statements are prepared on each connection, and a prepared statement may switch to one plan for
+        // any words, made without knowing how common they are: each search is planned for its own words.
+        var newestId = (long)(await ScalarAsync(connection,
+            "SET LOCAL plan_cache_mode = force_custom_plan; SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken) ?? 0L);
         var upTo = query.UpToId ?? newestId;
         var window = Math.Max(Window, (query.Page + 1) * query.PageSize);
         var (match, matchParameters) = TsQuery(terms);
@@ -73,12 +76,15 @@ public sealed partial class PostgresStore : ISearchIndex
         var more = total >= window;
         if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null, more, upTo);
 
+        // Snippets for the page alone: ts_headline parses the whole text, so the original's is made only where the
+        // English shows no match (OFFSET 0 keeps the English headline computed once).
         var snippets = await RowsAsync(connection,
             $"""
-            SELECT {SummaryColumns},
-                ts_headline('foreigndesk', {Body("a.translation")}, q, @options),
-                ts_headline('foreigndesk', {Body("a.original")}, q, @options)
-            FROM articles a JOIN sources s ON s.id = a.source_id, (SELECT {match} AS q) m
+            SELECT {SummaryColumns}, e.headline,
+                CASE WHEN strpos(e.headline, chr({(int)SearchHits.MatchOpen})) > 0 THEN ''
+                    ELSE ts_headline('foreigndesk', {Body("a.original")}, q, @options) END
+            FROM articles a JOIN sources s ON s.id = a.source_id, (SELECT {match} AS q) m,
+                LATERAL (SELECT ts_headline('foreigndesk', {Body("a.translation")}, q, @options) AS headline OFFSET 0) e
             WHERE a.id = ANY(@ids)
             """,
             r => SearchHits.Hit(ReadSummary(r), Snippet(r, 8), Snippet(r, 9)), cancellationToken,
