@@ -39,6 +39,14 @@ internal static class ArticleJson
     public static TranslatedArticle ReadTranslation(string json) =>
         JsonSerializer.Deserialize<TranslatedArticle>(json, Options) ?? throw new JsonException("An article translation is JSON null.");
 
+    /// <summary>An original as the store holds it, in UTF-8: read without making a string of the whole JSON first.</summary>
+    public static ExtractedArticle ReadOriginal(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize<ExtractedArticle>(utf8, Options) ?? throw new JsonException("An article original is JSON null.");
+
+    /// <summary>A translation as the store holds it, in UTF-8.</summary>
+    public static TranslatedArticle ReadTranslation(ReadOnlySpan<byte> utf8) =>
+        JsonSerializer.Deserialize<TranslatedArticle>(utf8, Options) ?? throw new JsonException("An article translation is JSON null.");
+
     /// <summary>A stored original in any earlier format, rewritten in this one (migration 0600).</summary>
     public static string? RewriteOriginal(string? json) => json is null ? null : Write(ReadOriginal(json));
 

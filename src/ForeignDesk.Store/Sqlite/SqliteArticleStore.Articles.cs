@@ -178,15 +178,18 @@ public sealed partial class SqliteArticleStore
         SourceName: r.GetString(3),
         Url: r.GetString(4),
         Language: r.GetString(5),
-        Original: ArticleJson.ReadOriginal(r.GetString(6)),
+        Original: ArticleJson.ReadOriginal(Utf8(r, 6)),
         PublishedUtc: Instant(r.GetInt64(7)),
         PublishedEstimated: r.GetInt64(8) != 0,
         ModifiedUtc: InstantOrNull(r, 9),
         TimeZone: r.GetString(10),
         Category: r.GetString(11),
         State: (ArticleState)r.GetInt32(12),
-        Translation: r.IsDBNull(13) ? null : ArticleJson.ReadTranslation(r.GetString(13)),
+        Translation: r.IsDBNull(13) ? null : ArticleJson.ReadTranslation(Utf8(r, 13)),
         FirstSeenUtc: Instant(r.GetInt64(14)),
         UpdatedUtc: Instant(r.GetInt64(15)),
         ContentHash: r.GetString(16)) { RemovedUtc = InstantOrNull(r, 17), HasEarlierVersions = r.GetBoolean(18), HasCorrections = r.GetBoolean(19) };
+
+    /// <summary>A text column's bytes as SQLite holds them (UTF-8), for JSON read straight from them.</summary>
+    private static byte[] Utf8(SqliteDataReader r, int ordinal) => r.GetFieldValue<byte[]>(ordinal);
 }

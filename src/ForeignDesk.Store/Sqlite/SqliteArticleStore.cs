@@ -8,6 +8,7 @@ namespace ForeignDesk.Store.Sqlite;
 public sealed partial class SqliteArticleStore : IArticleStore
 {
     private readonly SqliteDatabase _database;
+    private readonly PreparedReads _reads;
     private readonly TimeProvider _time;
 
     private readonly SourcePolicy _defaultPolicy;
@@ -17,6 +18,7 @@ public sealed partial class SqliteArticleStore : IArticleStore
     {
         _defaultPolicy = defaultPolicy;
         _database = new SqliteDatabase(databasePath, create: true);
+        _reads = new PreparedReads(_database);
         _time = time;
     }
 
@@ -67,15 +69,8 @@ public sealed partial class SqliteArticleStore : IArticleStore
         return value is DBNull ? null : value;
     }
 
-    private async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken, params (string, object?)[] parameters)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken)) rows.Add(map(reader));
-        return rows;
-    }
+    private Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        _reads.QueryAsync(sql, map, cancellationToken, parameters);
 
     private static long Ms(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
 

@@ -28,17 +28,20 @@ internal static class ArticleList
 
     /// <summary>A titled block in a page's side column.</summary>
     public static void Section(HtmlBuilder page, string id, string heading, IReadOnlyList<ArticleSummary> articles, string empty) =>
-        Section(page, id, heading, articles.Select(Item).ToList(), empty);
+        Section(page, id, heading, articles, empty, static (html, article) => WriteItem(html, article, withTeaser: false));
 
     /// <summary>A titled block in a page's side column, of items written before (<see cref="Item"/>).</summary>
-    public static void Section(HtmlBuilder page, string id, string heading, IReadOnlyList<TrustedHtml> items, string empty)
+    public static void Section(HtmlBuilder page, string id, string heading, IReadOnlyList<TrustedHtml> items, string empty) =>
+        Section(page, id, heading, items, empty, static (html, item) => html.Raw(item));
+
+    private static void Section<T>(HtmlBuilder page, string id, string heading, IReadOnlyList<T> items, string empty, Action<HtmlBuilder, T> write)
     {
         page.Add($"<section class=\"side-block\" id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{heading}</h2>\n");
         if (items.Count == 0) page.Add($"<p class=\"meta\">{empty}</p>\n");
         else
         {
             page.Add($"<ol class=\"list\">\n");
-            foreach (var item in items) page.Raw(item);
+            foreach (var item in items) write(page, item);
             page.Add($"</ol>\n");
         }
         page.Add($"</section>\n");

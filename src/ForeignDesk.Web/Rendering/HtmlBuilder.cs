@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -31,8 +32,18 @@ internal sealed class HtmlBuilder
     /// <summary>Encodes text for an element body or a quoted attribute value.</summary>
     public static string Encode(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Encoder.Encode(text);
 
+    /// <summary>Encodes text into the page through a small stack buffer: no string is made for the encoded text.</summary>
     internal static void Encode(StringBuilder buffer, string? text)
     {
-        if (!string.IsNullOrEmpty(text)) buffer.Append(Encoder.Encode(text));
+        if (string.IsNullOrEmpty(text)) return;
+        Span<char> piece = stackalloc char[512];
+        ReadOnlySpan<char> rest = text;
+        while (true)
+        {
+            var status = Encoder.Encode(rest, piece, out var read, out var written);
+            buffer.Append(piece[..written]);
+            if (status == OperationStatus.Done) return;
+            rest = rest[read..];
+        }
     }
 }

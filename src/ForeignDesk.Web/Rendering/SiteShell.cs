@@ -95,7 +95,7 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
             </html>
 
             """);
-        return new PageResult(page.ToString(), statusCode, now);
+        return new PageResult(page.Buffer, statusCode, now);
     }
 
     private static TrustedHtml Logo(string url)
