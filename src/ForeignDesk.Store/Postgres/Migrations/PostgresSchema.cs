@@ -32,6 +32,5 @@ internal static class PostgresSchema
         M0013Rechecks.Migration,
         M0011AwaitingEngineIndex.Migration,
         M0012ImageChecks.Migration,
-        M0014Lz4Texts.Migration,
     ];
 }
