@@ -64,7 +64,7 @@ public sealed class JobRolesTests : IAsyncLifetime
         await queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);
         var blocking = new BlockingHandler();
         var runner = new JobRunner(Queue(), [blocking], Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System,
-            NullLogger<JobRunner>.Instance, leadership: new SqliteLeadership(Database, TimeProvider.System, Options.LeaseTime));
+            NullLogger<JobRunner>.Instance, roles: Roles());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var running = runner.RunAsync(stop.Token);
         await blocking.Started.Task.WaitAsync(Ct);
@@ -93,7 +93,11 @@ public sealed class JobRolesTests : IAsyncLifetime
     private JobRunner Runner(string name, ConcurrentQueue<(string, string)> ran) =>
         new(Queue(), [new RecordingHandler(name, JobKinds.Fetch, null, ran), new RecordingHandler(name, JobKinds.Place, Leadership.Clusterer, ran)],
             Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<JobRunner>.Instance,
-            leadership: new SqliteLeadership(Database, TimeProvider.System, Options.LeaseTime));
+            roles: Roles());
+
+    /// <summary>A process's roles: its own leadership over the shared file.</summary>
+    private RoleKeeper Roles() => new(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<RoleKeeper>.Instance,
+        new SqliteLeadership(Database, TimeProvider.System, Options.LeaseTime));
 
     private sealed class RecordingHandler(string runner, string kind, string? role, ConcurrentQueue<(string, string)> ran) : IJobHandler
     {
