@@ -87,6 +87,39 @@ public sealed class JobRolesTests : IAsyncLifetime
         Assert.Equal(0, again.Failures);
     }
 
+    [Fact]
+    public async Task Run_TheRoleLostAndTakenAgain_RebuildsWhatItKeepsInMemoryEachTime_BeforeItRunsTheRolesJobs()
+    {
+        var queue = Queue();
+        var blocking = new BlockingHandler();
+        var runner = new JobRunner(Queue(), [blocking], Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System,
+            NullLogger<JobRunner>.Instance, roles: Roles());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var running = runner.RunAsync(stop.Token);
+        await queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);
+        await blocking.Started.Task.WaitAsync(Ct);
+        Assert.Equal(1, blocking.RoleTaken);
+
+        // Another process takes the role, and dies: once its lease has expired, this one takes the role again.
+        await using (var connection = new SqliteConnection($"Data Source={Database}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var steal = connection.CreateCommand();
+            steal.CommandText = "UPDATE leaders SET holder = 'another process'";
+            Assert.Equal(1, await steal.ExecuteNonQueryAsync(Ct));
+        }
+        await blocking.Stopped.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        // Lease expiries and retries: a minute is a bound, not a measure.
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        bound.CancelAfter(TimeSpan.FromMinutes(1));
+        while (Volatile.Read(ref blocking.Runs) < 2) await Task.Delay(50, bound.Token);
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal(2, blocking.RoleTaken);
+        Assert.Equal([1, 2], blocking.RoleTakenBeforeRun);
+    }
+
     private SqliteJobQueue Queue() => new(Database, TimeProvider.System, Options.RetryPolicy);
 
     /// <summary>A process's runner: its own queue and leadership over the shared file, a free kind and a kind of the clusterer role.</summary>
@@ -123,8 +156,25 @@ public sealed class JobRolesTests : IAsyncLifetime
 
         public string? Role => Leadership.Clusterer;
 
+        /// <summary>How many times this process took the role (and rebuilt what it keeps in memory).</summary>
+        public int RoleTaken;
+
+        /// <summary>How many runs of the job started.</summary>
+        public int Runs;
+
+        /// <summary>For each run, how many times the role had been taken before it.</summary>
+        public ConcurrentQueue<int> RoleTakenBeforeRun { get; } = new();
+
+        public Task RoleTakenAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref RoleTaken);
+            return Task.CompletedTask;
+        }
+
         public async Task RunAsync(LeasedJob job, CancellationToken cancellationToken)
         {
+            RoleTakenBeforeRun.Enqueue(Volatile.Read(ref RoleTaken));
+            Interlocked.Increment(ref Runs);
             Started.TrySetResult();
             try
             {
