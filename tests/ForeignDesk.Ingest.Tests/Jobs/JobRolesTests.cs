@@ -69,14 +69,7 @@ public sealed class JobRolesTests : IAsyncLifetime
         var running = runner.RunAsync(stop.Token);
         await blocking.Started.Task.WaitAsync(Ct);
 
-        // Another process has taken the role (as after this one's lease expired): the next renewal finds it lost.
-        await using (var connection = new SqliteConnection($"Data Source={Database}"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var steal = connection.CreateCommand();
-            steal.CommandText = "UPDATE leaders SET holder = 'another process'";
-            Assert.Equal(1, await steal.ExecuteNonQueryAsync(Ct));
-        }
+        await StealRoleAsync();
         // Renewals come every third of the lease time: a minute is a bound, not a measure.
         await blocking.Stopped.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
         await stop.CancelAsync();
@@ -101,13 +94,7 @@ public sealed class JobRolesTests : IAsyncLifetime
         Assert.Equal(1, blocking.RoleTaken);
 
         // Another process takes the role, and dies: once its lease has expired, this one takes the role again.
-        await using (var connection = new SqliteConnection($"Data Source={Database}"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var steal = connection.CreateCommand();
-            steal.CommandText = "UPDATE leaders SET holder = 'another process'";
-            Assert.Equal(1, await steal.ExecuteNonQueryAsync(Ct));
-        }
+        await StealRoleAsync();
         await blocking.Stopped.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
         // Lease expiries and retries: a minute is a bound, not a measure.
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -118,6 +105,16 @@ public sealed class JobRolesTests : IAsyncLifetime
 
         Assert.Equal(2, blocking.RoleTaken);
         Assert.Equal([1, 2], blocking.RoleTakenBeforeRun);
+    }
+
+    /// <summary>Another process takes the role over, as after this one's lease expired: the next renewal finds it lost.</summary>
+    private async Task StealRoleAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database}");
+        await connection.OpenAsync(Ct);
+        await using var steal = connection.CreateCommand();
+        steal.CommandText = "UPDATE leaders SET holder = 'another process'";
+        Assert.Equal(1, await steal.ExecuteNonQueryAsync(Ct));
     }
 
     private SqliteJobQueue Queue() => new(Database, TimeProvider.System, Options.RetryPolicy);
