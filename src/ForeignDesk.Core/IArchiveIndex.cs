@@ -9,7 +9,10 @@ public interface IArchiveIndex
     /// <summary>Articles whose original is in <paramref name="language"/> (ISO 639-1), newest first, a page at a time.</summary>
     Task<ArticlePage> InLanguageAsync(string language, PageCursor? cursor, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Every day that has articles, newest first, with its count (reads the whole date index: cache the answer).</summary>
+    /// <summary>
+    /// Every day that has listed articles (none the outlet removed), newest first, with its count (reads the whole date
+    /// index: cache the answer).
+    /// </summary>
     Task<IReadOnlyList<ArchiveDay>> ArchiveDaysAsync(CancellationToken cancellationToken);
 
     /// <summary>Articles of one outlet-local day, newest first, from the <paramref name="skip"/>th on.</summary>

@@ -92,7 +92,7 @@ public static class StoreServiceCollectionExtensions
             new PostgresTranslationMemory(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
         .AddSingleton<IJobQueue>(sp => new PostgresJobQueue(sp.GetRequiredService<NpgsqlDataSource>(),
             JobQueueServiceCollectionExtensions.RetryPolicy(sp)))
-        .AddSingleton<IHostSlots>(sp => new PostgresHostSlots(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()))
+        .AddSingleton<IHostSlots>(sp => new PostgresHostSlots(sp.GetRequiredService<NpgsqlDataSource>()))
         .AddSingleton<ILeadership>(sp => new PostgresLeadership(sp.GetRequiredService<NpgsqlDataSource>()));
 
     /// <summary>How many statements each PostgreSQL connection keeps prepared, unless the connection string says otherwise.</summary>

@@ -66,11 +66,17 @@ internal static class GlossaryCommand
                 Given(parse.GetValue(term), parse.GetValue(termWord))!,
                 withRendering ? Given(parse.GetValue(rendering), parse.GetValue(renderingWord)) : null,
                 Given(parse.GetValue(source), null));
+            if (GlossaryFile.Problem(entry) is { } problem) throw new UsageException(problem);
             await using var app = await CommandHost.OpenAsync(parse, ct);
-            if (!change(GlossaryOf(app.Services), entry)) return 1;
-            var queued = await app.Services.GetRequiredService<GlossaryScanStage>()
-                .QueueTouchedAsync(new GlossaryChange(entry.Language, [entry.Term], entry.Source), ct);
-            Console.WriteLine($"queued {queued} article{(queued == 1 ? "" : "s")} to be translated again");
+            var glossary = GlossaryOf(app.Services);
+            var touched = new GlossaryChange(entry.Language, [entry.Term], entry.Source);
+            // The scan is queued pending before the file changes: killed in between, this command leaves it to a worker.
+            await app.Services.GetRequiredService<Core.IJobQueue>().EnqueueAsync(
+                GlossaryScanStage.PendingJobsOf([touched], app.Services.GetRequiredService<TimeProvider>().GetUtcNow()), ct);
+            if (!change(glossary, entry)) return 1;
+            Console.WriteLine(await app.Services.GetRequiredService<GlossaryScanStage>().RunNowAsync(touched, ct) is { } queued
+                ? $"queued {queued} article{(queued == 1 ? "" : "s")} to be translated again"
+                : "a worker is finding the articles it touches, to translate them again");
             return 0;
         });
         return command;

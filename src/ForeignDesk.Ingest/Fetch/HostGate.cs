@@ -36,8 +36,7 @@ internal sealed class HostGate(TimeSpan minDelay, TimeProvider time, IHostSlots?
 
             if (slots is not null && delay > TimeSpan.Zero)
             {
-                var slot = await slots.ReserveAsync(host.ToLowerInvariant(), delay, ct).ConfigureAwait(false);
-                var wait = slot - time.GetUtcNow();
+                var wait = await slots.ReserveAsync(host.ToLowerInvariant(), delay, ct).ConfigureAwait(false);
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, time, ct).ConfigureAwait(false);

@@ -12,8 +12,9 @@ namespace ForeignDesk.Ingest.Jobs;
 /// its job (backoff, then dead); a process killed mid-job leaves the lease to expire, and any worker takes the job again,
 /// counting the expired lease as a failure (a job that kills its worker every time ends dead). A process that stops
 /// gives its jobs back at once, with no failure counted. The jobs of a handler with a <see cref="IJobHandler.Role"/> (story
-/// placement) are leased only while this process holds that role (<see cref="ILeadership"/>): it tries to take a free
-/// role every second, and renews the roles it holds every third of the lease time.
+/// placement) are leased only while this process holds that role (<see cref="RoleKeeper"/>, as for the poll scheduler):
+/// until then they wait in the queue, neither failed nor lost; a process that takes the role first lets the handlers
+/// rebuild what they keep in memory (the story index, from the stored features).
 /// </summary>
 public sealed class JobRunner
 {
@@ -24,19 +25,19 @@ public sealed class JobRunner
     private readonly ILogger<JobRunner> _log;
     private readonly IngestMetrics? _metrics;
     private readonly string[] _kinds;
-    private readonly ILeadership? _leadership;
+    private readonly RoleKeeper? _roleKeeper;
     private readonly string[] _roles;
-    private readonly ConcurrentDictionary<string, HeldRole> _held = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _keepingRoles = new(1, 1);
-    private int _leading;
+
+    /// <summary>The roles this process holds, each with what stops its running jobs when it is lost.</summary>
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _held = new(StringComparer.Ordinal);
     private readonly StoreOutage _outage;
 
     /// <summary>The kinds this process leases now: those that need no role, and those of the roles it holds.</summary>
     private volatile string[] _leasable;
 
-    /// <param name="leadership">The store's roles; without it (no store shared with others) this process holds every role.</param>
+    /// <param name="roles">Takes and keeps the roles of the store; without it (no store shared with others) this process holds every role.</param>
     public JobRunner(IJobQueue queue, IEnumerable<IJobHandler> handlers, IOptions<JobOptions> options, TimeProvider time,
-        ILogger<JobRunner> log, IngestMetrics? metrics = null, ILeadership? leadership = null)
+        ILogger<JobRunner> log, IngestMetrics? metrics = null, RoleKeeper? roles = null)
     {
         _queue = queue;
         _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
@@ -45,8 +46,8 @@ public sealed class JobRunner
         _log = log;
         _metrics = metrics;
         _kinds = [.. _handlers.Keys];
-        _leadership = leadership;
-        _roles = leadership is null ? [] : [.. _handlers.Values.Select(h => h.Role).OfType<string>().Distinct(StringComparer.Ordinal)];
+        _roleKeeper = roles;
+        _roles = roles is null ? [] : [.. _handlers.Values.Select(h => h.Role).OfType<string>().Distinct(StringComparer.Ordinal)];
         _leasable = Leasable();
         _outage = new StoreOutage(time, log);
         Holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
@@ -171,111 +172,41 @@ public sealed class JobRunner
     private int Workers => Math.Clamp(_options.Value.Workers, 1, 64);
 
     private string[] Leasable() =>
-        [.. _handlers.Values.Where(h => h.Role is null || _leadership is null || _held.ContainsKey(h.Role)).Select(h => h.Kind)];
+        [.. _handlers.Values.Where(h => h.Role is null || _roles.Length == 0 || _held.ContainsKey(h.Role)).Select(h => h.Kind)];
 
     /// <summary>How often a process that lacks a role tries to take it, at most (a holder that stopped frees it at once).</summary>
     public static readonly TimeSpan RoleRetry = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Takes the roles this process's handlers need when free (trying every <see cref="RoleRetry"/>) and keeps those it
-    /// holds (renewing every third of the lease time), until <paramref name="stoppingToken"/> fires; then gives them up
-    /// (when no other run of this process leads).
+    /// Leases the jobs of each role this process's handlers need while it holds the role (<see cref="RoleKeeper"/>: taken
+    /// when free, renewed, given up), until <paramref name="stoppingToken"/> fires.
     /// </summary>
-    private async Task LeadAsync(CancellationToken stoppingToken)
+    private Task LeadAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_roles.Select(role => _roleKeeper!.RunWhileHeldAsync(role, held => HoldRoleAsync(role, held), stoppingToken)));
+
+    /// <summary>
+    /// The duty of a role: its handlers rebuild what they keep in memory, then its jobs are leased here until
+    /// <paramref name="held"/> fires (the role is lost, or the process stops); its running jobs are then given back.
+    /// </summary>
+    private async Task HoldRoleAsync(string role, CancellationToken held)
     {
-        if (_roles.Length == 0) return;
-        Interlocked.Increment(ref _leading);
+        foreach (var handler in _handlers.Values.Where(h => h.Role == role))
+            await handler.RoleTakenAsync(held);
+        _held[role] = new CancellationTokenSource();
+        _leasable = Leasable();
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await KeepRolesAsync(stoppingToken);
-                var renewal = _options.Value.LeaseTime / 3;
-                var wait = _held.Count == _roles.Length || renewal < RoleRetry ? renewal : RoleRetry;
-                await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            await Task.Delay(Timeout.InfiniteTimeSpan, _time, held).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         finally
         {
-            if (Interlocked.Decrement(ref _leading) == 0) await GiveUpRolesAsync();
-        }
-    }
-
-    private async Task KeepRolesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _keepingRoles.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return;
-        }
-        try
-        {
-            foreach (var role in _roles)
+            if (_held.TryRemove(role, out var lost))
             {
-                try
-                {
-                    if (_held.TryGetValue(role, out var held))
-                    {
-                        if (await held.Lease.RenewAsync(cancellationToken)) continue;
-                        _log.LogWarning("This process lost the {Role} role; its running jobs are given back for the next holder", role);
-                        await DropRoleAsync(role);
-                    }
-                    else if (await _leadership!.TryAcquireAsync(role, cancellationToken) is { } taken)
-                    {
-                        await TakeRoleAsync(taken, cancellationToken);
-                    }
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    _log.LogWarning(ex, "Taking or keeping the {Role} role failed; trying again in {Interval}", role, _options.Value.LeaseTime / 3);
-                }
+                _leasable = Leasable();
+                await lost.CancelAsync();
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            _keepingRoles.Release();
-        }
     }
-
-    private async Task TakeRoleAsync(ILeadershipLease taken, CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var handler in _handlers.Values.Where(h => h.Role == taken.Role))
-                await handler.RoleTakenAsync(cancellationToken);
-        }
-        catch
-        {
-            await taken.DisposeAsync();
-            throw;
-        }
-        _held[taken.Role] = new HeldRole(taken, new CancellationTokenSource());
-        _leasable = Leasable();
-        _log.LogInformation("This process took the {Role} role", taken.Role);
-    }
-
-    private async Task GiveUpRolesAsync()
-    {
-        foreach (var role in _roles) await DropRoleAsync(role);
-    }
-
-    /// <summary>Stops leasing the role's jobs, stops those running (they are given back) and gives the role up.</summary>
-    private async Task DropRoleAsync(string role)
-    {
-        if (!_held.TryRemove(role, out var held)) return;
-        _leasable = Leasable();
-        await held.Lost.CancelAsync();
-        await held.Lease.DisposeAsync();
-    }
-
-    /// <summary>A role this process holds, and what stops its running jobs when it is lost.</summary>
-    private sealed record HeldRole(ILeadershipLease Lease, CancellationTokenSource Lost);
 
     /// <returns>True when a job was leased and run (whatever its outcome).</returns>
     private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
@@ -285,14 +216,14 @@ public sealed class JobRunner
         var handler = _handlers[job.Kind];
         // A job of a role runs only while this process holds the role: lost meanwhile, the job is given back.
         var roleLost = CancellationToken.None;
-        if (handler.Role is { } role && _leadership is not null)
+        if (handler.Role is { } role && _roles.Length > 0)
         {
             if (!_held.TryGetValue(role, out var held))
             {
                 await ReleaseAsync(job);
                 return true;
             }
-            roleLost = held.Lost.Token;
+            roleLost = held.Token;
         }
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, roleLost);
         var renewing = RenewAsync(job, leaseTime, running.Token);

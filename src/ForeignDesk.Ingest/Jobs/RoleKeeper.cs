@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ForeignDesk.Ingest.Jobs;
 
 /// <summary>
-/// Runs a duty of one process at a time among all that share the store (the poll scheduler, WebSub upkeep): the duty
+/// Runs a duty of one process at a time among all that share the store (the poll scheduler, WebSub upkeep, the story
+/// clusterer's jobs in <see cref="JobRunner"/>): the duty
 /// runs only while this process holds its role (<see cref="ILeadership"/>). A process without the role tries to take it
 /// every <see cref="JobRunner.RoleRetry"/>; the holder renews it every third of <see cref="JobOptions.LeaseTime"/>, and
 /// stops the duty when a renewal fails (the role was lost, or the store is away) until it takes the role again. A holder

@@ -84,12 +84,17 @@ public sealed class GlossaryFile(string path)
 
     private static void Validate(GlossaryEntry entry)
     {
+        if (Problem(entry) is { } problem) throw new ArgumentException(problem);
+    }
+
+    /// <summary>Why <paramref name="entry"/> cannot be written to a glossary file; null when it can.</summary>
+    public static string? Problem(GlossaryEntry entry)
+    {
         foreach (var field in new[] { entry.Language, entry.Term, entry.Rendering ?? "", entry.Source ?? "" })
         {
             if (field.Contains('\t') || field.Contains('\n') || field.Contains('\r'))
-                throw new ArgumentException("Glossary fields cannot hold tabs or line breaks.");
+                return "Glossary fields cannot hold tabs or line breaks.";
         }
-        if (entry.Language.Trim().Length == 0 || entry.Term.Trim().Length == 0)
-            throw new ArgumentException("A glossary entry needs a language and a term.");
+        return entry.Language.Trim().Length == 0 || entry.Term.Trim().Length == 0 ? "A glossary entry needs a language and a term." : null;
     }
 }

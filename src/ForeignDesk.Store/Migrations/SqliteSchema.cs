@@ -37,5 +37,6 @@ internal static class SqliteSchema
         M0998Rechecks.Migration,
         M0996AwaitingEngineIndex.Migration,
         M0997ImageChecks.Migration,
+        M1002ListedDays.Migration,
     ];
 }

@@ -8,7 +8,7 @@ public sealed partial class PostgresStore : IArchiveIndex, IArticleFilters
         PageAsync("a.language = @key", language, cursor, limit, cancellationToken);
 
     public async Task<IReadOnlyList<ArchiveDay>> ArchiveDaysAsync(CancellationToken cancellationToken) =>
-        await QueryAsync("SELECT local_date, COUNT(*) FROM articles GROUP BY local_date ORDER BY local_date DESC",
+        await QueryAsync("SELECT local_date, COUNT(*) FROM articles WHERE removed IS NULL GROUP BY local_date ORDER BY local_date DESC",
             r => new ArchiveDay(DateOnly.FromDateTime(r.GetDateTime(0)), (int)r.GetInt64(1)), cancellationToken);
 
     public async Task<IReadOnlyList<ArticleSummary>> OnDateRangeAsync(DateOnly localDate, int skip, int limit, CancellationToken cancellationToken) =>

@@ -184,7 +184,10 @@ public sealed partial class PostgresStore : IStoryStore
     private static Task LockChangeOrderAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@lock)", cancellationToken, ("lock", PostgresSchema.ChangeOrderLock));
 
-    /// <summary>Recomputes a story's headline (its earliest English title, else its earliest title), first/last seen and size.</summary>
+    /// <summary>
+    /// Recomputes a story's headline (its earliest English title, else its earliest title, of an article the outlet has
+    /// not removed), first/last seen and size.
+    /// </summary>
     private static async Task RefreshStoryAsync(NpgsqlConnection connection, long storyId, CancellationToken cancellationToken)
     {
         var count = (long)(await ScalarAsync(connection, "SELECT COUNT(*) FROM story_articles WHERE story_id = @id", cancellationToken, ("id", storyId)) ?? 0L);

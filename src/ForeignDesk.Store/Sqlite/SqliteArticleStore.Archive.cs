@@ -10,7 +10,7 @@ public sealed partial class SqliteArticleStore : IArchiveIndex
 
     public async Task<IReadOnlyList<ArchiveDay>> ArchiveDaysAsync(CancellationToken cancellationToken) =>
         await QueryAsync(
-            "SELECT local_date, COUNT(*) FROM articles INDEXED BY articles_day GROUP BY local_date ORDER BY local_date DESC",
+            "SELECT local_date, COUNT(*) FROM articles INDEXED BY articles_listed_day WHERE removed_ms IS NULL GROUP BY local_date ORDER BY local_date DESC",
             r => new ArchiveDay(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt32(1)),
             cancellationToken);
 

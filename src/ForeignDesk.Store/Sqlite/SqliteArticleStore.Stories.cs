@@ -128,7 +128,10 @@ public sealed partial class SqliteArticleStore : IStoryStore
                 cancellationToken, ("$ids", JsonSerializer.Serialize(ids))),
             limit);
 
-    /// <summary>Recomputes a story's headline (its earliest English title, else its earliest title), first/last seen and size.</summary>
+    /// <summary>
+    /// Recomputes a story's headline (its earliest English title, else its earliest title, of an article the outlet has
+    /// not removed), first/last seen and size.
+    /// </summary>
     private static async Task RefreshStoryAsync(SqliteConnection connection, long storyId, CancellationToken cancellationToken)
     {
         var count = (long)(await ScalarAsync(connection, "SELECT COUNT(*) FROM story_articles WHERE story_id = $id", cancellationToken, ("$id", storyId)) ?? 0L);
@@ -142,9 +145,9 @@ public sealed partial class SqliteArticleStore : IStoryStore
             INSERT INTO stories (id, headline, first_seen_ms, last_seen_ms, article_count)
             SELECT $id,
                 COALESCE(
-                    (SELECT json_extract(a.translation, '$.title') FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                    (SELECT json_extract(a.translation, '$.title') FROM story_articles sa JOIN articles a ON a.id = sa.article_id AND a.removed_ms IS NULL
                      WHERE sa.story_id = $id AND a.state = $translated AND a.translation IS NOT NULL ORDER BY sa.published_ms, a.id LIMIT 1),
-                    (SELECT json_extract(a.original, '$.title') FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                    (SELECT json_extract(a.original, '$.title') FROM story_articles sa JOIN articles a ON a.id = sa.article_id AND a.removed_ms IS NULL
                      WHERE sa.story_id = $id ORDER BY sa.published_ms, a.id LIMIT 1), ''),
                 MIN(published_ms), MAX(published_ms), COUNT(*)
             FROM story_articles WHERE story_id = $id

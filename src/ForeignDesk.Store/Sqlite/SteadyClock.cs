@@ -19,6 +19,12 @@ internal sealed class SteadyClock(TimeProvider time)
     public long NowMs => (long)((Int128)time.GetTimestamp() * 1000 / time.TimestampFrequency);
 
     /// <summary>
+    /// The store's clock for what every process of the file counts on (hosts' fetch slots), in milliseconds: the
+    /// monotonic clock, which they all read alike; the wall clock where the boot cannot be named.
+    /// </summary>
+    public long StoreNowMs => Name is null ? time.GetUtcNow().ToUnixTimeMilliseconds() : NowMs;
+
+    /// <summary>
     /// SQL that is true when the lease of a row of <paramref name="table"/> (columns <c>lease_clock</c>,
     /// <c>lease_until_tick</c> and the wall-clock expiry <paramref name="wallExpiry"/>) has ended, given the parameters
     /// <c>$clock</c>, <c>$tick</c> and <c>$now</c> (<see cref="Bind"/>).

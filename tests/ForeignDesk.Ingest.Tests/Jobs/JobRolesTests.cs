@@ -64,19 +64,12 @@ public sealed class JobRolesTests : IAsyncLifetime
         await queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);
         var blocking = new BlockingHandler();
         var runner = new JobRunner(Queue(), [blocking], Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System,
-            NullLogger<JobRunner>.Instance, leadership: new SqliteLeadership(Database, TimeProvider.System, Options.LeaseTime));
+            NullLogger<JobRunner>.Instance, roles: Roles());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var running = runner.RunAsync(stop.Token);
         await blocking.Started.Task.WaitAsync(Ct);
 
-        // Another process has taken the role (as after this one's lease expired): the next renewal finds it lost.
-        await using (var connection = new SqliteConnection($"Data Source={Database}"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var steal = connection.CreateCommand();
-            steal.CommandText = "UPDATE leaders SET holder = 'another process'";
-            Assert.Equal(1, await steal.ExecuteNonQueryAsync(Ct));
-        }
+        await StealRoleAsync();
         // Renewals come every third of the lease time: a minute is a bound, not a measure.
         await blocking.Stopped.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
         await stop.CancelAsync();
@@ -87,13 +80,54 @@ public sealed class JobRolesTests : IAsyncLifetime
         Assert.Equal(0, again.Failures);
     }
 
+    [Fact]
+    public async Task Run_TheRoleLostAndTakenAgain_RebuildsWhatItKeepsInMemoryEachTime_BeforeItRunsTheRolesJobs()
+    {
+        var queue = Queue();
+        var blocking = new BlockingHandler();
+        var runner = new JobRunner(Queue(), [blocking], Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System,
+            NullLogger<JobRunner>.Instance, roles: Roles());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var running = runner.RunAsync(stop.Token);
+        await queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);
+        await blocking.Started.Task.WaitAsync(Ct);
+        Assert.Equal(1, blocking.RoleTaken);
+
+        // Another process takes the role, and dies: once its lease has expired, this one takes the role again.
+        await StealRoleAsync();
+        await blocking.Stopped.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        // Lease expiries and retries: a minute is a bound, not a measure.
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        bound.CancelAfter(TimeSpan.FromMinutes(1));
+        while (Volatile.Read(ref blocking.Runs) < 2) await Task.Delay(50, bound.Token);
+        await stop.CancelAsync();
+        await running;
+
+        Assert.Equal(2, blocking.RoleTaken);
+        Assert.Equal([1, 2], blocking.RoleTakenBeforeRun);
+    }
+
+    /// <summary>Another process takes the role over, as after this one's lease expired: the next renewal finds it lost.</summary>
+    private async Task StealRoleAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database}");
+        await connection.OpenAsync(Ct);
+        await using var steal = connection.CreateCommand();
+        steal.CommandText = "UPDATE leaders SET holder = 'another process'";
+        Assert.Equal(1, await steal.ExecuteNonQueryAsync(Ct));
+    }
+
     private SqliteJobQueue Queue() => new(Database, TimeProvider.System, Options.RetryPolicy);
 
     /// <summary>A process's runner: its own queue and leadership over the shared file, a free kind and a kind of the clusterer role.</summary>
     private JobRunner Runner(string name, ConcurrentQueue<(string, string)> ran) =>
         new(Queue(), [new RecordingHandler(name, JobKinds.Fetch, null, ran), new RecordingHandler(name, JobKinds.Place, Leadership.Clusterer, ran)],
             Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<JobRunner>.Instance,
-            leadership: new SqliteLeadership(Database, TimeProvider.System, Options.LeaseTime));
+            roles: Roles());
+
+    /// <summary>A process's roles: its own leadership over the shared file.</summary>
+    private RoleKeeper Roles() => new(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<RoleKeeper>.Instance,
+        new SqliteLeadership(Database, TimeProvider.System, Options.LeaseTime));
 
     private sealed class RecordingHandler(string runner, string kind, string? role, ConcurrentQueue<(string, string)> ran) : IJobHandler
     {
@@ -119,8 +153,25 @@ public sealed class JobRolesTests : IAsyncLifetime
 
         public string? Role => Leadership.Clusterer;
 
+        /// <summary>How many times this process took the role (and rebuilt what it keeps in memory).</summary>
+        public int RoleTaken;
+
+        /// <summary>How many runs of the job started.</summary>
+        public int Runs;
+
+        /// <summary>For each run, how many times the role had been taken before it.</summary>
+        public ConcurrentQueue<int> RoleTakenBeforeRun { get; } = new();
+
+        public Task RoleTakenAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref RoleTaken);
+            return Task.CompletedTask;
+        }
+
         public async Task RunAsync(LeasedJob job, CancellationToken cancellationToken)
         {
+            RoleTakenBeforeRun.Enqueue(Volatile.Read(ref RoleTaken));
+            Interlocked.Increment(ref Runs);
             Started.TrySetResult();
             try
             {

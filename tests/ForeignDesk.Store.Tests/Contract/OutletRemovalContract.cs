@@ -1,12 +1,13 @@
 using ForeignDesk.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace ForeignDesk.Store.Tests.Contract;
 
 /// <summary>
 /// An article the outlet removed (<see cref="IArticleStore.MarkRemovedByOutletAsync"/>): kept with its text and the time
-/// of removal, but out of every list (latest, source, day, search, trends), also after a late translation of it, and
-/// its pages are touched so that caches drop them.
+/// of removal, but out of every list (latest, source, day, search, trends) and the archive's day counts, also after a
+/// late translation of it, and its pages are touched so that caches drop them.
 /// </summary>
 public abstract class OutletRemovalContract(StoreEngine engine) : StoreContract(engine)
 {
@@ -54,5 +55,6 @@ public abstract class OutletRemovalContract(StoreEngine engine) : StoreContract(
         Assert.Equal([kept], (await Store.OnDateAsync(DateOnly.FromDateTime(Now.UtcDateTime), null, 10, Ct)).Items.Select(a => a.Id));
         Assert.Equal([kept], (await Search.SearchAsync(new SearchQuery("budget"), Ct)).Hits.Select(h => h.Article.Id));
         Assert.Equal([kept], (await Trends.TrendCandidatesAsync(Now.AddDays(-1), 10, Ct)).Select(c => c.Article.Id));
+        Assert.Equal(1, (await Services.GetRequiredService<IArchiveIndex>().ArchiveDaysAsync(Ct)).Sum(d => d.Articles));
     }
 }

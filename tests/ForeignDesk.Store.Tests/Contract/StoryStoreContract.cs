@@ -39,6 +39,28 @@ public abstract class StoryStoreContract(StoreEngine engine) : StoreContract(eng
     }
 
     [Fact]
+    public async Task SavePlacementAsync_AfterTheOutletRemovedTheHeadlinesArticle_TheStoryTakesItsHeadlineAndCountFromTheOthers()
+    {
+        var diario = await AddSourceAsync("El Diario");
+        var start = Time.GetUtcNow();
+        var first = await SaveAsync(diario, "https://e.example/1", "Terremoto en Granada", start);
+        var second = await SaveAsync(diario, "https://e.example/2", "Granada tiembla", start.AddHours(1));
+        var third = await SaveAsync(diario, "https://e.example/3", "Réplicas en Granada", start.AddHours(2));
+        await TranslateAsync(first, "Earthquake in Granada");
+        await TranslateAsync(second, "Granada shakes");
+        await TranslateAsync(third, "Aftershocks in Granada");
+        await Stories.SavePlacementAsync(new StoryPlacement(first, first, start, null, "f1"), Ct);
+        await Stories.SavePlacementAsync(new StoryPlacement(second, first, start.AddHours(1), null, "f2"), Ct);
+
+        await Store.MarkRemovedByOutletAsync(first, Time.GetUtcNow(), Ct);
+        await Stories.SavePlacementAsync(new StoryPlacement(third, first, start.AddHours(2), null, "f3"), Ct);
+
+        var facts = await Stories.StoryFactsAsync(first, Ct);
+        Assert.Equal(("Granada shakes", 2), (facts!.Headline, facts.ArticleCount));
+        Assert.Equal([second, third], (await Stories.StoryArticlesAsync(first, null, 10, Ct)).Items.Select(a => a.Article.Id));
+    }
+
+    [Fact]
     public async Task SavePlacementAsync_MovingTheLastArticleAwayEndsTheOldStory()
     {
         var source = await AddSourceAsync("El Diario");

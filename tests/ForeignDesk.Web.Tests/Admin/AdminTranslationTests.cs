@@ -110,6 +110,37 @@ public sealed class AdminTranslationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GlossaryChange_ProcessKilledBetweenWritingTheFileAndQueueingTheScan_ItsPendingScanRunsLater_AndTranslatesAgain()
+    {
+        var housing = await ArticleAsync(OutletWorld.Housing);
+        var prices = await ArticleAsync(OutletWorld.Prices);
+        var change = new GlossaryChange("es", ["Gobierno"], null);
+
+        // What a post does until the file is written; the process dies before it brings the scan forward.
+        await _site.Services.GetRequiredService<IJobQueue>().EnqueueAsync(GlossaryScanStage.PendingJobsOf([change], TimeProvider.System.GetUtcNow()), Ct);
+        _site.Services.GetRequiredService<ForeignDesk.Ingest.Translate.TranslationStack>().Glossary!.Add(new ForeignDesk.Ingest.Translate.GlossaryEntry("es", "Gobierno", "Executive", null));
+        await _site.Site.StopAsync(Ct);
+
+        // A worker started at once leaves the scan pending ...
+        await using var worker = _site.Site.Worker();
+        await ScanPassAsync(worker.Services);
+        Assert.Equal([$"{JobKinds.GlossaryScan} scheduled"], (await JobsAsync(JobKinds.GlossaryScan)).Select(j => j.Split(' ')[0] + " " + j.Split(' ')[2]));
+        Assert.Empty(await JobsAsync(JobKinds.Retranslate));
+
+        // ... and runs it once its write window has passed (a clock that far ahead), then translates the article again.
+        var later = new ForeignDesk.Tests.Shared.JumpingClock(TimeProvider.System, TimeProvider.System.GetUtcNow() + GlossaryScanStage.WriteWindow);
+        var options = worker.Services.GetRequiredService<IOptions<JobOptions>>();
+        await new JobRunner(new ForeignDesk.Store.Sqlite.SqliteJobQueue(_site.Site.DatabasePath, later, options.Value.RetryPolicy), [worker.Services.GetRequiredService<GlossaryScanStage>()],
+            options, later, NullLogger<JobRunner>.Instance).RunUntilIdleAsync(Ct);
+        Assert.Empty(await JobsAsync(JobKinds.GlossaryScan));
+        Assert.Equal([$"retranslate {housing.Id} queued"], await JobsAsync(JobKinds.Retranslate));
+        await worker.Services.GetRequiredService<JobRunner>().RunUntilIdleAsync(Ct);
+
+        Assert.StartsWith("The Executive approves", (await ArticleAsync(OutletWorld.Housing)).Translation!.Title);
+        Assert.Equivalent(prices.Translation, (await ArticleAsync(OutletWorld.Prices)).Translation);
+    }
+
+    [Fact]
     public async Task Glossary_ChangeForOneSource_QueuesOnlyThatSourcesArticles()
     {
         using var client = await _site.SignedInAsync(Ct);

@@ -7,7 +7,8 @@ namespace ForeignDesk.Web.Admin.Translation;
 
 /// <summary>
 /// The glossary's posts: add, edit, remove an entry, each queueing what it touches to be translated again
-/// (<see cref="GlossaryRetranslation"/>).
+/// (<see cref="GlossaryRetranslation"/>): the change's scan is queued (pending) before the file is written, and brought
+/// forward after, so that a process killed between the two loses no scan.
 /// </summary>
 internal static class GlossaryActions
 {
@@ -22,8 +23,11 @@ internal static class GlossaryActions
         if (stack.Glossary is not { } glossary) return NoGlossary();
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (Entry(form, "") is not { } entry) return Invalid();
-        if (Add(glossary, entry) is { } problem) return problem;
-        await retranslation.QueueAsync([new GlossaryChange(entry.Language, [entry.Term], entry.Source)], Unstoppable);
+        if (Refused(entry) is { } refused) return refused;
+        GlossaryChange[] changes = [new(entry.Language, [entry.Term], entry.Source)];
+        await retranslation.ExpectAsync(changes, Unstoppable);
+        glossary.Add(entry);
+        await retranslation.QueueAsync(changes, Unstoppable);
         return Results.Redirect(GlossaryPage.Path);
     }
 
@@ -32,16 +36,14 @@ internal static class GlossaryActions
         if (stack.Glossary is not { } glossary) return NoGlossary();
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (Entry(form, "") is not { } entry || Entry(form, "old_") is not { } old) return Invalid();
+        if (Refused(entry) is { } refused) return refused;
+        GlossaryChange[] changes = old.Language == entry.Language && old.Source == entry.Source
+            ? [new(entry.Language, old.Term == entry.Term ? [entry.Term] : [old.Term, entry.Term], entry.Source)]
+            : [new(old.Language, [old.Term], old.Source), new(entry.Language, [entry.Term], entry.Source)];
+        await retranslation.ExpectAsync(changes, Unstoppable);
         glossary.Remove(old.Language, old.Term, old.Source);
-        if (Add(glossary, entry) is { } problem)
-        {
-            glossary.Add(old);
-            return problem;
-        }
-        await retranslation.QueueAsync(old.Language == entry.Language && old.Source == entry.Source
-            ? [new GlossaryChange(entry.Language, old.Term == entry.Term ? [entry.Term] : [old.Term, entry.Term], entry.Source)]
-            : [new GlossaryChange(old.Language, [old.Term], old.Source), new GlossaryChange(entry.Language, [entry.Term], entry.Source)],
-            Unstoppable);
+        glossary.Add(entry);
+        await retranslation.QueueAsync(changes, Unstoppable);
         return Results.Redirect(GlossaryPage.Path);
     }
 
@@ -51,8 +53,12 @@ internal static class GlossaryActions
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (Entry(form, "old_") is not { } old) return Invalid();
         // As the command line's glossary remove: an entry of every source goes with the source-specific ones of its term.
+        GlossaryChange[] changes = [new(old.Language, [old.Term], old.Source)];
+        if (!glossary.Entries().Any(e => e.Language == old.Language && e.Term == old.Term && (old.Source is null || e.Source == old.Source)))
+            return Results.Redirect(GlossaryPage.Path);
+        await retranslation.ExpectAsync(changes, Unstoppable);
         if (glossary.Remove(old.Language, old.Term, old.Source) > 0)
-            await retranslation.QueueAsync([new GlossaryChange(old.Language, [old.Term], old.Source)], Unstoppable);
+            await retranslation.QueueAsync(changes, Unstoppable);
         return Results.Redirect(GlossaryPage.Path);
     }
 
@@ -67,18 +73,9 @@ internal static class GlossaryActions
         return new GlossaryEntry(language, term, rendering.Length > 0 ? rendering : null, source.Length > 0 ? source : null);
     }
 
-    private static IResult? Add(GlossaryFile glossary, GlossaryEntry entry)
-    {
-        try
-        {
-            glossary.Add(entry);
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            return AdminShell.Refusal(StatusCodes.Status400BadRequest, "Not saved", ex.Message);
-        }
-    }
+    /// <summary>Why the entry cannot be saved (checked before its scan is queued); null when it can.</summary>
+    private static IResult? Refused(GlossaryEntry entry) =>
+        GlossaryFile.Problem(entry) is { } problem ? AdminShell.Refusal(StatusCodes.Status400BadRequest, "Not saved", problem) : null;
 
     private static IResult Invalid() =>
         AdminShell.Refusal(StatusCodes.Status400BadRequest, "Not saved", "A glossary entry needs a known language code (such as es) and a term.");
