@@ -20,7 +20,11 @@ public enum JobState
 /// When the step may run first; null (or a time past) for at once. A job due later waits as <see cref="JobState.Scheduled"/>;
 /// enqueued again, it keeps the earlier of its two times.
 /// </param>
-public sealed record JobRequest(string Kind, string Key, string? Payload = null, DateTimeOffset? DueUtc = null);
+/// <param name="Behind">
+/// For a job due at once, its place in the queue: as though enqueued this long after now, behind the jobs enqueued until
+/// then (zero, the default: at the end of the queue now). It is leased at once all the same when nothing stands before it.
+/// </param>
+public sealed record JobRequest(string Kind, string Key, string? Payload = null, DateTimeOffset? DueUtc = null, TimeSpan Behind = default);
 
 /// <summary>A job a worker holds until <paramref name="LeaseExpiresUtc"/>; after that any worker may take it again.</summary>
 /// <param name="Leases">Times the job has been leased, this one included.</param>

@@ -45,6 +45,29 @@ public sealed class ArticleProcessor(
         new(JobKinds.Fetch, UrlNormalizer.Normalize(item.ArticleUrl ?? throw new ArgumentException("the feed item has no URL to fetch", nameof(item))),
             new FetchPayload(source.Id, item.Published).Serialize());
 
+    /// <summary>
+    /// The fetch jobs of a listing's items, each host's spread over its politeness delay: the n-th item of a host queues
+    /// as though enqueued n delays from now (<see cref="JobRequest.Behind"/>; n from 1 for the host just read for the
+    /// listing, whose next request waits a delay anyway, else from 0). Leased in queue order, the fetches of many hosts
+    /// then take turns, so that the workers do not all wait at one host's gate while the fetches of other hosts wait behind
+    /// them in the queue. The gate still keeps each host's pace (a longer Crawl-delay included); this only orders the work.
+    /// </summary>
+    public static List<JobRequest> JobsOf(Source source, IEnumerable<FeedItem> items, TimeSpan hostDelay, string? hostJustRead)
+    {
+        var perHost = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var jobs = new List<JobRequest>();
+        foreach (var item in items)
+        {
+            var job = JobOf(source, item);
+            var host = item.ArticleUrl!.IdnHost;
+            var turn = perHost.TryGetValue(host, out var taken) ? taken
+                : string.Equals(host, hostJustRead, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            perHost[host] = turn + 1;
+            jobs.Add(hostDelay <= TimeSpan.Zero ? job : job with { Behind = hostDelay * turn });
+        }
+        return jobs;
+    }
+
     public async Task RunAsync(LeasedJob job, CancellationToken cancellationToken)
     {
         var payload = FetchPayload.Parse(job.Payload);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ForeignDesk.Core;
+using ForeignDesk.Ingest.Fetch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public sealed class EndpointPoller(
     IJobQueue jobs,
     EndpointReader reader,
     IOptions<PipelineOptions> options,
+    IOptions<FetchOptions> fetchOptions,
     TimeProvider time,
     ILogger<EndpointPoller> log,
     Telemetry.IngestMetrics? metrics = null) : IJobHandler
@@ -83,14 +85,10 @@ public sealed class EndpointPoller(
             .Take(options.Value.MaxItemsPerFeed)
             .DistinctBy(i => i.ArticleUrl!.AbsoluteUri);
         // A fetch job per item, in one transaction; items never fetched before count as new for the schedule.
-        var fetches = new List<JobRequest>();
+        var fetches = ArticleProcessor.JobsOf(source, items, fetchOptions.Value.MinDelayPerHost, endpoint.Url.IdnHost);
         var fresh = 0;
-        foreach (var item in items)
-        {
-            var job = ArticleProcessor.JobOf(source, item);
+        foreach (var job in fetches)
             if (await store.GetValidatorsAsync(job.Key, cancellationToken) is null) fresh++;
-            fetches.Add(job);
-        }
         await jobs.EnqueueAsync(fetches, cancellationToken);
 
         // Only now, its items durably enqueued, does the endpoint's response count as read: a stop before this point

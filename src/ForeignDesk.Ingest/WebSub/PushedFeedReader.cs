@@ -1,7 +1,9 @@
 using ForeignDesk.Core;
 using ForeignDesk.Ingest.Feeds;
+using ForeignDesk.Ingest.Fetch;
 using ForeignDesk.Ingest.Pipeline;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Ingest.WebSub;
 
@@ -14,6 +16,7 @@ namespace ForeignDesk.Ingest.WebSub;
 public sealed class PushedFeedReader(
     IArticleStore store,
     IJobQueue jobs,
+    IOptions<FetchOptions> fetchOptions,
     ILogger<PushedFeedReader> log,
     ISourceControlStore? controls = null) : IJobHandler
 {
@@ -40,16 +43,15 @@ public sealed class PushedFeedReader(
         // A paused source takes no pushes either.
         if (controls is not null && (await controls.SourceControlsAsync(cancellationToken)).TryGetValue(source.Id, out var held) && held.Paused) return;
         var feed = FeedParser.Parse(pushed.Body, pushed.FeedUrl);
-        var fetches = new List<JobRequest>();
         var items = feed.Items
             .Where(i => i.ArticleUrl is not null)
             .OrderByDescending(i => i.Published ?? DateTimeOffset.MinValue)
             .DistinctBy(i => i.ArticleUrl!.AbsoluteUri);
+        var fresh = new List<FeedItem>();
         foreach (var item in items)
-        {
-            var job = ArticleProcessor.JobOf(source, item);
-            if (await store.GetValidatorsAsync(job.Key, cancellationToken) is null) fetches.Add(job);
-        }
+            if (await store.GetValidatorsAsync(ArticleProcessor.JobOf(source, item).Key, cancellationToken) is null) fresh.Add(item);
+        // No request reached the articles' hosts for a push: each host's first fetch stands at the end of the queue now.
+        var fetches = ArticleProcessor.JobsOf(source, fresh, fetchOptions.Value.MinDelayPerHost, hostJustRead: null);
         await jobs.EnqueueAsync(fetches, cancellationToken);
         log.LogInformation("Pushed feed {Feed}: {Count} new articles to fetch", pushed.FeedUrl, fetches.Count);
     }

@@ -27,14 +27,14 @@ public sealed class PostgresJobQueue(NpgsqlDataSource dataSource, JobRetryPolicy
                 """
                 INSERT INTO jobs (kind, key, payload, state, due_ms, created_ms)
                     VALUES (@kind, @key, @payload, CASE WHEN @due::bigint > store_now_ms() THEN 'scheduled' ELSE 'queued' END,
-                        GREATEST(COALESCE(@due::bigint, 0), store_now_ms()), store_now_ms())
+                        CASE WHEN @due::bigint > store_now_ms() THEN @due::bigint ELSE store_now_ms() + @behind END, store_now_ms())
                 ON CONFLICT (kind, key) DO UPDATE SET
                     payload = excluded.payload,
                     again = CASE WHEN jobs.state = 'running' THEN true ELSE jobs.again END,
                     due_ms = CASE WHEN jobs.state = 'failed' THEN store_now_ms() WHEN jobs.state = 'scheduled' THEN LEAST(jobs.due_ms, excluded.due_ms) ELSE jobs.due_ms END,
                     state = CASE WHEN jobs.state = 'failed' OR (jobs.state = 'scheduled' AND excluded.state = 'queued') THEN 'queued' ELSE jobs.state END
                 """, cancellationToken, ("kind", job.Kind), ("key", job.Key), ("payload", job.Payload),
-                ("due", (object?)job.DueUtc?.ToUnixTimeMilliseconds() ?? DBNull.Value));
+                ("due", (object?)job.DueUtc?.ToUnixTimeMilliseconds() ?? DBNull.Value), ("behind", Math.Max(0, (long)job.Behind.TotalMilliseconds)));
         }
         await transaction.CommitAsync(cancellationToken);
     }

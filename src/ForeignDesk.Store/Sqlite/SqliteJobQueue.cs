@@ -36,7 +36,8 @@ public sealed class SqliteJobQueue : IJobQueue
         command.CommandText =
             """
             INSERT INTO jobs (kind, key, payload, state, due_ms, created_ms)
-                VALUES ($kind, $key, $payload, CASE WHEN $due > $now THEN 'scheduled' ELSE 'queued' END, MAX($due, $now), $now)
+                VALUES ($kind, $key, $payload, CASE WHEN $due > $now THEN 'scheduled' ELSE 'queued' END,
+                    CASE WHEN $due > $now THEN $due ELSE $now + $behind END, $now)
             ON CONFLICT (kind, key) DO UPDATE SET
                 payload = excluded.payload,
                 again = CASE WHEN state = 'running' THEN 1 ELSE again END,
@@ -47,6 +48,7 @@ public sealed class SqliteJobQueue : IJobQueue
         var key = command.Parameters.Add("$key", SqliteType.Text);
         var payload = command.Parameters.Add("$payload", SqliteType.Text);
         var due = command.Parameters.Add("$due", SqliteType.Integer);
+        var behind = command.Parameters.Add("$behind", SqliteType.Integer);
         command.Parameters.AddWithValue("$now", now);
         foreach (var job in jobs)
         {
@@ -54,6 +56,7 @@ public sealed class SqliteJobQueue : IJobQueue
             key.Value = job.Key;
             payload.Value = (object?)job.Payload ?? DBNull.Value;
             due.Value = job.DueUtc?.ToUnixTimeMilliseconds() ?? now;
+            behind.Value = Math.Max(0, (long)job.Behind.TotalMilliseconds);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

@@ -78,6 +78,20 @@ public abstract class JobQueueContract(StoreEngine engine) : StoreContract(engin
     }
 
     [Fact]
+    public async Task AJobQueuedBehind_IsLeasedAfterTheJobsQueuedUntilItsPlace_ButAtOnce()
+    {
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a/2", Behind: TimeSpan.FromSeconds(2)), new JobRequest(JobKinds.Fetch, "a/1")], Ct);
+        await PassAsync(TimeSpan.FromSeconds(1));
+        await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "b/1")], Ct);
+
+        Assert.Equal(new JobCounts(3, 0, 0, 0), await Queue.CountsAsync(Ct));
+        Assert.Equal(TimeSpan.Zero, await Queue.NextDueInAsync(Fetch, Ct));
+        var leased = new List<string>();
+        while (await Queue.LeaseAsync(Fetch, "w", Lease, Ct) is { } job) leased.Add(job.Key);
+        Assert.Equal(["a/1", "b/1", "a/2"], leased);
+    }
+
+    [Fact]
     public async Task Complete_RemovesTheJob()
     {
         await Queue.EnqueueAsync([new JobRequest(JobKinds.Fetch, "a")], Ct);
