@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ForeignDesk.Core;
 using Microsoft.Data.Sqlite;
 
@@ -12,21 +13,86 @@ public sealed partial class SqliteArticleStore
     private const int BulkTransactionSize = 20_000;
 
     /// <summary>
+    /// FTS5's buffer of new index terms during a bulk insert, in bytes. Each time the buffer fills it becomes a new
+    /// segment of the search index, and segments are merged level by level as they accumulate: FTS5's default of 1 MiB
+    /// (a few dozen articles) makes a million articles into tens of thousands of segments, each term rewritten at
+    /// every level. With 32 MiB (a few thousand articles) there are far fewer segments and levels to merge.
+    /// </summary>
+    private const int BulkSearchBufferBytes = 32 << 20;
+
+    /// <summary>FTS5's own default buffer (<c>FTS5_DEFAULT_HASHSIZE</c>), what the index is left with.</summary>
+    private const int DefaultSearchBufferBytes = 1 << 20;
+
+    /// <summary>
     /// Inserts many translated articles (benchmark stores), streamed in transactions of 20 000 with one prepared
-    /// statement, then compacts the search index (<see cref="OptimizeSearchIndexAsync"/>). No raw pages are kept;
-    /// local dates are UTC dates.
+    /// statement, then compacts the search index (<see cref="OptimizeSearchIndexAsync"/>). The articles' JSON is
+    /// written on a thread of its own while SQLite indexes the articles before them, and the search index buffers its
+    /// new terms in larger pieces meanwhile (<see cref="BulkSearchBufferBytes"/>; its default is set back afterwards).
+    /// No raw pages are kept; local dates are UTC dates.
     /// </summary>
     /// <returns>The new ids, in input order.</returns>
     public async Task<IReadOnlyList<long>> BulkInsertAsync(IEnumerable<BulkArticle> articles, CancellationToken cancellationToken)
     {
         var ids = new List<long>();
-        foreach (var chunk in articles.Chunk(BulkTransactionSize)) await InsertChunkAsync(chunk, ids, cancellationToken);
+        var rows = Channel.CreateBounded<BulkRow>(new BoundedChannelOptions(1_000) { SingleReader = true, SingleWriter = true });
+        var writing = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var article in articles)
+                {
+                    var row = new BulkRow(article, ArticleJson.Write(article.Original), ArticleJson.Write(article.Translation));
+                    while (!rows.Writer.TryWrite(row))
+                        if (!rows.Writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult()) return; // the reader failed
+                }
+                rows.Writer.TryComplete();
+            }
+            catch (Exception ex)
+            {
+                rows.Writer.TryComplete(ex);
+            }
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            await SetSearchBufferAsync(BulkSearchBufferBytes, cancellationToken);
+            try
+            {
+                while (await InsertChunkAsync(rows.Reader, ids, cancellationToken)) { }
+            }
+            finally
+            {
+                await SetSearchBufferAsync(DefaultSearchBufferBytes, cancellationToken);
+            }
+        }
+        catch (Exception ex)
+        {
+            rows.Writer.TryComplete(ex); // the thread writing JSON stops at its next article
+            await writing;
+            throw;
+        }
+        await writing;
         await OptimizeSearchIndexAsync(cancellationToken);
         return ids;
     }
 
-    private async Task InsertChunkAsync(IReadOnlyList<BulkArticle> articles, List<long> ids, CancellationToken cancellationToken)
+    /// <summary>An article with its original and translation written as the store keeps them.</summary>
+    private sealed record BulkRow(BulkArticle Article, string Original, string Translation);
+
+    /// <summary>
+    /// Sets FTS5's <c>hashsize</c>; the default leaves no row in the index's configuration, as in a store filled article
+    /// by article.
+    /// </summary>
+    private async Task SetSearchBufferAsync(int bytes, CancellationToken cancellationToken)
     {
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "INSERT INTO article_search (article_search, rank) VALUES ('hashsize', $bytes)", cancellationToken, ("$bytes", bytes));
+        if (bytes == DefaultSearchBufferBytes) await ExecuteAsync(connection, "DELETE FROM article_search_config WHERE k = 'hashsize'", cancellationToken);
+    }
+
+    /// <summary>Inserts up to <see cref="BulkTransactionSize"/> rows in one transaction; false once there are no more.</summary>
+    private async Task<bool> InsertChunkAsync(ChannelReader<BulkRow> rows, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (!await rows.WaitToReadAsync(cancellationToken)) return false;
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = Command(connection,
@@ -39,19 +105,25 @@ public sealed partial class SqliteArticleStore
             ("$source", 0L), ("$url", ""), ("$language", ""), ("$original", ""), ("$published", 0L), ("$localDate", ""),
             ("$category", ""), ("$state", (int)ArticleState.Translated), ("$translation", ""), ("$hash", ""));
         command.Prepare();
-        foreach (var article in articles)
+        for (var inserted = 0; inserted < BulkTransactionSize && await rows.WaitToReadAsync(cancellationToken);)
         {
-            command.Parameters["$source"].Value = article.SourceId;
-            command.Parameters["$url"].Value = article.Url;
-            command.Parameters["$language"].Value = article.Language;
-            command.Parameters["$original"].Value = ArticleJson.Write(article.Original);
-            command.Parameters["$published"].Value = Ms(article.PublishedUtc);
-            command.Parameters["$localDate"].Value = article.PublishedUtc.UtcDateTime.ToString("yyyy-MM-dd");
-            command.Parameters["$category"].Value = article.Category;
-            command.Parameters["$translation"].Value = ArticleJson.Write(article.Translation);
-            command.Parameters["$hash"].Value = article.Url;
-            ids.Add((long)(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT returned no id")));
+            while (inserted < BulkTransactionSize && rows.TryRead(out var row))
+            {
+                var article = row.Article;
+                command.Parameters["$source"].Value = article.SourceId;
+                command.Parameters["$url"].Value = article.Url;
+                command.Parameters["$language"].Value = article.Language;
+                command.Parameters["$original"].Value = row.Original;
+                command.Parameters["$published"].Value = Ms(article.PublishedUtc);
+                command.Parameters["$localDate"].Value = article.PublishedUtc.UtcDateTime.ToString("yyyy-MM-dd");
+                command.Parameters["$category"].Value = article.Category;
+                command.Parameters["$translation"].Value = row.Translation;
+                command.Parameters["$hash"].Value = article.Url;
+                ids.Add((long)(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT returned no id")));
+                inserted++;
+            }
         }
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }
