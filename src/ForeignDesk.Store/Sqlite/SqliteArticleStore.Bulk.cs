@@ -1,5 +1,7 @@
+using System.Text;
 using System.Threading.Channels;
 using ForeignDesk.Core;
+using ForeignDesk.Store.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace ForeignDesk.Store.Sqlite;
@@ -24,11 +26,14 @@ public sealed partial class SqliteArticleStore
     private const int DefaultSearchBufferBytes = 1 << 20;
 
     /// <summary>
-    /// Inserts many translated articles (benchmark stores), streamed in transactions of 20 000 with one prepared
-    /// statement, then compacts the search index (<see cref="OptimizeSearchIndexAsync"/>). The articles' JSON is
-    /// written on a thread of its own while SQLite indexes the articles before them, and the search index buffers its
-    /// new terms in larger pieces meanwhile (<see cref="BulkSearchBufferBytes"/>; its default is set back afterwards).
-    /// No raw pages are kept; local dates are UTC dates.
+    /// Inserts many translated articles (benchmark stores), streamed in transactions of 20 000 with prepared
+    /// statements, then compacts the search index (<see cref="OptimizeSearchIndexAsync"/>). The articles' JSON and the
+    /// text the search index takes from them are written on a thread of its own while SQLite indexes the articles
+    /// before them: within each transaction the trigger that indexes a new article is dropped (and created again
+    /// before the commit, so no committed state lacks it), and each article's search row is inserted with its text
+    /// as given (<see cref="SearchText"/>), without SQLite reading it back out of the JSON. The search index buffers
+    /// its new terms in larger pieces meanwhile (<see cref="BulkSearchBufferBytes"/>; its default is set back
+    /// afterwards). No raw pages are kept; local dates are UTC dates.
     /// </summary>
     /// <returns>The new ids, in input order.</returns>
     public async Task<IReadOnlyList<long>> BulkInsertAsync(IEnumerable<BulkArticle> articles, CancellationToken cancellationToken)
@@ -41,7 +46,9 @@ public sealed partial class SqliteArticleStore
             {
                 foreach (var article in articles)
                 {
-                    var row = new BulkRow(article, ArticleJson.Write(article.Original), ArticleJson.Write(article.Translation));
+                    var row = new BulkRow(article, ArticleJson.Write(article.Original), ArticleJson.Write(article.Translation),
+                        SearchText(article.Translation.Title, article.Translation.Teaser, article.Translation.Paragraphs),
+                        SearchText(article.Original.Title, article.Original.Teaser, article.Original.Paragraphs));
                     while (!rows.Writer.TryWrite(row))
                         if (!rows.Writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult()) return; // the reader failed
                 }
@@ -75,8 +82,30 @@ public sealed partial class SqliteArticleStore
         return ids;
     }
 
-    /// <summary>An article with its original and translation written as the store keeps them.</summary>
-    private sealed record BulkRow(BulkArticle Article, string Original, string Translation);
+    /// <summary>An article with its original and translation written as the store keeps them, and the text the search index takes from each.</summary>
+    private sealed record BulkRow(BulkArticle Article, string Original, string Translation, (string Title, string Text) English,
+        (string Title, string Text) OriginalText);
+
+    /// <summary>
+    /// What the view <c>article_search_text</c> computes from a stored original or translation (<see cref="M0300Search.Fields"/>):
+    /// the title, and the teaser and paragraphs one a line, without the characters that mark matches in snippets. The
+    /// index forgets an article by the view's values, so these must be the same (a test compares them).
+    /// </summary>
+    private static (string Title, string Text) SearchText(string title, string? teaser, IReadOnlyList<Paragraph> paragraphs)
+    {
+        var text = new StringBuilder();
+        if (teaser is not null) text.Append(teaser).Append('\n');
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (i > 0) text.Append('\n');
+            text.Append(paragraphs[i].Text);
+        }
+        return (WithoutMatchMarks(title), WithoutMatchMarks(text.ToString()));
+    }
+
+    private static string WithoutMatchMarks(string text) =>
+        text.AsSpan().IndexOfAny(SearchHits.MatchOpen, SearchHits.MatchClose) < 0 ? text
+            : text.Replace(SearchHits.MatchOpen.ToString(), "").Replace(SearchHits.MatchClose.ToString(), "");
 
     /// <summary>
     /// Sets FTS5's <c>hashsize</c>; the default leaves no row in the index's configuration, as in a store filled article
@@ -95,6 +124,11 @@ public sealed partial class SqliteArticleStore
         if (!await rows.WaitToReadAsync(cancellationToken)) return false;
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, "DROP TRIGGER article_search_insert", cancellationToken);
+        await using var search = Command(connection,
+            "INSERT INTO article_search (rowid, title_en, text_en, title_orig, text_orig) VALUES ($id, $titleEn, $textEn, $titleOrig, $textOrig)",
+            ("$id", 0L), ("$titleEn", ""), ("$textEn", ""), ("$titleOrig", ""), ("$textOrig", ""));
+        search.Prepare();
         await using var command = Command(connection,
             """
             INSERT INTO articles (source_id, url, language, original, published_ms, published_estimated, local_date, category,
@@ -119,10 +153,18 @@ public sealed partial class SqliteArticleStore
                 command.Parameters["$category"].Value = article.Category;
                 command.Parameters["$translation"].Value = row.Translation;
                 command.Parameters["$hash"].Value = article.Url;
-                ids.Add((long)(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT returned no id")));
+                var id = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT returned no id"));
+                search.Parameters["$id"].Value = id;
+                search.Parameters["$titleEn"].Value = row.English.Title;
+                search.Parameters["$textEn"].Value = row.English.Text;
+                search.Parameters["$titleOrig"].Value = row.OriginalText.Title;
+                search.Parameters["$textOrig"].Value = row.OriginalText.Text;
+                await search.ExecuteNonQueryAsync(cancellationToken);
+                ids.Add(id);
                 inserted++;
             }
         }
+        await ExecuteAsync(connection, M0600CompactArticles.SearchInsertTrigger, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
