@@ -69,7 +69,7 @@ public sealed partial class SqliteArticleStore
             }
             finally
             {
-                await SetSearchSettingsAsync(bulk: false, cancellationToken);
+                await SetSearchSettingsAsync(bulk: false, CancellationToken.None); // even when cancelled: the defaults are what the index keeps
             }
         }
         catch (Exception ex)
