@@ -25,6 +25,8 @@ internal sealed class SyntheticNews(int seed)
     private static readonly string[] Categories = ["News/World", "News/Politics", "Business", "Tech", "Science", "Health", "Sports"];
 
     private readonly Random _random = new(seed);
+    /// <summary>The sentence <see cref="Text"/> is writing (one at a time).</summary>
+    private readonly StringBuilder _text = new(1024);
     private readonly string[] _english = Enumerable.Range(0, Vocabulary).Select(i => Word(i, 2 + i % 3)).ToArray();
     private readonly string[][] _foreign = Endings.Select((ending, l) =>
         Enumerable.Range(0, Vocabulary).Select(i => Word(i * 13 + 5 + l * 101, 2 + (i + 1) % 2) + ending).ToArray()).ToArray();
@@ -59,13 +61,13 @@ internal sealed class SyntheticNews(int seed)
             for (var i = 0; i < size; i++, made++)
             {
                 var language = _random.Next(Languages.Length);
-                var title = Sentence(topic, names, number, 8 + _random.Next(5));
-                var teaser = Sentence(topic, names, number, 25);
-                var body = Enumerable.Range(0, paragraphs).Select(_ => Sentence(topic, names, number, ParagraphWords - 5 + _random.Next(11))).ToList();
-                var original = new ExtractedArticle(Text(title, language), Text(teaser, language),
-                    body.Select(s => Paragraph(Text(s, language))).ToList(), null, at, null, Languages[language], null, null, null, []);
-                var translation = new TranslatedArticle(Text(title, -1), Text(teaser, -1), body.Select(s => Paragraph(Text(s, -1))).ToList(),
-                    null, "synthetic", Languages[language], 0);
+                var title = Sentence(topic, 8 + _random.Next(5));
+                var teaser = Sentence(topic, 25);
+                var body = Enumerable.Range(0, paragraphs).Select(_ => Sentence(topic, ParagraphWords - 5 + _random.Next(11))).ToList();
+                var original = new ExtractedArticle(Text(title, names, number, language), Text(teaser, names, number, language),
+                    body.Select(s => Paragraph(Text(s, names, number, language))).ToList(), null, at, null, Languages[language], null, null, null, []);
+                var translation = new TranslatedArticle(Text(title, names, number, -1), Text(teaser, names, number, -1),
+                    body.Select(s => Paragraph(Text(s, names, number, -1))).ToList(), null, "synthetic", Languages[language], 0);
                 var outlets = sourcesByLanguage[language];
                 articles.Add(new BulkArticle(outlets[_random.Next(outlets.Count)], $"https://bench.example/{made}", Languages[language],
                     original, translation, at + TimeSpan.FromMinutes(_random.Next(0, 600)), category));
@@ -103,29 +105,39 @@ internal sealed class SyntheticNews(int seed)
         return queries;
     }
 
-    /// <summary>A sentence as word tokens: a word index (vocabulary), or a name or number kept as is.</summary>
-    private List<object> Sentence(int[] topic, string[] names, string number, int length)
+    /// <summary>Word tokens of a sentence that stand for its event's names and number rather than for words.</summary>
+    private const int FirstName = -1, SecondName = -2, Number = -3;
+
+    /// <summary>
+    /// A sentence as word tokens: a word index (vocabulary), or <see cref="FirstName"/>, <see cref="SecondName"/> or
+    /// <see cref="Number"/> for the event's names and number, written as they are in every language.
+    /// </summary>
+    private int[] Sentence(int[] topic, int length)
     {
-        var words = new List<object>(length);
+        var words = new int[length];
         for (var i = 0; i < length; i++)
         {
             var roll = _random.NextDouble();
-            words.Add(roll < 0.30 ? topic[_random.Next(topic.Length)]
-                : roll < 0.36 ? names[_random.Next(names.Length)]
-                : roll < 0.38 ? number
-                : Pick());
+            words[i] = roll < 0.30 ? topic[_random.Next(topic.Length)]
+                : roll < 0.36 ? FirstName - _random.Next(2)
+                : roll < 0.38 ? Number
+                : Pick();
         }
         return words;
     }
 
-    /// <summary>The sentence in one language (-1: English).</summary>
-    private string Text(List<object> sentence, int language)
+    /// <summary>The sentence in one language (-1: English), its first word capitalized.</summary>
+    private string Text(int[] sentence, string[] names, string number, int language)
     {
-        var builder = new StringBuilder();
-        for (var i = 0; i < sentence.Count; i++)
+        var vocabulary = language < 0 ? _english : _foreign[language];
+        var builder = _text.Clear();
+        for (var i = 0; i < sentence.Length; i++)
         {
-            var word = sentence[i] is int n ? (language < 0 ? _english : _foreign[language])[n] : (string)sentence[i];
-            builder.Append(i == 0 ? Capital(word) : word).Append(i == sentence.Count - 1 ? "." : " ");
+            var token = sentence[i];
+            var word = token >= 0 ? vocabulary[token] : token == Number ? number : names[FirstName - token];
+            if (i == 0) builder.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
+            else builder.Append(word);
+            builder.Append(i == sentence.Length - 1 ? '.' : ' ');
         }
         return builder.ToString();
     }

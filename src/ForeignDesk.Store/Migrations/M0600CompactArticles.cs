@@ -36,9 +36,7 @@ internal static class M0600CompactArticles
             tokenize = "porter unicode61 remove_diacritics 2 categories 'L* N* M* So Co'",
             prefix = '2 3 4'
         );
-        CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
-            {Insert("new")}
-        END;
+        {SearchInsertTrigger}
         CREATE TRIGGER article_search_forget BEFORE UPDATE OF original, translation ON articles BEGIN
             {Delete("old")}
         END;
@@ -51,6 +49,14 @@ internal static class M0600CompactArticles
         INSERT INTO article_search (rowid, {Columns}) SELECT id, {Columns} FROM article_search_text ORDER BY id;
         INSERT INTO article_search (article_search) VALUES ('optimize');
         """);
+
+    /// <summary>Indexes each new article (a bulk insert drops it while it indexes the articles itself, and creates it again).</summary>
+    internal static string SearchInsertTrigger =>
+        $"""
+        CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+            {Insert("new")}
+        END;
+        """;
 
     private static string Insert(string row) =>
         $"INSERT INTO article_search (rowid, {Columns}) SELECT id, {Columns} FROM article_search_text WHERE id = {row}.id;";

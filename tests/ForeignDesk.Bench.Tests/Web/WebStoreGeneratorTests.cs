@@ -1,6 +1,7 @@
 using ForeignDesk.Bench.Web;
 using ForeignDesk.Core;
 using ForeignDesk.Tests.Shared;
+using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace ForeignDesk.Bench.Tests.Web;
@@ -51,6 +52,22 @@ public sealed class WebStoreGeneratorTests
         var youMayLike = await store.PrecomputedRelatedAsync(last, 5, ct);
         Assert.NotEmpty(youMayLike);
         Assert.DoesNotContain(youMayLike, a => a.Id == last);
+
+        // The search index holds every generated article, as the site searches it, and is sound.
+        var lastArticle = await store.GetArticleAsync(last, ct) ?? throw new Xunit.Sdk.XunitException($"article {last} missing");
+        var found = await store.SearchAsync(new SearchQuery($"\"{lastArticle.Translation!.Title.TrimEnd('.')}\""), ct);
+        Assert.Contains(found.Hits, h => h.Article.Id == last);
+        var original = await store.SearchAsync(new SearchQuery(lastArticle.Original.Paragraphs[1].Text.TrimEnd('.').Split(' ').MaxBy(w => w.Length)!), ct);
+        Assert.NotEqual(0, original.Total);
+        await using (var connection = new SqliteConnection($"Data Source={temporary.DatabasePath}"))
+        {
+            await connection.OpenAsync(ct);
+            await using var check = connection.CreateCommand();
+            check.CommandText = "INSERT INTO article_search (article_search) VALUES ('integrity-check')";
+            await check.ExecuteNonQueryAsync(ct);
+            check.CommandText = "SELECT COUNT(*) FROM article_search_docsize";
+            Assert.Equal(400L, await check.ExecuteScalarAsync(ct));
+        }
 
         Assert.True(made.Views >= 400, $"{made.Views} views");
         Assert.NotEmpty(await store.TrendingAsync(DateTimeOffset.UtcNow - TimeSpan.FromDays(WebStoreGenerator.Days + 1), 10, ct));
