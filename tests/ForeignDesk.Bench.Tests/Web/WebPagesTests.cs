@@ -15,7 +15,9 @@ public sealed class WebPagesTests
         await using var temporary = await TemporaryStore.CreateAsync("foreigndesk-webpages-", TimeProvider.System, ct);
         var store = temporary.Store;
         await new WebStoreGenerator(store, new SqliteGeneratedStoreWriter(store), TimeProvider.System).GenerateAsync(400, 1, ct);
-        var now = DateTimeOffset.UtcNow;
+        // A small store has days without articles (a story's articles share a day): "now" is the day after the newest
+        // article's, so that the day the bench picks ("yesterday") holds articles whatever the time of the run.
+        var now = (await store.LatestAsync(1, ct))[0].PublishedUtc + TimeSpan.FromDays(1);
 
         var pages = await WebPages.PickAsync(store, store, await store.AllArticleIdsAsync(ct), 50, new SyntheticNews(23).EnglishWords, now, ct);
 
