@@ -22,7 +22,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
     /// At most this many matches (the most recently stored ones, or as many as the requested page needs) are ordered;
     /// beyond it the total is a lower bound. Keeps a common word as fast as a rare one: scoring is per match.
     /// </summary>
-    public const int Window = 1000;
+    public const int Window = 250;
 
     private const string SearchFilters =
         """
