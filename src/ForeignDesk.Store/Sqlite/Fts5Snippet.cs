@@ -37,8 +37,11 @@ internal static class Fts5Snippet
     public static string Make(string? text, IReadOnlyList<Match> matches, int words = SearchHits.SnippetWords)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var tokens = Tokens(text);
+        // Tokens are split only as far as the fragment reaches (and one more, to know whether text follows it).
+        var (first, last) = Fragment(int.MaxValue, matches, words);
+        var tokens = Tokens(text, last + 2);
         if (tokens.Count == 0) return "";
+        if (tokens.Count < last + 2) (first, last) = Fragment(tokens.Count, matches, words);
         var marked = new bool[tokens.Count];
         var starts = new bool[tokens.Count];
         foreach (var match in matches)
@@ -47,7 +50,6 @@ internal static class Fts5Snippet
             starts[match.Token] = true;
             for (var t = match.Token; t < Math.Min(tokens.Count, match.Token + match.Tokens); t++) marked[t] = true;
         }
-        var (first, last) = Fragment(tokens.Count, matches, words);
 
         var snippet = new StringBuilder();
         if (first > 0) snippet.Append('…');
@@ -90,19 +92,27 @@ internal static class Fts5Snippet
 
     /// <summary>
     /// Where the tokens of <paramref name="text"/> lie, split as the index's unicode61 tokenizer splits them: runs of
-    /// letters, numbers, marks, other symbols and private-use characters (its categories 'L* N* M* So Co').
+    /// letters, numbers, marks, other symbols and private-use characters (its categories 'L* N* M* So Co'); at most
+    /// <paramref name="limit"/> of them.
     /// </summary>
-    internal static List<(int Start, int End)> Tokens(string text)
+    internal static List<(int Start, int End)> Tokens(string text, int limit = int.MaxValue)
     {
         var tokens = new List<(int, int)>();
         var start = -1;
         var i = 0;
-        while (i < text.Length)
+        while (i < text.Length && tokens.Count < limit)
         {
-            var rune = Rune.TryGetRuneAt(text, i, out var r) ? r : Rune.ReplacementChar;
-            var length = rune.Utf16SequenceLength;
-            if (i + length > text.Length) length = 1;
-            if (IsTokenCharacter(Rune.GetUnicodeCategory(rune)))
+            var c = text[i];
+            var length = 1;
+            bool inToken;
+            if (char.IsAscii(c)) inToken = char.IsAsciiLetterOrDigit(c);
+            else
+            {
+                var rune = Rune.TryGetRuneAt(text, i, out var r) ? r : Rune.ReplacementChar;
+                length = Math.Min(rune.Utf16SequenceLength, text.Length - i);
+                inToken = IsTokenCharacter(Rune.GetUnicodeCategory(rune));
+            }
+            if (inToken)
             {
                 if (start < 0) start = i;
             }
@@ -113,7 +123,7 @@ internal static class Fts5Snippet
             }
             i += length;
         }
-        if (start >= 0) tokens.Add((start, text.Length));
+        if (start >= 0 && tokens.Count < limit) tokens.Add((start, text.Length));
         return tokens;
     }
 
