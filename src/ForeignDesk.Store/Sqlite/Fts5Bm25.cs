@@ -9,11 +9,19 @@ namespace ForeignDesk.Store.Sqlite;
 /// k1, b, column weights and document lengths), except that each phrase's inverse document frequency is an argument.
 /// FTS5's <c>bm25()</c> counts the rows of every phrase over the whole index on every query, which for a common word
 /// or phrase reads its whole position list and costs far more than finding and scoring the matches themselves.
-/// Registered on each connection through the FTS5 C API, as SQLite documents for custom auxiliary functions.
+/// Registered on each connection through the FTS5 C API, as SQLite documents for custom auxiliary functions, with
+/// <see cref="MatchTokensName"/> beside it.
 /// </summary>
 internal static unsafe partial class Fts5Bm25
 {
     public const string Name = "foreigndesk_bm25";
+
+    /// <summary>
+    /// <c>foreigndesk_match_tokens(table, column)</c>: where the row's matches lie in one column, as
+    /// <c>phrase:token:tokens</c> triples joined by commas (token positions counted from 0, as the tokenizer counts
+    /// them), or an empty text when none does. Reads the index only: no text, no tokenizing (see <see cref="Fts5Snippet"/>).
+    /// </summary>
+    public const string MatchTokensName = "foreigndesk_match_tokens";
     private const string Library = "e_sqlite3";
     private const int SqliteOk = 0;
     private const int SqliteError = 1;
@@ -67,6 +75,8 @@ internal static unsafe partial class Fts5Bm25
             }
             fixed (byte* name = "foreigndesk_bm25\0"u8)
                 Check(api->xCreateFunction(api, name, null, &Rank, null), "create function");
+            fixed (byte* name = "foreigndesk_match_tokens\0"u8)
+                Check(api->xCreateFunction(api, name, null, &MatchTokens, null), "create function");
         }
         finally
         {
@@ -122,6 +132,34 @@ internal static unsafe partial class Fts5Bm25
         sqlite3_result_double(context, -score);
     }
 
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void MatchTokens(Fts5ExtensionApi* api, IntPtr fts, IntPtr context, int count, IntPtr* values)
+    {
+        var wanted = count > 0 ? sqlite3_value_int(values[0]) : 0;
+        int instances = 0;
+        var rc = api->xInstCount(fts, &instances);
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; rc == SqliteOk && i < instances; i++)
+        {
+            int phrase, column, offset;
+            rc = api->xInst(fts, i, &phrase, &column, &offset);
+            if (rc != SqliteOk || column != wanted) continue;
+            if (text.Length > 0) text.Append(',');
+            text.Append(phrase).Append(':').Append(offset).Append(':').Append(Math.Max(1, api->xPhraseSize(fts, phrase)));
+        }
+        if (rc != SqliteOk)
+        {
+            sqlite3_result_error_code(context, rc);
+            return;
+        }
+        var bytes = System.Text.Encoding.ASCII.GetBytes(text.ToString());
+        fixed (byte* result = bytes)
+            sqlite3_result_text(context, result, bytes.Length, Transient);
+    }
+
+    /// <summary>SQLITE_TRANSIENT: SQLite copies the result before the call returns.</summary>
+    private static readonly IntPtr Transient = new(-1);
+
     [StructLayout(LayoutKind.Sequential)]
     private struct Fts5Api
     {
@@ -143,7 +181,7 @@ internal static unsafe partial class Fts5Bm25
         public delegate* unmanaged[Cdecl]<IntPtr, int, long*, int> xColumnTotalSize;
         public IntPtr xTokenize;
         public delegate* unmanaged[Cdecl]<IntPtr, int> xPhraseCount;
-        public IntPtr xPhraseSize;
+        public delegate* unmanaged[Cdecl]<IntPtr, int, int> xPhraseSize;
         public delegate* unmanaged[Cdecl]<IntPtr, int*, int> xInstCount;
         public delegate* unmanaged[Cdecl]<IntPtr, int, int*, int*, int*, int> xInst;
         public IntPtr xRowid;
@@ -168,6 +206,12 @@ internal static unsafe partial class Fts5Bm25
 
     [LibraryImport(Library)]
     private static partial void sqlite3_result_double(IntPtr context, double value);
+
+    [LibraryImport(Library)]
+    private static partial int sqlite3_value_int(IntPtr value);
+
+    [LibraryImport(Library)]
+    private static partial void sqlite3_result_text(IntPtr context, byte* text, int bytes, IntPtr destructor);
 
     [LibraryImport(Library)]
     private static partial void sqlite3_result_error_code(IntPtr context, int code);

@@ -22,7 +22,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
     /// At most this many matches (the most recently stored ones, or as many as the requested page needs) are ordered;
     /// beyond it the total is a lower bound. Keeps a common word as fast as a rare one: scoring is per match.
     /// </summary>
-    public const int Window = 1000;
+    public const int Window = 250;
 
     private const string SearchFilters =
         """
@@ -104,24 +104,26 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         var more = total >= window;
         if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null, more, upTo);
 
-        // snippet() reads and tokenizes the whole column: the original's is made only where the English shows no match.
+        // Snippets are made here from the page's hits alone: the index says where each hit's matches lie, and the text
+        // is read through the index's content view (the original's only where the English shows no match).
+        Fts5Bm25.EnsureRegistered(connection);
         var english = await QueryRowsAsync(connection,
             $"""
-            SELECT {SummaryColumns}, {Snippet(EnglishText)}
+            SELECT {SummaryColumns}, t.text_en, {Fts5Bm25.MatchTokensName}(article_search, {EnglishText}),
+                {Fts5Bm25.MatchTokensName}(article_search, {OriginalText})
             FROM article_search JOIN article_lines l ON l.id = article_search.rowid JOIN sources s ON s.id = l.source_id
+                JOIN article_search_text t ON t.id = article_search.rowid
             WHERE article_search MATCH $match AND article_search.rowid IN (SELECT value FROM json_each($ids))
             """,
-            r => (Summary: ReadSummary(r), Snippet: StringOrNull(r, 8) ?? ""), cancellationToken,
-            ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
-        var unmatched = english.Where(e => !e.Snippet.Contains(SearchHits.MatchOpen)).Select(e => e.Summary.Id).ToList();
+            r => (Summary: ReadSummary(r), Snippet: Fts5Snippet.Make(StringOrNull(r, 8), Fts5Snippet.ReadMatches(StringOrNull(r, 9))),
+                Original: Fts5Snippet.ReadMatches(StringOrNull(r, 10))),
+            cancellationToken, ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
+        var unmatched = english.Where(e => !e.Snippet.Contains(SearchHits.MatchOpen) && (e.Original.Count > 0 || e.Snippet.Trim().Length == 0))
+            .ToDictionary(e => e.Summary.Id, e => e.Original);
         var originals = unmatched.Count == 0 ? [] : (await QueryRowsAsync(connection,
-                $"""
-                SELECT article_search.rowid, {Snippet(OriginalText)} FROM article_search
-                WHERE article_search MATCH $match AND article_search.rowid IN (SELECT value FROM json_each($ids))
-                """,
-                r => (Id: r.GetInt64(0), Snippet: StringOrNull(r, 1) ?? ""), cancellationToken,
-                ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(unmatched))))
-            .ToDictionary(o => o.Id, o => o.Snippet);
+                "SELECT id, text_orig FROM article_search_text WHERE id IN (SELECT value FROM json_each($ids))",
+                r => (Id: r.GetInt64(0), Text: StringOrNull(r, 1)), cancellationToken, ("$ids", JsonSerializer.Serialize(unmatched.Keys))))
+            .ToDictionary(o => o.Id, o => Fts5Snippet.Make(o.Text, unmatched[o.Id]));
         var hits = english.Select(e => SearchHits.Hit(e.Summary, e.Snippet, originals.GetValueOrDefault(e.Summary.Id) ?? "")).ToList();
         var byId = hits.ToDictionary(h => h.Article.Id);
         return new SearchResults(page.Where(p => byId.ContainsKey(p.Id)).Select(p => byId[p.Id]).ToList(),
@@ -166,7 +168,4 @@ public sealed partial class SqliteArticleStore : ISearchIndex
     /// <summary>The FTS5 columns of the English text and of the original text (title_en, text_en, title_orig, text_orig).</summary>
     private const int EnglishText = 1;
     private const int OriginalText = 3;
-
-    private static string Snippet(int column) =>
-        $"snippet(article_search, {column}, char({(int)SearchHits.MatchOpen}), char({(int)SearchHits.MatchClose}), '…', {SearchHits.SnippetWords})";
 }

@@ -43,13 +43,15 @@ public sealed class CompactArticlesMigrationTests : IAsyncLifetime
         var ids = await CreateOldFormatStoreAsync();
         var store = new SqliteArticleStore(DatabasePath, new FakeTimeProvider(Now));
         // Today's article reads name the removal column of 0998 and the tables of corrections (0950) and versions (0970):
-        // the old store has them, empty, for the reads before migrating only.
+        // the old store has them, empty, for the reads before migrating only; and search reads snippet text through the
+        // view of 0600, given here over the old index's own copy of the text.
         await using (var old = await OpenAsync())
-            await ExecuteAsync(old, "ALTER TABLE articles ADD COLUMN removed_ms INTEGER; CREATE TABLE segment_overrides (article_id INTEGER); CREATE TABLE article_versions (article_id INTEGER);");
+            await ExecuteAsync(old, "ALTER TABLE articles ADD COLUMN removed_ms INTEGER; CREATE TABLE segment_overrides (article_id INTEGER); CREATE TABLE article_versions (article_id INTEGER); " +
+                "CREATE VIEW article_search_text (id, title_en, text_en, title_orig, text_orig) AS SELECT rowid, title_en, text_en, title_orig, text_orig FROM article_search;");
         var articlesBefore = await ReadAllAsync(store, ids);
         var searchesBefore = await SearchAllAsync(store);
         await using (var old = await OpenAsync())
-            await ExecuteAsync(old, "ALTER TABLE articles DROP COLUMN removed_ms; DROP TABLE segment_overrides; DROP TABLE article_versions;");
+            await ExecuteAsync(old, "ALTER TABLE articles DROP COLUMN removed_ms; DROP TABLE segment_overrides; DROP TABLE article_versions; DROP VIEW article_search_text;");
         SqliteConnection.ClearAllPools();
         var bytesBefore = await ArticleBytesAsync();
 
