@@ -154,7 +154,7 @@ internal static class WebBench
     {
         var size = await StoreSize.MeasureAsync(database, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"size: {size.FileBytes / 1048576.0:0.0} MB ({size.DatabaseBytes / 1048576.0:0.0} MB database, {size.WalBytes / 1048576.0:0.0} MB write-ahead log), {size.FileBytes / (double)count:0} bytes per article ({size.DatabaseBytes / (double)count:0} without the log)"));
+            $"size: {size.FileBytes / 1048576.0:0.0} MB ({size.DatabaseBytes / 1048576.0:0.0} MB database, {size.WalBytes / 1048576.0:0.0} MB write-ahead log), {size.FileBytes / (double)count:0} bytes per article ({size.DatabaseBytes / (double)count:0} without the log; free pages, reused by later writes, {size.FreeBytes / (double)count:0} of it)"));
         Console.WriteLine(size.Parts.Count == 0 ? "size by part: unavailable (no SQLite here has dbstat)"
             : "size by part: " + string.Join(", ", size.Parts.Take(8).Select(p =>
                 string.Create(CultureInfo.InvariantCulture, $"{p.Part} {p.Bytes / (double)count:0} B/article"))));

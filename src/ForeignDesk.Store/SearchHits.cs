@@ -9,6 +9,12 @@ internal static class SearchHits
     public const char MatchOpen = '\uE000';
     public const char MatchClose = '\uE001';
 
+    /// <summary>
+    /// At most this many matches (the most recently stored ones, or as many as the requested page needs) are ordered, on
+    /// either engine; beyond it the total is a lower bound. Keeps a common word as fast as a rare one: scoring is per match.
+    /// </summary>
+    public const int Window = 250;
+
     /// <summary>Snippets are about this many words long.</summary>
     public const int SnippetWords = 24;
 

@@ -14,5 +14,5 @@ internal sealed class SqliteGeneratedStoreWriter(SqliteArticleStore store) : IGe
 
     public Task RecordViewsAsync(IEnumerable<BulkViews> views, CancellationToken cancellationToken) => store.BulkRecordViewsAsync(views, cancellationToken);
 
-    public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task CompleteAsync(CancellationToken cancellationToken) => store.CheckpointAsync(cancellationToken);
 }

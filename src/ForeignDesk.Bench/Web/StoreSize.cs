@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace ForeignDesk.Bench.Web;
 
 /// <summary>How big a store is: its file with the write-ahead log, and what its tables and indexes take (SQLite's dbstat).</summary>
-internal sealed record StoreSize(long DatabaseBytes, long WalBytes, IReadOnlyList<(string Part, long Bytes)> Parts)
+/// <param name="FreeBytes">Pages of the database that hold nothing (left by merges of the search index), reused by later writes.</param>
+internal sealed record StoreSize(long DatabaseBytes, long WalBytes, long FreeBytes, IReadOnlyList<(string Part, long Bytes)> Parts)
 {
     private const string PartsQuery =
         """
@@ -25,8 +26,17 @@ internal sealed record StoreSize(long DatabaseBytes, long WalBytes, IReadOnlyLis
         var rows = await InProcessAsync(path, cancellationToken) ?? await ProgramAsync(path, cancellationToken) ?? [];
         var parts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (name, type, table, bytes) in rows) parts[Part(name, type, table)] = parts.GetValueOrDefault(Part(name, type, table)) + bytes;
-        return new StoreSize(new FileInfo(path).Length, File.Exists(wal) ? new FileInfo(wal).Length : 0,
+        return new StoreSize(new FileInfo(path).Length, File.Exists(wal) ? new FileInfo(wal).Length : 0, await FreeBytesAsync(path, cancellationToken),
             parts.OrderByDescending(p => p.Value).Select(p => (p.Key, p.Value)).ToList());
+    }
+
+    private static async Task<long> FreeBytesAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT f.freelist_count * p.page_size FROM pragma_freelist_count f, pragma_page_size p";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private static async Task<List<(string, string, string, long)>?> InProcessAsync(string path, CancellationToken cancellationToken)

@@ -19,8 +19,6 @@ public sealed partial class PostgresStore : ISearchIndex
     /// </summary>
     private const string Rank = "ts_rank('{0.06, 0.6, 0.1, 1.0}', a.search, q, 1)";
 
-    /// <summary>At most this many matches (the most recently stored ones, or as many as the page needs) are ordered; see the SQLite store.</summary>
-    public const int Window = 1000;
 
     /// <summary>The matches that pass the filters; <c>{0}</c> is the query (<see cref="TsQuery"/>).</summary>
     private const string SearchFilters =
@@ -49,7 +47,7 @@ public sealed partial class PostgresStore : ISearchIndex
         var newestId = (long)(await ScalarAsync(connection,
             "SET LOCAL plan_cache_mode = force_custom_plan; SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken) ?? 0L);
         var upTo = query.UpToId ?? newestId;
-        var window = Math.Max(Window, (query.Page + 1) * query.PageSize);
+        var window = Math.Max(SearchHits.Window, (query.Page + 1) * query.PageSize);
         var (match, matchParameters) = TsQuery(terms);
         var filters = string.Format(CultureInfo.InvariantCulture, SearchFilters, match);
         (string, object?)[] parameters =

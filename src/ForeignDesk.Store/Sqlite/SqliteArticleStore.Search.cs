@@ -18,11 +18,6 @@ public sealed partial class SqliteArticleStore : ISearchIndex
     /// </summary>
     public const int IdfSample = 10_000;
 
-    /// <summary>
-    /// At most this many matches (the most recently stored ones, or as many as the requested page needs) are ordered;
-    /// beyond it the total is a lower bound. Keeps a common word as fast as a rare one: scoring is per match.
-    /// </summary>
-    public const int Window = 250;
 
     private const string SearchFilters =
         """
@@ -50,7 +45,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         ];
         var byTime = query.Sort == SearchSort.Newest;
         var order = byTime ? "published DESC, id DESC" : "score, published DESC, id DESC";
-        var window = Math.Max(Window, (query.Page + 1) * query.PageSize);
+        var window = Math.Max(SearchHits.Window, (query.Page + 1) * query.PageSize);
         double[] idfs = [];
 
         await using var connection = await OpenAsync(cancellationToken);

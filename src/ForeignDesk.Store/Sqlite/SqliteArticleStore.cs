@@ -42,7 +42,19 @@ public sealed partial class SqliteArticleStore : IArticleStore
             await transaction.CommitAsync(cancellationToken);
         }
         // A migration that rewrites every article leaves a write-ahead log as large as the tables: give it back.
-        if (applied > 0) await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        if (applied > 0) await ExecuteAsync(connection, CheckpointSql, cancellationToken);
+    }
+
+    private const string CheckpointSql = "PRAGMA wal_checkpoint(TRUNCATE);";
+
+    /// <summary>
+    /// Writes the write-ahead log into the database and empties it, as after a migration: a bulk load leaves a log as
+    /// large as what it wrote until readers let a checkpoint finish.
+    /// </summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, CheckpointSql, cancellationToken);
     }
 
     private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);

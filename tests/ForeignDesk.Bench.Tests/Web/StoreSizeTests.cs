@@ -28,6 +28,7 @@ public sealed class StoreSizeTests
 
         Assert.True(size.FileBytes > 0);
         Assert.Equal(size.DatabaseBytes + size.WalBytes, size.FileBytes);
+        Assert.InRange(size.FreeBytes, 0, size.DatabaseBytes);
         if (size.Parts.Count > 0) Assert.Contains(size.Parts, p => p.Part == "articles table");
     }
 }
