@@ -58,6 +58,8 @@ public sealed class KilledIngestTests : IDisposable
         var port = PipelineProcess.FreePort();
         using var worker = _store.Start(Ct, "worker", "--urls", $"http://127.0.0.1:{port}");
         await _store.WaitUntilAllPlacedAsync(outlet, TimeSpan.FromMinutes(3), Ct);
+        // The killed runs may have placed every article before this worker opened its probe port.
+        Assert.True(await worker.WaitUntilAnsweringAsync(new Uri($"http://127.0.0.1:{port}/"), TimeSpan.FromMinutes(1), Ct), "the worker's probes never answered");
         using (var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") })
         {
             Assert.Equal("ok", await probe.GetStringAsync("/healthz", Ct));
