@@ -62,7 +62,7 @@ internal sealed class SharedStore : IDisposable
 
     /// <summary>
     /// Every published article stored exactly once, translated (or set aside for an engine), placed in a story; no job
-    /// queued, running or failed, and any dead one with its reason.
+    /// but a poll queued, none running or failed, and any dead one with its reason.
     /// </summary>
     /// <returns>How many articles are stored.</returns>
     public async Task<int> AssertEveryArticleOnceTranslatedAndPlacedAsync(NumberedOutlet outlet, CancellationToken ct)
@@ -82,6 +82,9 @@ internal sealed class SharedStore : IDisposable
             Assert.NotEqual(ArticleState.Extracted, article.State);
             Assert.NotNull(await stories.StoryOfAsync(article.Id, ct));
         }
+        // A poll of the outlet's endpoint may stay queued: the scheduler enqueued it, or a stopping worker gave it back,
+        // just before the workers stopped. It is the scheduler's standing work, not an article's: taken out here.
+        while (await jobs.LeaseAsync([JobKinds.Poll], "test", TimeSpan.FromMinutes(1), ct) is { } poll) await jobs.CompleteAsync(poll, ct);
         var counts = await jobs.CountsAsync(ct);
         Assert.Equal(new JobCounts(0, 0, 0, counts.Dead), counts);
         Assert.All(await jobs.DeadAsync(100, ct), dead => Assert.False(string.IsNullOrWhiteSpace(dead.LastError), $"dead job {dead.Kind} {dead.Key} has no reason"));
