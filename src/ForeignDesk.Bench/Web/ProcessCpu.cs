@@ -11,16 +11,22 @@ internal static class ProcessCpu
     /// <summary>The clock ticks per second <c>/proc</c> counts in (USER_HZ, 100 on every Linux build).</summary>
     private const double TicksPerSecond = 100;
 
-    /// <summary>The CPU time of <paramref name="pid"/>, and of its living children when asked.</summary>
+    /// <summary>
+    /// The CPU time of <paramref name="pid"/>, and when asked of its children: the living ones', and the ended ones'
+    /// that it waited for (a server's backends and workers come and go).
+    /// </summary>
     public static TimeSpan? Of(int pid, bool withChildren)
     {
         if (Stat(pid) is not { } own) return null;
         var ticks = own.Ticks;
         if (withChildren)
+        {
+            ticks += own.EndedChildrenTicks;
             foreach (var folder in Directory.EnumerateDirectories("/proc"))
                 if (int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var child)
                     && Stat(child) is { } stat && stat.Parent == pid)
                     ticks += stat.Ticks;
+        }
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 
@@ -47,8 +53,11 @@ internal static class ProcessCpu
         return null;
     }
 
-    /// <summary>The parent and the user and system ticks of a process (fields 4, 14 and 15 of its stat line).</summary>
-    private static (int Parent, long Ticks)? Stat(int pid)
+    /// <summary>
+    /// The parent, the user and system ticks of a process, and those of its ended children it waited for (fields 4,
+    /// 14 and 15, 16 and 17 of its stat line).
+    /// </summary>
+    private static (int Parent, long Ticks, long EndedChildrenTicks)? Stat(int pid)
     {
         string line;
         try
@@ -62,6 +71,7 @@ internal static class ProcessCpu
         // The command name (field 2) is in parentheses and may hold spaces: the fields after it are counted from its end.
         var fields = line[(line.LastIndexOf(')') + 2)..].Split(' ');
         return (int.Parse(fields[1], CultureInfo.InvariantCulture),
-            long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+            long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture),
+            long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture));
     }
 }
