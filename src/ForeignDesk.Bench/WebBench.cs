@@ -88,7 +88,8 @@ internal static class WebBench
             try
             {
                 await using var site = await SiteProcess.StartAsync(folder, LoopbackPort.Free(), storeSettings, cancellationToken);
-                return await LoadAsync(folder, site, pages, clients, length, count, bytesPerArticle, context.Progress, cancellationToken);
+                return await LoadAsync(folder, site, postgres is null ? () => null : postgres.ServerCpu, pages, clients, length, count, bytesPerArticle,
+                    context.Progress, cancellationToken);
             }
             catch (InvalidOperationException ex)
             {
@@ -167,7 +168,14 @@ internal static class WebBench
             ? string.Create(CultureInfo.InvariantCulture, $"   site {now / 1048576.0:0} MB (peak {peak / 1048576.0:0})")
             : "";
 
-    private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, WebPages pages, int clients, TimeSpan length, int articles, double bytesPerArticle,
+    /// <summary>The site's and the store server's CPU time per request over one kind's load, when the site was loaded.</summary>
+    private static string CpuPerRequest(TimeSpan? site, TimeSpan? server, long requests) =>
+        requests == 0 || site is not { } own ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"   cpu/req site {own.TotalMilliseconds / requests:0.000} ms")
+              + (server is { } store ? string.Create(CultureInfo.InvariantCulture, $" + postgres {store.TotalMilliseconds / requests:0.000} ms") : "");
+
+    /// <param name="serverCpu">The store server's CPU time so far (a throwaway PostgreSQL cluster's); null where none is measured.</param>
+    private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, Func<TimeSpan?> serverCpu, WebPages pages, int clients, TimeSpan length, int articles, double bytesPerArticle,
         IWorkProgress progress, CancellationToken cancellationToken)
     {
         var site = siteProcess.Url;
@@ -216,9 +224,12 @@ internal static class WebBench
         var wrk = new WrkLoad(folder, clients, length);
         var results = new Dictionary<string, WrkResult>(StringComparer.Ordinal);
         using var loaded = progress.Start("page kinds loaded", targets.Count);
+        var cpu = new Dictionary<string, (TimeSpan? Site, TimeSpan? Server)>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
+            var (siteBefore, serverBefore) = (siteProcess.Cpu(), serverCpu());
             var result = await wrk.RunAsync(target, cancellationToken);
+            cpu[target.Name] = target.Server == site ? (siteProcess.Cpu() - siteBefore, serverCpu() - serverBefore) : (null, null);
             loaded.Add();
             if (result.Requests == 0)
             {
@@ -227,7 +238,7 @@ internal static class WebBench
                 Console.WriteLine($"{target.Name,-10} no request finished within {length.TotalSeconds:0} s (p50 and p99 given as the run's length)   {target.Path}");
             }
             else Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{target.Name,-10} {result.RequestsPerSecond,10:0.0} req/s   p50 {result.P50Ms,9:0.000} ms   p99 {result.P99Ms,9:0.000} ms   {result.Requests} requests{(result.Errors > 0 ? $", {result.Errors} errors" : "")}{SiteMemory(siteProcess, target.Server == site)}   {Shorten(target.Path)}"));
+                $"{target.Name,-10} {result.RequestsPerSecond,10:0.0} req/s   p50 {result.P50Ms,9:0.000} ms   p99 {result.P99Ms,9:0.000} ms   {result.Requests} requests{(result.Errors > 0 ? $", {result.Errors} errors" : "")}{CpuPerRequest(cpu[target.Name].Site, cpu[target.Name].Server, result.Requests)}{SiteMemory(siteProcess, target.Server == site)}   {Shorten(target.Path)}"));
             results[target.Name] = result;
             if (target.Server == site) await DrainAsync(http, target.Path, cancellationToken);
         }
@@ -246,6 +257,8 @@ internal static class WebBench
             ("nginx_rps", Math.Round(results["nginx_hot"].RequestsPerSecond)),
             ("cold_rps", Math.Round(results["cold"].RequestsPerSecond)),
             ("cold_p99_ms", results["cold"].P99Ms),
+            ("cold_site_cpu_ms", PerRequestMs(cpu["cold"].Site, results["cold"].Requests)),
+            ("cold_server_cpu_ms", PerRequestMs(cpu["cold"].Server, results["cold"].Requests)),
             ("home_p99_ms", results["home"].P99Ms),
             ("day_p99_ms", results["day"].P99Ms),
             ("category_p99_ms", results["category"].P99Ms),
@@ -264,6 +277,10 @@ internal static class WebBench
             ("articles", articles));
         return 0;
     }
+
+    /// <summary>CPU milliseconds per request; NaN where the CPU time was not measured (a SQLite store has no server).</summary>
+    private static double PerRequestMs(TimeSpan? cpu, long requests) =>
+        cpu is { } time && requests > 0 ? Math.Round(time.TotalMilliseconds / requests, 3) : double.NaN;
 
     /// <summary>
     /// Waits until the site answers <paramref name="path"/> once more (at most two minutes), so that requests still

@@ -46,5 +46,8 @@ public sealed record StoryFacts(
     int OutletCount,
     IReadOnlyList<string> Languages);
 
+/// <summary>An article with what its page shows around it: its related articles, best first, and its story (null when in none).</summary>
+public sealed record ArticleWithStory(StoredArticle Article, IReadOnlyList<ArticleSummary> Related, StoryFacts? Story);
+
 /// <summary>Views of one article counted in memory, written in a batch.</summary>
 public sealed record ViewCount(long ArticleId, DateTimeOffset HourUtc, long Count);

@@ -57,6 +57,13 @@ public interface IStoryStore
     /// <summary>The facts of the story an article is in; null when it is in none.</summary>
     Task<StoryFacts?> StoryFactsOfArticleAsync(long articleId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What an article's page reads of the store, at once: the article (<see cref="IArticleStore.GetArticleAsync"/>), its
+    /// precomputed related articles (<see cref="PrecomputedRelatedAsync"/>) and its story's facts
+    /// (<see cref="StoryFactsOfArticleAsync"/>); null when there is no such article.
+    /// </summary>
+    Task<ArticleWithStory?> ArticleWithStoryAsync(long articleId, int relatedLimit, CancellationToken cancellationToken);
+
     /// <summary>A story's articles in time order, a page at a time (<see cref="PageCursor.Newer"/>: the later ones).</summary>
     Task<StoryArticlePage> StoryArticlesAsync(long storyId, PageCursor? cursor, int limit, CancellationToken cancellationToken);
 

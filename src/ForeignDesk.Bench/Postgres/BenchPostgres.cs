@@ -25,6 +25,9 @@ internal sealed class BenchPostgres : IAsyncDisposable
         ? $"PostgreSQL at {Host(Server)}"
         : $"a throwaway PostgreSQL {_cluster.Version} cluster at {Host(Server)} (fsync off)";
 
+    /// <summary>The CPU time of the server's processes so far; null for a server elsewhere (<c>--connection-string</c>).</summary>
+    public TimeSpan? ServerCpu() => _cluster?.ServerCpu();
+
     public static async Task<BenchPostgres> OpenAsync(BenchContext context, CancellationToken cancellationToken)
     {
         if (context.Option("connection-string") is { } server)

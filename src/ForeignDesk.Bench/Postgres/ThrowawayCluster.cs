@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ForeignDesk.Bench.Web;
 using Npgsql;
 
 namespace ForeignDesk.Bench.Postgres;
@@ -26,6 +27,10 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
 
     /// <summary>The major version, from the binaries' folder (<c>/usr/lib/postgresql/17/bin</c>).</summary>
     public string Version => Path.GetFileName(Path.GetDirectoryName(_bin)) ?? "";
+
+    /// <summary>The CPU time of the server's processes (the postmaster and its living backends); null where it is not running.</summary>
+    public TimeSpan? ServerCpu() =>
+        ProcessCpu.Find("postgres", DataFolder) is { } postmaster ? ProcessCpu.Of(postmaster, withChildren: true) : null;
 
     private static bool AsRoot => Environment.UserName == "root";
 

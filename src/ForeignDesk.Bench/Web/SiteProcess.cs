@@ -21,6 +21,9 @@ internal sealed class SiteProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>The site's CPU time so far; null where it cannot be read.</summary>
+    public TimeSpan? Cpu() => ProcessCpu.Of(_process.Id, withChildren: false);
+
     /// <summary>The highest resident set of the site so far (Linux <c>VmHWM</c>), in bytes; null where it cannot be read.</summary>
     public long? PeakBytes() => StatusBytes("VmHWM:");
 

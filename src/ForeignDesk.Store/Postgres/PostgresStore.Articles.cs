@@ -5,10 +5,14 @@ namespace ForeignDesk.Store.Postgres;
 
 public sealed partial class PostgresStore
 {
+    /// <summary>
+    /// An article's columns for <see cref="ReadArticle"/>: the original and translation as jsonb, which the server sends
+    /// as UTF-8 JSON text and the reader parses as it came, with no string made of it first.
+    /// </summary>
     private const string ArticleColumns =
         """
-        a.id, a.source_id, s.slug, s.name, a.url, a.language, a.original::text, a.published, a.published_estimated,
-        a.modified, s.time_zone, a.category, a.state, a.translation::text, a.first_seen, a.updated, a.content_hash, a.removed,
+        a.id, a.source_id, s.slug, s.name, a.url, a.language, a.original, a.published, a.published_estimated,
+        a.modified, s.time_zone, a.category, a.state, a.translation, a.first_seen, a.updated, a.content_hash, a.removed,
         EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id), EXISTS (SELECT 1 FROM segment_overrides o WHERE o.article_id = a.id)
         """;
 
@@ -16,9 +20,10 @@ public sealed partial class PostgresStore
         (await QueryAsync($"SELECT {ArticleColumns} FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.url = @url",
             ReadArticle, cancellationToken, ("url", url))).FirstOrDefault();
 
+    private const string ArticleByIdSql = $"SELECT {ArticleColumns} FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = @id";
+
     public async Task<StoredArticle?> GetArticleAsync(long id, CancellationToken cancellationToken) =>
-        (await QueryAsync($"SELECT {ArticleColumns} FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = @id",
-            ReadArticle, cancellationToken, ("id", id))).FirstOrDefault();
+        (await QueryAsync(ArticleByIdSql, ReadArticle, cancellationToken, ("id", id))).FirstOrDefault();
 
     public async Task<SaveResult> SaveArticleAsync(ArticleDraft draft, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
@@ -157,14 +162,14 @@ public sealed partial class PostgresStore
         SourceName: r.GetString(3),
         Url: r.GetString(4),
         Language: r.GetString(5),
-        Original: ArticleJson.ReadOriginal(r.GetString(6)),
+        Original: ArticleJson.ReadOriginal(r.GetFieldValue<byte[]>(6)),
         PublishedUtc: Instant(r, 7),
         PublishedEstimated: r.GetBoolean(8),
         ModifiedUtc: InstantOrNull(r, 9),
         TimeZone: r.GetString(10),
         Category: r.GetString(11),
         State: (ArticleState)r.GetInt16(12),
-        Translation: r.IsDBNull(13) ? null : ArticleJson.ReadTranslation(r.GetString(13)),
+        Translation: r.IsDBNull(13) ? null : ArticleJson.ReadTranslation(r.GetFieldValue<byte[]>(13)),
         FirstSeenUtc: Instant(r, 14),
         UpdatedUtc: Instant(r, 15),
         ContentHash: r.GetString(16)) { RemovedUtc = InstantOrNull(r, 17), HasEarlierVersions = r.GetBoolean(18), HasCorrections = r.GetBoolean(19) };

@@ -62,6 +62,13 @@ public sealed partial class SqliteArticleStore : IStoryStore
             r => new RelatedRow(ReadSummary(r), r.IsDBNull(8) ? null : r.GetInt64(8), r.IsDBNull(9) ? null : r.GetInt64(9)),
             cancellationToken, ("$id", articleId)), limit);
 
+    /// <remarks>Three reads on kept connections with their statements prepared (<see cref="PreparedReads"/>): each costs SQLite little.</remarks>
+    public async Task<ArticleWithStory?> ArticleWithStoryAsync(long articleId, int relatedLimit, CancellationToken cancellationToken) =>
+        await GetArticleAsync(articleId, cancellationToken) is { } article
+            ? new ArticleWithStory(article, await PrecomputedRelatedAsync(articleId, relatedLimit, cancellationToken),
+                await StoryFactsOfArticleAsync(articleId, cancellationToken))
+            : null;
+
     public async Task<long?> StoryOfAsync(long articleId, CancellationToken cancellationToken) =>
         (await QueryAsync("SELECT story_id FROM story_articles WHERE article_id = $id", r => (long?)r.GetInt64(0), cancellationToken,
             ("$id", articleId))).FirstOrDefault();

@@ -13,6 +13,9 @@ namespace ForeignDesk.Web.Pages;
 /// <summary>One article: the English text, its facts, the original, and what to read next.</summary>
 internal static class ArticleShow
 {
+    /// <summary>The related articles the page shows ("You may like").</summary>
+    private const int RelatedShown = 5;
+
     public static async Task<IResult> ShowAsync(
         long id, string? slug, HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher siteLists, SourcePolicies policies,
         CancellationToken cancellationToken, [FromServices] ISegmentOverrideStore? corrections = null, [FromServices] ISourceControlStore? controls = null,
@@ -29,8 +32,11 @@ internal static class ArticleShow
             return BadRequest.Page(request, shell, $"An earlier version (?{ArticleVersionShow.Query}=N) is shown alone, not with another view.");
 
         PageCache.Tag(request.HttpContext, PageTags.Article(id));
-        var article = await store.GetArticleAsync(id, cancellationToken);
-        if (article is null)
+        // The article and what the page shows around it, read at once (on PostgreSQL, one round trip).
+        var stories = StoryShow.Stories(request, store);
+        var shown = stories is not null ? await stories.ArticleWithStoryAsync(id, RelatedShown, cancellationToken)
+            : await store.GetArticleAsync(id, cancellationToken) is { } alone ? new ArticleWithStory(alone, [], null) : null;
+        if (shown is not { Article: var article, Related: var related, Story: var story })
         {
             return controls is not null && await controls.WithdrawnArticleAsync(id, cancellationToken) is { } withdrawn
                 ? Gone.Page(request, shell, withdrawn)
@@ -72,9 +78,6 @@ internal static class ArticleShow
 
         // Views are counted for every answer, cached or not, by ArticleViews; everything else is read ready-made.
         var lists = await siteLists.CurrentAsync(cancellationToken);
-        var stories = StoryShow.Stories(request, store);
-        var related = stories is null ? [] : await stories.PrecomputedRelatedAsync(article.Id, 5, cancellationToken);
-        var story = stories is null ? null : await stories.StoryFactsOfArticleAsync(article.Id, cancellationToken);
         if (story is not null) PageCache.Tag(request.HttpContext, PageTags.Story(story.Id));
 
         var images = rules.Body && imageChecker is not null ? await imageChecker.ImagesOfAsync(article, cancellationToken) : new ArticleImages(article, []);

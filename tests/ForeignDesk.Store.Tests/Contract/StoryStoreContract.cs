@@ -123,6 +123,33 @@ public abstract class StoryStoreContract(StoreEngine engine) : StoreContract(eng
     }
 
     [Fact]
+    public async Task ArticleWithStoryAsync_ReadsTheArticleItsRelatedArticlesAndItsStoryAsTheirOwnReadsDo()
+    {
+        var source = await AddSourceAsync("El Diario");
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++) ids.Add(await SaveAsync(source, $"https://e.example/{i}", $"Noticia {i}"));
+        await TranslateAsync(ids[0], "News 0", "Ñandú, 東京 and “quotes”");
+        // Stories: {0, 1}, {2, 3}; 4 in none.
+        foreach (var (article, story) in new[] { (0, 0), (1, 0), (2, 2), (3, 2) })
+            await Stories.SavePlacementAsync(new StoryPlacement(ids[article], ids[story], Time.GetUtcNow(), null, "f"), Ct);
+        await Stories.SaveRelatedAsync(ids[0], [ids[1], ids[3], ids[2], ids[4]], Ct);
+
+        var shown = await Stories.ArticleWithStoryAsync(ids[0], 5, Ct);
+
+        Assert.NotNull(shown);
+        var alone = await Store.GetArticleAsync(ids[0], Ct);
+        Assert.Equal((alone!.Id, alone.Url, alone.Original.Title, alone.Translation!.Title), (shown.Article.Id, shown.Article.Url, shown.Article.Original.Title, shown.Article.Translation!.Title));
+        Assert.Equal("Ñandú, 東京 and “quotes”", shown.Article.Translation.Paragraphs.Single().Text);
+        Assert.Equal([ids[3], ids[4]], shown.Related.Select(a => a.Id));
+        Assert.Equal(await Stories.StoryFactsOfArticleAsync(ids[0], Ct) with { Languages = shown.Story!.Languages }, shown.Story);
+        Assert.Equal(2, shown.Story.ArticleCount);
+        Assert.Equal([ids[3]], (await Stories.ArticleWithStoryAsync(ids[0], 1, Ct))!.Related.Select(a => a.Id));
+        var lone = await Stories.ArticleWithStoryAsync(ids[4], 5, Ct);
+        Assert.Equal((ids[4], 0, (StoryFacts?)null), (lone!.Article.Id, lone.Related.Count, lone.Story));
+        Assert.Null(await Stories.ArticleWithStoryAsync(ids[4] + 100, 5, Ct));
+    }
+
+    [Fact]
     public async Task StoryArticlesAsync_PagesInTimeOrderBothWays()
     {
         var source = await AddSourceAsync("El Diario");
