@@ -38,7 +38,7 @@ public sealed partial class PostgresStore : ISearchIndex
           AND a.id > @floor AND a.id <= @ceiling
         """;
 
-    /// <summary>How many ids below the newest the first range of a search holds; each next range is eight times as long.</summary>
+    /// <summary>How many ids below the newest the first range of a search holds.</summary>
     private const long FirstSpan = 4096;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -52,8 +52,13 @@ public sealed partial class PostgresStore : ISearchIndex
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         // The store's statements are prepared on each connection, and a prepared statement may switch to one plan for
         // any words, made without knowing how common they are: each search is planned for its own words and range.
+        // Its statements are small, but through_index makes them look costly: compiling them (JIT) or starting parallel
+        // workers would take longer than they run.
         var newestId = (long)(await ScalarAsync(connection,
-            "SET LOCAL plan_cache_mode = force_custom_plan; SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken) ?? 0L);
+            """
+            SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0;
+            SELECT COALESCE(MAX(id), 0) FROM articles
+            """, cancellationToken) ?? 0L);
         var upTo = query.UpToId ?? newestId;
         var window = Math.Max(SearchHits.Window, (query.Page + 1) * query.PageSize);
         var (match, matchParameters) = TsQuery(terms);
@@ -65,16 +70,21 @@ public sealed partial class PostgresStore : ISearchIndex
         ];
 
         // The window: the most recently stored matches that pass the filters, at most `window` of them. The index gives
-        // all of a word's matches at once, in no order, so the newest are looked for range by range below the newest id,
-        // each range eight times as long as the one before: a common word's are among the first few thousand ids, a
-        // rare word's take a few ranges, each as cheap as the word is rare.
+        // all of a word's matches at once, in no order, so the newest are looked for range by range below the newest id:
+        // a common word's are among the first few thousand ids, a rare word's take a few ranges, each as cheap as the
+        // word is rare. Each next range is long enough for the matches still wanted at twice the rate found so far, and
+        // at most eight times as long as the one before.
         var matches = new List<long>();
-        for (var (ceiling, span) = (upTo, FirstSpan); matches.Count < window && ceiling > 0; span = Math.Min(span, long.MaxValue / 8) * 8)
+        var (ceiling, span) = (upTo, FirstSpan);
+        while (matches.Count < window && ceiling > 0)
         {
             var floor = Math.Max(0, ceiling - span);
             matches.AddRange(await RowsAsync(connection, $"SELECT a.id {filters} ORDER BY a.id DESC LIMIT @need", r => r.GetInt64(0),
                 cancellationToken, [.. parameters, ("floor", floor), ("ceiling", ceiling), ("need", window - matches.Count)]));
             ceiling = floor;
+            var longest = Math.Min(span, long.MaxValue / 8) * 8;
+            span = matches.Count == 0 ? longest
+                : Math.Clamp(2 * (window - matches.Count) * ((upTo - ceiling) / matches.Count + 1), FirstSpan, longest);
         }
         var total = matches.Count;
         var more = total >= window;
