@@ -20,18 +20,26 @@ public sealed partial class PostgresStore : ISearchIndex
     private const string Rank = "ts_rank('{0.06, 0.6, 0.1, 1.0}', a.search, q, 1)";
 
 
-    /// <summary>The matches that pass the filters; <c>{0}</c> is the query (<see cref="TsQuery"/>).</summary>
+    /// <summary>
+    /// The matches that pass the filters among the ids from <c>@floor</c> (excluded) to <c>@ceiling</c>; <c>{0}</c> is the
+    /// query (<see cref="TsQuery"/>). The query goes through <c>through_index</c> (migration 0014) so that matches are
+    /// found in the GIN index and the range in the primary key, intersected before any row is read; rows are then read
+    /// only for the filters, and no search vector is.
+    /// </summary>
     private const string SearchFilters =
         """
         FROM articles a, (SELECT {0} AS q) m
-        WHERE a.search @@ q AND a.removed IS NULL
+        WHERE a.search @@ through_index(q) AND a.removed IS NULL
           AND (@language::text IS NULL OR a.language = @language)
           AND (@source::text IS NULL OR a.source_id = (SELECT s.id FROM sources s WHERE s.slug = @source))
           AND (@category::text IS NULL OR a.category = @category)
           AND (@from::timestamptz IS NULL OR a.published >= @from)
           AND (@to::timestamptz IS NULL OR a.published < @to)
-          AND a.id <= @upto
+          AND a.id > @floor AND a.id <= @ceiling
         """;
+
+    /// <summary>How many ids below the newest the first range of a search holds.</summary>
+    private const long FirstSpan = 4096;
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
@@ -43,9 +51,14 @@ public sealed partial class PostgresStore : ISearchIndex
         // One snapshot for the whole search: matches, counts and snippets agree while articles arrive.
         await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         // The store's statements are prepared on each connection, and a prepared statement may switch to one plan for
-        // any words, made without knowing how common they are: each search is planned for its own words.
+        // any words, made without knowing how common they are: each search is planned for its own words and range.
+        // Its statements are small, but through_index makes them look costly: compiling them (JIT) or starting parallel
+        // workers would take longer than they run.
         var newestId = (long)(await ScalarAsync(connection,
-            "SET LOCAL plan_cache_mode = force_custom_plan; SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken) ?? 0L);
+            """
+            SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0;
+            SELECT COALESCE(MAX(id), 0) FROM articles
+            """, cancellationToken) ?? 0L);
         var upTo = query.UpToId ?? newestId;
         var window = Math.Max(SearchHits.Window, (query.Page + 1) * query.PageSize);
         var (match, matchParameters) = TsQuery(terms);
@@ -53,25 +66,39 @@ public sealed partial class PostgresStore : ISearchIndex
         (string, object?)[] parameters =
         [
             .. matchParameters, ("language", SearchHits.Blank(query.Language)), ("source", SearchHits.Blank(query.SourceSlug)),
-            ("category", SearchHits.Blank(query.Category)), ("from", query.FromUtc), ("to", query.ToUtc), ("upto", upTo), ("window", window),
+            ("category", SearchHits.Blank(query.Category)), ("from", query.FromUtc), ("to", query.ToUtc),
         ];
-        var order = query.Sort == SearchSort.Newest ? "published DESC, id DESC" : "score DESC, published DESC, id DESC";
 
-        // The most recently stored matches that pass the filters, at most `window` of them; only those are ranked.
-        var page = await RowsAsync(connection,
+        // The window: the most recently stored matches that pass the filters, at most `window` of them. The index gives
+        // all of a word's matches at once, in no order, so the newest are looked for range by range below the newest id:
+        // a common word's are among the first few thousand ids, a rare word's take a few ranges, each as cheap as the
+        // word is rare. Each next range is long enough for the matches still wanted at twice the rate found so far, and
+        // at most eight times as long as the one before.
+        var matches = new List<long>();
+        var (ceiling, span) = (upTo, FirstSpan);
+        while (matches.Count < window && ceiling > 0)
+        {
+            var floor = Math.Max(0, ceiling - span);
+            matches.AddRange(await RowsAsync(connection, $"SELECT a.id {filters} ORDER BY a.id DESC LIMIT @need", r => r.GetInt64(0),
+                cancellationToken, [.. parameters, ("floor", floor), ("ceiling", ceiling), ("need", window - matches.Count)]));
+            ceiling = floor;
+            var longest = Math.Min(span, long.MaxValue / 8) * 8;
+            span = matches.Count == 0 ? longest
+                : Math.Clamp(2 * (window - matches.Count) * ((upTo - ceiling) / matches.Count + 1), FirstSpan, longest);
+        }
+        var total = matches.Count;
+        var more = total >= window;
+
+        // Only the window is ranked, and only for relevance order: ranking reads each match's search vector.
+        var order = query.Sort == SearchSort.Newest ? "a.published DESC, a.id DESC" : $"{Rank} DESC, a.published DESC, a.id DESC";
+        var page = total == 0 ? [] : await RowsAsync(connection,
             $"""
-            SELECT id, (COUNT(*) OVER ())::integer FROM (
-                SELECT a.id AS id, {Rank} AS score, a.published AS published {filters}
-                ORDER BY a.id DESC LIMIT @window) m
+            SELECT a.id FROM articles a, (SELECT {match} AS q) m
+            WHERE a.id = ANY(@ids)
             ORDER BY {order} LIMIT @limit OFFSET @offset
             """,
-            r => (Id: r.GetInt64(0), Total: r.GetInt32(1)), cancellationToken,
-            [.. parameters, ("limit", query.PageSize), ("offset", (query.Page - 1) * query.PageSize)]);
-        var total = page.Count > 0
-            ? page[0].Total
-            : query.Page == 1 ? 0 : Convert.ToInt32(await ScalarAsync(connection,
-                $"SELECT COUNT(*) FROM (SELECT 1 {filters} LIMIT @window) m", cancellationToken, parameters));
-        var more = total >= window;
+            r => r.GetInt64(0), cancellationToken,
+            [.. matchParameters, ("ids", matches.ToArray()), ("limit", query.PageSize), ("offset", (query.Page - 1) * query.PageSize)]);
         if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null, more, upTo);
 
         // Snippets for the page alone: ts_headline parses the whole text, so the original's is made only where the
@@ -86,10 +113,10 @@ public sealed partial class PostgresStore : ISearchIndex
             WHERE a.id = ANY(@ids)
             """,
             r => SearchHits.Hit(ReadSummary(r), Snippet(r, 8), Snippet(r, 9)), cancellationToken,
-            [.. matchParameters, ("options", HeadlineOptions), ("ids", page.Select(p => p.Id).ToArray())]);
+            [.. matchParameters, ("options", HeadlineOptions), ("ids", page.ToArray())]);
         var byId = snippets.ToDictionary(h => h.Article.Id);
         await snapshot.CommitAsync(cancellationToken);
-        return new SearchResults(page.Where(p => byId.ContainsKey(p.Id)).Select(p => byId[p.Id]).ToList(),
+        return new SearchResults(page.Where(byId.ContainsKey).Select(id => byId[id]).ToList(),
             total, query.Page, query.PageSize, null, more, upTo);
     }
 

@@ -32,5 +32,6 @@ internal static class PostgresSchema
         M0013Rechecks.Migration,
         M0011AwaitingEngineIndex.Migration,
         M0012ImageChecks.Migration,
+        M0014SearchThroughIndex.Migration,
     ];
 }
