@@ -33,7 +33,8 @@ public abstract class ArticleStoreContract(StoreEngine engine) : StoreContract(e
         var second = await AddSourceAsync("El País");
 
         var read = await Store.GetSourceAsync(second.Id, Ct);
-        Assert.Equal((second.Slug, second.FeedUrls, second.TimeZone), (read!.Slug, read.FeedUrls, read.TimeZone));
+        Assert.Equal((second.Slug, second.TimeZone), (read!.Slug, read.TimeZone));
+        Assert.Equal(second.FeedUrls, read.FeedUrls);
         Assert.True(await Store.RemoveSourceAsync(second.Slug, Ct));
         Assert.Null(await Store.GetSourceAsync(second.Id, Ct));
     }
