@@ -65,10 +65,15 @@ internal static class ScaleBench
                     $"{(translate ? "with" : "without")} translation, workers {workers}: stored {run.StoredCount}/{schedule.Length} in {Seconds(run.Stored)} from the workers' start, {PerSecond(schedule.Length, run.Stored):0.#}/s; first to last stored {run.Span.TotalSeconds:0.00} s, {run.SteadyRate:0.#}/s{placedText}"));
                 var byKind = string.Join(", ", run.Waits.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w =>
                     string.Create(CultureInfo.InvariantCulture, $"{w.Key} p50 {LatencyRun.Percentile(w.Value, 50):0} p99 {LatencyRun.Percentile(w.Value, 99):0} ({w.Value.Count})")));
+                var cpuPerArticle = run.StoredCpu.TotalMilliseconds / schedule.Length;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  workers' CPU until the last stored: {run.StoredCpu.TotalSeconds:0.0} s, {cpuPerArticle:0.0} ms an article; until the first stored {run.StartCpu.TotalSeconds:0.0} s, then {run.SteadyCpu.TotalMilliseconds:0.0} ms an article"));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  queue wait (due to leased): p50 {p50:0} ms, p99 {p99:0} ms over {all.Count} leases; {byKind}"));
                 figures.Add(($"{prefix}stored_per_s_{workers}", Math.Round(PerSecond(schedule.Length, run.Stored), 1)));
                 figures.Add(($"{prefix}steady_per_s_{workers}", Math.Round(run.SteadyRate, 1)));
+                figures.Add(($"{prefix}cpu_ms_per_article_{workers}", Math.Round(cpuPerArticle, 1)));
+                figures.Add(($"{prefix}steady_cpu_ms_per_article_{workers}", Math.Round(run.SteadyCpu.TotalMilliseconds, 1)));
                 if (translate) figures.Add(($"tr_placed_per_min_{workers}", Math.Round(PerSecond(schedule.Length, run.Placed) * 60, 1)));
                 figures.Add(($"{prefix}queue_p50_ms_{workers}", p50));
                 figures.Add(($"{prefix}queue_p99_ms_{workers}", p99));
@@ -81,7 +86,14 @@ internal static class ScaleBench
 
     /// <param name="Stored">From the workers' start (their start-up and first poll included) to the last article stored.</param>
     /// <param name="SteadyRate">Articles a second from the first article's first sighting to the last one's.</param>
-    private sealed record Run(int StoredCount, TimeSpan? Stored, TimeSpan Span, double SteadyRate, TimeSpan? Placed, IReadOnlyDictionary<string, List<double>> Waits);
+    /// <param name="StoredCpu">The worker processes' CPU time (user and system, all together) until the last article was stored.</param>
+    /// <param name="StartCpu">Their CPU time until the bench first saw an article stored (start-up, first poll).</param>
+    /// <param name="SteadyCpu">Their CPU time per article stored from then to the last one.</param>
+    private sealed record Run(int StoredCount, TimeSpan? Stored, TimeSpan Span, double SteadyRate, TimeSpan? Placed, TimeSpan StoredCpu,
+        TimeSpan StartCpu, TimeSpan SteadyCpu, IReadOnlyDictionary<string, List<double>> Waits);
+
+    private static TimeSpan WorkersCpu(List<Process> processes) =>
+        processes.Aggregate(TimeSpan.Zero, (sum, p) => { p.Refresh(); return sum + p.TotalProcessorTime; });
 
     private static async Task<Run> RunOnceAsync(BenchContext context, BenchPostgres? postgres, SimulatedWorld world, int articles, int workers, bool translate,
         CancellationToken cancellationToken)
@@ -106,6 +118,9 @@ internal static class ScaleBench
             var clock = Stopwatch.StartNew();
             for (var w = 0; w < workers; w++) processes.Add(StartWorker(folder, settings));
             TimeSpan? stored = null, placed = null;
+            var storedCpu = TimeSpan.Zero;
+            TimeSpan? firstCpu = null;
+            long firstCount = 0;
             long count = 0;
             while ((translate ? placed : stored) is null && clock.Elapsed < Limit)
             {
@@ -113,14 +128,20 @@ internal static class ScaleBench
                 if (processes.FirstOrDefault(p => p.HasExited) is { } ended)
                     throw new InvalidOperationException($"a worker exited with {ended.ExitCode} (run it alone to see why: foreigndesk worker)");
                 count = (await store.StoredSpanAsync(cancellationToken)).Count;
-                if (count >= articles) stored ??= clock.Elapsed;
+                if (count > 0 && firstCpu is null) (firstCpu, firstCount) = (WorkersCpu(processes), count);
+                if (count >= articles && stored is null)
+                {
+                    stored = clock.Elapsed;
+                    storedCpu = WorkersCpu(processes);
+                }
                 if (!translate || stored is null) continue;
                 var queue = await jobs.CountsAsync(cancellationToken);
                 if (queue.Queued + queue.Running + queue.Failed == 0 && await articleStore.UntranslatedAsync(1, cancellationToken) is []) placed = clock.Elapsed;
             }
             var span = await store.StoredSpanAsync(cancellationToken);
             var steady = span.Count > 1 && span.Span > TimeSpan.Zero ? (span.Count - 1) / span.Span.TotalSeconds : 0;
-            return new Run((int)count, stored, span.Span, steady, placed, await JobWaits.ReadAsync(store, cancellationToken));
+            return new Run((int)count, stored, span.Span, steady, placed, storedCpu, firstCpu ?? TimeSpan.Zero,
+                count > firstCount ? (storedCpu - (firstCpu ?? TimeSpan.Zero)) / (count - firstCount) : TimeSpan.Zero, await JobWaits.ReadAsync(store, cancellationToken));
         }
         finally
         {

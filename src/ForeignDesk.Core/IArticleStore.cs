@@ -41,6 +41,9 @@ public interface IArticleStore
     Task<Source> AddSourceAsync(SourceDraft draft, CancellationToken cancellationToken);
     Task<IReadOnlyList<Source>> ListSourcesAsync(CancellationToken cancellationToken);
     Task<Source?> GetSourceAsync(string slug, CancellationToken cancellationToken);
+
+    /// <summary>The source with this id, or null when it is gone (a pipeline job reads only the one it works for).</summary>
+    Task<Source?> GetSourceAsync(long id, CancellationToken cancellationToken);
     Task<bool> RemoveSourceAsync(string slug, CancellationToken cancellationToken);
 
     // Fetch state and health

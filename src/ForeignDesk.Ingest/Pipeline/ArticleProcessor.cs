@@ -73,7 +73,7 @@ public sealed class ArticleProcessor(
         var payload = FetchPayload.Parse(job.Payload);
         var report = IngestReport.Current;
         report?.ItemSeen();
-        if ((await store.ListSourcesAsync(cancellationToken)).FirstOrDefault(s => s.Id == payload.SourceId) is not { } source)
+        if (await store.GetSourceAsync(payload.SourceId, cancellationToken) is not { } source)
         {
             log.LogInformation("Source {SourceId} is gone; {Url} is not fetched", payload.SourceId, job.Key);
             return;

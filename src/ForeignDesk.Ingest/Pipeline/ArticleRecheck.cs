@@ -28,7 +28,7 @@ public sealed class ArticleRecheck(
     {
         var (articleId, number) = RecheckSchedule.Parse(job.Key);
         if (await store.GetArticleAsync(articleId, cancellationToken) is not { RemovedUtc: null } article) return;
-        if ((await store.ListSourcesAsync(cancellationToken)).FirstOrDefault(s => s.Id == article.SourceId) is not { } source) return;
+        if (await store.GetSourceAsync(article.SourceId, cancellationToken) is not { } source) return;
 
         var page = await store.GetPageAsync(articleId, cancellationToken);
         var url = page?.RequestedUrl.AbsoluteUri ?? article.Url;

@@ -36,7 +36,7 @@ public sealed class EndpointPoller(
         if (space < 1 || !long.TryParse(job.Key.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture, out var sourceId))
             throw new FormatException($"a poll job's key is a source id and a URL, not '{job.Key}'");
         var url = job.Key[(space + 1)..];
-        var source = (await store.ListSourcesAsync(cancellationToken)).FirstOrDefault(s => s.Id == sourceId);
+        var source = await store.GetSourceAsync(sourceId, cancellationToken);
         var endpoint = source is null ? null : (await endpoints.EndpointsAsync(sourceId, cancellationToken)).FirstOrDefault(e => e.Url.AbsoluteUri == url);
         if (source is null || endpoint is null)
         {

@@ -38,7 +38,7 @@ public sealed class PushedFeedReader(
 
     private async Task EnqueueFetchesAsync(PushedFeed pushed, CancellationToken cancellationToken)
     {
-        var source = (await store.ListSourcesAsync(cancellationToken)).FirstOrDefault(s => s.Id == pushed.SourceId);
+        var source = await store.GetSourceAsync(pushed.SourceId, cancellationToken);
         if (source is null) return;
         // A paused source takes no pushes either.
         if (controls is not null && (await controls.SourceControlsAsync(cancellationToken)).TryGetValue(source.Id, out var held) && held.Paused) return;

@@ -38,6 +38,10 @@ public sealed partial class SqliteArticleStore
         (await QueryAsync($"SELECT {SourceColumns} FROM sources WHERE slug = $slug", ReadSource, cancellationToken, ("$slug", slug)))
             .FirstOrDefault();
 
+    public async Task<Source?> GetSourceAsync(long id, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT {SourceColumns} FROM sources WHERE id = $id", ReadSource, cancellationToken, ("$id", id)))
+            .FirstOrDefault();
+
     /// <summary>Takes every article of the source <c>$id</c> off the store, with its views, pages and problems.</summary>
     private static readonly string[] RemoveArticlesOfSource =
     [

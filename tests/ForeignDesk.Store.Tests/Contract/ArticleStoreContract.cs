@@ -27,6 +27,19 @@ public abstract class ArticleStoreContract(StoreEngine engine) : StoreContract(e
     }
 
     [Fact]
+    public async Task GetSourceAsync_ById_ReadsThatSourceOrNullWhenGone()
+    {
+        await AddSourceAsync("Le Monde");
+        var second = await AddSourceAsync("El País");
+
+        var read = await Store.GetSourceAsync(second.Id, Ct);
+        Assert.Equal((second.Slug, second.TimeZone), (read!.Slug, read.TimeZone));
+        Assert.Equal(second.FeedUrls, read.FeedUrls);
+        Assert.True(await Store.RemoveSourceAsync(second.Slug, Ct));
+        Assert.Null(await Store.GetSourceAsync(second.Id, Ct));
+    }
+
+    [Fact]
     public async Task SaveArticleAsync_SameUrlTwice_IsUnchangedThenUpdatedWhenHashChanges()
     {
         var source = await AddSourceAsync("El Diario");
