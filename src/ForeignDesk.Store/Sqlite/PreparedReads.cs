@@ -40,22 +40,72 @@ internal sealed class PreparedReads(SqliteDatabase database)
         return rows;
     }
 
+    /// <summary>
+    /// Runs <paramref name="reads"/> in one read transaction on a kept connection: what they read is one snapshot of the
+    /// store while articles arrive, and their statements stay prepared for the next time (a search makes four or five).
+    /// </summary>
+    public async Task<T> InSnapshotAsync<T>(Func<Session, T> reads, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var session = _idle.TryDequeue(out var kept) ? kept : new Session(await database.OpenAsync(cancellationToken));
+        T result;
+        try
+        {
+            session.Execute("BEGIN DEFERRED");
+            result = reads(session);
+            session.Execute("COMMIT");
+        }
+        catch
+        {
+            // Closing the connection ends its transaction; a failed read's statements are not kept either.
+            session.Dispose();
+            throw;
+        }
+        if (_idle.Count < MostKept) _idle.Enqueue(session);
+        else session.Dispose();
+        return result;
+    }
+
     /// <summary>One open connection and the commands prepared on it, used by one read at a time.</summary>
-    private sealed class Session(SqliteConnection connection) : IDisposable
+    internal sealed class Session(SqliteConnection connection) : IDisposable
     {
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-        public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, (string Name, object? Value)[] parameters)
+        /// <summary>The open connection, for what is set up per connection (functions).</summary>
+        public SqliteConnection Connection => connection;
+
+        public void Execute(string sql)
         {
             var command = Prepared(sql);
-            var bound = command.Parameters;
-            bound.Clear();
-            foreach (var (name, value) in parameters) bound.AddWithValue(name, value ?? DBNull.Value);
+            command.Parameters.Clear();
+            command.ExecuteNonQuery();
+        }
+
+        /// <summary>The first column of the first row; null when there is none or it is NULL.</summary>
+        public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+        {
+            var command = Bound(sql, parameters);
+            var value = command.ExecuteScalar();
+            return value is DBNull ? null : value;
+        }
+
+        public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
+        {
+            var command = Bound(sql, parameters);
             // Microsoft.Data.Sqlite runs its asynchronous reads synchronously: reading synchronously spares their tasks.
             using var reader = command.ExecuteReader();
             var rows = new List<T>();
             while (reader.Read()) rows.Add(map(reader));
             return rows;
+        }
+
+        private SqliteCommand Bound(string sql, (string Name, object? Value)[] parameters)
+        {
+            var command = Prepared(sql);
+            var bound = command.Parameters;
+            bound.Clear();
+            foreach (var (name, value) in parameters) bound.AddWithValue(name, value ?? DBNull.Value);
+            return command;
         }
 
         private SqliteCommand Prepared(string sql)
