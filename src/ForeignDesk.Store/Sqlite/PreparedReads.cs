@@ -19,45 +19,36 @@ internal sealed class PreparedReads(SqliteDatabase database)
 
     private readonly ConcurrentQueue<Session> _idle = new();
 
-    public async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken,
-        (string Name, object? Value)[] parameters)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var session = _idle.TryDequeue(out var kept) ? kept : new Session(await database.OpenAsync(cancellationToken));
-        List<T> rows;
-        try
-        {
-            rows = session.Query(sql, map, parameters);
-        }
-        catch
-        {
-            // A failed read may leave its statement or connection in any state: it is not kept.
-            session.Dispose();
-            throw;
-        }
-        if (_idle.Count < MostKept) _idle.Enqueue(session);
-        else session.Dispose();
-        return rows;
-    }
+    public Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken,
+        (string Name, object? Value)[] parameters) =>
+        WithSessionAsync(session => session.Query(sql, map, parameters), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="reads"/> in one read transaction on a kept connection: what they read is one snapshot of the
     /// store while articles arrive, and their statements stay prepared for the next time (a search makes four or five).
     /// </summary>
-    public async Task<T> InSnapshotAsync<T>(Func<Session, T> reads, CancellationToken cancellationToken)
+    public Task<T> InSnapshotAsync<T>(Func<Session, T> reads, CancellationToken cancellationToken) =>
+        WithSessionAsync(session =>
+        {
+            // Should a read fail, closing the connection (below) ends the transaction.
+            session.Execute("BEGIN DEFERRED");
+            var result = reads(session);
+            session.Execute("COMMIT");
+            return result;
+        }, cancellationToken);
+
+    private async Task<T> WithSessionAsync<T>(Func<Session, T> reads, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var session = _idle.TryDequeue(out var kept) ? kept : new Session(await database.OpenAsync(cancellationToken));
         T result;
         try
         {
-            session.Execute("BEGIN DEFERRED");
             result = reads(session);
-            session.Execute("COMMIT");
         }
         catch
         {
-            // Closing the connection ends its transaction; a failed read's statements are not kept either.
+            // A failed read may leave its statement or connection in any state: it is not kept.
             session.Dispose();
             throw;
         }
