@@ -30,9 +30,26 @@ internal sealed class PreparedReads(SqliteDatabase database)
     public Task<T> InSnapshotAsync<T>(Func<Session, T> reads, CancellationToken cancellationToken) =>
         WithSessionAsync(session =>
         {
-            // Should a read fail, closing the connection (below) ends the transaction.
             session.Execute("BEGIN DEFERRED");
-            var result = reads(session);
+            T result;
+            try
+            {
+                result = reads(session);
+            }
+            catch
+            {
+                // The pool would hand the connection out again with its transaction open: it is ended here, or the
+                // connection is not pooled again.
+                try
+                {
+                    session.Execute("ROLLBACK");
+                }
+                catch (SqliteException)
+                {
+                    SqliteConnection.ClearPool(session.Connection);
+                }
+                throw;
+            }
             session.Execute("COMMIT");
             return result;
         }, cancellationToken);
