@@ -64,6 +64,7 @@ public static class SiteExtensions
         FreshPageStore.Wrap(services);
         services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>>((cache, site) => cache.SizeLimit = site.Value.PageCacheMegabytes * 1024 * 1024);
         services.AddSingleton<PageCache>();
+        services.AddSingleton<SharedSearches>();
         services.AddSingleton<RenderQueue>();
         services.AddSingleton<SourcePolicies>();
         services.AddOptions<ImageOptions>().Bind(configuration.GetSection(ImageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -19,15 +19,49 @@ internal sealed class PreparedReads(SqliteDatabase database)
 
     private readonly ConcurrentQueue<Session> _idle = new();
 
-    public async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken,
-        (string Name, object? Value)[] parameters)
+    public Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken,
+        (string Name, object? Value)[] parameters) =>
+        WithSessionAsync(session => session.Query(sql, map, parameters), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="reads"/> in one read transaction on a kept connection: what they read is one snapshot of the
+    /// store while articles arrive, and their statements stay prepared for the next time (a search makes four or five).
+    /// </summary>
+    public Task<T> InSnapshotAsync<T>(Func<Session, T> reads, CancellationToken cancellationToken) =>
+        WithSessionAsync(session =>
+        {
+            session.Execute("BEGIN DEFERRED");
+            T result;
+            try
+            {
+                result = reads(session);
+            }
+            catch
+            {
+                // The pool would hand the connection out again with its transaction open: it is ended here, or the
+                // connection is not pooled again.
+                try
+                {
+                    session.Execute("ROLLBACK");
+                }
+                catch (SqliteException)
+                {
+                    SqliteConnection.ClearPool(session.Connection);
+                }
+                throw;
+            }
+            session.Execute("COMMIT");
+            return result;
+        }, cancellationToken);
+
+    private async Task<T> WithSessionAsync<T>(Func<Session, T> reads, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var session = _idle.TryDequeue(out var kept) ? kept : new Session(await database.OpenAsync(cancellationToken));
-        List<T> rows;
+        T result;
         try
         {
-            rows = session.Query(sql, map, parameters);
+            result = reads(session);
         }
         catch
         {
@@ -37,25 +71,49 @@ internal sealed class PreparedReads(SqliteDatabase database)
         }
         if (_idle.Count < MostKept) _idle.Enqueue(session);
         else session.Dispose();
-        return rows;
+        return result;
     }
 
     /// <summary>One open connection and the commands prepared on it, used by one read at a time.</summary>
-    private sealed class Session(SqliteConnection connection) : IDisposable
+    internal sealed class Session(SqliteConnection connection) : IDisposable
     {
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-        public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, (string Name, object? Value)[] parameters)
+        /// <summary>The open connection, for what is set up per connection (functions).</summary>
+        public SqliteConnection Connection => connection;
+
+        public void Execute(string sql)
         {
             var command = Prepared(sql);
-            var bound = command.Parameters;
-            bound.Clear();
-            foreach (var (name, value) in parameters) bound.AddWithValue(name, value ?? DBNull.Value);
+            command.Parameters.Clear();
+            command.ExecuteNonQuery();
+        }
+
+        /// <summary>The first column of the first row; null when there is none or it is NULL.</summary>
+        public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+        {
+            var command = Bound(sql, parameters);
+            var value = command.ExecuteScalar();
+            return value is DBNull ? null : value;
+        }
+
+        public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
+        {
+            var command = Bound(sql, parameters);
             // Microsoft.Data.Sqlite runs its asynchronous reads synchronously: reading synchronously spares their tasks.
             using var reader = command.ExecuteReader();
             var rows = new List<T>();
             while (reader.Read()) rows.Add(map(reader));
             return rows;
+        }
+
+        private SqliteCommand Bound(string sql, (string Name, object? Value)[] parameters)
+        {
+            var command = Prepared(sql);
+            var bound = command.Parameters;
+            bound.Clear();
+            foreach (var (name, value) in parameters) bound.AddWithValue(name, value ?? DBNull.Value);
+            return command;
         }
 
         private SqliteCommand Prepared(string sql)

@@ -36,7 +36,13 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         if (SearchHits.RefusedPaging(query) is { } refused) return refused;
         var fts = Fts5QueryBuilder.Build(query.Text);
         if (fts.Match is null) return SearchResults.Refused(query, fts.Message!);
+        // One snapshot for the whole search: word counts, matches and snippets agree while articles arrive. Its
+        // statements stay prepared on the kept connection, so a search does not parse and plan its SQL again.
+        return await _reads.InSnapshotAsync(session => Search(session, query, fts, cancellationToken), cancellationToken);
+    }
 
+    private static SearchResults Search(PreparedReads.Session session, SearchQuery query, Fts5Query fts, CancellationToken cancellationToken)
+    {
         (string, object?)[] parameters =
         [
             ("$match", fts.Match), ("$language", SearchHits.Blank(query.Language)), ("$source", SearchHits.Blank(query.SourceSlug)),
@@ -48,31 +54,28 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         var window = Math.Max(SearchHits.Window, (query.Page + 1) * query.PageSize);
         double[] idfs = [];
 
-        await using var connection = await OpenAsync(cancellationToken);
-        // One snapshot for the whole search: word counts, matches and snippets agree while articles arrive.
-        await using var snapshot = connection.BeginTransaction(deferred: true);
-        var newestId = Convert.ToInt64(await ScalarAsync(connection, "SELECT COALESCE(MAX(id), 0) FROM articles", cancellationToken),
-            System.Globalization.CultureInfo.InvariantCulture);
+        var newestId = Convert.ToInt64(session.Scalar("SELECT COALESCE(MAX(id), 0) FROM articles"), System.Globalization.CultureInfo.InvariantCulture);
         var score = "0";
         if (fts.Required!.Count > 1)
         {
             // Rarest first: FTS5 tests an AND's phrases in order, so a common word is looked up only for rows that
             // have the rare ones. The same counts give each phrase's IDF.
-            var counts = await SampleHitsAsync(connection, fts.Required, newestId, cancellationToken);
+            var counts = SampleHits(session, fts.Required, newestId);
             var rarestFirst = Enumerable.Range(0, counts.Count).OrderBy(i => counts[i].Hits).ToList();
             fts = fts.Reordered(rarestFirst);
             idfs = rarestFirst.Select(i => Fts5Bm25.Idf(counts[i].Rows, counts[i].Hits)).ToArray();
         }
+        Fts5Bm25.EnsureRegistered(session.Connection);
         if (!byTime)
         {
             // bm25, lower is better; with one phrase, IDF cannot change the order and stays 1.
-            Fts5Bm25.EnsureRegistered(connection);
             score = $"{Fts5Bm25.Name}(article_search, {ColumnWeights}{string.Concat(idfs.Select((_, i) => $", $idf{i}"))})";
             parameters = [.. parameters, .. idfs.Select((idf, i) => ($"$idf{i}", (object?)idf))];
         }
         parameters[0] = ("$match", fts.Match);
         var upTo = query.UpToId ?? newestId;
         parameters = [.. parameters, ("$upto", upTo)];
+        cancellationToken.ThrowIfCancellationRequested();
 
         // The most recently stored matches that pass the filters, at most `window` of them, read in rowid order so
         // FTS5 stops early; only those are scored and sorted. Snippets follow for the page alone: snippet() is costly.
@@ -83,26 +86,27 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         var matches = unfiltered
             ? $"SELECT rowid AS id, {score} AS score, rowid AS published FROM article_search WHERE article_search MATCH $match AND rowid <= $upto"
             : $"SELECT a.id AS id, {score} AS score, a.published_ms AS published {SearchFilters}";
-        var page = await QueryRowsAsync(connection,
+        var page = session.Query(
             $"""
             SELECT id, COUNT(*) OVER () FROM (
                 {matches}
                 ORDER BY article_search.rowid DESC LIMIT $window)
             ORDER BY {order} LIMIT $limit OFFSET $offset
             """,
-            r => (Id: r.GetInt64(0), Total: r.GetInt32(1)), cancellationToken,
+            r => (Id: r.GetInt64(0), Total: r.GetInt32(1)),
             [.. parameters, ("$window", window), ("$limit", query.PageSize), ("$offset", (query.Page - 1) * query.PageSize)]);
         var total = page.Count > 0
             ? page[0].Total
-            : query.Page == 1 ? 0 : Convert.ToInt32(await ScalarAsync(connection,
-                $"SELECT COUNT(*) FROM (SELECT 1 {SearchFilters} LIMIT $window)", cancellationToken, [.. parameters, ("$window", window)]));
+            : query.Page == 1 ? 0 : Convert.ToInt32(session.Scalar(
+                $"SELECT COUNT(*) FROM (SELECT 1 {SearchFilters} LIMIT $window)", [.. parameters, ("$window", window)]),
+                System.Globalization.CultureInfo.InvariantCulture);
         var more = total >= window;
         if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null, more, upTo);
+        cancellationToken.ThrowIfCancellationRequested();
 
         // Snippets are made here from the page's hits alone: the index says where each hit's matches lie, and the text
         // is read through the index's content view (the original's only where the English shows no match).
-        Fts5Bm25.EnsureRegistered(connection);
-        var english = await QueryRowsAsync(connection,
+        var english = session.Query(
             $"""
             SELECT {SummaryColumns}, t.text_en, {Fts5Bm25.MatchTokensName}(article_search, {EnglishText}),
                 {Fts5Bm25.MatchTokensName}(article_search, {OriginalText})
@@ -112,12 +116,12 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             """,
             r => (Summary: ReadSummary(r), Snippet: Fts5Snippet.Make(StringOrNull(r, 8), Fts5Snippet.ReadMatches(StringOrNull(r, 9))),
                 Original: Fts5Snippet.ReadMatches(StringOrNull(r, 10))),
-            cancellationToken, ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
+            ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
         var unmatched = english.Where(e => !e.Snippet.Contains(SearchHits.MatchOpen) && (e.Original.Count > 0 || e.Snippet.Trim().Length == 0))
             .ToDictionary(e => e.Summary.Id, e => e.Original);
-        var originals = unmatched.Count == 0 ? [] : (await QueryRowsAsync(connection,
+        var originals = unmatched.Count == 0 ? [] : session.Query(
                 "SELECT id, text_orig FROM article_search_text WHERE id IN (SELECT value FROM json_each($ids))",
-                r => (Id: r.GetInt64(0), Text: StringOrNull(r, 1)), cancellationToken, ("$ids", JsonSerializer.Serialize(unmatched.Keys))))
+                r => (Id: r.GetInt64(0), Text: StringOrNull(r, 1)), ("$ids", JsonSerializer.Serialize(unmatched.Keys)))
             .ToDictionary(o => o.Id, o => Fts5Snippet.Make(o.Text, unmatched[o.Id]));
         var hits = english.Select(e => SearchHits.Hit(e.Summary, e.Snippet, originals.GetValueOrDefault(e.Summary.Id) ?? "")).ToList();
         var byId = hits.ToDictionary(h => h.Article.Id);
@@ -130,17 +134,13 @@ public sealed partial class SqliteArticleStore : ISearchIndex
     /// fewer in a smaller store) have each required word or phrase; a phrase counts as its rarest word (an upper bound
     /// that needs no position lists).
     /// </summary>
-    private static async Task<List<(long Rows, long Hits)>> SampleHitsAsync(SqliteConnection connection, IReadOnlyList<Fts5Phrase> required,
-        long newestId, CancellationToken cancellationToken)
+    private static List<(long Rows, long Hits)> SampleHits(PreparedReads.Session session, IReadOnlyList<Fts5Phrase> required, long newestId)
     {
         // The sample is the id range below the newest id, so finding it reads no index; ids freed by removed articles
         // count as rows, which only lowers a word's share a little. Hits are counted in the same range and snapshot,
         // so no count exceeds the rows.
         var floor = Math.Max(1, newestId - IdfSample + 1);
         var (rows, ceiling) = (Math.Max(0, newestId - floor + 1), newestId);
-        await using var count = Command(connection,
-            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH $term AND rowid BETWEEN $floor AND $ceiling",
-            ("$term", ""), ("$floor", floor), ("$ceiling", ceiling));
         var words = new Dictionary<string, long>(StringComparer.Ordinal);
         var hits = new List<(long, long)>(required.Count);
         foreach (var phrase in required)
@@ -149,10 +149,9 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             foreach (var word in phrase.Words)
             {
                 if (!words.TryGetValue(word, out var n))
-                {
-                    count.Parameters["$term"].Value = word;
-                    words[word] = n = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-                }
+                    words[word] = n = Convert.ToInt64(session.Scalar(
+                        "SELECT COUNT(*) FROM article_search WHERE article_search MATCH $term AND rowid BETWEEN $floor AND $ceiling",
+                        ("$term", word), ("$floor", floor), ("$ceiling", ceiling)), System.Globalization.CultureInfo.InvariantCulture);
                 fewest = Math.Min(fewest, n);
             }
             hits.Add((rows, fewest));

@@ -26,7 +26,7 @@ internal static class SearchApi
 {
     /// <remarks>The query parameters are named for the OpenAPI document; <see cref="ApiQuery"/> reads them.</remarks>
     public static async Task<IResult> SearchAsync(
-        HttpRequest request, IArticleStore store, SiteListsRefresher lists, ISearchIndex index, SourcePolicies policies,
+        HttpRequest request, IArticleStore store, SiteListsRefresher lists, SharedSearches index, SourcePolicies policies,
         [FromQuery, Description("Words to find, in English or the original language: \"a phrase\", -left-out, prefix*.")] string? q,
         [FromQuery, Description("Original language, an ISO 639 code.")] string? lang,
         [FromQuery, Description("An outlet's slug.")] string? source,

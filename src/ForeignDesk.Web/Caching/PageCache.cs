@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
+using ForeignDesk.Web.Search;
 
 namespace ForeignDesk.Web.Caching;
 
@@ -7,7 +8,7 @@ namespace ForeignDesk.Web.Caching;
 /// The site's rendered pages, kept by ASP.NET Core output caching under the policy <see cref="Policy"/>, each with the
 /// tags of what it shows (<see cref="PageTags"/>), and dropped by tag when that changes.
 /// </summary>
-internal sealed class PageCache(IOutputCacheStore store)
+internal sealed class PageCache(IOutputCacheStore store, SharedSearches searches)
 {
     public const string Policy = "pages";
 
@@ -37,5 +38,10 @@ internal sealed class PageCache(IOutputCacheStore store)
         foreach (var tag in tags) feature.Context.Tags.Add(tag);
     }
 
-    public ValueTask EvictAsync(string tag, CancellationToken cancellationToken) => store.EvictByTagAsync(tag, cancellationToken);
+    /// <summary>Drops the pages tagged <paramref name="tag"/>, and the searches they showed with those of the lists.</summary>
+    public ValueTask EvictAsync(string tag, CancellationToken cancellationToken)
+    {
+        if (SharedSearches.Drops(tag)) searches.Forget();
+        return store.EvictByTagAsync(tag, cancellationToken);
+    }
 }

@@ -41,7 +41,7 @@ internal static class FeedEndpoints
                 LanguageAsync(format, code, request, feeds, store, shell, ct)).CacheOutput(PageCache.Policy);
             app.MapGet("/story/{id:long}/" + file, (long id, HttpRequest request, FeedEntries feeds, IArticleStore store, SiteShell shell, CancellationToken ct) =>
                 StoryAsync(format, id, request, feeds, store, shell, ct)).CacheOutput(PageCache.Policy);
-            app.MapGet("/search/" + file, (HttpRequest request, FeedEntries feeds, SiteShell shell, SiteListsRefresher lists, ISearchIndex index, CancellationToken ct) =>
+            app.MapGet("/search/" + file, (HttpRequest request, FeedEntries feeds, SiteShell shell, SiteListsRefresher lists, SharedSearches index, CancellationToken ct) =>
                 SearchAsync(format, request, feeds, shell, lists, index, ct)).CacheOutput(PageCache.Policy);
         }
     }
@@ -115,7 +115,7 @@ internal static class FeedEndpoints
     }
 
     private static async Task<IResult> SearchAsync(
-        FeedFormat format, HttpRequest request, FeedEntries feeds, SiteShell shell, SiteListsRefresher lists, ISearchIndex index, CancellationToken ct)
+        FeedFormat format, HttpRequest request, FeedEntries feeds, SiteShell shell, SiteListsRefresher lists, SharedSearches index, CancellationToken ct)
     {
         var categories = CategoryTaxonomy.All.Union((await lists.CurrentAsync(ct)).Categories).ToList();
         var search = SearchRequest.Read(request, categories);

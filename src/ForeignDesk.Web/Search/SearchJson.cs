@@ -12,7 +12,7 @@ namespace ForeignDesk.Web.Search;
 /// <summary><c>/search.json</c>: the same search as <c>/search</c>, as JSON. Odd input gives a "message", not an error.</summary>
 internal static class SearchJson
 {
-    public static async Task<IResult> ShowAsync(HttpRequest request, IArticleStore store, SiteListsRefresher lists, ISearchIndex index, SourcePolicies policies, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowAsync(HttpRequest request, IArticleStore store, SiteListsRefresher lists, SharedSearches index, SourcePolicies policies, CancellationToken cancellationToken)
     {
         var categories = CategoryTaxonomy.All.Union((await lists.CurrentAsync(cancellationToken)).Categories).ToList();
         var search = SearchRequest.Read(request, categories);

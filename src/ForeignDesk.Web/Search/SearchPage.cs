@@ -13,7 +13,7 @@ namespace ForeignDesk.Web.Search;
 internal static class SearchPage
 {
     public static async Task<IResult> ShowAsync(
-        HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, ISearchIndex index, SourcePolicies policies, CancellationToken cancellationToken)
+        HttpRequest request, SiteShell shell, IArticleStore store, SiteListsRefresher lists, SharedSearches index, SourcePolicies policies, CancellationToken cancellationToken)
     {
         var categories = CategoryTaxonomy.All.Union((await lists.CurrentAsync(cancellationToken)).Categories).ToList();
         var sources = await store.ListSourcesAsync(cancellationToken);
