@@ -19,7 +19,8 @@ namespace ForeignDesk.Bench;
 /// on 127.0.0.1 (<c>serve --no-pipeline</c>) and, for comparison, the pages saved as files served by nginx; each page
 /// kind loaded by wrk with N clients for S seconds (articles, lists, search, status, the API, the site's and a category's
 /// RSS feed, the sitemap index and a day's sitemap). Prints requests per second, p50 and p99 per kind, the hot article
-/// against nginx, the site's peak resident set, and bytes per article.
+/// against nginx, the site's peak resident set, and bytes per article; per kind, the site's garbage collections, their
+/// pauses, its allocations and store connections per request, and its thread pool (<see cref="SiteRuntime"/>).
 /// </summary>
 internal static class WebBench
 {
@@ -215,10 +216,23 @@ internal static class WebBench
         Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind; site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
         var wrk = new WrkLoad(folder, clients, length);
         var results = new Dictionary<string, WrkResult>(StringComparer.Ordinal);
+        var runtimes = new Dictionary<string, RuntimeChange>(StringComparer.Ordinal);
         using var loaded = progress.Start("page kinds loaded", targets.Count);
         foreach (var target in targets)
         {
-            var result = await wrk.RunAsync(target, cancellationToken);
+            var onSite = target.Server == site;
+            var before = onSite ? await SiteRuntime.ReadAsync(http, cancellationToken) : null;
+            using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var peakQueue = onSite ? PeakQueueAsync(http, stopWatching.Token) : Task.FromResult(0.0);
+            WrkResult result;
+            try
+            {
+                result = await wrk.RunAsync(target, cancellationToken);
+            }
+            finally
+            {
+                await stopWatching.CancelAsync();
+            }
             loaded.Add();
             if (result.Requests == 0)
             {
@@ -229,7 +243,13 @@ internal static class WebBench
             else Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{target.Name,-10} {result.RequestsPerSecond,10:0.0} req/s   p50 {result.P50Ms,9:0.000} ms   p99 {result.P99Ms,9:0.000} ms   {result.Requests} requests{(result.Errors > 0 ? $", {result.Errors} errors" : "")}{SiteMemory(siteProcess, target.Server == site)}   {Shorten(target.Path)}"));
             results[target.Name] = result;
-            if (target.Server == site) await DrainAsync(http, target.Path, cancellationToken);
+            if (before is not null)
+            {
+                var runtime = (await SiteRuntime.ReadAsync(http, cancellationToken)).Since(before, result.Requests, await peakQueue);
+                runtimes[target.Name] = runtime;
+                Console.WriteLine($"{"",-10} {runtime}");
+            }
+            if (onSite) await DrainAsync(http, target.Path, cancellationToken);
         }
         var peakMb = (siteProcess.PeakBytes() ?? 0) / 1048576.0;
         var ratio = results["hot"].RequestsPerSecond / results["nginx_hot"].RequestsPerSecond;
@@ -258,11 +278,35 @@ internal static class WebBench
             ("api_search_p99_ms", results["api_search"].P99Ms),
             ("feed_p99_ms", Math.Max(results["feed"].P99Ms, results["cat_feed"].P99Ms)),
             ("sitemap_p99_ms", Math.Max(results["sitemap"].P99Ms, results["day_map"].P99Ms)),
+            ("hot_gc_pause_ms_per_10k", Math.Round(runtimes["hot"].PauseMsPer10k, 1)),
+            ("hot_alloc_kb_per_request", Math.Round(runtimes["hot"].AllocatedBytesPerRequest / 1024, 1)),
+            ("cold_gc_pause_ms_per_10k", Math.Round(runtimes["cold"].PauseMsPer10k, 1)),
+            ("cold_alloc_kb_per_request", Math.Round(runtimes["cold"].AllocatedBytesPerRequest / 1024, 1)),
+            ("cold_gen2_gcs", runtimes["cold"].Gen2),
+            ("cold_connections_per_10k", Math.Round(runtimes["cold"].ConnectionsPer10k, 1)),
             ("peak_mb", Math.Round(peakMb)),
             ("bytes_per_article", Math.Round(bytesPerArticle)),
             ("errors", results.Values.Sum(r => r.Errors)),
             ("articles", articles));
         return 0;
+    }
+
+    /// <summary>The longest thread-pool queue the site reports, read once a second until <paramref name="stop"/>.</summary>
+    private static async Task<double> PeakQueueAsync(HttpClient http, CancellationToken stop)
+    {
+        var peak = 0.0;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stop);
+                peak = Math.Max(peak, (await SiteRuntime.ReadAsync(http, stop)).QueueLength);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return peak;
+        }
     }
 
     /// <summary>

@@ -23,7 +23,11 @@ internal sealed class PreparedReads(SqliteDatabase database)
         (string Name, object? Value)[] parameters)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var session = _idle.TryDequeue(out var kept) ? kept : new Session(await database.OpenAsync(cancellationToken));
+        if (!_idle.TryDequeue(out var session))
+        {
+            session = new Session(await database.OpenAsync(cancellationToken));
+            SqliteMeter.ReadConnectionsOpened.Add(1);
+        }
         List<T> rows;
         try
         {
