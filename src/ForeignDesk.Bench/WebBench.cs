@@ -14,10 +14,10 @@ namespace ForeignDesk.Bench;
 
 /// <summary>
 /// <c>bench web [--articles 1000000] [--store FILE] [--store-engine sqlite|postgres] [--connection-string CS] [--clients 50] [--seconds 10]
-/// [--sample 20000] [--paragraphs 8]</c>: a generated month of news (or FILE, kept and reused as <c>bench discovery</c> does; or,
+/// [--warmup 2] [--sample 20000] [--paragraphs 8]</c>: a generated month of news (or FILE, kept and reused as <c>bench discovery</c> does; or,
 /// with postgres, the same store bulk-loaded into a new database on CS or on a throwaway local cluster) served by the real site in its own process
 /// on 127.0.0.1 (<c>serve --no-pipeline</c>) and, for comparison, the pages saved as files served by nginx; each page
-/// kind loaded by wrk with N clients for S seconds (articles, lists, search, status, the API, the site's and a category's
+/// kind loaded by wrk with N clients for S seconds, after W seconds unmeasured on the site (articles, lists, search, status, the API, the site's and a category's
 /// RSS feed, the sitemap index and a day's sitemap). Prints requests per second, p50 and p99 per kind, the hot article
 /// against nginx, the site's peak resident set, and bytes per article; per kind, the site's garbage collections, their
 /// pauses, its allocations and store connections per request, and its thread pool (<see cref="SiteRuntime"/>).
@@ -29,8 +29,10 @@ internal static class WebBench
         var count = context.Number("articles", 1_000_000);
         var clients = context.Number("clients", 50);
         var length = TimeSpan.FromSeconds(context.Number("seconds", 10));
+        var warmup = TimeSpan.FromSeconds(context.Number("warmup", 2));
         var sample = context.Number("sample", 20_000);
         var paragraphs = context.Number("paragraphs", SyntheticNews.BodyParagraphs);
+        if (warmup < TimeSpan.Zero) throw new BenchUsageException("--warmup must be 0 or more");
         if (count < 1 || clients < 1 || length <= TimeSpan.Zero || sample < 1 || paragraphs < 1)
             throw new BenchUsageException("--articles, --clients, --seconds, --sample and --paragraphs must be positive");
         var engine = context.Option("store-engine") ?? "sqlite";
@@ -89,7 +91,7 @@ internal static class WebBench
             try
             {
                 await using var site = await SiteProcess.StartAsync(folder, LoopbackPort.Free(), storeSettings, cancellationToken);
-                return await LoadAsync(folder, site, pages, clients, length, count, bytesPerArticle, context.Progress, cancellationToken);
+                return await LoadAsync(folder, site, pages, clients, (warmup, length), count, bytesPerArticle, context.Progress, cancellationToken);
             }
             catch (InvalidOperationException ex)
             {
@@ -168,9 +170,11 @@ internal static class WebBench
             ? string.Create(CultureInfo.InvariantCulture, $"   site {now / 1048576.0:0} MB (peak {peak / 1048576.0:0})")
             : "";
 
-    private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, WebPages pages, int clients, TimeSpan length, int articles, double bytesPerArticle,
-        IWorkProgress progress, CancellationToken cancellationToken)
+    /// <param name="runs">Each site kind's unmeasured first load, which lets the site compile what the kind runs, and its measured load.</param>
+    private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, WebPages pages, int clients, (TimeSpan Warmup, TimeSpan Length) runs,
+        int articles, double bytesPerArticle, IWorkProgress progress, CancellationToken cancellationToken)
     {
+        var (warmup, length) = runs;
         var site = siteProcess.Url;
         var www = Directory.CreateDirectory(Path.Combine(folder, "www")).FullName;
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = site, Timeout = TimeSpan.FromMinutes(2) };
@@ -213,7 +217,7 @@ internal static class WebBench
             new("sitemap", site, WebPages.SitemapIndex),
             new("day_map", site, pages.DaySitemap),
         };
-        Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind; site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
+        Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind (on the site after {warmup.TotalSeconds:0} s unmeasured); site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
         var wrk = new WrkLoad(folder, clients, length);
         var results = new Dictionary<string, WrkResult>(StringComparer.Ordinal);
         var runtimes = new Dictionary<string, RuntimeChange>(StringComparer.Ordinal);
@@ -221,6 +225,11 @@ internal static class WebBench
         foreach (var target in targets)
         {
             var onSite = target.Server == site;
+            if (onSite && warmup > TimeSpan.Zero)
+            {
+                await new WrkLoad(folder, clients, warmup).RunAsync(target, cancellationToken);
+                await DrainAsync(http, target.Path, cancellationToken);
+            }
             var before = onSite ? await SiteRuntime.ReadAsync(http, cancellationToken) : null;
             using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var peakQueue = onSite ? PeakQueueAsync(http, stopWatching.Token) : Task.FromResult(0.0);
