@@ -14,7 +14,7 @@ namespace ForeignDesk.Bench;
 
 /// <summary>
 /// <c>bench web [--articles 1000000] [--store FILE] [--store-engine sqlite|postgres] [--connection-string CS] [--clients 50] [--seconds 10]
-/// [--warmup 2] [--sample 20000] [--paragraphs 8]</c>: a generated month of news (or FILE, kept and reused as <c>bench discovery</c> does; or,
+/// [--warmup 5] [--sample 20000] [--paragraphs 8]</c>: a generated month of news (or FILE, kept and reused as <c>bench discovery</c> does; or,
 /// with postgres, the same store bulk-loaded into a new database on CS or on a throwaway local cluster) served by the real site in its own process
 /// on 127.0.0.1 (<c>serve --no-pipeline</c>) and, for comparison, the pages saved as files served by nginx; each page
 /// kind loaded by wrk with N clients for S seconds, after W seconds unmeasured on the site (articles, lists, search, status, the API, the site's and a category's
@@ -29,7 +29,7 @@ internal static class WebBench
         var count = context.Number("articles", 1_000_000);
         var clients = context.Number("clients", 50);
         var length = TimeSpan.FromSeconds(context.Number("seconds", 10));
-        var warmup = TimeSpan.FromSeconds(context.Number("warmup", 2));
+        var warmup = TimeSpan.FromSeconds(context.Number("warmup", 5));
         var sample = context.Number("sample", 20_000);
         var paragraphs = context.Number("paragraphs", SyntheticNews.BodyParagraphs);
         if (warmup < TimeSpan.Zero) throw new BenchUsageException("--warmup must be 0 or more");
