@@ -14,12 +14,13 @@ namespace ForeignDesk.Bench;
 
 /// <summary>
 /// <c>bench web [--articles 1000000] [--store FILE] [--store-engine sqlite|postgres] [--connection-string CS] [--clients 50] [--seconds 10]
-/// [--sample 20000] [--paragraphs 8]</c>: a generated month of news (or FILE, kept and reused as <c>bench discovery</c> does; or,
+/// [--warmup 5] [--sample 20000] [--paragraphs 8]</c>: a generated month of news (or FILE, kept and reused as <c>bench discovery</c> does; or,
 /// with postgres, the same store bulk-loaded into a new database on CS or on a throwaway local cluster) served by the real site in its own process
 /// on 127.0.0.1 (<c>serve --no-pipeline</c>) and, for comparison, the pages saved as files served by nginx; each page
-/// kind loaded by wrk with N clients for S seconds (articles, lists, search, status, the API, the site's and a category's
+/// kind loaded by wrk with N clients for S seconds, after W seconds unmeasured on the site (articles, lists, search, status, the API, the site's and a category's
 /// RSS feed, the sitemap index and a day's sitemap). Prints requests per second, p50 and p99 per kind, the hot article
-/// against nginx, the site's peak resident set, and bytes per article.
+/// against nginx, the site's peak resident set, and bytes per article; per kind, the site's garbage collections, their
+/// pauses, its allocations and store connections per request, and its thread pool (<see cref="SiteRuntime"/>).
 /// </summary>
 internal static class WebBench
 {
@@ -28,8 +29,10 @@ internal static class WebBench
         var count = context.Number("articles", 1_000_000);
         var clients = context.Number("clients", 50);
         var length = TimeSpan.FromSeconds(context.Number("seconds", 10));
+        var warmup = TimeSpan.FromSeconds(context.Number("warmup", 5));
         var sample = context.Number("sample", 20_000);
         var paragraphs = context.Number("paragraphs", SyntheticNews.BodyParagraphs);
+        if (warmup < TimeSpan.Zero) throw new BenchUsageException("--warmup must be 0 or more");
         if (count < 1 || clients < 1 || length <= TimeSpan.Zero || sample < 1 || paragraphs < 1)
             throw new BenchUsageException("--articles, --clients, --seconds, --sample and --paragraphs must be positive");
         var engine = context.Option("store-engine") ?? "sqlite";
@@ -88,8 +91,8 @@ internal static class WebBench
             try
             {
                 await using var site = await SiteProcess.StartAsync(folder, LoopbackPort.Free(), storeSettings, cancellationToken);
-                return await LoadAsync(folder, site, postgres is null ? () => null : postgres.ServerCpu, pages, clients, length, count, bytesPerArticle,
-                    context.Progress, cancellationToken);
+                return await LoadAsync(folder, site, postgres is null ? () => null : postgres.ServerCpu, pages, clients, (warmup, length), count,
+                    bytesPerArticle, context.Progress, cancellationToken);
             }
             catch (InvalidOperationException ex)
             {
@@ -175,9 +178,11 @@ internal static class WebBench
               + (server is { } store ? string.Create(CultureInfo.InvariantCulture, $" + postgres {store.TotalMilliseconds / requests:0.000} ms") : "");
 
     /// <param name="serverCpu">The store server's CPU time so far (a throwaway PostgreSQL cluster's); null where none is measured.</param>
-    private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, Func<TimeSpan?> serverCpu, WebPages pages, int clients, TimeSpan length, int articles, double bytesPerArticle,
-        IWorkProgress progress, CancellationToken cancellationToken)
+    /// <param name="runs">Each site kind's unmeasured first load, which lets the site compile what the kind runs, and its measured load.</param>
+    private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, Func<TimeSpan?> serverCpu, WebPages pages, int clients,
+        (TimeSpan Warmup, TimeSpan Length) runs, int articles, double bytesPerArticle, IWorkProgress progress, CancellationToken cancellationToken)
     {
+        var (warmup, length) = runs;
         var site = siteProcess.Url;
         var www = Directory.CreateDirectory(Path.Combine(folder, "www")).FullName;
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = site, Timeout = TimeSpan.FromMinutes(2) };
@@ -220,16 +225,34 @@ internal static class WebBench
             new("sitemap", site, WebPages.SitemapIndex),
             new("day_map", site, pages.DaySitemap),
         };
-        Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind; site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
+        Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind (on the site after {warmup.TotalSeconds:0} s unmeasured); site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
         var wrk = new WrkLoad(folder, clients, length);
         var results = new Dictionary<string, WrkResult>(StringComparer.Ordinal);
+        var runtimes = new Dictionary<string, RuntimeChange>(StringComparer.Ordinal);
         using var loaded = progress.Start("page kinds loaded", targets.Count);
         var cpu = new Dictionary<string, (TimeSpan? Site, TimeSpan? Server)>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
+            var onSite = target.Server == site;
+            if (onSite && warmup > TimeSpan.Zero)
+            {
+                await new WrkLoad(folder, clients, warmup).RunAsync(target, cancellationToken);
+                await DrainAsync(http, target.Path, cancellationToken);
+            }
+            var before = onSite ? await SiteRuntime.ReadAsync(http, cancellationToken) : null;
+            using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var peakQueue = onSite ? PeakQueueAsync(http, stopWatching.Token) : Task.FromResult(0.0);
             var (siteBefore, serverBefore) = (siteProcess.Cpu(), serverCpu());
-            var result = await wrk.RunAsync(target, cancellationToken);
-            cpu[target.Name] = target.Server == site ? (siteProcess.Cpu() - siteBefore, serverCpu() - serverBefore) : (null, null);
+            WrkResult result;
+            try
+            {
+                result = await wrk.RunAsync(target, cancellationToken);
+            }
+            finally
+            {
+                await stopWatching.CancelAsync();
+            }
+            cpu[target.Name] = onSite ? (siteProcess.Cpu() - siteBefore, serverCpu() - serverBefore) : (null, null);
             loaded.Add();
             if (result.Requests == 0)
             {
@@ -240,7 +263,13 @@ internal static class WebBench
             else Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{target.Name,-10} {result.RequestsPerSecond,10:0.0} req/s   p50 {result.P50Ms,9:0.000} ms   p99 {result.P99Ms,9:0.000} ms   {result.Requests} requests{(result.Errors > 0 ? $", {result.Errors} errors" : "")}{CpuPerRequest(cpu[target.Name].Site, cpu[target.Name].Server, result.Requests)}{SiteMemory(siteProcess, target.Server == site)}   {Shorten(target.Path)}"));
             results[target.Name] = result;
-            if (target.Server == site) await DrainAsync(http, target.Path, cancellationToken);
+            if (before is not null)
+            {
+                var runtime = (await SiteRuntime.ReadAsync(http, cancellationToken)).Since(before, result.Requests, await peakQueue);
+                runtimes[target.Name] = runtime;
+                Console.WriteLine($"{"",-10} {runtime}");
+            }
+            if (onSite) await DrainAsync(http, target.Path, cancellationToken);
         }
         var peakMb = (siteProcess.PeakBytes() ?? 0) / 1048576.0;
         var ratio = results["hot"].RequestsPerSecond / results["nginx_hot"].RequestsPerSecond;
@@ -271,6 +300,12 @@ internal static class WebBench
             ("api_search_p99_ms", results["api_search"].P99Ms),
             ("feed_p99_ms", Math.Max(results["feed"].P99Ms, results["cat_feed"].P99Ms)),
             ("sitemap_p99_ms", Math.Max(results["sitemap"].P99Ms, results["day_map"].P99Ms)),
+            ("hot_gc_pause_ms_per_10k", Math.Round(runtimes["hot"].PauseMsPer10k, 1)),
+            ("hot_alloc_kb_per_request", Math.Round(runtimes["hot"].AllocatedBytesPerRequest / 1024, 1)),
+            ("cold_gc_pause_ms_per_10k", Math.Round(runtimes["cold"].PauseMsPer10k, 1)),
+            ("cold_alloc_kb_per_request", Math.Round(runtimes["cold"].AllocatedBytesPerRequest / 1024, 1)),
+            ("cold_gen2_gcs", runtimes["cold"].Gen2),
+            ("cold_connections_per_10k", Math.Round(runtimes["cold"].ConnectionsPer10k, 1)),
             ("peak_mb", Math.Round(peakMb)),
             ("bytes_per_article", Math.Round(bytesPerArticle)),
             ("errors", results.Values.Sum(r => r.Errors)),
@@ -281,6 +316,24 @@ internal static class WebBench
     /// <summary>CPU milliseconds per request; NaN where the CPU time was not measured (a SQLite store has no server).</summary>
     private static double PerRequestMs(TimeSpan? cpu, long requests) =>
         cpu is { } time && requests > 0 ? Math.Round(time.TotalMilliseconds / requests, 3) : double.NaN;
+
+    /// <summary>The longest thread-pool queue the site reports, read once a second until <paramref name="stop"/>.</summary>
+    private static async Task<double> PeakQueueAsync(HttpClient http, CancellationToken stop)
+    {
+        var peak = 0.0;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stop);
+                peak = Math.Max(peak, (await SiteRuntime.ReadAsync(http, stop)).QueueLength);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return peak;
+        }
+    }
 
     /// <summary>
     /// Waits until the site answers <paramref name="path"/> once more (at most two minutes), so that requests still

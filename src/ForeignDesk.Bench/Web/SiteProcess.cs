@@ -49,6 +49,8 @@ internal sealed class SiteProcess : IAsyncDisposable
         info.Environment["ForeignDesk__Sources__DefaultFile"] = "";
         // wrk's clients all come from 127.0.0.1: the API's per-client limit must not cut the load short.
         info.Environment["ForeignDesk__Api__RequestsPerWindow"] = int.MaxValue.ToString(CultureInfo.InvariantCulture);
+        // The bench reads the site's garbage collections, allocations and store connections from its /metrics.
+        info.Environment["ForeignDesk__Metrics__Enabled"] = "true";
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
             info.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the site");

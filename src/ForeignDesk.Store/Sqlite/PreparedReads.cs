@@ -57,7 +57,11 @@ internal sealed class PreparedReads(SqliteDatabase database)
     private async Task<T> WithSessionAsync<T>(Func<Session, T> reads, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var session = _idle.TryDequeue(out var kept) ? kept : new Session(await database.OpenAsync(cancellationToken));
+        if (!_idle.TryDequeue(out var session))
+        {
+            session = new Session(await database.OpenAsync(cancellationToken));
+            SqliteMeter.ReadConnectionsOpened.Add(1);
+        }
         T result;
         try
         {

@@ -38,6 +38,7 @@ internal sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        SqliteMeter.ConnectionsOpened.Add(1);
         if (connection.Handle is { } handle && _configured.TryGetValue(handle, out _)) return connection;
         await using var pragma = connection.CreateCommand();
         // A page cache of up to 32 MiB per (pooled) connection keeps the search index's hot pages (SQLite's default is

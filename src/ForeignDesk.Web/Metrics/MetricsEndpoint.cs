@@ -9,7 +9,8 @@ namespace ForeignDesk.Web.Metrics;
 
 /// <summary>
 /// OpenTelemetry metrics with a Prometheus scrape endpoint, when <see cref="MetricsOptions.Enabled"/>: ForeignDesk's
-/// own meters (fetch, extract, translate, source errors, engines) and ASP.NET Core's request durations by route.
+/// own meters (fetch, extract, translate, source errors, engines, store connections), ASP.NET Core's request durations by
+/// route and the .NET runtime's (garbage collections and their pauses, bytes allocated, the thread pool's threads and queue).
 /// </summary>
 internal static class MetricsEndpoint
 {
@@ -21,13 +22,17 @@ internal static class MetricsEndpoint
     /// <summary>ASP.NET Core's <c>http.server.request.duration</c>, tagged with the page's route: the page latencies.</summary>
     private const string RequestMeter = "Microsoft.AspNetCore.Hosting";
 
+    /// <summary>The runtime's own: <c>dotnet.gc.collections</c>, <c>dotnet.gc.pause.time</c>, <c>dotnet.gc.heap.total_allocated</c>,
+    /// <c>dotnet.thread_pool.queue.length</c> and more, read when scraped.</summary>
+    private const string RuntimeMeter = "System.Runtime";
+
     public static IServiceCollection AddMetricsEndpoint(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(MetricsOptions.Section);
         services.AddOptions<MetricsOptions>().Bind(section);
         if (!section.GetValue<bool>(nameof(MetricsOptions.Enabled))) return services;
         services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("foreigndesk")).WithMetrics(metrics => metrics
-            .AddMeter(OwnMeters, RequestMeter)
+            .AddMeter(OwnMeters, RequestMeter, RuntimeMeter)
             // Each scrape reads the current figures: a scraper polls every few seconds at most.
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;

@@ -82,6 +82,22 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.Equal(2, Count(scrape, "http_server_request_duration_seconds_count", "http_route=\"/\""));
     }
 
+    [Fact]
+    public async Task Metrics_OnAfterAPage_ShowsTheRuntimesCollectionsAllocationsThreadPoolAndTheStoresConnections()
+    {
+        await using var site = await BuildAsync(metrics: true);
+        using var browser = await PipelineWorld.StartSiteAsync(site, Ct);
+        using (var home = await browser.GetAsync("/", Ct)) Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+
+        var scrape = await browser.GetStringAsync("/metrics", Ct);
+
+        Assert.Contains(scrape.Split('\n'), line => line.StartsWith("dotnet_gc_collections_total{", StringComparison.Ordinal) && line.Contains("gc_heap_generation=\"gen0\"", StringComparison.Ordinal));
+        Assert.Contains(scrape.Split('\n'), line => line.StartsWith("dotnet_gc_pause_time_seconds_total", StringComparison.Ordinal));
+        Assert.True(Count(scrape, "dotnet_gc_heap_total_allocated_bytes_total") > 0, "rendering the home page allocated");
+        Assert.True(Count(scrape, "dotnet_thread_pool_thread_count") >= 1);
+        Assert.True(Count(scrape, "foreigndesk_store_connections_opened_total") >= 1, "the home page read the store");
+    }
+
     /// <summary>The value of the sample <paramref name="name"/> whose labels include all of <paramref name="labels"/> (0 when none).</summary>
     private static double Count(string scrape, string name, params string[] labels)
     {
