@@ -209,17 +209,17 @@ internal static class WebBench
         {
             new("nginx_hot", nginx.Url, "/hot.html"),
             new("hot", site, pages.HotArticle),
-            new("cold", site, pages.Articles[0], pages.Articles),
+            new("cold", site, pages.Articles[0], pages.Articles, pages.Warmup.Articles),
             new("home", site, "/"),
             new("day", site, pages.Day),
             new("category", site, pages.Category),
             new("source", site, pages.Source),
             new("story", site, pages.Story),
-            new("search", site, pages.Searches[0], pages.Searches),
+            new("search", site, pages.Searches[0], pages.Searches, pages.Warmup.Searches),
             new("status", site, "/status"),
-            new("api_article", site, pages.ApiArticles[0], pages.ApiArticles),
+            new("api_article", site, pages.ApiArticles[0], pages.ApiArticles, pages.Warmup.ApiArticles),
             new("api_list", site, pages.ApiLists[0], pages.ApiLists),
-            new("api_search", site, pages.ApiSearches[0], pages.ApiSearches),
+            new("api_search", site, pages.ApiSearches[0], pages.ApiSearches, pages.Warmup.ApiSearches),
             new("feed", site, WebPages.SiteFeed),
             new("cat_feed", site, pages.CategoryFeed),
             new("sitemap", site, WebPages.SitemapIndex),
@@ -236,7 +236,7 @@ internal static class WebBench
             var onSite = target.Server == site;
             if (onSite && warmup > TimeSpan.Zero)
             {
-                await new WrkLoad(folder, clients, warmup).RunAsync(target, cancellationToken);
+                await new WrkLoad(folder, clients, warmup).RunAsync(target.ForWarmup(), cancellationToken);
                 await DrainAsync(http, target.Path, cancellationToken);
             }
             var before = onSite ? await SiteRuntime.ReadAsync(http, cancellationToken) : null;

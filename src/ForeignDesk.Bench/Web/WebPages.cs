@@ -19,7 +19,8 @@ internal sealed record WebPages(
     IReadOnlyList<string> Searches,
     IReadOnlyList<string> ApiArticles,
     IReadOnlyList<string> ApiLists,
-    IReadOnlyList<string> ApiSearches)
+    IReadOnlyList<string> ApiSearches,
+    WarmupPages Warmup)
 {
     public const string SiteFeed = "/feed.xml";
 
@@ -30,6 +31,7 @@ internal sealed record WebPages(
     /// (their canonical paths, so that no request is a redirect), yesterday's archive and sitemap, the first source, the category of
     /// the newest article and its RSS feed, the largest of the newest stories, and searches of one to three vocabulary words; for the API, the
     /// same articles and searches, and filtered article lists (by language, source, category and day, alone and together).
+    /// For the unmeasured warm-up, other articles and other searches (<see cref="WarmupPages"/>).
     /// </summary>
     public static async Task<WebPages> PickAsync(IArticleStore store, IStoryStore stories, IReadOnlyList<long> ids, int sample,
         IReadOnlyList<string> vocabulary, DateTimeOffset now, CancellationToken cancellationToken)
@@ -45,11 +47,7 @@ internal sealed record WebPages(
         var story = (await stories.LatestStoriesAsync(50, cancellationToken)).Where(l => l.StoryId is not null)
             .OrderByDescending(l => l.ArticleCount).FirstOrDefault()?.StoryId
             ?? throw new InvalidOperationException("the store has no stories");
-        var searches = Enumerable.Range(0, 500)
-            .Select(_ => string.Join('+', Enumerable.Range(0, 1 + random.Next(3))
-                .Select(_ => Uri.EscapeDataString(vocabulary[random.Next(Math.Min(3000, vocabulary.Count))]))))
-            .Select(q => "/search?q=" + q)
-            .ToList();
+        var searches = PickSearches(random, vocabulary, 500, new HashSet<string>());
         var category = Slug.From(newest.Count > 0 ? newest[0].Category : "News/World");
         var yesterday = (now - TimeSpan.FromDays(1)).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var lists = new[] { "", "?lang=de", "?lang=fr&limit=100", $"?source={source.Slug}", $"?category={category}", $"?category={category}&lang=es",
@@ -67,7 +65,41 @@ internal sealed record WebPages(
             searches,
             articles.Select(a => "/api/v1/articles/" + a.Split('/')[2]).ToList(),
             lists,
-            searches.Select(q => "/api/v1" + q).ToList());
+            searches.Select(q => "/api/v1" + q).ToList(),
+            await WarmupAsync(store, ids, articles, searches, random, vocabulary, cancellationToken));
+    }
+
+    /// <summary>
+    /// Articles and searches the measured runs do not ask for: the site warms up on them, so that the measured random
+    /// articles are still ones it has not rendered and the measured searches still ones it has not run.
+    /// </summary>
+    private static async Task<WarmupPages> WarmupAsync(IArticleStore store, IReadOnlyList<long> ids, IReadOnlyList<string> measured,
+        IReadOnlyList<string> searches, Random random, IReadOnlyList<string> vocabulary, CancellationToken cancellationToken)
+    {
+        var taken = measured.Select(p => p.Split('/')[2]).ToHashSet(StringComparer.Ordinal);
+        var articles = new List<string>();
+        for (var tries = 0; articles.Count < Math.Min(2000, ids.Count - taken.Count) && tries < 20000; tries++)
+        {
+            var id = ids[random.Next(ids.Count)];
+            if (taken.Add(id.ToString(CultureInfo.InvariantCulture)) && await ArticlePathAsync(store, id, cancellationToken) is { } path) articles.Add(path);
+        }
+        if (articles.Count == 0) articles.AddRange(measured);
+        var others = PickSearches(random, vocabulary, 500, searches.ToHashSet(StringComparer.Ordinal));
+        return new WarmupPages(articles, others, articles.Select(a => "/api/v1/articles/" + a.Split('/')[2]).ToList(),
+            others.Select(q => "/api/v1" + q).ToList());
+    }
+
+    /// <summary><paramref name="count"/> searches of one to three of the 3 000 first vocabulary words, none of <paramref name="except"/>.</summary>
+    private static List<string> PickSearches(Random random, IReadOnlyList<string> vocabulary, int count, IReadOnlySet<string> except)
+    {
+        var searches = new List<string>(count);
+        for (var tries = 0; searches.Count < count && tries < count * 20; tries++)
+        {
+            var search = "/search?q=" + string.Join('+', Enumerable.Range(0, 1 + random.Next(3))
+                .Select(_ => Uri.EscapeDataString(vocabulary[random.Next(Math.Min(3000, vocabulary.Count))])));
+            if (!except.Contains(search)) searches.Add(search);
+        }
+        return searches;
     }
 
     private static async Task<string?> ArticlePathAsync(IArticleStore store, long id, CancellationToken cancellationToken) =>
@@ -75,3 +107,10 @@ internal sealed record WebPages(
             ? $"/article/{article.Id.ToString(CultureInfo.InvariantCulture)}/{Slug.From(article.DisplayTitle)}"
             : null;
 }
+
+/// <summary>The random pages of the unmeasured warm-up: other articles and searches than the measured ones.</summary>
+internal sealed record WarmupPages(
+    IReadOnlyList<string> Articles,
+    IReadOnlyList<string> Searches,
+    IReadOnlyList<string> ApiArticles,
+    IReadOnlyList<string> ApiSearches);

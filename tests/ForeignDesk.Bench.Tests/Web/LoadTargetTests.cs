@@ -22,4 +22,18 @@ public sealed class LoadTargetTests
         Assert.Contains("\"/x\\\\y\"", script);
         Assert.Contains("paths[math.random(#paths)]", script);
     }
+
+    [Fact]
+    public void ForWarmup_WithWarmupPaths_LoadsThoseAndNotTheMeasuredOnes()
+    {
+        var target = new LoadTarget("search", new Uri("http://127.0.0.1:1/"), "/search?q=a", ["/search?q=a"], ["/search?q=b", "/search?q=c"]);
+
+        var warmup = target.ForWarmup();
+
+        Assert.Equal("/search?q=b", warmup.Path);
+        Assert.Contains("\"/search?q=c\"", warmup.LuaScript());
+        Assert.DoesNotContain("\"/search?q=a\"", warmup.LuaScript());
+        var home = new LoadTarget("home", target.Server, "/");
+        Assert.Equal(home, home.ForWarmup());
+    }
 }

@@ -28,5 +28,14 @@ public sealed class WebPagesTests
         var category = (await store.LatestAsync(1, ct))[0].Category;
         Assert.Equal("/category/" + Slug.From(category), pages.Category);
         Assert.NotEmpty((await store.InCategoryAsync(category, null, 1, ct)).Items);
+
+        // The warm-up meets none of the measured random pages: those stay unrendered and their searches unrun.
+        Assert.NotEmpty(pages.Warmup.Articles);
+        Assert.Empty(pages.Warmup.Articles.Intersect(pages.Articles));
+        Assert.Empty(pages.Warmup.ApiArticles.Intersect(pages.ApiArticles));
+        Assert.Equal(500, pages.Warmup.Searches.Count);
+        Assert.Empty(pages.Warmup.Searches.Intersect(pages.Searches));
+        Assert.Empty(pages.Warmup.ApiSearches.Intersect(pages.ApiSearches));
+        Assert.All(pages.Warmup.Articles, path => Assert.StartsWith("/article/", path));
     }
 }
