@@ -14,13 +14,14 @@ namespace ForeignDesk.Bench;
 
 /// <summary>
 /// <c>bench web [--articles 1000000] [--store FILE] [--store-engine sqlite|postgres] [--connection-string CS] [--clients 50] [--seconds 10]
-/// [--warmup 5] [--sample 20000] [--paragraphs 8]</c>: a generated month of news (or FILE, kept and reused as <c>bench discovery</c> does; or,
+/// [--warmup 5] [--sample 20000] [--paragraphs 8] [--kinds cold,search]</c>: a generated month of news (or FILE, kept and reused as <c>bench discovery</c> does; or,
 /// with postgres, the same store bulk-loaded into a new database on CS or on a throwaway local cluster) served by the real site in its own process
 /// on 127.0.0.1 (<c>serve --no-pipeline</c>) and, for comparison, the pages saved as files served by nginx; each page
 /// kind loaded by wrk with N clients for S seconds, after W seconds unmeasured on the site (articles, lists, search, status, the API, the site's and a category's
 /// RSS feed, the sitemap index and a day's sitemap). Prints requests per second, p50 and p99 per kind, the hot article
 /// against nginx, the site's peak resident set, and bytes per article; per kind, the site's garbage collections, their
-/// pauses, its allocations and store connections per request, and its thread pool (<see cref="SiteRuntime"/>).
+/// pauses, its allocations and store connections per request, and its thread pool (<see cref="SiteRuntime"/>). With
+/// <c>--kinds</c> only the named page kinds are loaded (nginx's copy goes with <c>hot</c>); the summary gives NaN for the others.
 /// </summary>
 internal static class WebBench
 {
@@ -35,6 +36,7 @@ internal static class WebBench
         if (warmup < TimeSpan.Zero) throw new BenchUsageException("--warmup must be 0 or more");
         if (count < 1 || clients < 1 || length <= TimeSpan.Zero || sample < 1 || paragraphs < 1)
             throw new BenchUsageException("--articles, --clients, --seconds, --sample and --paragraphs must be positive");
+        var kinds = Kinds(context.Option("kinds"));
         var engine = context.Option("store-engine") ?? "sqlite";
         if (engine is not ("sqlite" or "postgres")) throw new BenchUsageException($"--store-engine takes sqlite or postgres, not '{engine}'");
         var keep = context.Option("store") is { } kept ? Path.GetFullPath(kept) : null;
@@ -91,7 +93,7 @@ internal static class WebBench
             try
             {
                 await using var site = await SiteProcess.StartAsync(folder, LoopbackPort.Free(), storeSettings, cancellationToken);
-                return await LoadAsync(folder, site, postgres is null ? () => null : postgres.ServerCpu, pages, clients, (warmup, length), count,
+                return await LoadAsync(folder, site, postgres is null ? () => null : postgres.ServerCpu, pages, kinds, clients, (warmup, length), count,
                     bytesPerArticle, context.Progress, cancellationToken);
             }
             catch (InvalidOperationException ex)
@@ -179,7 +181,8 @@ internal static class WebBench
 
     /// <param name="serverCpu">The store server's CPU time so far (a throwaway PostgreSQL cluster's); null where none is measured.</param>
     /// <param name="runs">Each site kind's unmeasured first load, which lets the site compile what the kind runs, and its measured load.</param>
-    private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, Func<TimeSpan?> serverCpu, WebPages pages, int clients,
+    private static async Task<int> LoadAsync(string folder, SiteProcess siteProcess, Func<TimeSpan?> serverCpu, WebPages pages,
+        IReadOnlySet<string>? kinds, int clients,
         (TimeSpan Warmup, TimeSpan Length) runs, int articles, double bytesPerArticle, IWorkProgress progress, CancellationToken cancellationToken)
     {
         var (warmup, length) = runs;
@@ -225,6 +228,7 @@ internal static class WebBench
             new("sitemap", site, WebPages.SitemapIndex),
             new("day_map", site, pages.DaySitemap),
         };
+        if (kinds is not null) targets.RemoveAll(t => !kinds.Contains(t.Name) && !(t.Name == "nginx_hot" && kinds.Contains("hot")));
         Console.WriteLine($"load: wrk, {clients} clients for {length.TotalSeconds:0} s per page kind (on the site after {warmup.TotalSeconds:0} s unmeasured); site (serve --no-pipeline, process {siteProcess.Id}) on {site}, nginx on {nginx.Url}; random articles over {pages.Articles.Count}");
         var wrk = new WrkLoad(folder, clients, length);
         var results = new Dictionary<string, WrkResult>(StringComparer.Ordinal);
@@ -271,8 +275,13 @@ internal static class WebBench
             }
             if (onSite) await DrainAsync(http, target.Path, cancellationToken);
         }
+        double Rps(string kind) => results.TryGetValue(kind, out var r) ? r.RequestsPerSecond : double.NaN;
+        double P99(string kind) => results.TryGetValue(kind, out var r) ? r.P99Ms : double.NaN;
+        double CpuMs(string kind, Func<(TimeSpan? Site, TimeSpan? Server), TimeSpan?> part) =>
+            cpu.TryGetValue(kind, out var c) ? PerRequestMs(part(c), results[kind].Requests) : double.NaN;
+        double Runtime(string kind, Func<RuntimeChange, double> figure) => runtimes.TryGetValue(kind, out var r) ? figure(r) : double.NaN;
         var peakMb = (siteProcess.PeakBytes() ?? 0) / 1048576.0;
-        var ratio = results["hot"].RequestsPerSecond / results["nginx_hot"].RequestsPerSecond;
+        var ratio = Rps("hot") / Rps("nginx_hot");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"hot article: {ratio:0.000} of nginx's requests per second on the same page as a file"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -281,36 +290,48 @@ internal static class WebBench
             $"memory: the site's peak resident set {peakMb:0} MB (its own process; VmHWM)"));
         BenchCommand.Summary(
             ("hot_ratio", Math.Round(ratio, 3)),
-            ("hot_rps", Math.Round(results["hot"].RequestsPerSecond)),
-            ("hot_p99_ms", results["hot"].P99Ms),
-            ("nginx_rps", Math.Round(results["nginx_hot"].RequestsPerSecond)),
-            ("cold_rps", Math.Round(results["cold"].RequestsPerSecond)),
-            ("cold_p99_ms", results["cold"].P99Ms),
-            ("cold_site_cpu_ms", PerRequestMs(cpu["cold"].Site, results["cold"].Requests)),
-            ("cold_server_cpu_ms", PerRequestMs(cpu["cold"].Server, results["cold"].Requests)),
-            ("home_p99_ms", results["home"].P99Ms),
-            ("day_p99_ms", results["day"].P99Ms),
-            ("category_p99_ms", results["category"].P99Ms),
-            ("source_p99_ms", results["source"].P99Ms),
-            ("story_p99_ms", results["story"].P99Ms),
-            ("search_p99_ms", results["search"].P99Ms),
+            ("hot_rps", Math.Round(Rps("hot"))),
+            ("hot_p99_ms", P99("hot")),
+            ("nginx_rps", Math.Round(Rps("nginx_hot"))),
+            ("cold_rps", Math.Round(Rps("cold"))),
+            ("cold_p99_ms", P99("cold")),
+            ("cold_site_cpu_ms", CpuMs("cold", c => c.Site)),
+            ("cold_server_cpu_ms", CpuMs("cold", c => c.Server)),
+            ("home_p99_ms", P99("home")),
+            ("day_p99_ms", P99("day")),
+            ("category_p99_ms", P99("category")),
+            ("source_p99_ms", P99("source")),
+            ("story_p99_ms", P99("story")),
+            ("search_p99_ms", P99("search")),
             ("status_ms", Math.Round(statusMs, 1)),
-            ("api_article_p99_ms", results["api_article"].P99Ms),
-            ("api_list_p99_ms", results["api_list"].P99Ms),
-            ("api_search_p99_ms", results["api_search"].P99Ms),
-            ("feed_p99_ms", Math.Max(results["feed"].P99Ms, results["cat_feed"].P99Ms)),
-            ("sitemap_p99_ms", Math.Max(results["sitemap"].P99Ms, results["day_map"].P99Ms)),
-            ("hot_gc_pause_ms_per_10k", Math.Round(runtimes["hot"].PauseMsPer10k, 1)),
-            ("hot_alloc_kb_per_request", Math.Round(runtimes["hot"].AllocatedBytesPerRequest / 1024, 1)),
-            ("cold_gc_pause_ms_per_10k", Math.Round(runtimes["cold"].PauseMsPer10k, 1)),
-            ("cold_alloc_kb_per_request", Math.Round(runtimes["cold"].AllocatedBytesPerRequest / 1024, 1)),
-            ("cold_gen2_gcs", runtimes["cold"].Gen2),
-            ("cold_connections_per_10k", Math.Round(runtimes["cold"].ConnectionsPer10k, 1)),
+            ("api_article_p99_ms", P99("api_article")),
+            ("api_list_p99_ms", P99("api_list")),
+            ("api_search_p99_ms", P99("api_search")),
+            ("feed_p99_ms", Math.Max(P99("feed"), P99("cat_feed"))),
+            ("sitemap_p99_ms", Math.Max(P99("sitemap"), P99("day_map"))),
+            ("hot_gc_pause_ms_per_10k", Runtime("hot", r => Math.Round(r.PauseMsPer10k, 1))),
+            ("hot_alloc_kb_per_request", Runtime("hot", r => Math.Round(r.AllocatedBytesPerRequest / 1024, 1))),
+            ("cold_gc_pause_ms_per_10k", Runtime("cold", r => Math.Round(r.PauseMsPer10k, 1))),
+            ("cold_alloc_kb_per_request", Runtime("cold", r => Math.Round(r.AllocatedBytesPerRequest / 1024, 1))),
+            ("cold_gen2_gcs", Runtime("cold", r => r.Gen2)),
+            ("cold_connections_per_10k", Runtime("cold", r => Math.Round(r.ConnectionsPer10k, 1))),
             ("peak_mb", Math.Round(peakMb)),
             ("bytes_per_article", Math.Round(bytesPerArticle)),
             ("errors", results.Values.Sum(r => r.Errors)),
             ("articles", articles));
         return 0;
+    }
+
+    /// <summary>The page kinds <c>--kinds</c> names (comma-separated), or null for every kind.</summary>
+    private static HashSet<string>? Kinds(string? option)
+    {
+        if (option is null) return null;
+        string[] known = ["hot", "cold", "home", "day", "category", "source", "story", "search", "status", "api_article", "api_list",
+            "api_search", "feed", "cat_feed", "sitemap", "day_map"];
+        var named = option.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        if (named.Count == 0 || !named.IsSubsetOf(known))
+            throw new BenchUsageException($"--kinds takes page kinds separated by commas from: {string.Join(", ", known)}");
+        return named;
     }
 
     /// <summary>CPU milliseconds per request; NaN where the CPU time was not measured (a SQLite store has no server).</summary>

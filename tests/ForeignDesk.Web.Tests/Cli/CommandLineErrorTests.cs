@@ -57,6 +57,16 @@ public sealed class CommandLineErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BenchWeb_AnUnknownPageKind_ExitsTwoNamingTheKindsItTakes()
+    {
+        var result = await RunAsync("bench", "web", "--kinds", "cold,coldest");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--kinds takes page kinds separated by commas from: hot, cold, home", result.Error.Split('\n')[0], StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
     public async Task MisspeltCommand_SuggestsTheNearestOne()
     {
         var result = await RunAsync("sourcs", "list");
