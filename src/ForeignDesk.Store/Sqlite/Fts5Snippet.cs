@@ -20,15 +20,27 @@ internal static class Fts5Snippet
     {
         if (string.IsNullOrEmpty(text)) return [];
         var matches = new List<Match>();
-        foreach (var triple in text.Split(','))
+        var rest = text.AsSpan();
+        while (true)
         {
-            var parts = triple.Split(':');
-            if (parts.Length == 3 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var phrase)
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var token)
-                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var tokens))
-                matches.Add(new Match(phrase, token, Math.Max(1, tokens)));
+            var comma = rest.IndexOf(',');
+            var triple = comma < 0 ? rest : rest[..comma];
+            var first = triple.IndexOf(':');
+            var second = first < 0 ? -1 : triple[(first + 1)..].IndexOf(':');
+            if (second >= 0)
+            {
+                var phraseText = triple[..first];
+                var tokenText = triple.Slice(first + 1, second);
+                var tokensText = triple[(first + second + 2)..];
+                if (tokensText.IndexOf(':') < 0
+                    && int.TryParse(phraseText, NumberStyles.None, CultureInfo.InvariantCulture, out var phrase)
+                    && int.TryParse(tokenText, NumberStyles.None, CultureInfo.InvariantCulture, out var token)
+                    && int.TryParse(tokensText, NumberStyles.None, CultureInfo.InvariantCulture, out var tokens))
+                    matches.Add(new Match(phrase, token, Math.Max(1, tokens)));
+            }
+            if (comma < 0) return matches;
+            rest = rest[(comma + 1)..];
         }
-        return matches;
     }
 
     /// <summary>
@@ -76,15 +88,36 @@ internal static class Fts5Snippet
     private static (int First, int Last) Fragment(int count, IReadOnlyList<Match> matches, int words)
     {
         if (count <= words) return (0, count - 1);
-        var inRange = matches.Where(m => m.Token >= 0 && m.Token < count).OrderBy(m => m.Token).ToList();
+        // The matches in the text by first token (in their order where they share one); a fragment starting at a
+        // match holds the matches from it on that end within it, so each start looks at no more than its fragment's.
+        var inRange = new List<Match>(matches.Count);
+        foreach (var match in matches)
+            if (match.Token >= 0 && match.Token < count) inRange.Add(match);
         if (inRange.Count == 0) return (0, words - 1);
+        var ordered = inRange.OrderBy(m => m.Token).ToArray();
+        var phrases = new Dictionary<int, int>();
         var (bestStart, bestScore, bestEnd) = (0, -1, 0);
-        foreach (var start in inRange.Select(m => m.Token).Distinct())
+        for (var i = 0; i < ordered.Length; i++)
         {
-            var held = inRange.Where(m => m.Token >= start && m.Token + m.Tokens <= start + words).ToList();
-            var score = held.Select(m => m.Phrase).Distinct().Count() * 1000 + held.Count;
+            var start = ordered[i].Token;
+            if (i > 0 && ordered[i - 1].Token == start) continue;
+            var (held, distinct, end) = (0, 0, start);
+            for (var j = i; j < ordered.Length && ordered[j].Token < start + words; j++)
+            {
+                var match = ordered[j];
+                if (match.Token + match.Tokens > start + words) continue;
+                held++;
+                // A phrase is counted once per start: its entry holds the last start that counted it.
+                if (!phrases.TryGetValue(match.Phrase, out var countedAt) || countedAt != start + 1)
+                {
+                    phrases[match.Phrase] = start + 1;
+                    distinct++;
+                }
+                end = Math.Max(end, match.Token + match.Tokens - 1);
+            }
+            var score = distinct * 1000 + held;
             if (score <= bestScore) continue;
-            (bestStart, bestScore, bestEnd) = (start, score, held.Count == 0 ? start : held.Max(m => m.Token + m.Tokens - 1));
+            (bestStart, bestScore, bestEnd) = (start, score, held == 0 ? start : end);
         }
         var first = Math.Clamp(bestStart - (words - (bestEnd - bestStart + 1)) / 2, 0, count - words);
         return (first, first + words - 1);
