@@ -61,8 +61,8 @@ public static class SiteExtensions
 
         // Rendered pages, cached until what they show changes.
         services.AddOutputCache(PageCache.AddPolicies);
+        PageSlabStore.Register(services, sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value.PageCacheMegabytes);
         FreshPageStore.Wrap(services);
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<SiteOptions>>((cache, site) => cache.SizeLimit = site.Value.PageCacheMegabytes * 1024 * 1024);
         services.AddSingleton<PageCache>();
         services.AddSingleton<SharedSearches>();
         services.AddSingleton<RenderQueue>();

@@ -54,7 +54,7 @@ public sealed class SiteOptions
     /// <value>Defaults to 48 hours.</value>
     public TimeSpan NoArchiveKeep { get; set; } = TimeSpan.FromHours(48);
 
-    /// <summary>Memory for rendered pages, in megabytes; the least recently used go first when it is full.</summary>
+    /// <summary>Memory for rendered pages, in megabytes; the oldest go first when it is full (see <see cref="Caching.PageSlabStore"/>).</summary>
     /// <value>Defaults to 128.</value>
     [Range(1, 65536)]
     public long PageCacheMegabytes { get; set; } = 128;

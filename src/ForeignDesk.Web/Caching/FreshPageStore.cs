@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +9,10 @@ namespace ForeignDesk.Web.Caching;
 /// cache stores a page after its answer is sent: a change evicted in between would otherwise leave that page cached
 /// as it was before the change until it expires (<see cref="PageCache.Lifetime"/>). Each request notes how many
 /// evictions there had been when it began (<see cref="Begin"/>); a page whose tags were evicted since is not stored.
+/// It is not a buffer store (<see cref="IOutputCacheBufferStore"/>): the output cache then answers from the array
+/// <see cref="GetAsync"/> gives, with no copy of its own.
 /// </summary>
-internal sealed class FreshPageStore(IOutputCacheStore inner) : IOutputCacheStore, IOutputCacheBufferStore
+internal sealed class FreshPageStore(IOutputCacheStore inner) : IOutputCacheStore
 {
     private static readonly AsyncLocal<long?> BegunAfter = new();
 
@@ -55,18 +55,6 @@ internal sealed class FreshPageStore(IOutputCacheStore inner) : IOutputCacheStor
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
         Stale(tags) ? ValueTask.CompletedTask : inner.SetAsync(key, value, tags, validFor, cancellationToken);
 
-    public ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken) =>
-        inner is IOutputCacheBufferStore buffers ? buffers.TryGetAsync(key, destination, cancellationToken) : CopyAsync(key, destination, cancellationToken);
-
-    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
-    {
-        var named = tags.ToArray();
-        if (Stale(named)) return ValueTask.CompletedTask;
-        return inner is IOutputCacheBufferStore buffers
-            ? buffers.SetAsync(key, value, tags, validFor, cancellationToken)
-            : inner.SetAsync(key, value.ToArray(), named, validFor, cancellationToken);
-    }
-
     private bool Stale(string[]? tags)
     {
         if (BegunAfter.Value is not { } begun || tags is null || Interlocked.Read(ref _evictions) == begun) return false;
@@ -75,10 +63,4 @@ internal sealed class FreshPageStore(IOutputCacheStore inner) : IOutputCacheStor
         return false;
     }
 
-    private async ValueTask<bool> CopyAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
-    {
-        if (await inner.GetAsync(key, cancellationToken) is not { } bytes) return false;
-        await destination.WriteAsync(bytes, cancellationToken);
-        return true;
-    }
 }
