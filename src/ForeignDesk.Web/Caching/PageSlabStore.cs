@@ -10,7 +10,8 @@ namespace ForeignDesk.Web.Caching;
 /// The output cache's pages, kept in a ring of pinned blocks that live as long as the site: a cached page is copied
 /// in once and never becomes an object the garbage collector must move. Kept as one array each (as ASP.NET Core's
 /// memory store keeps them), every page rendered survives the next collections and is copied by them: under a spread
-/// of uncached pages that made each collection's pause ten times longer than with nothing kept.
+/// of uncached pages that made each collection's pause ten times longer than with nothing kept. The memory given is
+/// shared by the ring, the pages read often and the large pages (see the constructor).
 /// <para>
 /// Pages are written one after the other into blocks of <see cref="BlockBytes"/>; when the ring is full, the oldest
 /// block's pages go to make room (oldest first). Reads take no lock: a page is copied out, then checked to be still
@@ -55,10 +56,13 @@ internal sealed class PageSlabStore : IOutputCacheStore
     /// <summary>The start of the block being written; -1 before the first.</summary>
     private long _entered = -1;
 
-    /// <param name="megabytes">The memory for pages; at least two blocks are kept.</param>
+    /// <param name="megabytes">
+    /// The memory for pages, shared out as five eighths for the ring (at least two blocks), one eighth for pages kept
+    /// as arrays because they are read often, and a quarter for pages larger than a block.
+    /// </param>
     public PageSlabStore(long megabytes, TimeProvider? clock = null)
     {
-        var blocks = (int)Math.Clamp(megabytes * (1L << 20) / BlockBytes, 2, int.MaxValue / 2);
+        var blocks = (int)Math.Clamp(megabytes * (1L << 20) * 5 / 8 / BlockBytes, 2, int.MaxValue / 2);
         _blocks = new byte[]?[blocks];
         _blockEntries = Enumerable.Range(0, blocks).Select(_ => new List<Entry>()).ToArray();
         _capacity = (long)blocks * BlockBytes;
