@@ -15,7 +15,12 @@ internal sealed class HtmlBuilder
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <param name="capacity">Characters to make room for at first: a page's worth unless told.</param>
-    public HtmlBuilder(int capacity = 16 * 1024) => Buffer = new StringBuilder(capacity);
+    public HtmlBuilder(int capacity = PageBuffers.Capacity) => Buffer = new StringBuilder(capacity);
+
+    private HtmlBuilder(StringBuilder buffer) => Buffer = buffer;
+
+    /// <summary>A whole page's builder, from <see cref="PageBuffers"/>: its <see cref="PageResult"/> gives it back.</summary>
+    public static HtmlBuilder ForPage() => new(PageBuffers.Get());
 
     internal StringBuilder Buffer { get; }
 

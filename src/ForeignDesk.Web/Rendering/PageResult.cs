@@ -15,7 +15,7 @@ internal sealed class PageResult : IResult
     public const string HtmlType = "text/html; charset=utf-8";
 
     private readonly string? _text;
-    private readonly StringBuilder? _built;
+    private StringBuilder? _built;
     private readonly int _statusCode;
     private readonly DateTimeOffset _renderedUtc;
     private readonly string _contentType;
@@ -23,7 +23,10 @@ internal sealed class PageResult : IResult
     public PageResult(string text, int statusCode, DateTimeOffset renderedUtc, string contentType = HtmlType)
         : this(statusCode, renderedUtc, contentType) => _text = text;
 
-    /// <summary>A page as it was built: its characters are encoded straight into the answer, never copied into one string.</summary>
+    /// <summary>
+    /// A page as it was built: its characters are encoded straight into the answer, never copied into one string. The
+    /// result owns <paramref name="built"/>: once encoded, it goes back to <see cref="PageBuffers"/>.
+    /// </summary>
     public PageResult(StringBuilder built, int statusCode, DateTimeOffset renderedUtc, string contentType = HtmlType)
         : this(statusCode, renderedUtc, contentType) => _built = built;
 
@@ -82,12 +85,15 @@ internal sealed class PageResult : IResult
             var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(_text));
             return (rented, Encoding.UTF8.GetBytes(_text, rented));
         }
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(_built!.Length));
+        // Taken once: the builder is given back below, so a second answer from it would read another page.
+        var built = Interlocked.Exchange(ref _built, null) ?? throw new InvalidOperationException("A rendered page is answered once.");
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(built.Length));
         var encoder = Encoding.UTF8.GetEncoder();
         var length = 0;
-        foreach (var chunk in _built.GetChunks())
+        foreach (var chunk in built.GetChunks())
             length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
         length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
+        PageBuffers.Return(built);
         return (buffer, length);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class SiteShell(IOptions<SiteOptions> options, TimeProvider time
         var url = AbsoluteUrl(request, meta.Path);
         var title = meta.Title == site.Name ? $"{site.Name}: {site.Tagline}" : $"{meta.Title} · {site.Name}";
         var description = Shorten(meta.Description, 200);
-        var page = new HtmlBuilder();
+        var page = HtmlBuilder.ForPage();
         page.Add($"""
             <!doctype html>
             <html lang="en">
