@@ -126,6 +126,12 @@ public sealed class JobRunner
                     _outage.Answered();
                     if (ran) continue;
                 }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // Stopped while leasing or running a job: a job stopped mid-run went back to the queue, and the
+                    // runner ends as it does between jobs.
+                    return;
+                }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested && StoreOutage.IsStoreAway(ex))
                 {
                     // The store is away: logged once for the outage; the leased job (if any) comes back when its lease expires.

@@ -107,6 +107,26 @@ public sealed class JobRolesTests : IAsyncLifetime
         Assert.Equal([1, 2], blocking.RoleTakenBeforeRun);
     }
 
+    /// <summary>A worker stopping mid-job ends as between jobs, whether or not it held the job's role until then.</summary>
+    [Fact]
+    public async Task Run_StoppedWhileAJobRuns_EndsWithoutError_AndGivesTheJobBack()
+    {
+        var queue = Queue();
+        var blocking = new BlockingHandler();
+        var runner = new JobRunner(Queue(), [blocking], Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System,
+            NullLogger<JobRunner>.Instance);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var running = runner.RunAsync(stop.Token);
+        await queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);
+        await blocking.Started.Task.WaitAsync(Ct);
+
+        await stop.CancelAsync();
+        await running;
+
+        Assert.True(running.IsCompletedSuccessfully);
+        Assert.Equal(new JobCounts(1, 0, 0, 0), await queue.CountsAsync(Ct));
+    }
+
     /// <summary>Another process takes the role over, as after this one's lease expired: the next renewal finds it lost.</summary>
     private async Task StealRoleAsync()
     {
