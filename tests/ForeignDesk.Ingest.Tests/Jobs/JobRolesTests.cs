@@ -109,7 +109,7 @@ public sealed class JobRolesTests : IAsyncLifetime
 
     /// <summary>A worker stopping mid-job ends as between jobs, whether or not it held the job's role until then.</summary>
     [Fact]
-    public async Task Run_StoppedWhileAJobRuns_EndsWithoutError_AndGivesTheJobBack()
+    public async Task Run_StoppedWhileAJobRuns_EndsWithoutError_AndKeepsTheJob()
     {
         var queue = Queue();
         var blocking = new BlockingHandler();
@@ -124,7 +124,9 @@ public sealed class JobRolesTests : IAsyncLifetime
         await running;
 
         Assert.True(running.IsCompletedSuccessfully);
-        Assert.Equal(new JobCounts(1, 0, 0, 0), await queue.CountsAsync(Ct));
+        // Not lost and not failed: given back, or (where giving it back lost a race) held until its lease expires.
+        var counts = await queue.CountsAsync(Ct);
+        Assert.Equal((1L, 0L, 0L), (counts.Queued + counts.Running, counts.Failed, counts.Dead));
     }
 
     /// <summary>Another process takes the role over, as after this one's lease expired: the next renewal finds it lost.</summary>
