@@ -218,7 +218,13 @@ public sealed class JobRunner
     private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
         var leaseTime = _options.Value.LeaseTime;
-        if (await _queue.LeaseAsync(_leasable, Holder, leaseTime, cancellationToken) is not { } job) return false;
+        if (await LeaseAsync(leaseTime, cancellationToken) is not { } job) return false;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Leased as the process stops: given back at once, not left held until its lease expires.
+            await ReleaseAsync(job);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
         var handler = _handlers[job.Kind];
         // A job of a role runs only while this process holds the role: lost meanwhile, the job is given back.
         var roleLost = CancellationToken.None;
@@ -262,6 +268,25 @@ public sealed class JobRunner
                 _log.LogWarning(ex, "Job {Kind} {Key} failed ({Failures} so far); it is retried later", job.Kind, job.Key, job.Failures + 1);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Leases the next due job. The store may take the lease and then see the process stop before the job reaches
+    /// here; cancelled at that moment, the job would stay held by no one until its lease expired. So a stop does not
+    /// cancel the lease at once: it is given <see cref="ReleaseWait"/> to finish, and a job it returns is then given back.
+    /// </summary>
+    private async Task<LeasedJob?> LeaseAsync(TimeSpan leaseTime, CancellationToken stoppingToken)
+    {
+        using var leasing = new CancellationTokenSource();
+        await using var stopping = stoppingToken.Register(() => leasing.CancelAfter(ReleaseWait));
+        try
+        {
+            return await _queue.LeaseAsync(_leasable, Holder, leaseTime, leasing.Token);
+        }
+        catch (OperationCanceledException) when (leasing.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(stoppingToken);
+        }
     }
 
     /// <summary>How long a stopping process waits for the store to take back a job it gives up.</summary>

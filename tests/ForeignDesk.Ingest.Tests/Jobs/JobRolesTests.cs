@@ -129,6 +129,58 @@ public sealed class JobRolesTests : IAsyncLifetime
         Assert.Equal((1L, 0L, 0L), (counts.Queued + counts.Running, counts.Failed, counts.Dead));
     }
 
+    /// <summary>
+    /// The store takes a lease, and the process stops before the leased job is handed over: the job is given back at
+    /// once, not left held by no one until its lease expires.
+    /// </summary>
+    [Fact]
+    public async Task Run_StoppedWhileTheStoreTakesALease_GivesTheJobBack()
+    {
+        var queue = Queue();
+        var leasing = new SlowToAnswerQueue(Queue());
+        var runner = new JobRunner(leasing, [new BlockingHandler()], Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System,
+            NullLogger<JobRunner>.Instance);
+        await queue.EnqueueAsync([new JobRequest(JobKinds.Place, "1")], Ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var running = runner.RunAsync(stop.Token);
+        await leasing.Leased.Task.WaitAsync(Ct);
+        Assert.Equal(1L, (await queue.CountsAsync(Ct)).Running);
+
+        await stop.CancelAsync();
+        leasing.Answer.TrySetResult();
+        await running;
+
+        Assert.True(running.IsCompletedSuccessfully);
+        var counts = await queue.CountsAsync(Ct);
+        Assert.Equal((1L, 0L, 0L, 0L), (counts.Queued, counts.Running, counts.Failed, counts.Dead));
+    }
+
+    /// <summary>A store that takes a lease, then waits for <see cref="Answer"/> (or its caller's cancellation) before answering.</summary>
+    private sealed class SlowToAnswerQueue(IJobQueue inner) : IJobQueue
+    {
+        public TaskCompletionSource Leased { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<LeasedJob?> LeaseAsync(IReadOnlyCollection<string> kinds, string holder, TimeSpan leaseTime, CancellationToken cancellationToken)
+        {
+            if (await inner.LeaseAsync(kinds, holder, leaseTime, CancellationToken.None) is not { } job) return null;
+            Leased.TrySetResult();
+            await Answer.Task.WaitAsync(cancellationToken);
+            return job;
+        }
+
+        public Task EnqueueAsync(IReadOnlyCollection<JobRequest> jobs, CancellationToken cancellationToken) => inner.EnqueueAsync(jobs, cancellationToken);
+        public Task<bool> ExtendLeaseAsync(LeasedJob job, TimeSpan leaseTime, CancellationToken cancellationToken) => inner.ExtendLeaseAsync(job, leaseTime, cancellationToken);
+        public Task CompleteAsync(LeasedJob job, CancellationToken cancellationToken) => inner.CompleteAsync(job, cancellationToken);
+        public Task ReleaseAsync(LeasedJob job, CancellationToken cancellationToken) => inner.ReleaseAsync(job, cancellationToken);
+        public Task<JobState> FailAsync(LeasedJob job, string error, CancellationToken cancellationToken) => inner.FailAsync(job, error, cancellationToken);
+        public Task<IReadOnlyList<DeadJob>> DeadAsync(int limit, CancellationToken cancellationToken) => inner.DeadAsync(limit, cancellationToken);
+        public Task<int> RetryDeadAsync(long? id, CancellationToken cancellationToken) => inner.RetryDeadAsync(id, cancellationToken);
+        public Task<JobCounts> CountsAsync(CancellationToken cancellationToken) => inner.CountsAsync(cancellationToken);
+        public Task<TimeSpan?> NextDueInAsync(IReadOnlyCollection<string> kinds, CancellationToken cancellationToken) => inner.NextDueInAsync(kinds, cancellationToken);
+    }
+
     /// <summary>Another process takes the role over, as after this one's lease expired: the next renewal finds it lost.</summary>
     private async Task StealRoleAsync()
     {
