@@ -12,42 +12,50 @@ public sealed record BulkArticle(long SourceId, string Url, string Language, Ext
 
 public sealed partial class SqliteArticleStore
 {
-    private const int BulkTransactionSize = 20_000;
+    /// <summary>
+    /// Articles per transaction of a bulk insert, and so per segment of the search index (see <see cref="InsertChunkAsync"/>):
+    /// a million articles make 125 segments, merged once at the end.
+    /// </summary>
+    private const int BulkTransactionSize = 8_000;
 
     /// <summary>
     /// FTS5 settings during a bulk insert, and FTS5's own defaults that the index is left with. <c>hashsize</c>: the
-    /// buffer of new index terms, in bytes. Each time it fills it becomes a new segment of the search index, and
-    /// segments are merged level by level as they accumulate: the default of 1 MiB (a few dozen articles) makes a
-    /// million articles into tens of thousands of segments, each term rewritten at every level; with 32 MiB (a few
-    /// thousand articles) there are far fewer. <c>automerge</c>: how many segments of a level are merged into one;
-    /// 16 instead of 4 rewrites each term at half as many levels, and the optimize that ends the insert merges what
-    /// is left. Measured with the sqlite3 program on generated articles, the larger buffer takes about a quarter less
-    /// CPU to index 20 000 of them, and the larger merges a sixth less again to index 50 000 and optimize.
+    /// buffer of new index terms, in bytes, which becomes a new segment of the search index when it fills; 128 MiB
+    /// holds a whole transaction's terms (<see cref="BulkTransactionSize"/>). <c>automerge</c> 0 and a
+    /// <c>crisismerge</c> of 2000 (FTS5's most segments) leave the segments unmerged while the articles stream in, so
+    /// each term is written once there and once more by the optimize that ends the insert, instead of once per level
+    /// of merging as the index grows. Measured with the sqlite3 program, indexing the text of 100 000 generated
+    /// articles and optimizing took 41.5 s this way; with a 32 MiB buffer merged 16 segments at a time, 57.1 s, its
+    /// second 50 000 articles 38 % longer than its first; with 64 or 256 MiB and no merges, 46.8 and 45.0 s.
     /// </summary>
-    private static readonly (string Name, int Bulk, int Default)[] BulkSearchSettings = [("hashsize", 32 << 20, 1 << 20), ("automerge", 16, 4)];
+    private static readonly (string Name, int Bulk, int Default)[] BulkSearchSettings =
+        [("hashsize", 128 << 20, 1 << 20), ("automerge", 0, 4), ("crisismerge", 2000, 16)];
 
     /// <summary>
-    /// Inserts many translated articles (benchmark stores), streamed in transactions of 20 000 with prepared
+    /// Inserts many translated articles (benchmark stores), streamed in transactions of 8 000 with prepared
     /// statements, then compacts the search index (<see cref="OptimizeSearchIndexAsync"/>). The articles' JSON and the
     /// text the search index takes from them are written on a thread of its own while SQLite indexes the articles
     /// before them: within each transaction the trigger that indexes a new article is dropped (and created again
     /// before the commit, so no committed state lacks it), and each article's search row is inserted with its text
     /// as given (<see cref="SearchText"/>), without SQLite reading it back out of the JSON. The search index buffers
-    /// its new terms in larger pieces and merges them in fewer steps meanwhile (<see cref="BulkSearchSettings"/>; its
+    /// its new terms in larger pieces and merges them only at the end (<see cref="BulkSearchSettings"/>; its
     /// defaults are set back afterwards). No raw pages are kept; local dates are UTC dates.
     /// </summary>
     /// <returns>The new ids, in input order.</returns>
     public async Task<IReadOnlyList<long>> BulkInsertAsync(IEnumerable<BulkArticle> articles, CancellationToken cancellationToken)
     {
         var ids = new List<long>();
-        var rows = Channel.CreateBounded<BulkRow>(new BoundedChannelOptions(1_000) { SingleReader = true, SingleWriter = true });
+        // A whole transaction's rows ahead: the next transaction's are written while SQLite indexes this one's.
+        var rows = Channel.CreateBounded<BulkRow>(new BoundedChannelOptions(BulkTransactionSize) { SingleReader = true, SingleWriter = true });
         var writing = Task.Factory.StartNew(() =>
         {
             try
             {
                 foreach (var article in articles)
                 {
-                    var row = new BulkRow(article, ArticleJson.Write(article.Original), ArticleJson.Write(article.Translation),
+                    var row = new BulkRow(article.SourceId, article.Url, article.Language, Ms(article.PublishedUtc),
+                        article.PublishedUtc.UtcDateTime.ToString("yyyy-MM-dd"), article.Category,
+                        ArticleJson.Write(article.Original), ArticleJson.Write(article.Translation),
                         SearchText(article.Translation.Title, article.Translation.Teaser, article.Translation.Paragraphs),
                         SearchText(article.Original.Title, article.Original.Teaser, article.Original.Paragraphs));
                     while (!rows.Writer.TryWrite(row))
@@ -83,9 +91,9 @@ public sealed partial class SqliteArticleStore
         return ids;
     }
 
-    /// <summary>An article with its original and translation written as the store keeps them, and the text the search index takes from each.</summary>
-    private sealed record BulkRow(BulkArticle Article, string Original, string Translation, (string Title, string Text) English,
-        (string Title, string Text) OriginalText);
+    /// <summary>An article's row, its original and translation written as the store keeps them, and the text the search index takes from each.</summary>
+    private sealed record BulkRow(long SourceId, string Url, string Language, long PublishedMs, string LocalDate, string Category,
+        string Original, string Translation, (string Title, string Text) English, (string Title, string Text) OriginalText);
 
     /// <summary>
     /// What the view <c>article_search_text</c> computes from a stored original or translation (<see cref="M0300Search.Fields"/>):
@@ -123,18 +131,22 @@ public sealed partial class SqliteArticleStore
         }
     }
 
-    /// <summary>Inserts up to <see cref="BulkTransactionSize"/> rows in one transaction; false once there are no more.</summary>
+    /// <summary>
+    /// Inserts up to <see cref="BulkTransactionSize"/> rows in one transaction: the articles first, then their search
+    /// rows, and false once there are no more. In that order the search index's new terms build up in memory until the
+    /// commit and make one segment. Interleaved, every article's insert (a statement that can fail midway, so one that
+    /// opens a savepoint) made FTS5 write out what it held: a segment per article, merged again and again.
+    /// </summary>
     private async Task<bool> InsertChunkAsync(ChannelReader<BulkRow> rows, List<long> ids, CancellationToken cancellationToken)
     {
-        if (!await rows.WaitToReadAsync(cancellationToken)) return false;
+        var chunk = new List<BulkRow>(BulkTransactionSize);
+        while (chunk.Count < BulkTransactionSize && await rows.WaitToReadAsync(cancellationToken))
+            while (chunk.Count < BulkTransactionSize && rows.TryRead(out var row)) chunk.Add(row);
+        if (chunk.Count == 0) return false;
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, "DROP TRIGGER article_search_insert", cancellationToken);
-        await using var search = Command(connection,
-            "INSERT INTO article_search (rowid, title_en, text_en, title_orig, text_orig) VALUES ($id, $titleEn, $textEn, $titleOrig, $textOrig)",
-            ("$id", 0L), ("$titleEn", ""), ("$textEn", ""), ("$titleOrig", ""), ("$textOrig", ""));
-        search.Prepare();
-        await using var command = Command(connection,
+        await using (var command = Command(connection,
             """
             INSERT INTO articles (source_id, url, language, original, published_ms, published_estimated, local_date, category,
                 state, translation, first_seen_ms, updated_ms, content_hash)
@@ -142,31 +154,37 @@ public sealed partial class SqliteArticleStore
             RETURNING id
             """,
             ("$source", 0L), ("$url", ""), ("$language", ""), ("$original", ""), ("$published", 0L), ("$localDate", ""),
-            ("$category", ""), ("$state", (int)ArticleState.Translated), ("$translation", ""), ("$hash", ""));
-        command.Prepare();
-        for (var inserted = 0; inserted < BulkTransactionSize && await rows.WaitToReadAsync(cancellationToken);)
+            ("$category", ""), ("$state", (int)ArticleState.Translated), ("$translation", ""), ("$hash", "")))
         {
-            while (inserted < BulkTransactionSize && rows.TryRead(out var row))
+            command.Prepare();
+            foreach (var row in chunk)
             {
-                var article = row.Article;
-                command.Parameters["$source"].Value = article.SourceId;
-                command.Parameters["$url"].Value = article.Url;
-                command.Parameters["$language"].Value = article.Language;
+                command.Parameters["$source"].Value = row.SourceId;
+                command.Parameters["$url"].Value = row.Url;
+                command.Parameters["$language"].Value = row.Language;
                 command.Parameters["$original"].Value = row.Original;
-                command.Parameters["$published"].Value = Ms(article.PublishedUtc);
-                command.Parameters["$localDate"].Value = article.PublishedUtc.UtcDateTime.ToString("yyyy-MM-dd");
-                command.Parameters["$category"].Value = article.Category;
+                command.Parameters["$published"].Value = row.PublishedMs;
+                command.Parameters["$localDate"].Value = row.LocalDate;
+                command.Parameters["$category"].Value = row.Category;
                 command.Parameters["$translation"].Value = row.Translation;
-                command.Parameters["$hash"].Value = article.Url;
-                var id = (long)(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT returned no id"));
-                search.Parameters["$id"].Value = id;
-                search.Parameters["$titleEn"].Value = row.English.Title;
-                search.Parameters["$textEn"].Value = row.English.Text;
-                search.Parameters["$titleOrig"].Value = row.OriginalText.Title;
-                search.Parameters["$textOrig"].Value = row.OriginalText.Text;
+                command.Parameters["$hash"].Value = row.Url;
+                ids.Add((long)(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT returned no id")));
+            }
+        }
+        await using (var search = Command(connection,
+            "INSERT INTO article_search (rowid, title_en, text_en, title_orig, text_orig) VALUES ($id, $titleEn, $textEn, $titleOrig, $textOrig)",
+            ("$id", 0L), ("$titleEn", ""), ("$textEn", ""), ("$titleOrig", ""), ("$textOrig", "")))
+        {
+            search.Prepare();
+            var first = ids.Count - chunk.Count;
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                search.Parameters["$id"].Value = ids[first + i];
+                search.Parameters["$titleEn"].Value = chunk[i].English.Title;
+                search.Parameters["$textEn"].Value = chunk[i].English.Text;
+                search.Parameters["$titleOrig"].Value = chunk[i].OriginalText.Title;
+                search.Parameters["$textOrig"].Value = chunk[i].OriginalText.Text;
                 await search.ExecuteNonQueryAsync(cancellationToken);
-                ids.Add(id);
-                inserted++;
             }
         }
         await ExecuteAsync(connection, M0600CompactArticles.SearchInsertTrigger, cancellationToken);
