@@ -13,15 +13,16 @@ public sealed record BulkArticle(long SourceId, string Url, string Language, Ext
 public sealed partial class SqliteArticleStore
 {
     /// <summary>
-    /// Articles per transaction of a bulk insert, and so per segment of the search index (see <see cref="InsertChunkAsync"/>):
-    /// a million articles make 125 segments, merged once at the end.
+    /// Articles per transaction of a bulk insert. The search index writes its new terms out at each commit, and
+    /// whenever they fill its buffer (see <see cref="InsertChunkAsync"/>): a million articles make a few hundred
+    /// segments at most, merged once at the end.
     /// </summary>
     private const int BulkTransactionSize = 8_000;
 
     /// <summary>
     /// FTS5 settings during a bulk insert, and FTS5's own defaults that the index is left with. <c>hashsize</c>: the
     /// buffer of new index terms, in bytes, which becomes a new segment of the search index when it fills; 128 MiB
-    /// holds a whole transaction's terms (<see cref="BulkTransactionSize"/>). <c>automerge</c> 0 and a
+    /// holds most of a transaction's terms (<see cref="BulkTransactionSize"/>). <c>automerge</c> 0 and a
     /// <c>crisismerge</c> of 2000 (FTS5's most segments) leave the segments unmerged while the articles stream in, so
     /// each term is written once there and once more by the optimize that ends the insert, instead of once per level
     /// of merging as the index grows. Measured with the sqlite3 program, indexing the text of 100 000 generated
@@ -134,7 +135,7 @@ public sealed partial class SqliteArticleStore
     /// <summary>
     /// Inserts up to <see cref="BulkTransactionSize"/> rows in one transaction: the articles first, then their search
     /// rows, and false once there are no more. In that order the search index's new terms build up in memory until the
-    /// commit and make one segment. Interleaved, every article's insert (a statement that can fail midway, so one that
+    /// commit (or until they fill its buffer) and make one segment. Interleaved, every article's insert (a statement that can fail midway, so one that
     /// opens a savepoint) made FTS5 write out what it held: a segment per article, merged again and again.
     /// </summary>
     private async Task<bool> InsertChunkAsync(ChannelReader<BulkRow> rows, List<long> ids, CancellationToken cancellationToken)
