@@ -35,66 +35,116 @@ public sealed partial class SqliteArticleStore
 
     /// <summary>
     /// Inserts many translated articles (benchmark stores), streamed in transactions of 8 000 with prepared
-    /// statements, then compacts the search index (<see cref="OptimizeSearchIndexAsync"/>). The articles' JSON and the
-    /// text the search index takes from them are written on a thread of its own while SQLite indexes the articles
-    /// before them: within each transaction the trigger that indexes a new article is dropped (and created again
-    /// before the commit, so no committed state lacks it), and each article's search row is inserted with its text
-    /// as given (<see cref="SearchText"/>), without SQLite reading it back out of the JSON. The search index buffers
-    /// its new terms in larger pieces and merges them only at the end (<see cref="BulkSearchSettings"/>; its
-    /// defaults are set back afterwards). No raw pages are kept; local dates are UTC dates.
+    /// statements. The articles' JSON and the text the search index takes from them are written on a thread of its own
+    /// while SQLite stores the articles before them: within each transaction the trigger that indexes a new article is
+    /// dropped (and created again before the commit, so no committed state lacks it), and each article's search row is
+    /// inserted with its text as given (<see cref="SearchText"/>), without SQLite reading it back out of the JSON. Into
+    /// a new store (no articles yet) the search index is built on a third thread in a file of its own and copied in at
+    /// the end (<see cref="SearchIndexBuild"/>), the articles taking the ids 1, 2, ...; otherwise the store indexes each
+    /// transaction's articles after them, then compacts its index (<see cref="OptimizeSearchIndexAsync"/>). Either
+    /// way the index buffers its new terms in larger pieces and merges them only at the end
+    /// (<see cref="BulkSearchSettings"/>; its defaults are set back afterwards). No raw pages are kept; local dates
+    /// are UTC dates.
     /// </summary>
     /// <returns>The new ids, in input order.</returns>
     public async Task<IReadOnlyList<long>> BulkInsertAsync(IEnumerable<BulkArticle> articles, CancellationToken cancellationToken)
     {
         var ids = new List<long>();
-        // A whole transaction's rows ahead: the next transaction's are written while SQLite indexes this one's.
+        SearchIndexBuild? build;
+        await using (var connection = await OpenAsync(cancellationToken))
+            build = await SearchIndexBuild.StartAsync(connection, _database.Path, BulkSearchSettings.Select(s => (s.Name, s.Bulk)).ToList(), cancellationToken);
+        await using var removed = build; // its file goes when the insert ends, whichever way
+        // A whole transaction's rows ahead: the next transaction's are written while SQLite stores this one's.
         var rows = Channel.CreateBounded<BulkRow>(new BoundedChannelOptions(BulkTransactionSize) { SingleReader = true, SingleWriter = true });
+        var searchRows = build is null ? null
+            : Channel.CreateBounded<SearchRow>(new BoundedChannelOptions(BulkTransactionSize) { SingleReader = true, SingleWriter = true });
         var writing = Task.Factory.StartNew(() =>
         {
             try
             {
+                var id = 1L;
                 foreach (var article in articles)
                 {
-                    var row = new BulkRow(article.SourceId, article.Url, article.Language, Ms(article.PublishedUtc),
+                    var english = SearchText(article.Translation.Title, article.Translation.Teaser, article.Translation.Paragraphs);
+                    var original = SearchText(article.Original.Title, article.Original.Teaser, article.Original.Paragraphs);
+                    var row = new BulkRow(build is null ? null : id, article.SourceId, article.Url, article.Language, Ms(article.PublishedUtc),
                         article.PublishedUtc.UtcDateTime.ToString("yyyy-MM-dd"), article.Category,
                         ArticleJson.Write(article.Original), ArticleJson.Write(article.Translation),
-                        SearchText(article.Translation.Title, article.Translation.Teaser, article.Translation.Paragraphs),
-                        SearchText(article.Original.Title, article.Original.Teaser, article.Original.Paragraphs));
-                    while (!rows.Writer.TryWrite(row))
-                        if (!rows.Writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult()) return; // the reader failed
+                        build is null ? english : default, build is null ? original : default);
+                    if (!Write(rows.Writer, row, cancellationToken)) return; // a reader failed
+                    if (searchRows is not null && !Write(searchRows.Writer, new SearchRow(id, english, original), cancellationToken)) return;
+                    id++;
                 }
                 rows.Writer.TryComplete();
+                searchRows?.Writer.TryComplete();
             }
             catch (Exception ex)
             {
                 rows.Writer.TryComplete(ex);
+                searchRows?.Writer.TryComplete(ex);
+            }
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var indexing = build is null ? Task.CompletedTask : Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                build.Index(searchRows!.Reader, BulkTransactionSize, BulkSearchSettings.Select(s => s.Name), cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                // The articles stop too: their thread reads this failure at its next transaction.
+                searchRows!.Writer.TryComplete(ex);
+                rows.Writer.TryComplete(ex);
+                throw;
             }
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            await SetSearchSettingsAsync(bulk: true, cancellationToken);
+            if (build is null) await SetSearchSettingsAsync(bulk: true, cancellationToken);
             try
             {
-                while (await InsertChunkAsync(rows.Reader, ids, cancellationToken)) { }
+                while (await InsertChunkAsync(rows.Reader, ids, indexHere: build is null, cancellationToken)) { }
             }
             finally
             {
-                await SetSearchSettingsAsync(bulk: false, CancellationToken.None); // even when cancelled: the defaults are what the index keeps
+                if (build is null) await SetSearchSettingsAsync(bulk: false, CancellationToken.None); // even when cancelled: the defaults are what the index keeps
             }
+            await writing;
+            await indexing;
         }
         catch (Exception ex)
         {
-            rows.Writer.TryComplete(ex); // the thread writing JSON stops at its next article
+            rows.Writer.TryComplete(ex); // the threads writing JSON and indexing stop at their next article
+            searchRows?.Writer.TryComplete(ex);
             await writing;
+            await indexing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             throw;
         }
-        await writing;
-        await OptimizeSearchIndexAsync(cancellationToken);
+        if (build is null)
+        {
+            await OptimizeSearchIndexAsync(cancellationToken);
+            return ids;
+        }
+        await build.CopyIntoAsync(_database.ConnectionString, cancellationToken);
+        await using var statistics = await OpenAsync(cancellationToken);
+        await ExecuteAsync(statistics, "PRAGMA optimize;", cancellationToken);
         return ids;
     }
 
-    /// <summary>An article's row, its original and translation written as the store keeps them, and the text the search index takes from each.</summary>
-    private sealed record BulkRow(long SourceId, string Url, string Language, long PublishedMs, string LocalDate, string Category,
+    /// <summary>Writes <paramref name="item"/>, waiting for room; false once the reader has failed.</summary>
+    private static bool Write<T>(ChannelWriter<T> writer, T item, CancellationToken cancellationToken)
+    {
+        while (!writer.TryWrite(item))
+            if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult()) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// An article's row (with its id when the search index is built apart, or null for SQLite to give it one), its
+    /// original and translation written as the store keeps them, and the text the store's search index takes from each
+    /// (empty when the index is built apart).
+    /// </summary>
+    private sealed record BulkRow(long? Id, long SourceId, string Url, string Language, long PublishedMs, string LocalDate, string Category,
         string Original, string Translation, (string Title, string Text) English, (string Title, string Text) OriginalText);
 
     /// <summary>
@@ -139,7 +189,8 @@ public sealed partial class SqliteArticleStore
     /// commit (or until they fill its buffer) and make one segment. Interleaved, every article's insert (a statement that can fail midway, so one that
     /// opens a savepoint) made FTS5 write out what it held: a segment per article, merged again and again.
     /// </summary>
-    private async Task<bool> InsertChunkAsync(ChannelReader<BulkRow> rows, List<long> ids, CancellationToken cancellationToken)
+    /// <param name="indexHere">Whether the store indexes the articles itself; if not, only the trigger is dropped and made again.</param>
+    private async Task<bool> InsertChunkAsync(ChannelReader<BulkRow> rows, List<long> ids, bool indexHere, CancellationToken cancellationToken)
     {
         var chunk = new List<BulkRow>(BulkTransactionSize);
         while (chunk.Count < BulkTransactionSize && await rows.WaitToReadAsync(cancellationToken))
@@ -150,17 +201,18 @@ public sealed partial class SqliteArticleStore
         await ExecuteAsync(connection, "DROP TRIGGER article_search_insert", cancellationToken);
         await using (var command = Command(connection,
             """
-            INSERT INTO articles (source_id, url, language, original, published_ms, published_estimated, local_date, category,
+            INSERT INTO articles (id, source_id, url, language, original, published_ms, published_estimated, local_date, category,
                 state, translation, first_seen_ms, updated_ms, content_hash)
-            VALUES ($source, $url, $language, $original, $published, 0, $localDate, $category, $state, $translation, $published, $published, $hash)
+            VALUES ($id, $source, $url, $language, $original, $published, 0, $localDate, $category, $state, $translation, $published, $published, $hash)
             RETURNING id
             """,
-            ("$source", 0L), ("$url", ""), ("$language", ""), ("$original", ""), ("$published", 0L), ("$localDate", ""),
+            ("$id", null), ("$source", 0L), ("$url", ""), ("$language", ""), ("$original", ""), ("$published", 0L), ("$localDate", ""),
             ("$category", ""), ("$state", (int)ArticleState.Translated), ("$translation", ""), ("$hash", "")))
         {
             command.Prepare();
             foreach (var row in chunk)
             {
+                command.Parameters["$id"].Value = row.Id is { } id ? id : DBNull.Value;
                 command.Parameters["$source"].Value = row.SourceId;
                 command.Parameters["$url"].Value = row.Url;
                 command.Parameters["$language"].Value = row.Language;
@@ -173,20 +225,23 @@ public sealed partial class SqliteArticleStore
                 ids.Add((long)(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT returned no id")));
             }
         }
-        await using (var search = Command(connection,
-            "INSERT INTO article_search (rowid, title_en, text_en, title_orig, text_orig) VALUES ($id, $titleEn, $textEn, $titleOrig, $textOrig)",
-            ("$id", 0L), ("$titleEn", ""), ("$textEn", ""), ("$titleOrig", ""), ("$textOrig", "")))
+        if (indexHere)
         {
-            search.Prepare();
-            var first = ids.Count - chunk.Count;
-            for (var i = 0; i < chunk.Count; i++)
+            await using (var search = Command(connection,
+                "INSERT INTO article_search (rowid, title_en, text_en, title_orig, text_orig) VALUES ($id, $titleEn, $textEn, $titleOrig, $textOrig)",
+                ("$id", 0L), ("$titleEn", ""), ("$textEn", ""), ("$titleOrig", ""), ("$textOrig", "")))
             {
-                search.Parameters["$id"].Value = ids[first + i];
-                search.Parameters["$titleEn"].Value = chunk[i].English.Title;
-                search.Parameters["$textEn"].Value = chunk[i].English.Text;
-                search.Parameters["$titleOrig"].Value = chunk[i].OriginalText.Title;
-                search.Parameters["$textOrig"].Value = chunk[i].OriginalText.Text;
-                await search.ExecuteNonQueryAsync(cancellationToken);
+                search.Prepare();
+                var first = ids.Count - chunk.Count;
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    search.Parameters["$id"].Value = ids[first + i];
+                    search.Parameters["$titleEn"].Value = chunk[i].English.Title;
+                    search.Parameters["$textEn"].Value = chunk[i].English.Text;
+                    search.Parameters["$titleOrig"].Value = chunk[i].OriginalText.Title;
+                    search.Parameters["$textOrig"].Value = chunk[i].OriginalText.Text;
+                    await search.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
         }
         await ExecuteAsync(connection, M0600CompactArticles.SearchInsertTrigger, cancellationToken);

@@ -17,10 +17,17 @@ internal sealed class SqliteDatabase
 
     private readonly string _connectionString;
 
+    /// <summary>The file.</summary>
+    public string Path { get; }
+
+    /// <summary>How the file is opened (pooled, with the store's settings).</summary>
+    public string ConnectionString => _connectionString;
+
     /// <param name="create">Create the file (and its folder) when missing; otherwise it must exist already.</param>
     public SqliteDatabase(string path, bool create)
     {
-        if (create && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory) Directory.CreateDirectory(directory);
+        Path = path;
+        if (create && System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } directory) Directory.CreateDirectory(directory);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,

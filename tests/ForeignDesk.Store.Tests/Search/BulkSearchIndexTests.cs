@@ -66,6 +66,45 @@ public sealed class BulkSearchIndexTests
         Assert.Equal(ids.Count - 1, (await temporary.Store.SearchAsync(new SearchQuery("strike"), Ct)).Total);
     }
 
+    [Fact]
+    public async Task BulkInsertAsync_IntoANewStore_BuildsTheIndexApartAndRemovesItsFile()
+    {
+        await using var temporary = await TemporaryStore.CreateAsync("foreigndesk-bulksearch-", new FakeTimeProvider(Now), Ct);
+        var ids = await InsertAsync(temporary.Store);
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), ids);
+        Assert.False(File.Exists(temporary.DatabasePath + ".search-build"));
+        Assert.Equal(12, (await temporary.Store.SearchAsync(new SearchQuery("strike"), Ct)).Total);
+        Assert.Equal(1, (await temporary.Store.SearchAsync(new SearchQuery("word7x"), Ct)).Total);
+
+        // A second bulk insert finds the index filled: the store indexes those articles itself, after the first ones.
+        var source = (await temporary.Store.ListSourcesAsync(Ct))[0];
+        var more = await temporary.Store.BulkInsertAsync([new BulkArticle(source.Id, "https://zeitung.example/more", "de",
+            new ExtractedArticle("Hafen geschlossen", null, [], null, Now, null, "de", null, null, null, []),
+            new TranslatedArticle("Harbour closed", null, [], null, "test", "de", 0), Now, "News/World")], Ct);
+        Assert.Equal([13L], more);
+        Assert.Equal(1, (await temporary.Store.SearchAsync(new SearchQuery("harbour"), Ct)).Total);
+        Assert.Equal(12, (await temporary.Store.SearchAsync(new SearchQuery("strike"), Ct)).Total);
+        await using var connection = await OpenAsync(temporary.DatabasePath);
+        await ExecuteAsync(connection, "INSERT INTO article_search (article_search) VALUES ('integrity-check')");
+    }
+
+    [Fact]
+    public async Task BulkInsertAsync_ThatFails_StoresNoneOfTheFailedTransactionAndRemovesTheBuildFile()
+    {
+        await using var temporary = await TemporaryStore.CreateAsync("foreigndesk-bulksearch-", new FakeTimeProvider(Now), Ct);
+        var source = await temporary.Store.AddSourceAsync(new SourceDraft("Zeitung", new Uri("https://zeitung.example/"), [], "de", "News/World", "UTC"), Ct);
+        var twice = Enumerable.Range(0, 2).Select(_ => new BulkArticle(source.Id, "https://zeitung.example/same", "de",
+            new ExtractedArticle("Streik", null, [], null, Now, null, "de", null, null, null, []),
+            new TranslatedArticle("Strike", null, [], null, "test", "de", 0), Now, "News/World"));
+
+        await Assert.ThrowsAsync<SqliteException>(() => temporary.Store.BulkInsertAsync(twice, Ct));
+
+        Assert.False(File.Exists(temporary.DatabasePath + ".search-build"));
+        Assert.Equal(0, (await temporary.Store.SearchAsync(new SearchQuery("strike"), Ct)).Total);
+        Assert.Null(await temporary.Store.GetArticleAsync(1, Ct));
+    }
+
     /// <summary>Articles whose text has what the view's expressions treat apart: no teaser, an empty one, no paragraphs, match marks, markup, accents.</summary>
     private static async Task<IReadOnlyList<long>> InsertAsync(SqliteArticleStore store)
     {

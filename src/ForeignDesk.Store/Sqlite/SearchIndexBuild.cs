@@ -1,0 +1,162 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace ForeignDesk.Store.Sqlite;
+
+/// <summary>An article's id and the text its search row takes: title and text in English and in the original.</summary>
+internal readonly record struct SearchRow(long Id, (string Title, string Text) English, (string Title, string Text) Original);
+
+/// <summary>
+/// The search index of a bulk insert into an empty store, built in a file of its own beside the store
+/// (<c>STORE.search-build</c>) by a thread of its own while the store's one writing thread stores the articles, then
+/// copied into the store's index tables in one transaction. SQLite lets one connection write a file at a time: in the
+/// store itself, tokenizing and indexing each article's text (most of a bulk insert's time) waited for the articles'
+/// rows and the rows for them. The file's index is made by the same <c>CREATE VIRTUAL TABLE</c> statement as the store's
+/// and ends in one segment (optimized), with FTS5's default settings: its tables are what the store's would hold had
+/// the articles been indexed there. The file is written without a journal (a failed build is started again, never
+/// read) and removed when the copy is done or the insert fails.
+/// </summary>
+internal sealed class SearchIndexBuild : IAsyncDisposable
+{
+    /// <summary>FTS5's tables behind the index <c>article_search</c>, with their columns, in the order they are copied.</summary>
+    private static readonly (string Table, string Columns)[] IndexTables =
+    [
+        ("article_search_data", "id, block"), ("article_search_idx", "segid, term, pgno"),
+        ("article_search_docsize", "id, sz"), ("article_search_config", "k, v"),
+    ];
+
+    private readonly SqliteConnection _connection;
+
+    private SearchIndexBuild(string path, SqliteConnection connection)
+    {
+        Path = path;
+        _connection = connection;
+    }
+
+    /// <summary>The file the index is built in.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// A build for the store at <paramref name="storePath"/> when its articles and its search index are empty (a new
+    /// store), with <paramref name="settings"/> set on the file's index while the articles stream in; null otherwise,
+    /// and the store indexes the articles itself.
+    /// </summary>
+    public static async Task<SearchIndexBuild?> StartAsync(SqliteConnection store, string storePath,
+        IReadOnlyList<(string Name, int Value)> settings, CancellationToken cancellationToken)
+    {
+        await using (var empty = store.CreateCommand())
+        {
+            empty.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM article_search_docsize)";
+            if (Convert.ToInt64(await empty.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0) return null;
+        }
+        string definition;
+        await using (var table = store.CreateCommand())
+        {
+            table.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'article_search'";
+            definition = (string?)await table.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("The store has no search index.");
+        }
+
+        var path = storePath + ".search-build";
+        File.Delete(path); // left by a build that was killed
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        var build = new SearchIndexBuild(path, connection);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await build.ExecuteAsync("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", cancellationToken);
+            await build.ExecuteAsync(definition, cancellationToken);
+            foreach (var (name, value) in settings)
+                await build.ExecuteAsync($"INSERT INTO article_search (article_search, rank) VALUES ('{name}', {value})", cancellationToken);
+            return build;
+        }
+        catch
+        {
+            await build.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Indexes what <paramref name="rows"/> gives, <paramref name="transactionSize"/> rows a transaction (one segment
+    /// each), until it completes; then merges the segments into one and sets the index's settings back to FTS5's
+    /// defaults (which leave no rows). Runs on the caller's thread.
+    /// </summary>
+    public void Index(ChannelReader<SearchRow> rows, int transactionSize, IEnumerable<string> settingNames, CancellationToken cancellationToken)
+    {
+        using var insert = _connection.CreateCommand();
+        insert.CommandText = "INSERT INTO article_search (rowid, title_en, text_en, title_orig, text_orig) VALUES ($id, $titleEn, $textEn, $titleOrig, $textOrig)";
+        var parameters = new[] { "$id", "$titleEn", "$textEn", "$titleOrig", "$textOrig" }.Select(n => insert.Parameters.AddWithValue(n, "")).ToArray();
+        insert.Prepare();
+        var more = true;
+        while (more)
+        {
+            using var transaction = _connection.BeginTransaction();
+            insert.Transaction = transaction;
+            for (var n = 0; n < transactionSize;)
+            {
+                if (!rows.TryRead(out var row))
+                {
+                    // False once every row has come; the writer's failure, if it failed, is thrown here.
+                    if (rows.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult()) continue;
+                    more = false;
+                    break;
+                }
+                parameters[0].Value = row.Id;
+                parameters[1].Value = row.English.Title;
+                parameters[2].Value = row.English.Text;
+                parameters[3].Value = row.Original.Title;
+                parameters[4].Value = row.Original.Text;
+                insert.ExecuteNonQuery();
+                n++;
+            }
+            transaction.Commit();
+        }
+        using var finish = _connection.CreateCommand();
+        finish.CommandText = "INSERT INTO article_search (article_search) VALUES ('optimize');"
+            + string.Concat(settingNames.Select(name => $"DELETE FROM article_search_config WHERE k = '{name}';"));
+        finish.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Replaces the store's (empty) search index with the file's, in one transaction on a connection of its own that
+    /// never read the index: the store's other connections see the store change and read the index's structure anew.
+    /// </summary>
+    public async Task CopyIntoAsync(string storeConnectionString, CancellationToken cancellationToken)
+    {
+        await _connection.CloseAsync();
+        await using var store = new SqliteConnection(new SqliteConnectionStringBuilder(storeConnectionString) { Pooling = false }.ToString());
+        await store.OpenAsync(cancellationToken);
+        await using var command = store.CreateCommand();
+        command.CommandText = "ATTACH DATABASE $path AS build";
+        command.Parameters.AddWithValue("$path", Path);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.Clear();
+        await using (var transaction = await store.BeginTransactionAsync(cancellationToken))
+        {
+            command.Transaction = (SqliteTransaction)transaction;
+            foreach (var (table, columns) in IndexTables)
+            {
+                command.CommandText = $"DELETE FROM main.{table}; INSERT INTO main.{table} ({columns}) SELECT {columns} FROM build.{table};";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        command.Transaction = null;
+        command.CommandText = "DETACH DATABASE build";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        File.Delete(Path);
+    }
+}
