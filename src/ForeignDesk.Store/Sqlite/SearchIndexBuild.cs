@@ -14,7 +14,8 @@ internal readonly record struct SearchRow(long Id, (string Title, string Text) E
 /// rows and the rows for them. The file's index is made by the same <c>CREATE VIRTUAL TABLE</c> statement as the store's
 /// and ends in one segment (optimized), with FTS5's default settings: its tables are what the store's would hold had
 /// the articles been indexed there. The file is written without a journal (a failed build is started again, never
-/// read) and removed when the copy is done or the insert fails.
+/// read) and removed when the copy is done or the insert fails. A failed insert leaves the articles of the
+/// transactions it committed without search rows: the store a bulk insert fills is a benchmark's, thrown away then.
 /// </summary>
 internal sealed class SearchIndexBuild : IAsyncDisposable
 {
@@ -44,6 +45,8 @@ internal sealed class SearchIndexBuild : IAsyncDisposable
     public static async Task<SearchIndexBuild?> StartAsync(SqliteConnection store, string storePath,
         IReadOnlyList<(string Name, int Value)> settings, CancellationToken cancellationToken)
     {
+        var path = storePath + ".search-build";
+        File.Delete(path); // left by a build that was killed
         await using (var empty = store.CreateCommand())
         {
             empty.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM article_search_docsize)";
@@ -56,8 +59,6 @@ internal sealed class SearchIndexBuild : IAsyncDisposable
             definition = (string?)await table.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("The store has no search index.");
         }
 
-        var path = storePath + ".search-build";
-        File.Delete(path); // left by a build that was killed
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
             { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
         var build = new SearchIndexBuild(path, connection);
