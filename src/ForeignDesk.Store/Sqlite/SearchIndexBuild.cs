@@ -4,7 +4,29 @@ using Microsoft.Data.Sqlite;
 namespace ForeignDesk.Store.Sqlite;
 
 /// <summary>An article's id and the text its search row takes: title and text in English and in the original.</summary>
-internal readonly record struct SearchRow(long Id, (string Title, string Text) English, (string Title, string Text) Original);
+internal readonly record struct SearchRow(long Id, (string Title, string Text) English, (string Title, string Text) Original)
+{
+    /// <summary>The prepared statement that adds a row to the index <c>article_search</c> (values set by <see cref="Bind"/>).</summary>
+    public static SqliteCommand PrepareInsert(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO article_search (rowid, title_en, text_en, title_orig, text_orig) VALUES ($id, $titleEn, $textEn, $titleOrig, $textOrig)";
+        foreach (var name in (string[])["$id", "$titleEn", "$textEn", "$titleOrig", "$textOrig"]) insert.Parameters.AddWithValue(name, "");
+        insert.Prepare();
+        return insert;
+    }
+
+    /// <summary>Sets this row's values on a statement of <see cref="PrepareInsert"/>.</summary>
+    public void Bind(SqliteCommand insert)
+    {
+        insert.Parameters[0].Value = Id;
+        insert.Parameters[1].Value = English.Title;
+        insert.Parameters[2].Value = English.Text;
+        insert.Parameters[3].Value = Original.Title;
+        insert.Parameters[4].Value = Original.Text;
+    }
+}
 
 /// <summary>
 /// The search index of a bulk insert into an empty store, built in a file of its own beside the store
@@ -27,11 +49,13 @@ internal sealed class SearchIndexBuild : IAsyncDisposable
     ];
 
     private readonly SqliteConnection _connection;
+    private readonly string _defaultSettings;
 
-    private SearchIndexBuild(string path, SqliteConnection connection)
+    private SearchIndexBuild(string path, SqliteConnection connection, string defaultSettings)
     {
         Path = path;
         _connection = connection;
+        _defaultSettings = defaultSettings;
     }
 
     /// <summary>The file the index is built in.</summary>
@@ -39,11 +63,12 @@ internal sealed class SearchIndexBuild : IAsyncDisposable
 
     /// <summary>
     /// A build for the store at <paramref name="storePath"/> when its articles and its search index are empty (a new
-    /// store), with <paramref name="settings"/> set on the file's index while the articles stream in; null otherwise,
-    /// and the store indexes the articles itself.
+    /// store), its index set by <paramref name="bulkSettings"/> while the articles stream in and by
+    /// <paramref name="defaultSettings"/> when they are in (statements on the table <c>article_search</c>); null
+    /// otherwise, and the store indexes the articles itself.
     /// </summary>
-    public static async Task<SearchIndexBuild?> StartAsync(SqliteConnection store, string storePath,
-        IReadOnlyList<(string Name, int Value)> settings, CancellationToken cancellationToken)
+    public static async Task<SearchIndexBuild?> StartAsync(SqliteConnection store, string storePath, string bulkSettings,
+        string defaultSettings, CancellationToken cancellationToken)
     {
         var path = storePath + ".search-build";
         File.Delete(path); // left by a build that was killed
@@ -61,14 +86,13 @@ internal sealed class SearchIndexBuild : IAsyncDisposable
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
             { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
-        var build = new SearchIndexBuild(path, connection);
+        var build = new SearchIndexBuild(path, connection, defaultSettings);
         try
         {
             await connection.OpenAsync(cancellationToken);
             await build.ExecuteAsync("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", cancellationToken);
             await build.ExecuteAsync(definition, cancellationToken);
-            foreach (var (name, value) in settings)
-                await build.ExecuteAsync($"INSERT INTO article_search (article_search, rank) VALUES ('{name}', {value})", cancellationToken);
+            await build.ExecuteAsync(bulkSettings, cancellationToken);
             return build;
         }
         catch
@@ -81,14 +105,11 @@ internal sealed class SearchIndexBuild : IAsyncDisposable
     /// <summary>
     /// Indexes what <paramref name="rows"/> gives, <paramref name="transactionSize"/> rows a transaction (one segment
     /// each), until it completes; then merges the segments into one and sets the index's settings back to FTS5's
-    /// defaults (which leave no rows). Runs on the caller's thread.
+    /// defaults. Runs on the caller's thread.
     /// </summary>
-    public void Index(ChannelReader<SearchRow> rows, int transactionSize, IEnumerable<string> settingNames, CancellationToken cancellationToken)
+    public void Index(ChannelReader<SearchRow> rows, int transactionSize, CancellationToken cancellationToken)
     {
-        using var insert = _connection.CreateCommand();
-        insert.CommandText = "INSERT INTO article_search (rowid, title_en, text_en, title_orig, text_orig) VALUES ($id, $titleEn, $textEn, $titleOrig, $textOrig)";
-        var parameters = new[] { "$id", "$titleEn", "$textEn", "$titleOrig", "$textOrig" }.Select(n => insert.Parameters.AddWithValue(n, "")).ToArray();
-        insert.Prepare();
+        using var insert = SearchRow.PrepareInsert(_connection, null);
         var more = true;
         while (more)
         {
@@ -103,19 +124,14 @@ internal sealed class SearchIndexBuild : IAsyncDisposable
                     more = false;
                     break;
                 }
-                parameters[0].Value = row.Id;
-                parameters[1].Value = row.English.Title;
-                parameters[2].Value = row.English.Text;
-                parameters[3].Value = row.Original.Title;
-                parameters[4].Value = row.Original.Text;
+                row.Bind(insert);
                 insert.ExecuteNonQuery();
                 n++;
             }
             transaction.Commit();
         }
         using var finish = _connection.CreateCommand();
-        finish.CommandText = "INSERT INTO article_search (article_search) VALUES ('optimize');"
-            + string.Concat(settingNames.Select(name => $"DELETE FROM article_search_config WHERE k = '{name}';"));
+        finish.CommandText = "INSERT INTO article_search (article_search) VALUES ('optimize');" + _defaultSettings;
         finish.ExecuteNonQuery();
     }
 

@@ -52,7 +52,7 @@ public sealed partial class SqliteArticleStore
         var ids = new List<long>();
         SearchIndexBuild? build;
         await using (var connection = await OpenAsync(cancellationToken))
-            build = await SearchIndexBuild.StartAsync(connection, _database.Path, BulkSearchSettings.Select(s => (s.Name, s.Bulk)).ToList(), cancellationToken);
+            build = await SearchIndexBuild.StartAsync(connection, _database.Path, SearchSettings(bulk: true), SearchSettings(bulk: false), cancellationToken);
         await using var removed = build; // its file goes when the insert ends, whichever way
         // A whole transaction's rows ahead: the next transaction's are written while SQLite stores this one's.
         var rows = Channel.CreateBounded<BulkRow>(new BoundedChannelOptions(BulkTransactionSize) { SingleReader = true, SingleWriter = true });
@@ -65,14 +65,13 @@ public sealed partial class SqliteArticleStore
                 var id = 1L;
                 foreach (var article in articles)
                 {
-                    var english = SearchText(article.Translation.Title, article.Translation.Teaser, article.Translation.Paragraphs);
-                    var original = SearchText(article.Original.Title, article.Original.Teaser, article.Original.Paragraphs);
+                    var search = new SearchRow(id, SearchText(article.Translation.Title, article.Translation.Teaser, article.Translation.Paragraphs),
+                        SearchText(article.Original.Title, article.Original.Teaser, article.Original.Paragraphs));
                     var row = new BulkRow(build is null ? null : id, article.SourceId, article.Url, article.Language, Ms(article.PublishedUtc),
                         article.PublishedUtc.UtcDateTime.ToString("yyyy-MM-dd"), article.Category,
-                        ArticleJson.Write(article.Original), ArticleJson.Write(article.Translation),
-                        build is null ? english : default, build is null ? original : default);
+                        ArticleJson.Write(article.Original), ArticleJson.Write(article.Translation), build is null ? search : null);
                     if (!Write(rows.Writer, row, cancellationToken)) return; // a reader failed
-                    if (searchRows is not null && !Write(searchRows.Writer, new SearchRow(id, english, original), cancellationToken)) return;
+                    if (searchRows is not null && !Write(searchRows.Writer, search, cancellationToken)) return;
                     id++;
                 }
                 rows.Writer.TryComplete();
@@ -88,7 +87,7 @@ public sealed partial class SqliteArticleStore
         {
             try
             {
-                build.Index(searchRows!.Reader, BulkTransactionSize, BulkSearchSettings.Select(s => s.Name), cancellationToken);
+                build.Index(searchRows!.Reader, BulkTransactionSize, cancellationToken);
             }
             catch (Exception ex)
             {
@@ -141,11 +140,11 @@ public sealed partial class SqliteArticleStore
 
     /// <summary>
     /// An article's row (with its id when the search index is built apart, or null for SQLite to give it one), its
-    /// original and translation written as the store keeps them, and the text the store's search index takes from each
-    /// (empty when the index is built apart).
+    /// original and translation written as the store keeps them, and its search row for the store to index (its id
+    /// taken from the insert; null when the index is built apart).
     /// </summary>
     private sealed record BulkRow(long? Id, long SourceId, string Url, string Language, long PublishedMs, string LocalDate, string Category,
-        string Original, string Translation, (string Title, string Text) English, (string Title, string Text) OriginalText);
+        string Original, string Translation, SearchRow? Search);
 
     /// <summary>
     /// What the view <c>article_search_text</c> computes from a stored original or translation (<see cref="M0300Search.Fields"/>):
@@ -175,13 +174,13 @@ public sealed partial class SqliteArticleStore
     private async Task SetSearchSettingsAsync(bool bulk, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        foreach (var (name, bulkValue, defaultValue) in BulkSearchSettings)
-        {
-            await ExecuteAsync(connection, "INSERT INTO article_search (article_search, rank) VALUES ($name, $value)", cancellationToken,
-                ("$name", name), ("$value", bulk ? bulkValue : defaultValue));
-            if (!bulk) await ExecuteAsync(connection, "DELETE FROM article_search_config WHERE k = $name", cancellationToken, ("$name", name));
-        }
+        await ExecuteAsync(connection, SearchSettings(bulk), cancellationToken);
     }
+
+    /// <summary>The statements that set <see cref="BulkSearchSettings"/> on the index, or set them back to FTS5's defaults.</summary>
+    private static string SearchSettings(bool bulk) => string.Concat(BulkSearchSettings.Select(s =>
+        $"INSERT INTO article_search (article_search, rank) VALUES ('{s.Name}', {(bulk ? s.Bulk : s.Default)});"
+        + (bulk ? "" : $"DELETE FROM article_search_config WHERE k = '{s.Name}';")));
 
     /// <summary>
     /// Inserts up to <see cref="BulkTransactionSize"/> rows in one transaction: the articles first, then their search
@@ -227,21 +226,12 @@ public sealed partial class SqliteArticleStore
         }
         if (indexHere)
         {
-            await using (var search = Command(connection,
-                "INSERT INTO article_search (rowid, title_en, text_en, title_orig, text_orig) VALUES ($id, $titleEn, $textEn, $titleOrig, $textOrig)",
-                ("$id", 0L), ("$titleEn", ""), ("$textEn", ""), ("$titleOrig", ""), ("$textOrig", "")))
+            await using var search = SearchRow.PrepareInsert(connection, transaction);
+            var first = ids.Count - chunk.Count;
+            for (var i = 0; i < chunk.Count; i++)
             {
-                search.Prepare();
-                var first = ids.Count - chunk.Count;
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    search.Parameters["$id"].Value = ids[first + i];
-                    search.Parameters["$titleEn"].Value = chunk[i].English.Title;
-                    search.Parameters["$textEn"].Value = chunk[i].English.Text;
-                    search.Parameters["$titleOrig"].Value = chunk[i].OriginalText.Title;
-                    search.Parameters["$textOrig"].Value = chunk[i].OriginalText.Text;
-                    await search.ExecuteNonQueryAsync(cancellationToken);
-                }
+                (chunk[i].Search!.Value with { Id = ids[first + i] }).Bind(search);
+                await search.ExecuteNonQueryAsync(cancellationToken);
             }
         }
         await ExecuteAsync(connection, M0600CompactArticles.SearchInsertTrigger, cancellationToken);

@@ -67,7 +67,7 @@ public sealed class BulkSearchIndexTests
     }
 
     [Fact]
-    public async Task BulkInsertAsync_IntoANewStore_BuildsTheIndexApartAndRemovesItsFile()
+    public async Task BulkInsertAsync_IntoANewStore_NumbersFromOneAndLeavesNoBuildFile_ThenASecondInsertIndexesItself()
     {
         await using var temporary = await TemporaryStore.CreateAsync("foreigndesk-bulksearch-", new FakeTimeProvider(Now), Ct);
         var ids = await InsertAsync(temporary.Store);
