@@ -184,7 +184,8 @@ public sealed partial class SqliteArticleStore
 
     /// <summary>
     /// Inserts up to <see cref="BulkTransactionSize"/> rows in one transaction: the articles first, then their search
-    /// rows, and false once there are no more. In that order the search index's new terms build up in memory until the
+    /// rows, and false once there are no more. The lists the articles join (the newest, their days, categories and
+    /// sources) are recorded as changed once at the end (<see cref="PageTouches"/>) rather than four times per article. In that order the search index's new terms build up in memory until the
     /// commit (or until they fill its buffer) and make one segment. Interleaved, every article's insert (a statement that can fail midway, so one that
     /// opens a savepoint) made FTS5 write out what it held: a segment per article, merged again and again.
     /// </summary>
@@ -198,6 +199,7 @@ public sealed partial class SqliteArticleStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, "DROP TRIGGER article_search_insert", cancellationToken);
+        var stored = await PageTouches.SuspendAsync(connection, "page_versions_article_insert", cancellationToken);
         await using (var command = Command(connection,
             """
             INSERT INTO articles (id, source_id, url, language, original, published_ms, published_estimated, local_date, category,
@@ -222,7 +224,11 @@ public sealed partial class SqliteArticleStore
                 command.Parameters["$translation"].Value = row.Translation;
                 command.Parameters["$hash"].Value = row.Url;
                 ids.Add((long)(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException("INSERT returned no id")));
+                stored.Touch($"day:{row.LocalDate}");
+                stored.Touch($"category:{row.Category}");
+                stored.Touch($"source:{row.SourceId}");
             }
+            stored.Touch("latest");
         }
         if (indexHere)
         {
@@ -235,6 +241,7 @@ public sealed partial class SqliteArticleStore
             }
         }
         await ExecuteAsync(connection, M0600CompactArticles.SearchInsertTrigger, cancellationToken);
+        await stored.ResumeAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -23,7 +23,9 @@ public sealed partial class SqliteArticleStore
     /// <summary>
     /// Places many stored articles in stories at once (benchmark stores), in transactions of 5 000 stories with
     /// prepared statements: each story's row with its headline, first and last seen and size, and each article's
-    /// placement without clustering features (the clusterer skips such placements when it rebuilds its index).
+    /// placement without clustering features (the clusterer skips such placements when it rebuilds its index). The
+    /// pages that change are recorded once a transaction (<see cref="PageTouches"/>): the article and story pages and
+    /// the lists of the newest, as the placement trigger records them for each placement.
     /// Meant for articles not yet in a story; one already placed moves, but its former story is not recounted.
     /// </summary>
     public async Task BulkPlaceStoriesAsync(IEnumerable<BulkStory> stories, CancellationToken cancellationToken)
@@ -32,6 +34,7 @@ public sealed partial class SqliteArticleStore
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var placed = await PageTouches.SuspendAsync(connection, "page_versions_placement_insert", cancellationToken);
             var sequence = (long)(await ScalarAsync(connection, "SELECT COALESCE(MAX(seq), 0) FROM story_articles", cancellationToken) ?? 0L);
             await using var member = Command(connection,
                 """
@@ -69,7 +72,11 @@ public sealed partial class SqliteArticleStore
                 story.Parameters["$last"].Value = Ms(bulk.PublishedUtc.Max());
                 story.Parameters["$count"].Value = (long)bulk.ArticleIds.Count;
                 await story.ExecuteNonQueryAsync(cancellationToken);
+                placed.Touch($"story:{id}");
+                foreach (var article in bulk.ArticleIds) placed.Touch($"article:{article}");
             }
+            placed.Touch("latest");
+            await placed.ResumeAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }
@@ -105,6 +112,7 @@ public sealed partial class SqliteArticleStore
     /// <summary>
     /// Saves many precomputed related lists at once (benchmark stores), in transactions of 20 000 articles with
     /// prepared statements; each list replaces the article's previous one, as <see cref="SaveRelatedAsync"/> does.
+    /// Each article's page is recorded as changed once a transaction (<see cref="PageTouches"/>), not once per related article.
     /// </summary>
     public async Task BulkSaveRelatedAsync(IEnumerable<BulkRelated> lists, CancellationToken cancellationToken)
     {
@@ -112,6 +120,7 @@ public sealed partial class SqliteArticleStore
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var saved = await PageTouches.SuspendAsync(connection, "page_versions_related_insert", cancellationToken);
             await using var clear = Command(connection, "DELETE FROM related_articles WHERE article_id = $id", ("$id", 0L));
             clear.Prepare();
             await using var insert = Command(connection,
@@ -129,7 +138,9 @@ public sealed partial class SqliteArticleStore
                     insert.Parameters["$related"].Value = list.RelatedIds[rank];
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
+                if (list.RelatedIds.Count > 0) saved.Touch($"article:{list.ArticleId}");
             }
+            await saved.ResumeAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }
