@@ -54,6 +54,12 @@ internal sealed class PreparedReads(SqliteDatabase database)
             return result;
         }, cancellationToken);
 
+    /// <summary>Closes the idle kept connections (a read that runs now keeps its own until it ends).</summary>
+    public void CloseIdle()
+    {
+        while (_idle.TryDequeue(out var session)) session.Dispose();
+    }
+
     private async Task<T> WithSessionAsync<T>(Func<Session, T> reads, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

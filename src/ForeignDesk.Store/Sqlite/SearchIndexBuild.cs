@@ -138,13 +138,20 @@ internal sealed class SearchIndexBuild : IAsyncDisposable
     /// <summary>
     /// Replaces the store's (empty) search index with the file's, in one transaction on a connection of its own that
     /// never read the index: the store's other connections see the store change and read the index's structure anew.
+    /// The copy goes through a rollback journal when the store can be had alone for it (its pooled connections in this
+    /// process are closed first): its pages lie past the store's end, so they are written once, where the write-ahead
+    /// log writes them twice, to the log and again at the checkpoint (measured copying the index of 100 000 generated
+    /// articles in the bench: 2.1 s against 4.6 to 5.7 s). With another connection open it goes through the log.
+    /// A store left in the journal's mode by a killed copy is set back to the log when it is next opened.
     /// </summary>
     public async Task CopyIntoAsync(string storeConnectionString, CancellationToken cancellationToken)
     {
         await _connection.CloseAsync();
+        using (var pooled = new SqliteConnection(storeConnectionString)) SqliteConnection.ClearPool(pooled);
         await using var store = new SqliteConnection(new SqliteConnectionStringBuilder(storeConnectionString) { Pooling = false }.ToString());
         await store.OpenAsync(cancellationToken);
         await using var command = store.CreateCommand();
+        var journal = await TrySetJournalModeAsync(command, "delete", cancellationToken);
         command.CommandText = "ATTACH DATABASE $path AS build";
         command.Parameters.AddWithValue("$path", Path);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -162,6 +169,28 @@ internal sealed class SearchIndexBuild : IAsyncDisposable
         command.Transaction = null;
         command.CommandText = "DETACH DATABASE build";
         await command.ExecuteNonQueryAsync(cancellationToken);
+        if (journal && !await TrySetJournalModeAsync(command, "wal", cancellationToken))
+            throw new InvalidOperationException("The store could not be set back to its write-ahead log after the search index was copied in.");
+    }
+
+    /// <summary>Sets the store's journal mode; false when it cannot be changed now (another connection has the store open).</summary>
+    private static async Task<bool> TrySetJournalModeAsync(SqliteCommand command, string mode, CancellationToken cancellationToken)
+    {
+        command.CommandText = $"PRAGMA journal_mode = {mode}";
+        var timeout = command.CommandTimeout;
+        command.CommandTimeout = 1; // a connection open elsewhere stays open: not worth waiting for
+        try
+        {
+            return string.Equals((string?)await command.ExecuteScalarAsync(cancellationToken), mode, StringComparison.OrdinalIgnoreCase);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 5) // SQLITE_BUSY
+        {
+            return false;
+        }
+        finally
+        {
+            command.CommandTimeout = timeout;
+        }
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)

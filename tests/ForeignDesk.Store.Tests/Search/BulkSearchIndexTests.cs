@@ -87,6 +87,25 @@ public sealed class BulkSearchIndexTests
         Assert.Equal(12, (await temporary.Store.SearchAsync(new SearchQuery("strike"), Ct)).Total);
         await using var connection = await OpenAsync(temporary.DatabasePath);
         await ExecuteAsync(connection, "INSERT INTO article_search (article_search) VALUES ('integrity-check')");
+        Assert.Equal(["wal"], await RowsAsync(connection, "PRAGMA journal_mode"));
+    }
+
+    /// <summary>The index is copied in through a rollback journal when the store is had alone; with a reader open elsewhere, through the log.</summary>
+    [Fact]
+    public async Task BulkInsertAsync_IntoANewStoreOpenElsewhere_CopiesTheIndexInAndKeepsTheLog()
+    {
+        await using var temporary = await TemporaryStore.CreateAsync("foreigndesk-bulksearch-", new FakeTimeProvider(Now), Ct);
+        await using var elsewhere = await OpenAsync(temporary.DatabasePath);
+        Assert.Equal(["wal"], await RowsAsync(elsewhere, "PRAGMA journal_mode"));
+
+        var ids = await InsertAsync(temporary.Store);
+
+        Assert.Equal(12, ids.Count);
+        Assert.Equal(12, (await temporary.Store.SearchAsync(new SearchQuery("strike"), Ct)).Total);
+        Assert.Equal(["12"], await RowsAsync(elsewhere, "SELECT CAST(COUNT(*) AS TEXT) FROM article_search_docsize"));
+        await ExecuteAsync(elsewhere, "INSERT INTO article_search (article_search) VALUES ('integrity-check')");
+        Assert.Equal(["wal"], await RowsAsync(elsewhere, "PRAGMA journal_mode"));
+        Assert.False(File.Exists(temporary.DatabasePath + ".search-build"));
     }
 
     [Fact]
