@@ -58,6 +58,10 @@ public sealed class SystemdUnitsTests
         Assert.Contains("Environment=FOREIGNDESK_DATA=/var/lib/foreigndesk", lines);
         Assert.Contains(lines, line => line.StartsWith("EnvironmentFile=", StringComparison.Ordinal));
         Assert.All(lines.Where(line => line.StartsWith("Environment=", StringComparison.Ordinal)), line =>
-            Assert.Matches(@"^Environment=(FOREIGNDESK_DATA|DOTNET_ENVIRONMENT|Logging__\w+|ForeignDesk__\w+)=\S+$", line));
+            Assert.Matches(@"^Environment=(FOREIGNDESK_DATA|DOTNET_ENVIRONMENT|DOTNET_TieredPGO|Logging__\w+|ForeignDesk__\w+)=\S+$", line));
+        // Workers run without profile-guided recompilation, as `bench scale` runs them; the site keeps it.
+        var runtime = $"Environment={ForeignDesk.Bench.ScaleBench.WorkerRuntime.Name}={ForeignDesk.Bench.ScaleBench.WorkerRuntime.Value}";
+        if (command == "worker") Assert.Contains(runtime, lines);
+        else Assert.DoesNotContain(lines, line => line.StartsWith($"Environment={ForeignDesk.Bench.ScaleBench.WorkerRuntime.Name}=", StringComparison.Ordinal));
     }
 }
