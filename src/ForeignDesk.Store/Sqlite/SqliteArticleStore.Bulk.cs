@@ -185,10 +185,11 @@ public sealed partial class SqliteArticleStore
 
     /// <summary>
     /// Inserts up to <see cref="BulkTransactionSize"/> rows in one transaction: the articles first, then their search
-    /// rows, and false once there are no more. The lists the articles join (the newest, their days, categories and
-    /// sources) are recorded as changed once at the end (<see cref="PageTouches"/>) rather than four times per article. In that order the search index's new terms build up in memory until the
+    /// rows, and false once there are no more. In that order the search index's new terms build up in memory until the
     /// commit (or until they fill its buffer) and make one segment. Interleaved, every article's insert (a statement that can fail midway, so one that
-    /// opens a savepoint) made FTS5 write out what it held: a segment per article, merged again and again.
+    /// opens a savepoint) made FTS5 write out what it held: a segment per article, merged again and again. The lists
+    /// the articles join (the newest, their days, categories and sources) are recorded as changed once, before the
+    /// commit (<see cref="PageTouches"/>), rather than four times per article.
     /// </summary>
     /// <param name="indexHere">Whether the store indexes the articles itself; if not, only the trigger is dropped and made again.</param>
     private async Task<bool> InsertChunkAsync(ChannelReader<BulkRow> rows, List<long> ids, bool indexHere, CancellationToken cancellationToken)

@@ -55,6 +55,25 @@ public sealed class BulkPageChangesTests
         var all = await store.ChangesSinceAsync(0, 1000, Ct);
         Assert.Equal(all.Count, all.Select(c => c.Sequence).Distinct().Count());
 
+        // The same rows written one by one through the triggers, as migrated, record the same pages.
+        foreach (var source in sources)
+            await migrated.Store.AddSourceAsync(new SourceDraft(source.Name, source.HomeUrl, [], source.Language, source.Category, source.TimeZone), Ct);
+        await using (var copy = new SqliteConnection($"Data Source={migrated.DatabasePath}"))
+        {
+            await copy.OpenAsync(Ct);
+            await using var command = copy.CreateCommand();
+            command.CommandText = $"""
+                ATTACH DATABASE '{temporary.DatabasePath}' AS bulk;
+                INSERT INTO articles SELECT * FROM bulk.articles ORDER BY id;
+                INSERT INTO stories SELECT * FROM bulk.stories;
+                INSERT INTO story_articles SELECT * FROM bulk.story_articles ORDER BY seq;
+                INSERT INTO related_articles SELECT * FROM bulk.related_articles;
+                """;
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+        Assert.Equal((await migrated.Store.ChangesSinceAsync(0, 1000, Ct)).Select(c => c.Tag).Order(StringComparer.Ordinal),
+            all.Select(c => c.Tag).Order(StringComparer.Ordinal));
+
         // The triggers are back: a row written one by one is recorded by them.
         await using var connection = new SqliteConnection($"Data Source={temporary.DatabasePath}");
         await connection.OpenAsync(Ct);
