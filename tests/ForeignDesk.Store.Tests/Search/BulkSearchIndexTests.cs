@@ -49,9 +49,8 @@ public sealed class BulkSearchIndexTests
         await using var expected = await OpenAsync(migrated.DatabasePath);
         await using var connection = await OpenAsync(temporary.DatabasePath);
 
-        const string Triggers = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name";
         const string Settings = "SELECT k || '=' || v FROM article_search_config ORDER BY k";
-        Assert.Equal(await RowsAsync(expected, Triggers), await RowsAsync(connection, Triggers));
+        Assert.Equal(await StoreTriggers.ReadAsync(migrated.DatabasePath, Ct), await StoreTriggers.ReadAsync(temporary.DatabasePath, Ct));
         Assert.Equal(await RowsAsync(expected, Settings), await RowsAsync(connection, Settings));
         await ExecuteAsync(connection, "INSERT INTO article_search (article_search) VALUES ('integrity-check')");
 

@@ -84,9 +84,7 @@ public sealed class BulkPageChangesTests
             await command.ExecuteNonQueryAsync(Ct);
         }
         Assert.Equal([$"article:{ids[9]}"], (await ChangedSinceAsync(store, before)).Keys);
-        await using var expected = new SqliteConnection($"Data Source={migrated.DatabasePath}");
-        await expected.OpenAsync(Ct);
-        Assert.Equal(await TriggersAsync(expected), await TriggersAsync(connection));
+        Assert.Equal(await StoreTriggers.ReadAsync(migrated.DatabasePath, Ct), await StoreTriggers.ReadAsync(temporary.DatabasePath, Ct));
     }
 
     private static BulkStory Story(params long[] ids) =>
@@ -94,14 +92,4 @@ public sealed class BulkPageChangesTests
 
     private static async Task<Dictionary<string, long>> ChangedSinceAsync(SqliteArticleStore store, long sequence) =>
         (await store.ChangesSinceAsync(sequence, 1000, Ct)).ToDictionary(c => c.Tag, c => c.Sequence);
-
-    private static async Task<List<string>> TriggersAsync(SqliteConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name";
-        await using var reader = await command.ExecuteReaderAsync(Ct);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(Ct)) rows.Add(reader.GetString(0));
-        return rows;
-    }
 }
