@@ -14,6 +14,13 @@ internal sealed record Fts5Query(string? Match, string? Message, IReadOnlyList<F
         var required = order.Select(i => Required![i]).ToList();
         return this with { Match = Fts5QueryBuilder.Expression(required.Select(p => p.Term), LeftOut!), Required = required };
     }
+
+    /// <summary>
+    /// <c>a OR b</c> of the required phrases, numbered as in <see cref="Match"/>: where each lies in a row already known
+    /// to match. Looked up row by row, an AND goes on after the row to the next row with all its phrases, which for
+    /// words that seldom meet lies far off; an OR's next row is each phrase's own next one.
+    /// </summary>
+    public string? AnyRequired => Required is { Count: > 0 } required ? string.Join(" OR ", required.Select(p => p.Term)) : Match;
 }
 
 /// <summary>A required word or phrase: its FTS5 string, and each of its words as one (<c>"word"</c>, <c>"word"*</c>).</summary>

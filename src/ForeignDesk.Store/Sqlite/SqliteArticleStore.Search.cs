@@ -104,8 +104,9 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         if (page.Count == 0) return new SearchResults([], total, query.Page, query.PageSize, null, more, upTo);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Snippets are made here from the page's hits alone: the index says where each hit's matches lie, and the text
-        // is read through the index's content view (the original's only where the English shows no match).
+        // Snippets are made here from the page's hits alone: the index says where each hit's matches lie (each hit looked
+        // up by its id, with the required phrases ORed: see Fts5Query.AnyRequired), and the text is read through the
+        // index's content view (the original's only where the English shows no match).
         var english = session.Query(
             $"""
             SELECT {SummaryColumns}, t.text_en, {Fts5Bm25.MatchTokensName}(article_search, {EnglishText}),
@@ -116,7 +117,7 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             """,
             r => (Summary: ReadSummary(r), Snippet: Fts5Snippet.Make(StringOrNull(r, 8), Fts5Snippet.ReadMatches(StringOrNull(r, 9))),
                 Original: Fts5Snippet.ReadMatches(StringOrNull(r, 10))),
-            ("$match", fts.Match), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
+            ("$match", fts.AnyRequired), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
         var unmatched = english.Where(e => !e.Snippet.Contains(SearchHits.MatchOpen) && (e.Original.Count > 0 || e.Snippet.Trim().Length == 0))
             .ToDictionary(e => e.Summary.Id, e => e.Original);
         var originals = unmatched.Count == 0 ? [] : session.Query(

@@ -42,6 +42,8 @@ public sealed class SnippetSearchTests : IAsyncLifetime
     [InlineData("\"north coast\"")]
     [InlineData("naive cafe")]
     [InlineData("42")]
+    [InlineData("coast keepers \"north coast\" lightho*")]
+    [InlineData("lighthouse keepers -zebra -\"old coast\"")]
     public async Task SearchAsync_Snippet_MarksTheWordsFts5SnippetMarks(string text)
     {
         var hit = Assert.Single((await _temp.Store.SearchAsync(new SearchQuery(text), Ct)).Hits);
