@@ -86,11 +86,15 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         var matches = unfiltered
             ? $"SELECT rowid AS id, {score} AS score, rowid AS published FROM article_search WHERE article_search MATCH $match AND rowid <= $upto"
             : $"SELECT a.id AS id, {score} AS score, a.published_ms AS published {SearchFilters}";
+        // Read newest first, FTS5 stops at the window's end. Words that seldom meet leave too few matches for that:
+        // the whole index is read anyway, and then in ascending order, which costs FTS5 about half as much (to step
+        // back through a long list it parses each of its pages in full), the window sorted after.
+        var windowed = unfiltered && fts.Required!.Count > 1 && SeldomMeet(session, fts.Match!, newestId, upTo, window)
+            ? $"SELECT * FROM ({matches}) ORDER BY +id DESC LIMIT $window"
+            : $"{matches} ORDER BY article_search.rowid DESC LIMIT $window";
         var page = session.Query(
             $"""
-            SELECT id, COUNT(*) OVER () FROM (
-                {matches}
-                ORDER BY article_search.rowid DESC LIMIT $window)
+            SELECT id, COUNT(*) OVER () FROM ({windowed})
             ORDER BY {order} LIMIT $limit OFFSET $offset
             """,
             r => (Id: r.GetInt64(0), Total: r.GetInt32(1)),
@@ -158,6 +162,22 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             hits.Add((rows, fewest));
         }
         return hits;
+    }
+
+    /// <summary>
+    /// Whether the rows matching <paramref name="match"/> are too few among the newest <see cref="IdfSample"/> ids to
+    /// foretell two windows' worth below <paramref name="upTo"/>; counting stops as soon as they are enough.
+    /// </summary>
+    private static bool SeldomMeet(PreparedReads.Session session, string match, long newestId, long upTo, int window)
+    {
+        var floor = Math.Max(1, newestId - IdfSample + 1);
+        var rows = Math.Max(0, newestId - floor + 1);
+        if (rows == 0 || upTo <= 0) return false;
+        var enough = (2L * window * rows + upTo - 1) / upTo;
+        var found = Convert.ToInt64(session.Scalar(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM article_search WHERE article_search MATCH $match AND rowid BETWEEN $floor AND $ceiling LIMIT $enough)",
+            ("$match", match), ("$floor", floor), ("$ceiling", newestId), ("$enough", enough)), System.Globalization.CultureInfo.InvariantCulture);
+        return found < enough;
     }
 
     /// <summary>The FTS5 columns of the English text and of the original text (title_en, text_en, title_orig, text_orig).</summary>
