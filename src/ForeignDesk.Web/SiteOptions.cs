@@ -67,7 +67,18 @@ public sealed class SiteOptions
     [Range(1, 4096)]
     public int? RenderConcurrency { get; set; }
 
-    /// <summary>How many requests may wait for a render slot before more are answered 503 with <c>Retry-After</c> at once.</summary>
+    /// <summary>
+    /// How many searches the page cache does not answer (the search page, its JSON and feeds, the API's search) may run
+    /// at once, in a line of their own beside the other pages' (see Pages in the README).
+    /// </summary>
+    /// <value>Defaults to null: the processor count.</value>
+    [Range(1, 4096)]
+    public int? SearchConcurrency { get; set; }
+
+    /// <summary>
+    /// How many requests may wait for a render slot, in each of the two lines (searches, other pages), before more are
+    /// answered 503 with <c>Retry-After</c> at once.
+    /// </summary>
     /// <value>Defaults to 1000.</value>
     [Range(1, 1_000_000)]
     public int RenderQueueLength { get; set; } = 1000;

@@ -9,9 +9,12 @@ namespace ForeignDesk.Web.Caching;
 /// <summary>
 /// Admission for the requests that the page cache does not answer: at most <see cref="SiteOptions.RenderConcurrency"/>
 /// of them render at once and the rest wait in arrival order without holding a thread. Rendering reads the store, and
-/// the store's reads run on the request's thread; without a limit a burst of uncached pages (a search for every word,
-/// a crawler over old articles) takes every thread, and cached pages, which cost microseconds, wait behind it. Past
-/// <see cref="SiteOptions.RenderQueueLength"/> waiting requests a request is turned away at once with 503 and
+/// the store's reads run on the request's thread; without a limit a burst of uncached pages (a crawler over old
+/// articles) takes every thread, and cached pages, which cost microseconds, wait behind it. Searches have a line of
+/// their own (<see cref="SiteOptions.SearchConcurrency"/>, one per processor by default): a new search costs
+/// milliseconds where an uncached article costs a fraction of one, so a burst of new searches waits in its own line
+/// and never takes the slots of the articles and lists. Past
+/// <see cref="SiteOptions.RenderQueueLength"/> requests waiting in a line a request is turned away at once with 503 and
 /// <c>Retry-After</c>, so an overload sheds requests instead of timing out every one of them.
 /// </summary>
 internal sealed class RenderQueue
@@ -19,48 +22,33 @@ internal sealed class RenderQueue
     /// <summary>Addresses that never wait: the probes and the files that read no store.</summary>
     private static readonly PathString[] Exempt = ["/healthz", "/readyz", "/metrics", "/favicon.svg", "/assets"];
 
-    private readonly SemaphoreSlim _slots;
-    private readonly int _queueLength;
-    private int _waiting;
+    /// <summary>The search page, its JSON and feeds, and the API's search.</summary>
+    private static readonly PathString[] Searches = ["/search", "/search.json", "/api/v1/search"];
+
+    private readonly Line _pages;
+    private readonly Line _searches;
 
     public RenderQueue(IOptions<SiteOptions> options)
     {
-        var concurrency = options.Value.RenderConcurrency ?? Math.Max(2, 2 * Environment.ProcessorCount);
-        _slots = new SemaphoreSlim(concurrency, concurrency);
-        _queueLength = options.Value.RenderQueueLength;
+        _pages = new Line(options.Value.RenderConcurrency ?? Math.Max(2, 2 * Environment.ProcessorCount), options.Value.RenderQueueLength);
+        _searches = new Line(options.Value.SearchConcurrency ?? Environment.ProcessorCount, options.Value.RenderQueueLength);
     }
 
-    /// <summary>Requests waiting for a slot now.</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
+    /// <summary>Requests waiting for a slot now, in both lines.</summary>
+    public int Waiting => _pages.Waiting + _searches.Waiting;
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (IsExempt(context.Request.Path))
+        if (IsAny(context.Request.Path, Exempt))
         {
             await next(context);
             return;
         }
-        if (!_slots.Wait(0))
+        var line = IsAny(context.Request.Path, Searches) ? _searches : _pages;
+        if (!await line.EnterAsync(context.RequestAborted))
         {
-            if (Interlocked.Increment(ref _waiting) > _queueLength)
-            {
-                Interlocked.Decrement(ref _waiting);
-                await TurnAwayAsync(context);
-                return;
-            }
-            try
-            {
-                // SemaphoreSlim hands freed slots to asynchronous waiters in the order they came.
-                await _slots.WaitAsync(context.RequestAborted);
-            }
-            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-            {
-                return;
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waiting);
-            }
+            if (!context.RequestAborted.IsCancellationRequested) await TurnAwayAsync(context);
+            return;
         }
         try
         {
@@ -68,14 +56,50 @@ internal sealed class RenderQueue
         }
         finally
         {
-            _slots.Release();
+            line.Leave();
         }
     }
 
-    private static bool IsExempt(PathString path)
+    /// <summary>Slots and the line of requests waiting for one.</summary>
+    private sealed class Line(int concurrency, int queueLength)
     {
-        foreach (var exempt in Exempt)
-            if (path.StartsWithSegments(exempt)) return true;
+        private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
+        private int _waiting;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        /// <returns>False when the line is full or the reader left while waiting: the request is not rendered.</returns>
+        public async ValueTask<bool> EnterAsync(CancellationToken aborted)
+        {
+            if (_slots.Wait(0)) return true;
+            if (Interlocked.Increment(ref _waiting) > queueLength)
+            {
+                Interlocked.Decrement(ref _waiting);
+                return false;
+            }
+            try
+            {
+                // SemaphoreSlim hands freed slots to asynchronous waiters in the order they came.
+                await _slots.WaitAsync(aborted);
+                return true;
+            }
+            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+            {
+                return false;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
+
+        public void Leave() => _slots.Release();
+    }
+
+    private static bool IsAny(PathString path, PathString[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+            if (path.StartsWithSegments(prefix)) return true;
         return false;
     }
 

@@ -11,8 +11,8 @@ public sealed class RenderQueueTests
 {
     private static readonly IServiceProvider Services = new ServiceCollection().AddLogging().BuildServiceProvider();
 
-    private static RenderQueue Queue(int concurrency, int queueLength) =>
-        new(Options.Create(new SiteOptions { RenderConcurrency = concurrency, RenderQueueLength = queueLength }));
+    private static RenderQueue Queue(int concurrency, int queueLength, int searches = 1) =>
+        new(Options.Create(new SiteOptions { RenderConcurrency = concurrency, RenderQueueLength = queueLength, SearchConcurrency = searches }));
 
     private static DefaultHttpContext Request(string path, CancellationToken aborted = default)
     {
@@ -92,6 +92,37 @@ public sealed class RenderQueueTests
         renders.Finish("/api/v1/articles/2");
         await Task.WhenAll(running, queued);
         Assert.DoesNotContain("/api/v1/articles/3", renders.Started);
+    }
+
+    [Fact]
+    public async Task Searches_WaitInTheirOwnLine_AndLeaveThePagesSlotsFree()
+    {
+        var queue = Queue(concurrency: 1, queueLength: 1, searches: 1);
+        var renders = new HeldRenders();
+        var searching = queue.InvokeAsync(Request("/search"), renders.Next);
+        var waitingSearch = queue.InvokeAsync(Request("/search.json"), renders.Next);
+
+        // The search line is full: a third search is turned away, while a page still renders at once.
+        var turnedAway = Request("/api/v1/search");
+        await queue.InvokeAsync(turnedAway, renders.Next);
+        Assert.Equal(503, turnedAway.Response.StatusCode);
+        var page = queue.InvokeAsync(Request("/article/1"), renders.Next);
+        Assert.Equal(["/search", "/article/1"], renders.Started);
+        Assert.Equal(1, queue.Waiting);
+
+        // A page's line is its own too: a second page waits for the first, not for the searches.
+        var waitingPage = queue.InvokeAsync(Request("/article/2"), renders.Next);
+        Assert.Equal(2, queue.Waiting);
+        renders.Finish("/article/1");
+        await WaitUntilAsync(() => renders.Started.Contains("/article/2"));
+        Assert.DoesNotContain("/search.json", renders.Started);
+        renders.Finish("/search");
+        await WaitUntilAsync(() => renders.Started.Contains("/search.json"));
+        renders.Finish("/article/2");
+        renders.Finish("/search.json");
+        await Task.WhenAll(searching, waitingSearch, page, waitingPage);
+        Assert.Equal(0, queue.Waiting);
+        Assert.DoesNotContain("/api/v1/search", renders.Started);
     }
 
     [Fact]
