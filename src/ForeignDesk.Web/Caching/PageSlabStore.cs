@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,8 +25,13 @@ namespace ForeignDesk.Web.Caching;
 /// are each one array, while the long tail of pages read a few times stays in the ring. A page larger than a block is kept as its own array, within a
 /// quarter of the memory.
 /// </para>
+/// <para>
+/// As an <see cref="IOutputCacheBufferStore"/>, a page to keep is copied into the ring straight from the output cache's
+/// pooled buffer: given to the older <see cref="IOutputCacheStore.SetAsync"/>, the output cache first copies each page
+/// into an array of its own (see <see cref="FreshPageStore"/>, which hands pages on to this store).
+/// </para>
 /// </summary>
-internal sealed class PageSlabStore : IOutputCacheStore
+internal sealed class PageSlabStore : IOutputCacheBufferStore
 {
     /// <summary>Reads after which a page is kept as its own array (see <see cref="KeepAsArray"/>).</summary>
     public const int ReadsBeforeKept = 4;
@@ -90,6 +97,22 @@ internal sealed class PageSlabStore : IOutputCacheStore
         return ValueTask.FromResult<byte[]?>(copy);
     }
 
+    public ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
+    {
+        if (!_entries.TryGetValue(key, out var entry) || Expired(entry)) return ValueTask.FromResult(false);
+        if ((entry.Large ?? Volatile.Read(ref entry.Often)) is { } kept)
+        {
+            destination.Write(kept);
+            return ValueTask.FromResult(true);
+        }
+        // Nothing is committed to the writer until the copy is known whole.
+        var target = destination.GetSpan(entry.Length)[..entry.Length];
+        if (!TryCopy(entry, target)) return ValueTask.FromResult(false);
+        destination.Advance(entry.Length);
+        if (Interlocked.Increment(ref entry.Reads) == ReadsBeforeKept) KeepAsArray(entry, target.ToArray());
+        return ValueTask.FromResult(true);
+    }
+
     /// <summary>Keeps a page read often as its own array, while it is still the page kept under its key.</summary>
     private void KeepAsArray(Entry entry, byte[] page)
     {
@@ -109,15 +132,23 @@ internal sealed class PageSlabStore : IOutputCacheStore
         }
     }
 
-    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+        Set(key, new ReadOnlySequence<byte>(value), value, tags ?? [], validFor);
+
+    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor,
+        CancellationToken cancellationToken) =>
+        Set(key, value, null, tags.ToArray(), validFor);
+
+    /// <param name="array">The page as an array the caller gives up, when it comes as one: a large page is kept as it is.</param>
+    private ValueTask Set(string key, ReadOnlySequence<byte> value, byte[]? array, string[] tags, TimeSpan validFor)
     {
         var expires = _clock.GetUtcNow().UtcTicks + validFor.Ticks;
         lock (_writing)
         {
             if (_entries.TryGetValue(key, out var old)) Forget(old);
             var entry = value.Length > BlockBytes
-                ? WriteLarge(key, value, tags ?? [], expires)
-                : WriteInRing(key, value, tags ?? [], expires);
+                ? WriteLarge(key, array ?? value.ToArray(), tags, expires)
+                : WriteInRing(key, value, tags, expires);
             if (entry is null) return ValueTask.CompletedTask;
             _entries[key] = entry;
             foreach (var tag in entry.Tags)
@@ -139,9 +170,9 @@ internal sealed class PageSlabStore : IOutputCacheStore
         return ValueTask.CompletedTask;
     }
 
-    private Entry WriteInRing(string key, byte[] value, string[] tags, long expires)
+    private Entry WriteInRing(string key, ReadOnlySequence<byte> value, string[] tags, long expires)
     {
-        var length = value.Length;
+        var length = (int)value.Length;
         var offset = (int)(_head % BlockBytes);
         if (offset + length > BlockBytes) _head += BlockBytes - offset;
         if (_head - _head % BlockBytes != _entered) EnterBlock(_head - _head % BlockBytes);
@@ -175,7 +206,7 @@ internal sealed class PageSlabStore : IOutputCacheStore
             _largeBytes -= oldest.Length;
             Forget(oldest);
         }
-        // The output cache hands over an array of its own for each page it stores: kept as it is.
+        // An array of the page's own, given up by the caller or copied from the output cache's buffer: kept as it is.
         var entry = new Entry(key, -1, value.Length, tags, expires, value);
         _large.Enqueue(entry);
         _largeBytes += entry.Length;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using ForeignDesk.Web.Caching;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,11 +11,12 @@ public sealed class FreshPageStoreTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static FreshPageStore NewStore()
+    private static FreshPageStore NewStore(bool slabs = false)
     {
         var services = new ServiceCollection();
         services.AddOptions();
         services.AddOutputCache();
+        if (slabs) PageSlabStore.Register(services, _ => 4);
         FreshPageStore.Wrap(services);
         return (FreshPageStore)services.BuildServiceProvider().GetRequiredService<IOutputCacheStore>();
     }
@@ -54,5 +57,38 @@ public sealed class FreshPageStoreTests
         await store.EvictByTagAsync("policy:1", Ct);
 
         Assert.Null(await store.GetAsync("feed", Ct));
+    }
+
+    /// <summary>
+    /// The output cache hands a buffer store its pooled buffer instead of an array of the page's own: the same pages are
+    /// refused and kept that way, over the site's slab store and over ASP.NET Core's own.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AsABufferStore_APageRenderedBeforeItsTagWasEvicted_IsNotKept_OthersAre(bool slabs)
+    {
+        var store = NewStore(slabs);
+        var home = Enumerable.Range(0, 40_000).Select(i => (byte)i).ToArray();
+        await Task.Run(async () =>
+        {
+            store.Begin();
+            await store.EvictByTagAsync("policy:1", Ct);
+            await store.SetAsync("feed", new ReadOnlySequence<byte>([1]), new[] { "all", "policy:1" }, TimeSpan.FromMinutes(1), Ct);
+            await store.SetAsync("home", new ReadOnlySequence<byte>(home), new[] { "all", "latest" }, TimeSpan.FromMinutes(1), Ct);
+        }, Ct);
+
+        Assert.Null(await store.GetAsync("feed", Ct));
+        Assert.False(await store.TryGetAsync("feed", new Pipe().Writer, Ct));
+        Assert.Equal(home, await store.GetAsync("home", Ct));
+        var pipe = new Pipe();
+        Assert.True(await store.TryGetAsync("home", pipe.Writer, Ct));
+        await pipe.Writer.CompleteAsync();
+        var read = await pipe.Reader.ReadAtLeastAsync(int.MaxValue, Ct);
+        Assert.Equal(home, read.Buffer.ToArray());
+        pipe.Reader.AdvanceTo(read.Buffer.End);
+
+        await store.EvictByTagAsync("latest", Ct);
+        Assert.Null(await store.GetAsync("home", Ct));
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using ForeignDesk.Web.Caching;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -33,6 +35,69 @@ public sealed class PageSlabStoreTests
         Assert.NotSame(reads[0], reads[1]);
         Assert.Same(reads[^2], reads[^1]);
         Assert.Null(await ReadAsync(store, "/article/2"));
+    }
+
+    /// <summary>The bytes as a sequence of segments of at most <paramref name="size"/> bytes, as the output cache's buffers come.</summary>
+    private static ReadOnlySequence<byte> InSegments(byte[] bytes, int size)
+    {
+        Segment? first = null, last = null;
+        for (var start = 0; start < bytes.Length; start += size)
+        {
+            var segment = new Segment(bytes.AsMemory(start, Math.Min(size, bytes.Length - start)), last?.RunningIndex + last?.Memory.Length ?? 0);
+            if (last is null) first = segment;
+            else last.SetNext(segment);
+            last = segment;
+        }
+        return first is null ? ReadOnlySequence<byte>.Empty : new ReadOnlySequence<byte>(first, 0, last!, last!.Memory.Length);
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public void SetNext(Segment next) => Next = next;
+    }
+
+    private static async Task<byte[]?> ReadThroughPipeAsync(PageSlabStore store, string key)
+    {
+        var pipe = new Pipe();
+        if (!await store.TryGetAsync(key, pipe.Writer, Ct)) return null;
+        await pipe.Writer.CompleteAsync();
+        var read = await pipe.Reader.ReadAtLeastAsync(int.MaxValue, Ct);
+        var bytes = read.Buffer.ToArray();
+        pipe.Reader.AdvanceTo(read.Buffer.End);
+        return bytes;
+    }
+
+    [Fact]
+    public async Task APageGivenInSegments_IsReadBackWhole_ByEitherRead_AndEvictedByItsTags()
+    {
+        var store = new PageSlabStore(8); // large pages: 2 MB
+        var page = Page("/article/7", 70_000);
+        var large = Page("/day", PageSlabStore.BlockBytes + 1000);
+
+        await store.SetAsync("/article/7", InSegments(page, 16_384), new[] { "all", "article:7" }, TimeSpan.FromMinutes(1), Ct);
+        await store.SetAsync("/day", InSegments(large, 81_920), new[] { "all", "day" }, TimeSpan.FromMinutes(1), Ct);
+
+        Assert.Equal(page, await ReadAsync(store, "/article/7"));
+        Assert.Equal(page, await ReadThroughPipeAsync(store, "/article/7"));
+        Assert.Equal(large, await ReadAsync(store, "/day"));
+        Assert.Equal(large, await ReadThroughPipeAsync(store, "/day"));
+        Assert.Null(await ReadThroughPipeAsync(store, "/article/8"));
+        for (var read = 0; read < PageSlabStore.ReadsBeforeKept; read++) await ReadThroughPipeAsync(store, "/article/7");
+        Assert.Equal(page, await ReadThroughPipeAsync(store, "/article/7"));
+        Assert.Same(await ReadAsync(store, "/article/7"), await ReadAsync(store, "/article/7"));
+
+        await store.EvictByTagAsync("article:7", Ct);
+        Assert.Null(await ReadAsync(store, "/article/7"));
+        Assert.Null(await ReadThroughPipeAsync(store, "/article/7"));
+        Assert.Equal(large, await ReadAsync(store, "/day"));
+        await store.EvictByTagAsync("day", Ct);
+        Assert.Null(await ReadThroughPipeAsync(store, "/day"));
     }
 
     [Fact]
