@@ -27,6 +27,12 @@ internal sealed class ViewCounter(TimeProvider time)
 
     private readonly ConcurrentDictionary<(long ArticleId, long Hour), Tally> _pending = new();
 
+    /// <summary>
+    /// How many tallies <see cref="_pending"/> holds, kept beside it: the dictionary's own count takes every one of its
+    /// locks, and random articles' views each add a tally, so every view would wait on every other.
+    /// </summary>
+    private int _size;
+
     public void Count(long articleId) => Add((articleId, time.GetUtcNow().ToUnixTimeSeconds() / 3600), 1);
 
     /// <summary>Takes every count gathered so far; later views start a new batch.</summary>
@@ -35,7 +41,7 @@ internal sealed class ViewCounter(TimeProvider time)
         var taken = new List<ViewCount>();
         foreach (var (key, tally) in _pending)
         {
-            _pending.TryRemove(KeyValuePair.Create(key, tally));
+            Remove(key, tally);
             var count = Interlocked.Exchange(ref tally.Count, Retired);
             if (count > 0) taken.Add(new ViewCount(key.ArticleId, DateTimeOffset.FromUnixTimeSeconds(key.Hour * 3600), count));
         }
@@ -54,12 +60,19 @@ internal sealed class ViewCounter(TimeProvider time)
         {
             if (!_pending.TryGetValue(key, out var tally))
             {
-                if (!always && _pending.Count >= MaxPending) return;
-                tally = _pending.GetOrAdd(key, _ => new Tally());
+                if (!always && Volatile.Read(ref _size) >= MaxPending) return;
+                var added = new Tally();
+                tally = _pending.GetOrAdd(key, added);
+                if (ReferenceEquals(tally, added)) Interlocked.Increment(ref _size);
             }
             if (Interlocked.Add(ref tally.Count, count) > 0) return;
             // Taken meanwhile: this tally is out of the batch; count on a new one.
-            _pending.TryRemove(KeyValuePair.Create(key, tally));
+            Remove(key, tally);
         }
+    }
+
+    private void Remove((long ArticleId, long Hour) key, Tally tally)
+    {
+        if (_pending.TryRemove(KeyValuePair.Create(key, tally))) Interlocked.Decrement(ref _size);
     }
 }

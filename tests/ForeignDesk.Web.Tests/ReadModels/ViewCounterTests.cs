@@ -43,6 +43,29 @@ public sealed class ViewCounterTests
     }
 
     [Fact]
+    public async Task At_most_MaxPending_article_hours_wait_and_a_batch_taken_makes_room_again()
+    {
+        var counter = new ViewCounter(new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero)));
+        const int Threads = 4;
+        // Every view a new article, from several threads at once, past the bound.
+        var counting = Enumerable.Range(0, Threads).Select(t => Task.Run(() =>
+        {
+            for (var id = t; id < ViewCounter.MaxPending + 20_000; id += Threads) counter.Count(id);
+        }, TestContext.Current.CancellationToken));
+        await Task.WhenAll(counting);
+        counter.Count(0);
+
+        var first = counter.Take();
+        Assert.InRange(first.Count, ViewCounter.MaxPending, ViewCounter.MaxPending + Threads);
+        Assert.Equal(first.Count + 1, first.Sum(v => v.Count));
+        Assert.Equal(first.Count, first.Select(v => v.ArticleId).Distinct().Count());
+
+        // The batch taken, new articles are counted again.
+        counter.Count(ViewCounter.MaxPending + 50_000);
+        Assert.Equal(ViewCounter.MaxPending + 50_000, Assert.Single(counter.Take()).ArticleId);
+    }
+
+    [Fact]
     public void Counts_put_back_go_with_the_next_batch_beside_new_views()
     {
         var counter = new ViewCounter(new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 10, 30, 0, TimeSpan.Zero)));
