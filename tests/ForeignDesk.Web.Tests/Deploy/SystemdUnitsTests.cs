@@ -58,10 +58,12 @@ public sealed class SystemdUnitsTests
         Assert.Contains("Environment=FOREIGNDESK_DATA=/var/lib/foreigndesk", lines);
         Assert.Contains(lines, line => line.StartsWith("EnvironmentFile=", StringComparison.Ordinal));
         Assert.All(lines.Where(line => line.StartsWith("Environment=", StringComparison.Ordinal)), line =>
-            Assert.Matches(@"^Environment=(FOREIGNDESK_DATA|DOTNET_ENVIRONMENT|DOTNET_TieredPGO|Logging__\w+|ForeignDesk__\w+)=\S+$", line));
-        // Workers run without profile-guided recompilation, as `bench scale` runs them; the site keeps it.
-        var runtime = $"Environment={ForeignDesk.Bench.ScaleBench.WorkerRuntime.Name}={ForeignDesk.Bench.ScaleBench.WorkerRuntime.Value}";
-        if (command == "worker") Assert.Contains(runtime, lines);
-        else Assert.DoesNotContain(lines, line => line.StartsWith($"Environment={ForeignDesk.Bench.ScaleBench.WorkerRuntime.Name}=", StringComparison.Ordinal));
+            Assert.Matches(@"^Environment=(FOREIGNDESK_DATA|DOTNET_ENVIRONMENT|DOTNET_TieredPGO|DOTNET_TC_CallCountingDelayMs|Logging__\w+|ForeignDesk__\w+)=\S+$", line));
+        // Workers run with the runtime settings `bench scale` runs them with; the site keeps the runtime's defaults.
+        foreach (var (name, value) in ForeignDesk.Bench.ScaleBench.WorkerRuntime)
+        {
+            if (command == "worker") Assert.Contains($"Environment={name}={value}", lines);
+            else Assert.DoesNotContain(lines, line => line.StartsWith($"Environment={name}=", StringComparison.Ordinal));
+        }
     }
 }
