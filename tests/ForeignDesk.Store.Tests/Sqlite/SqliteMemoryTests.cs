@@ -5,16 +5,17 @@ using Xunit;
 namespace ForeignDesk.Store.Tests.Sqlite;
 
 /// <summary>
-/// SQLite's memory in a process with many pooled connections: each may cache up to 32 MiB of pages, but all together
-/// stay near <see cref="SqliteDatabase.SharedCacheBytes"/> (six connections reading a 40 MB file each held about
-/// 200 MB before).
+/// SQLite's memory in a process with many pooled connections: each caches up to
+/// <see cref="SqliteDatabase.ConnectionCacheBytes"/> of pages, and all together stay near
+/// <see cref="SqliteDatabase.SharedCacheBytes"/> however many are open (twenty connections reading a 40 MB file would
+/// hold 320 MiB otherwise).
 /// </summary>
 public sealed class SqliteMemoryTests
 {
-    private const int Connections = 6;
+    private const int SQLITE_DBSTATUS_CACHE_USED = 1;
 
     [Fact]
-    public async Task PooledConnectionsReadingALargeFile_ShareOneBoundedPageCache()
+    public async Task Each_connection_caches_up_to_its_share_and_many_together_stay_within_the_process_limit()
     {
         var ct = TestContext.Current.CancellationToken;
         using var folder = new TemporaryDataFolder("foreigndesk-memory-");
@@ -34,21 +35,34 @@ public sealed class SqliteMemoryTests
         var open = new List<Microsoft.Data.Sqlite.SqliteConnection>();
         try
         {
-            for (var i = 0; i < Connections; i++)
+            for (var i = 0; i < 20; i++)
             {
                 var connection = await database.OpenAsync(ct);
                 open.Add(connection);
                 await using var read = connection.CreateCommand();
                 read.CommandText = "SELECT sum(length(body)) FROM pages;";
                 Assert.Equal(40_000L * 1000, (long)(await read.ExecuteScalarAsync(ct))!);
+                if (i == 0)
+                {
+                    // Alone, the connection keeps its whole share (SQLite's default would be 2 MiB) and no more.
+                    var cached = CacheUsed(connection);
+                    Assert.InRange(cached, SqliteDatabase.ConnectionCacheBytes * 3 / 4, SqliteDatabase.ConnectionCacheBytes + (1L << 20));
+                }
             }
 
             var used = SQLitePCL.raw.sqlite3_memory_used();
-            Assert.True(used <= SqliteDatabase.SharedCacheBytes + (16L << 20), $"SQLite holds {used >> 20} MiB with {Connections} connections open");
+            Assert.True(used <= SqliteDatabase.SharedCacheBytes + (32L << 20), $"SQLite holds {used >> 20} MiB with {open.Count} connections open");
+            Assert.All(open, connection => Assert.True(CacheUsed(connection) <= SqliteDatabase.ConnectionCacheBytes + (1L << 20)));
         }
         finally
         {
             foreach (var connection in open) await connection.DisposeAsync();
         }
+    }
+
+    private static long CacheUsed(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLITE_DBSTATUS_CACHE_USED, out var current, out _, 0));
+        return current;
     }
 }

@@ -83,7 +83,7 @@ public sealed class MetricsEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task Metrics_OnAfterAPage_ShowsTheRuntimesCollectionsAllocationsThreadPoolAndTheStoresConnections()
+    public async Task Metrics_OnAfterAPage_ShowsTheRuntimesCollectionsAllocationsThreadPoolAndTheStoresConnectionsAndMemory()
     {
         await using var site = await BuildAsync(metrics: true);
         using var browser = await PipelineWorld.StartSiteAsync(site, Ct);
@@ -96,6 +96,8 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.True(Count(scrape, "dotnet_gc_heap_total_allocated_bytes_total") > 0, "rendering the home page allocated");
         Assert.True(Count(scrape, "dotnet_thread_pool_thread_count") >= 1);
         Assert.True(Count(scrape, "foreigndesk_store_connections_opened_total") >= 1, "the home page read the store");
+        // SQLite's memory in the process: the page caches of the connections that read the page, within its 256 MiB limit.
+        Assert.InRange(Count(scrape, "foreigndesk_store_sqlite_memory_bytes"), 1, (256L + 32) << 20);
     }
 
     /// <summary>The value of the sample <paramref name="name"/> whose labels include all of <paramref name="labels"/> (0 when none).</summary>
