@@ -17,7 +17,7 @@ internal sealed class SqliteDatabase
     /// all connections to every file): 256 MiB. It is a bound for many pooled connections, not the working size: the
     /// store's reads keep eight connections (128 MiB of caches at most), because past the limit every allocation
     /// SQLite makes first frees cached pages under its global lock (at a million articles, new searches ran at 358 a
-    /// second under a 64 MiB limit and 438 with 16 MiB caches under this one).
+    /// second under a 64 MiB limit and 438 with 16 MiB caches that never reached a limit).
     /// </summary>
     public const long SharedCacheBytes = 256L << 20;
 

@@ -12,7 +12,8 @@ namespace ForeignDesk.Store.Tests.Sqlite;
 /// </summary>
 public sealed class SqliteMemoryTests
 {
-    private const int SQLITE_DBSTATUS_CACHE_USED = 1;
+    /// <summary>SQLITE_DBSTATUS_CACHE_USED: the bytes of a connection's page cache.</summary>
+    private const int CacheUsedStatus = 1;
 
     [Fact]
     public async Task Each_connection_caches_up_to_its_share_and_many_together_stay_within_the_process_limit()
@@ -62,7 +63,7 @@ public sealed class SqliteMemoryTests
 
     private static long CacheUsed(Microsoft.Data.Sqlite.SqliteConnection connection)
     {
-        Assert.Equal(0, SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLITE_DBSTATUS_CACHE_USED, out var current, out _, 0));
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_db_status(connection.Handle, CacheUsedStatus, out var current, out _, 0));
         return current;
     }
 }
