@@ -26,7 +26,10 @@ internal static class FullDisk
             var existing = new DirectoryInfo(folder);
             while (existing is { Exists: false }) existing = existing.Parent;
             if (existing is null) return "";
-            var free = new DriveInfo(existing.FullName).AvailableFreeSpace;
+            var drive = new DriveInfo(existing.FullName);
+            // A file system of the kernel's (/proc, /sys) has no size at all: it is not a disk that filled up.
+            if (drive.TotalSize == 0) return "";
+            var free = drive.AvailableFreeSpace;
             return free < NearlyFull ? $" (the disk holding {folder} is full: {free} bytes free)" : "";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or UsageException)

@@ -67,13 +67,14 @@ public sealed class EndpointPoller(
             metrics?.SourceError(source.Slug, "feed");
             var interval = schedule.AfterError(endpoint.ConsecutiveErrors + 1, read.RetryAfter);
             log.LogWarning("{Kind} {Url} of source {SourceId} failed ({Errors} in a row; next try in {Interval}): {Message}",
-                endpoint.Kind, endpoint.Url, source.Id, endpoint.ConsecutiveErrors + 1, interval, error);
-            await store.RecordProblemAsync(new FetchProblem(source.Id, endpoint.Url.AbsoluteUri, "feed", $"{endpoint.Kind.ToString().ToLowerInvariant()}: {error}", now), cancellationToken);
+                endpoint.Kind, endpoint.Url, source.Id, endpoint.ConsecutiveErrors + 1, WholeSeconds(interval), error);
+            // Stage "feed" covers every endpoint a source is polled through; the URL tells which.
+            await store.RecordProblemAsync(new FetchProblem(source.Id, endpoint.Url.AbsoluteUri, "feed", error, now), cancellationToken);
             await endpoints.RecordPollAsync(source.Id, endpoint.Url, new EndpointPoll(now, endpoint.Interval, now + interval, error), cancellationToken);
             if (endpoint.ConsecutiveErrors + 1 == options.Value.FailingAfterErrors)
             {
                 log.LogWarning("{Kind} {Url} of source {SourceId} is now failing ({Errors} errors in a row); it is still polled, next in {Interval}",
-                    endpoint.Kind, endpoint.Url, source.Id, endpoint.ConsecutiveErrors + 1, interval);
+                    endpoint.Kind, endpoint.Url, source.Id, endpoint.ConsecutiveErrors + 1, WholeSeconds(interval));
             }
 
             return;
@@ -100,4 +101,7 @@ public sealed class EndpointPoller(
         await endpoints.RecordPollAsync(source.Id, endpoint.Url, new EndpointPoll(now, next, time.GetUtcNow() + next, null), cancellationToken);
         await store.RecordSourceSuccessAsync(source.Id, time.GetUtcNow(), cancellationToken);
     }
+
+    /// <summary>An interval as the log shows it: to the second (the schedule's jitter is in its fractions).</summary>
+    private static TimeSpan WholeSeconds(TimeSpan interval) => TimeSpan.FromSeconds(Math.Round(interval.TotalSeconds));
 }
