@@ -3,6 +3,7 @@ using System.Globalization;
 using ForeignDesk.Bench.Latency;
 using ForeignDesk.Bench.Postgres;
 using ForeignDesk.Bench.Scale;
+using ForeignDesk.Bench.Web;
 using ForeignDesk.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -160,10 +161,11 @@ internal static class ScaleBench
     /// <summary>
     /// The runtime settings the repository's worker units run workers with (<c>deploy/systemd</c>): no profile-guided
     /// recompilation, and hot methods compiled in full as soon as they are found hot, not once a start-up that keeps
-    /// finding new methods is over (the runtime waits for 100 ms without any first compilation). The bench runs its
-    /// workers the same way.
+    /// finding new methods is over (the runtime waits for 100 ms without any first compilation); and the first
+    /// generation's budget every process has (<see cref="SiteProcess.Runtime"/>). The bench runs its workers the same way.
     /// </summary>
-    internal static readonly (string Name, string Value)[] WorkerRuntime = [("DOTNET_TieredPGO", "0"), ("DOTNET_TC_CallCountingDelayMs", "0")];
+    internal static readonly (string Name, string Value)[] WorkerRuntime =
+        [("DOTNET_TieredPGO", "0"), ("DOTNET_TC_CallCountingDelayMs", "0"), .. SiteProcess.Runtime];
 
     /// <summary>A <c>worker</c> process on the run's store, run as the worker units run it, its output (warnings and errors) dropped.</summary>
     private static Process StartWorker(string folder, IReadOnlyDictionary<string, string?> settings)

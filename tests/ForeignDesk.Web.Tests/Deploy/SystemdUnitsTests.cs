@@ -58,12 +58,12 @@ public sealed class SystemdUnitsTests
         Assert.Contains("Environment=FOREIGNDESK_DATA=/var/lib/foreigndesk", lines);
         Assert.Contains(lines, line => line.StartsWith("EnvironmentFile=", StringComparison.Ordinal));
         Assert.All(lines.Where(line => line.StartsWith("Environment=", StringComparison.Ordinal)), line =>
-            Assert.Matches(@"^Environment=(FOREIGNDESK_DATA|DOTNET_ENVIRONMENT|DOTNET_TieredPGO|DOTNET_TC_CallCountingDelayMs|Logging__\w+|ForeignDesk__\w+)=\S+$", line));
-        // Workers run with the runtime settings `bench scale` runs them with; the site keeps the runtime's defaults.
-        foreach (var (name, value) in ForeignDesk.Bench.ScaleBench.WorkerRuntime)
-        {
-            if (command == "worker") Assert.Contains($"Environment={name}={value}", lines);
-            else Assert.DoesNotContain(lines, line => line.StartsWith($"Environment={name}=", StringComparison.Ordinal));
-        }
+            Assert.Matches(@"^Environment=(FOREIGNDESK_DATA|DOTNET_ENVIRONMENT|DOTNET_TieredPGO|DOTNET_TC_CallCountingDelayMs|DOTNET_GCgen0size|Logging__\w+|ForeignDesk__\w+)=\S+$", line));
+        // Workers run with the runtime settings `bench scale` runs them with, and web nodes with those `bench web` runs
+        // its site with; the compilation settings are the workers' alone.
+        var runtime = command == "worker" ? ForeignDesk.Bench.ScaleBench.WorkerRuntime : ForeignDesk.Bench.Web.SiteProcess.Runtime;
+        foreach (var (name, value) in runtime) Assert.Contains($"Environment={name}={value}", lines);
+        foreach (var (name, _) in ForeignDesk.Bench.ScaleBench.WorkerRuntime.Except(runtime))
+            Assert.DoesNotContain(lines, line => line.StartsWith($"Environment={name}=", StringComparison.Ordinal));
     }
 }
