@@ -3,7 +3,6 @@ using System.Globalization;
 using ForeignDesk.Bench.Latency;
 using ForeignDesk.Bench.Postgres;
 using ForeignDesk.Bench.Scale;
-using ForeignDesk.Bench.Web;
 using ForeignDesk.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -158,20 +157,11 @@ internal static class ScaleBench
         }
     }
 
-    /// <summary>
-    /// The runtime settings the repository's worker units run workers with (<c>deploy/systemd</c>): no profile-guided
-    /// recompilation, and hot methods compiled in full as soon as they are found hot, not once a start-up that keeps
-    /// finding new methods is over (the runtime waits for 100 ms without any first compilation); and the first
-    /// generation's budget every process has (<see cref="SiteProcess.Runtime"/>). The bench runs its workers the same way.
-    /// </summary>
-    internal static readonly (string Name, string Value)[] WorkerRuntime =
-        [("DOTNET_TieredPGO", "0"), ("DOTNET_TC_CallCountingDelayMs", "0"), .. SiteProcess.Runtime];
-
     /// <summary>A <c>worker</c> process on the run's store, run as the worker units run it, its output (warnings and errors) dropped.</summary>
     private static Process StartWorker(string folder, IReadOnlyDictionary<string, string?> settings)
     {
         var info = ThisProgram.StartInfo(["worker", "--data", folder, "--urls", $"http://127.0.0.1:{LoopbackPort.Free()}"]);
-        foreach (var (name, value) in WorkerRuntime) info.Environment[name] = value;
+        foreach (var (name, value) in ProcessRuntime.Worker) info.Environment[name] = value;
         foreach (var (name, value) in settings) info.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start a worker");
         process.OutputDataReceived += (_, _) => { };

@@ -39,21 +39,13 @@ internal sealed class SiteProcess : IAsyncDisposable
         return long.TryParse(kilobytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : null;
     }
 
-    /// <summary>
-    /// The runtime settings every ForeignDesk process runs with, as the repository's units (<c>deploy/systemd</c>) and
-    /// <c>./foreigndesk</c> set them: a first generation of at least 32 MiB. On a small machine the runtime's dynamic
-    /// sizing gave it about 2.5 MiB, a collection every twenty uncached article pages (each allocates about 130 KB);
-    /// environment only, the runtime reads it nowhere else. The bench runs its site the same way.
-    /// </summary>
-    internal static readonly (string Name, string Value)[] Runtime = [("DOTNET_GCgen0size", "0x2000000")];
-
     /// <param name="settings">Configuration for the site beyond the bench's own (the store to serve), as <c>Section:Key</c> names.</param>
     public static async Task<SiteProcess> StartAsync(string dataDirectory, int port, IReadOnlyDictionary<string, string?>? settings,
         CancellationToken cancellationToken)
     {
         var url = new Uri($"http://127.0.0.1:{port}/");
         var info = ThisProgram.StartInfo(["serve", "--no-pipeline", "--data", dataDirectory, "--urls", url.AbsoluteUri.TrimEnd('/')]);
-        foreach (var (name, value) in Runtime) info.Environment[name] = value;
+        foreach (var (name, value) in ProcessRuntime.Every) info.Environment[name] = value;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["ForeignDesk__Sources__DefaultFile"] = "";
         // wrk's clients all come from 127.0.0.1: the API's per-client limit must not cut the load short.

@@ -61,9 +61,9 @@ public sealed class SystemdUnitsTests
             Assert.Matches(@"^Environment=(FOREIGNDESK_DATA|DOTNET_ENVIRONMENT|DOTNET_TieredPGO|DOTNET_TC_CallCountingDelayMs|DOTNET_GCgen0size|Logging__\w+|ForeignDesk__\w+)=\S+$", line));
         // Workers run with the runtime settings `bench scale` runs them with, and web nodes with those `bench web` runs
         // its site with; the compilation settings are the workers' alone.
-        var runtime = command == "worker" ? ForeignDesk.Bench.ScaleBench.WorkerRuntime : ForeignDesk.Bench.Web.SiteProcess.Runtime;
+        var runtime = command == "worker" ? ForeignDesk.Bench.ProcessRuntime.Worker : ForeignDesk.Bench.ProcessRuntime.Every;
         foreach (var (name, value) in runtime) Assert.Contains($"Environment={name}={value}", lines);
-        foreach (var (name, _) in ForeignDesk.Bench.ScaleBench.WorkerRuntime.Except(runtime))
+        foreach (var (name, _) in ForeignDesk.Bench.ProcessRuntime.Worker.Except(runtime))
             Assert.DoesNotContain(lines, line => line.StartsWith($"Environment={name}=", StringComparison.Ordinal));
     }
 }
