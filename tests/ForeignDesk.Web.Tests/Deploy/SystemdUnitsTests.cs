@@ -39,6 +39,20 @@ public sealed class SystemdUnitsTests
         }
     }
 
+    [Fact]
+    public void LauncherScript_GivesEveryCommandTheRuntimeSettingsOfEveryProcess()
+    {
+        // ./foreigndesk (and so ./run.sh) runs the program as the units do, unless the environment already says otherwise.
+        var script = File.ReadAllText(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Folder))!, "foreigndesk"));
+        var exec = script.IndexOf("exec dotnet", StringComparison.Ordinal);
+        Assert.True(exec > 0, "./foreigndesk does not exec the program");
+        foreach (var (name, value) in ForeignDesk.Bench.ProcessRuntime.Every)
+        {
+            var export = script.IndexOf($"export {name}=\"${{{name}:-{value}}}\"", StringComparison.Ordinal);
+            Assert.True(export > 0 && export < exec, $"./foreigndesk does not export {name}={value} before starting the program");
+        }
+    }
+
     [Theory]
     [InlineData("foreigndesk-web@.service", "serve", true)]
     [InlineData("foreigndesk-worker.service", "worker", false)]
