@@ -53,6 +53,33 @@ public sealed class SystemdUnitsTests
         }
     }
 
+    [Fact]
+    public async Task TheProgram_IsCompiledAheadOfTime_WhenPublishedForARuntime_AsTheLauncherAndTheSetUpPublishIt()
+    {
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(Folder))!;
+        var project = Path.Combine(root, "src", "ForeignDesk.Cli", "ForeignDesk.Cli.csproj");
+
+        Assert.Equal("true", await PublishReadyToRunAsync(project, "-p:RuntimeIdentifier=linux-x64"));
+        Assert.Equal("", await PublishReadyToRunAsync(project));
+        var script = File.ReadAllText(Path.Combine(root, "foreigndesk"));
+        Assert.Contains("Linux-x86_64) rid=linux-x64", script, StringComparison.Ordinal);
+        Assert.Contains("dotnet publish \"$root/src/ForeignDesk.Cli/ForeignDesk.Cli.csproj\" -c Release -r \"$rid\"", script, StringComparison.Ordinal);
+        Assert.Contains("dotnet publish src/ForeignDesk.Cli -c Release -r linux-x64", File.ReadAllText(Path.Combine(root, "README.md")), StringComparison.Ordinal);
+    }
+
+    /// <summary>The project's <c>PublishReadyToRun</c> as MSBuild evaluates it with <paramref name="properties"/>.</summary>
+    private static async Task<string> PublishReadyToRunAsync(string project, params string[] properties)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["msbuild", project, "-getProperty:PublishReadyToRun", "-nologo", .. properties]) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, $"dotnet msbuild failed: {await errors}{await output}");
+        return (await output).Trim();
+    }
+
     [Theory]
     [InlineData("foreigndesk-web@.service", "serve", true)]
     [InlineData("foreigndesk-worker.service", "worker", false)]
