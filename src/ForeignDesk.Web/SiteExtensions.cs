@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ForeignDesk.Web;
@@ -134,6 +135,8 @@ public static class SiteExtensions
             pages.Begin();
             return next(context);
         });
+        if (!OutputCacheSegments.Apply())
+            app.Logger.LogWarning("The output cache's buffer size could not be set; each uncached page allocates 80 KB for its copy");
         app.UseOutputCache();
         app.UseResponseCompression();
         var renderQueue = app.Services.GetRequiredService<RenderQueue>();
