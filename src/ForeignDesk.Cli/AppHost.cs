@@ -67,6 +67,7 @@ public static class AppHost
         // The workers' loops log and go on after any failure but a stop; should one still fail, the site stays up.
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o =>
             o.BackgroundServiceExceptionBehavior = Microsoft.Extensions.Hosting.BackgroundServiceExceptionBehavior.Ignore);
+        if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.Detect.LanguageModelWarmUp>();
         if (settings.RunPipeline) builder.Services.AddHostedService<IngestWorker>();
         if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.Jobs.JobWorker>();
         if (settings.RunPipeline) builder.Services.AddHostedService<Ingest.WebSub.WebSubUpkeep>();

@@ -42,6 +42,18 @@ public sealed class LinguaLanguageDetector : ILanguageDetector
         .WithLowAccuracyMode()
         .Build();
 
+    /// <summary>
+    /// Texts whose letters every language of their script uses: Lingua loads the models of every language a first text's
+    /// letters allow, so these load the Latin-script and Cyrillic-script languages' models.
+    /// </summary>
+    private static readonly string[] ScriptSamples = ["The government on Tuesday announced a new plan for the big cities", "Прогноза погода на град Москва"];
+
+    /// <summary>Loads now the models that a first Latin-script and a first Cyrillic-script text would load.</summary>
+    public void LoadModels()
+    {
+        foreach (var sample in ScriptSamples) _detector.ComputeLanguageConfidenceValues(sample);
+    }
+
     public LanguageGuess Detect(string text)
     {
         if (text.Count(char.IsLetter) < MinimumLetters) return new LanguageGuess(null, 0);
