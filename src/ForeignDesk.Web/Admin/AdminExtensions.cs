@@ -48,6 +48,18 @@ public static class AdminExtensions
         return services;
     }
 
+    /// <summary>The key under which ASP.NET Core notes that the authentication middleware is in the pipeline.</summary>
+    internal const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
+    /// <summary>
+    /// Keeps ASP.NET Core from adding the authentication middleware to every request, as it does once authentication
+    /// is registered. With no default scheme it authenticates nothing, but it still made a service scope and its
+    /// handler provider for each request, cached pages included; the admin area reads its cookie where it asks for
+    /// it (<see cref="OperatorSession.AuthenticateAsync"/>), and signing in and out need no middleware.
+    /// </summary>
+    internal static void SkipAuthenticationMiddleware(WebApplication app) =>
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
+
     /// <summary>
     /// Admin cookies go only to <c>/admin</c> (so the public pages, and their cache, never see them), never to scripts,
     /// never with a request that another site started, and only over HTTPS when the request came over HTTPS (behind a
@@ -65,6 +77,7 @@ public static class AdminExtensions
 
     public static WebApplication MapForeignDeskAdmin(this WebApplication app)
     {
+        SkipAuthenticationMiddleware(app);
         var admin = app.MapGroup(AdminPaths.Root).AddEndpointFilter<SecureConnectionGate>().AddEndpointFilter<FormTokenCheck>();
         admin.MapGet("/sign-in", SignInPage.ShowAsync);
         admin.MapPost("/sign-in", SignInPage.SubmitAsync);
