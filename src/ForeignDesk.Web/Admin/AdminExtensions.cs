@@ -49,7 +49,7 @@ public static class AdminExtensions
     }
 
     /// <summary>The key under which ASP.NET Core notes that the authentication middleware is in the pipeline.</summary>
-    internal const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
 
     /// <summary>
     /// Keeps ASP.NET Core from adding the authentication middleware to every request, as it does once authentication
