@@ -32,13 +32,21 @@ internal sealed class SeededSite : IAsyncDisposable
         return new SeededSite(server, seed);
     }
 
-    /// <summary>Loads a page twice with the plain client and shows that the second answer came from the cache (it carries an Age).</summary>
+    /// <summary>
+    /// Loads a page twice with the plain client and shows that the second answer came from the cache (it carries an
+    /// Age). The site's background services may still drop the lists' pages once just after the start (their first
+    /// round), between the two loads: up to three pairs are tried, and one must show the page cached.
+    /// </summary>
     public async Task AssertCachedAsync(string path, CancellationToken ct)
     {
-        using (var first = await Plain.GetAsync(path, ct)) Xunit.Assert.Equal(200, (int)first.StatusCode);
-        using var second = await Plain.GetAsync(path, ct);
-        Xunit.Assert.Equal(200, (int)second.StatusCode);
-        Xunit.Assert.NotNull(second.Headers.Age);
+        for (var pair = 1; ; pair++)
+        {
+            using (var first = await Plain.GetAsync(path, ct)) Xunit.Assert.Equal(200, (int)first.StatusCode);
+            using var second = await Plain.GetAsync(path, ct);
+            Xunit.Assert.Equal(200, (int)second.StatusCode);
+            if (second.Headers.Age is not null) return;
+            Xunit.Assert.True(pair < 3, $"{path} was rendered again on the second of each of three pairs of loads: never answered from the cache");
+        }
     }
 
     public async ValueTask DisposeAsync()
