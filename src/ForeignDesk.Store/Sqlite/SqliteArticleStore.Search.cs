@@ -109,24 +109,24 @@ public sealed partial class SqliteArticleStore : ISearchIndex
         cancellationToken.ThrowIfCancellationRequested();
 
         // Snippets are made here from the page's hits alone: the index says where each hit's matches lie (each hit looked
-        // up by its id, with the required phrases ORed: see Fts5Query.AnyRequired), and the text is read through the
-        // index's content view (the original's only where the English shows no match).
+        // up by its id, with the required phrases ORed: see Fts5Query.AnyRequired), and the text they lie in is made
+        // from the stored JSON (IndexedText; the original's only where the English shows no match).
         var english = session.Query(
             $"""
-            SELECT {SummaryColumns}, t.text_en, {Fts5Bm25.MatchTokensName}(article_search, {EnglishText}),
+            SELECT {SummaryColumns}, a.translation, {Fts5Bm25.MatchTokensName}(article_search, {EnglishText}),
                 {Fts5Bm25.MatchTokensName}(article_search, {OriginalText})
             FROM article_search JOIN article_lines l ON l.id = article_search.rowid JOIN sources s ON s.id = l.source_id
-                JOIN article_search_text t ON t.id = article_search.rowid
+                JOIN articles a ON a.id = article_search.rowid
             WHERE article_search MATCH $match AND article_search.rowid IN (SELECT value FROM json_each($ids))
             """,
-            r => (Summary: ReadSummary(r), Snippet: Fts5Snippet.Make(StringOrNull(r, 8), Fts5Snippet.ReadMatches(StringOrNull(r, 9))),
+            r => (Summary: ReadSummary(r), Snippet: Fts5Snippet.Make(IndexedText.Body(Utf8OrEmpty(r, 8)), Fts5Snippet.ReadMatches(StringOrNull(r, 9))),
                 Original: Fts5Snippet.ReadMatches(StringOrNull(r, 10))),
             ("$match", fts.AnyRequired), ("$ids", JsonSerializer.Serialize(page.Select(p => p.Id))));
         var unmatched = english.Where(e => !e.Snippet.Contains(SearchHits.MatchOpen) && (e.Original.Count > 0 || e.Snippet.Trim().Length == 0))
             .ToDictionary(e => e.Summary.Id, e => e.Original);
         var originals = unmatched.Count == 0 ? [] : session.Query(
-                "SELECT id, text_orig FROM article_search_text WHERE id IN (SELECT value FROM json_each($ids))",
-                r => (Id: r.GetInt64(0), Text: StringOrNull(r, 1)), ("$ids", JsonSerializer.Serialize(unmatched.Keys)))
+                "SELECT id, original FROM articles WHERE id IN (SELECT value FROM json_each($ids))",
+                r => (Id: r.GetInt64(0), Text: IndexedText.Body(Utf8OrEmpty(r, 1))), ("$ids", JsonSerializer.Serialize(unmatched.Keys)))
             .ToDictionary(o => o.Id, o => Fts5Snippet.Make(o.Text, unmatched[o.Id]));
         var hits = english.Select(e => SearchHits.Hit(e.Summary, e.Snippet, originals.GetValueOrDefault(e.Summary.Id) ?? "")).ToList();
         var byId = hits.ToDictionary(h => h.Article.Id);
@@ -179,6 +179,9 @@ public sealed partial class SqliteArticleStore : ISearchIndex
             ("$match", match), ("$floor", floor), ("$ceiling", newestId), ("$enough", enough)), System.Globalization.CultureInfo.InvariantCulture);
         return found < enough;
     }
+
+    /// <summary>A text column's UTF-8 bytes as stored; none for null.</summary>
+    private static byte[] Utf8OrEmpty(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? [] : r.GetFieldValue<byte[]>(ordinal);
 
     /// <summary>The FTS5 columns of the English text and of the original text (title_en, text_en, title_orig, text_orig).</summary>
     private const int EnglishText = 1;
