@@ -11,7 +11,8 @@ namespace ForeignDesk.Discover.Trending;
 public sealed class Trends24h(ITrendSignals signals, TrendingScorer scorer, TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
-    public const int CandidateLimit = 2000;
+    /// <summary>Candidates of each kind: the newest articles of the window, and the most viewed in it.</summary>
+    public const int CandidateLimit = 1000;
 
     /// <summary>Headlines this close (cosine of distinctive words) and sharing this many words tell one story.</summary>
     public const double SameStory = 0.4;

@@ -38,5 +38,6 @@ internal static class SqliteSchema
         M0996AwaitingEngineIndex.Migration,
         M0997ImageChecks.Migration,
         M1002ListedDays.Migration,
+        M1003ViewsByHour.Migration,
     ];
 }

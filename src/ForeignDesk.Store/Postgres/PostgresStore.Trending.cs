@@ -1,5 +1,4 @@
 using ForeignDesk.Core;
-using Npgsql;
 
 namespace ForeignDesk.Store.Postgres;
 
@@ -10,20 +9,18 @@ public sealed partial class PostgresStore : ITrendSignals
     {
         var sinceHour = Hour(sinceUtc);
         await using var connection = await OpenAsync(cancellationToken);
-        // Newest first, an article viewed in the window but published before it comes after every one published in it:
-        // those are read only while the window's own articles are fewer than the limit (as the SQLite store does).
-        const string Candidate = $"SELECT {SummaryColumns}, a.source_id, (SELECT sa.story_id FROM story_articles sa WHERE sa.article_id = a.id) {SummaryFrom}";
+        // The newest from the index of publication times, the most viewed from the views' index by hour (views_hour).
         var articles = await RowsAsync(connection,
-            $"{Candidate} WHERE a.published >= @since ORDER BY a.published DESC, a.id DESC LIMIT @limit",
-            ReadCandidate, cancellationToken, ("since", sinceUtc), ("limit", limit));
-        if (articles.Count < limit)
-            articles.AddRange(await RowsAsync(connection,
-                $"""
-                {Candidate} WHERE a.id IN (SELECT article_id FROM views WHERE hour >= @sinceHour) AND a.published < @since
-                ORDER BY a.published DESC, a.id DESC LIMIT @limit
-                """,
-                ReadCandidate, cancellationToken, ("since", sinceUtc), ("sinceHour", sinceHour), ("limit", limit - articles.Count)));
-        // The views of the candidates alone, each looked up by its key (article, hour).
+            $"""
+            SELECT {SummaryColumns}, a.source_id, (SELECT sa.story_id FROM story_articles sa WHERE sa.article_id = a.id) {SummaryFrom}
+            WHERE a.id IN (SELECT id FROM (SELECT id FROM articles WHERE published >= @since ORDER BY published DESC, id DESC LIMIT @limit) newest
+                UNION SELECT article_id FROM (SELECT article_id FROM views WHERE hour >= @sinceHour
+                    GROUP BY article_id ORDER BY SUM(count) DESC, article_id DESC LIMIT @limit) viewed)
+            ORDER BY a.published DESC, a.id DESC
+            """,
+            r => (Summary: ReadSummary(r), SourceId: r.GetInt64(8), StoryId: LongOrNull(r, 9)), cancellationToken,
+            ("since", sinceUtc), ("sinceHour", sinceHour), ("limit", limit));
+        // The views of the candidates alone, each looked up by the table's key (article, hour).
         var views = (await RowsAsync(connection,
                 "SELECT article_id, hour, count FROM views WHERE article_id = ANY(@ids) AND hour >= @sinceHour ORDER BY article_id, hour",
                 r => (Id: r.GetInt64(0), Hour: Instant(r, 1), Count: r.GetInt64(2)), cancellationToken,
@@ -36,7 +33,4 @@ public sealed partial class PostgresStore : ITrendSignals
             return new TrendCandidate(a.Summary with { Views = hourly.Sum(h => h.Count) }, a.SourceId, hourly, a.StoryId);
         }).ToList();
     }
-
-    private static (ArticleSummary Summary, long SourceId, long? StoryId) ReadCandidate(NpgsqlDataReader r) =>
-        (ReadSummary(r), r.GetInt64(8), LongOrNull(r, 9));
 }

@@ -10,21 +10,26 @@ public sealed partial class SqliteArticleStore : ITrendSignals
     {
         var sinceHour = sinceUtc.ToUnixTimeSeconds() / 3600;
         await using var connection = await OpenAsync(cancellationToken);
-        // Newest first, an article viewed in the window but published before it comes after every one published in it:
-        // those are read only while the window's own articles are fewer than the limit. Reading the two sets as one
-        // joined every article viewed in the last day to the articles (at a million articles, about a second a round).
-        const string Candidate = $"SELECT {SummaryColumns}, l.source_id, (SELECT sa.story_id FROM story_articles sa WHERE sa.article_id = l.id) {SummaryFrom}";
+        // The newest from the index of publication times; the most viewed from the views' index by hour (migration
+        // 1003-views-by-hour), summed per article without reading a row of the table. (Read as one set of everything
+        // published or viewed in the window, every article viewed in the last day was joined to the articles: at a
+        // million articles, about a second each round.)
+        var mostViewed = await QueryRowsAsync(connection,
+            """
+            SELECT article_id FROM views INDEXED BY views_by_hour WHERE hour >= $sinceHour
+            GROUP BY article_id ORDER BY SUM(count) DESC, article_id DESC LIMIT $limit
+            """,
+            r => r.GetInt64(0), cancellationToken, ("$sinceHour", sinceHour), ("$limit", limit));
         var articles = await QueryRowsAsync(connection,
-            $"{Candidate} WHERE a.published_ms >= $since ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit",
-            ReadCandidate, cancellationToken, ("$since", Ms(sinceUtc)), ("$limit", limit));
-        if (articles.Count < limit)
-            articles.AddRange(await QueryRowsAsync(connection,
-                $"""
-                {Candidate} WHERE a.id IN (SELECT article_id FROM views WHERE hour >= $sinceHour) AND a.published_ms < $since
-                ORDER BY a.published_ms DESC, a.id DESC LIMIT $limit
-                """,
-                ReadCandidate, cancellationToken, ("$since", Ms(sinceUtc)), ("$sinceHour", sinceHour), ("$limit", limit - articles.Count)));
-        // The views of the candidates alone, each looked up by its key (article, hour).
+            $"""
+            SELECT {SummaryColumns}, l.source_id, (SELECT sa.story_id FROM story_articles sa WHERE sa.article_id = l.id) {SummaryFrom}
+            WHERE a.id IN (SELECT id FROM (SELECT id FROM articles WHERE published_ms >= $since ORDER BY published_ms DESC, id DESC LIMIT $limit)
+                UNION SELECT value FROM json_each($viewed))
+            ORDER BY a.published_ms DESC, a.id DESC
+            """,
+            r => (Summary: ReadSummary(r), SourceId: r.GetInt64(8), StoryId: r.IsDBNull(9) ? (long?)null : r.GetInt64(9)), cancellationToken,
+            ("$since", Ms(sinceUtc)), ("$limit", limit), ("$viewed", JsonSerializer.Serialize(mostViewed)));
+        // The views of the candidates alone, each looked up by the table's key (article, hour).
         var views = (await QueryRowsAsync(connection,
                 """
                 SELECT article_id, hour, count FROM views
@@ -41,7 +46,4 @@ public sealed partial class SqliteArticleStore : ITrendSignals
             return new TrendCandidate(a.Summary with { Views = hourly.Sum(h => h.Count) }, a.SourceId, hourly, a.StoryId);
         }).ToList();
     }
-
-    private static (ArticleSummary Summary, long SourceId, long? StoryId) ReadCandidate(Microsoft.Data.Sqlite.SqliteDataReader r) =>
-        (ReadSummary(r), r.GetInt64(8), r.IsDBNull(9) ? null : r.GetInt64(9));
 }

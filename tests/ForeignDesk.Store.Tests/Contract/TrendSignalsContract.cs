@@ -25,28 +25,31 @@ public abstract class TrendSignalsContract(StoreEngine engine) : StoreContract(e
         Assert.Equal(4, candidates[1].Article.Views);
         Assert.Equal([(new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero), 3L), (new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero), 1L)],
             candidates[1].Views.Select(v => (v.HourUtc, v.Count)));
-        Assert.Equal([fresh], (await Trends.TrendCandidatesAsync(now.AddHours(-24), 1, Ct)).Select(c => c.Article.Id));
     }
 
     [Fact]
-    public async Task TrendCandidatesAsync_OlderArticlesViewedInTheWindowFollowItsOwnNewestFirst()
+    public async Task TrendCandidatesAsync_TheNewestAndTheMostViewedOfTheWindow_NewestFirst()
     {
         var source = await AddSourceAsync("El Diario");
         var now = Time.GetUtcNow();
         var first = await SaveAsync(source, "https://e.example/w1", "Hoy", now.AddHours(-1));
         var second = await SaveAsync(source, "https://e.example/w2", "Esta mañana", now.AddHours(-2));
+        var morning = await SaveAsync(source, "https://e.example/w3", "Al amanecer", now.AddHours(-5));
+        var quiet = await SaveAsync(source, "https://e.example/w4", "Sin lectores", now.AddHours(-6));
         var older = await SaveAsync(source, "https://e.example/o1", "Anteayer", now.AddDays(-2));
         var oldest = await SaveAsync(source, "https://e.example/o2", "Hace tres días", now.AddDays(-3));
-        var unread = await SaveAsync(source, "https://e.example/o3", "Sin lectores hoy", now.AddDays(-1).AddHours(-6));
-        await Store.RecordViewsAsync([new ViewCount(oldest, now.AddHours(-3), 2), new ViewCount(older, now.AddHours(-1), 7),
-            new ViewCount(unread, now.AddHours(-30), 9), new ViewCount(second, now, 1)], Ct);
+        var readBefore = await SaveAsync(source, "https://e.example/o3", "Leído ayer", now.AddDays(-1).AddHours(-6));
+        await Store.RecordViewsAsync([new ViewCount(oldest, now.AddHours(-3), 2), new ViewCount(older, now.AddHours(-1), 4),
+            new ViewCount(older, now, 3), new ViewCount(morning, now.AddHours(-4), 5), new ViewCount(readBefore, now.AddHours(-30), 90),
+            new ViewCount(second, now, 1)], Ct);
 
         async Task<List<long>> Ids(int limit) => (await Trends.TrendCandidatesAsync(now.AddHours(-24), limit, Ct)).Select(c => c.Article.Id).ToList();
 
-        Assert.Equal([first, second, older, oldest], await Ids(10));
-        Assert.Equal([first, second, older], await Ids(3));
-        Assert.Equal([first, second], await Ids(2));
-        var candidates = await Trends.TrendCandidatesAsync(now.AddHours(-24), 10, Ct);
-        Assert.Equal([0L, 1L, 7L, 2L], candidates.Select(c => c.Article.Views));
+        // The newest two (first, second) and the two most viewed in the window (older with 7, morning with 5).
+        Assert.Equal([first, second, morning, older], await Ids(2));
+        Assert.Equal([first, older], await Ids(1));
+        Assert.Equal([first, second, morning, quiet, older, oldest], await Ids(10));
+        var candidates = await Trends.TrendCandidatesAsync(now.AddHours(-24), 2, Ct);
+        Assert.Equal([0L, 1L, 5L, 7L], candidates.Select(c => c.Article.Views));
     }
 }
