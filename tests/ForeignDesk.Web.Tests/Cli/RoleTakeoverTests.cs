@@ -38,7 +38,9 @@ public sealed class RoleTakeoverTests(PostgresCluster cluster) : IClassFixture<P
 
     private static async Task LeaderKilled_TheOtherTakesOverAsync(SharedStore store)
     {
-        await using var outlet = await NumberedOutlet.StartAsync(1, Ct);
+        // Published yesterday: the worker that takes the clusterer role over rebuilds its index from the articles of the
+        // last nine days on the real clock (the related and join windows), and an article of a fixed day drops out of it.
+        await using var outlet = await NumberedOutlet.StartAsync(1, Ct, day: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)));
         await store.AddSourceAsync(outlet, Ct);
         using var leader = await StartWorkerAsync(store);
         Assert.True(await leader.WaitUntilLoggedAsync(TookScheduler, TimeSpan.FromMinutes(1), Ct), "the first worker took no scheduler role");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ForeignDesk.Web.Tests.EndToEnd;
 using ForeignDesk.Web.Tests.Ingestion;
@@ -12,6 +13,9 @@ namespace ForeignDesk.Web.Tests.Faults;
 /// </summary>
 internal sealed class NumberedOutlet : IAsyncDisposable
 {
+    /// <summary>The day the outlet's articles are published by default: the fixed day of the tests that run on a fake clock.</summary>
+    public static readonly DateOnly DefaultDay = new(2026, 11, 29);
+
     private readonly WebApplication _server;
     private int _published;
 
@@ -44,8 +48,11 @@ internal sealed class NumberedOutlet : IAsyncDisposable
     public void Publish() => Interlocked.Increment(ref _published);
 
     /// <param name="articleDelay">How long each article page takes to come (so that a process can be killed mid-fetch).</param>
-    public static async Task<NumberedOutlet> StartAsync(int published, CancellationToken ct, TimeSpan articleDelay = default)
+    /// <param name="day">The day its articles are published (<see cref="DefaultDay"/> when not given). A test of processes
+    /// on the real clock whose outcome depends on an article's age gives a day relative to today.</param>
+    public static async Task<NumberedOutlet> StartAsync(int published, CancellationToken ct, TimeSpan articleDelay = default, DateOnly? day = null)
     {
+        var on = day ?? DefaultDay;
         NumberedOutlet? outlet = null;
         var server = await PipelineSite.ServeAsync(app =>
         {
@@ -56,7 +63,8 @@ internal sealed class NumberedOutlet : IAsyncDisposable
                 if (context.Request.Headers.IfNoneMatch == etag) return Results.StatusCode(StatusCodes.Status304NotModified);
                 context.Response.Headers.ETag = etag;
                 var home = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
-                var items = Enumerable.Range(1, count).Select(i => (new Uri(home, $"/a/{i}.html"), Title(i), $"Sun, 29 Nov 2026 {i % 24:00}:00:00 GMT"));
+                var items = Enumerable.Range(1, count).Select(i => (new Uri(home, $"/a/{i}.html"), Title(i),
+                    new DateTimeOffset(on, new TimeOnly(i % 24, 0), TimeSpan.Zero).ToString("R", CultureInfo.InvariantCulture)));
                 return Results.Text(OutletPages.Rss("Le Courrier", home, items), "application/rss+xml", Encoding.UTF8);
             });
             app.MapGet("/a/{number:int}.html", async (int number, CancellationToken aborted) =>
@@ -64,7 +72,7 @@ internal sealed class NumberedOutlet : IAsyncDisposable
                 outlet!.Serving?.Invoke(number);
                 if (articleDelay > TimeSpan.Zero) await Task.Delay(articleDelay, aborted);
                 if (number > outlet.Published) return Results.NotFound();
-                var article = Article(number);
+                var article = Article(number, on);
                 if (outlet.Revised) article = article with { Paragraphs = [article.Paragraphs[0], RevisedParagraph(number), article.Paragraphs[2]] };
                 return Results.Text(OutletPages.French(article), "text/html", Encoding.UTF8);
             });
@@ -75,8 +83,8 @@ internal sealed class NumberedOutlet : IAsyncDisposable
 
     public static string Title(int number) => $"Le conseil municipal numéro {number} vote le budget des écoles";
 
-    /// <summary>Article <paramref name="number"/>, published on 29 November 2026 at <c>number % 24</c> o'clock (Paris).</summary>
-    public static OutletArticle Article(int number) => new(
+    /// <summary>Article <paramref name="number"/>, published on <paramref name="day"/> (29 November 2026 when not given) at <c>number % 24</c> o'clock (Paris).</summary>
+    public static OutletArticle Article(int number, DateOnly? day = null) => new(
         $"a/{number}.html",
         Title(number),
         $"Le conseil de la commune {number} a adopté hier soir un budget nouveau pour ses écoles primaires.",
@@ -86,7 +94,7 @@ internal sealed class NumberedOutlet : IAsyncDisposable
             "L'opposition a critiqué un calendrier trop lent et demandé que les travaux commencent avant l'été, mais elle a fini par voter le texte après avoir obtenu un rapport trimestriel.",
         ],
         "Marie Dupont",
-        $"2026-11-29T{number % 24:00}:00:00+01:00",
+        $"{(day ?? DefaultDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}T{number % 24:00}:00:00+01:00",
         "Monde",
         "/img/ecole.jpg",
         "Une école primaire",
