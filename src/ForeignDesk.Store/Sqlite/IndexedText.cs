@@ -8,8 +8,8 @@ namespace ForeignDesk.Store.Sqlite;
 /// the index's content view makes it in SQL (<see cref="Migrations.M0300Search.Fields"/>): the teaser and a line
 /// break, then the paragraphs' text joined by line breaks, without the characters that mark matches. The token
 /// positions the index gives for a row count in this text. A search's snippets read it for the page's hits alone: made
-/// by SQLite's JSON functions through the view it took about 60 µs a hit at a million articles, most of a new search's
-/// snippet step.
+/// by SQLite's JSON functions through the view it cost about a fifth of the snippet step (at a million articles, 1.37
+/// against 1.06 ms for a one-word search's 20 hits).
 /// </summary>
 internal static class IndexedText
 {
